@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Contracts.Generator.Configuration;
+
+/// <summary>Decides which AdditionalFiles are OpenAPI documents and reads their options.</summary>
+internal static class OptionsReader
+{
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
+    /// <summary>
+    /// Returns the input for a spec file, or null for other AdditionalFiles. A marked file is always a spec (so a
+    /// mistake in it is reported); an unmarked .yaml/.yml/.json file is one only if it looks like OpenAPI.
+    /// </summary>
+    public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(file.Path);
+        var options = provider.GetOptions(file);
+        var ns = Get(options, MetadataPrefix + "ContractsNamespace");
+        var client = Get(options, MetadataPrefix + "ContractsClientName");
+        var visibility = Get(options, MetadataPrefix + "ContractsVisibility");
+        var marker = Get(options, MetadataPrefix + "OpenApiContract");
+        var isMarked = ns is not null || client is not null || visibility is not null
+            || string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase);
+        var isCandidate = isMarked
+            || string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase);
+        if (!isCandidate)
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        if (!isMarked && !LooksLikeOpenApi(text))
+        {
+            return null;
+        }
+
+        provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        return new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked));
+    }
+
+    /// <summary>A cheap sniff for a root <c>openapi</c> or <c>swagger</c> member in the first few kilobytes.</summary>
+    internal static bool LooksLikeOpenApi(string text)
+    {
+        var head = text.Length > 4096 ? text.Substring(0, 4096) : text;
+        return head.IndexOf("\"openapi\"", StringComparison.Ordinal) >= 0
+            || head.IndexOf("\"swagger\"", StringComparison.Ordinal) >= 0
+            || StartsLine(head, "openapi:")
+            || StartsLine(head, "swagger:")
+            || StartsLine(head, "'openapi':")
+            || StartsLine(head, "'swagger':");
+    }
+
+    private static bool StartsLine(string text, string token)
+    {
+        var index = text.IndexOf(token, StringComparison.Ordinal);
+        while (index >= 0)
+        {
+            if (index == 0 || text[index - 1] == '\n')
+            {
+                return true;
+            }
+
+            index = text.IndexOf(token, index + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static string? Get(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) ? Blank(value) : null;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+}

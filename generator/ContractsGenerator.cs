@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Emitting;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Contracts.Generator;
+
+/// <summary>
+/// Generates records, a JSON context and a client from each OpenAPI document in AdditionalFiles.
+/// The flow, one step per tracking name:
+/// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents).
+/// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
+/// 3. <see cref="TrackingNames.Records"/>, <see cref="TrackingNames.Enums"/>, <see cref="TrackingNames.JsonContexts"/>,
+///    <see cref="TrackingNames.Clients"/>: the model fanned out, one source file (or two) per item, so an edit re-emits only what changed.
+/// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other.
+/// Nothing here reads files, the network or the clock; the compilation is only asked whether Contracts.Runtime is referenced.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractsGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => OptionsReader.Read(pair.Left, pair.Right, ct))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.ReadSpecs);
+
+        var results = inputs
+            .Select(static (input, ct) => SpecParser.Parse(input, ct))
+            .WithTrackingName(TrackingNames.ParseSpecs);
+
+        var hasRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(static a => a.Name == "Contracts.Runtime"))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
+
+        var records = models.SelectMany(static (m, _) => m.Records).WithTrackingName(TrackingNames.Records);
+        context.RegisterSourceOutput(records, static (spc, record) =>
+        {
+            AddSource(spc, record.Target, "Models." + record.Name, RecordEmitter.Emit(record));
+            AddSource(spc, record.Target, "JsonContext." + record.Name, ConverterEmitter.Emit(record));
+        });
+
+        var enums = models.SelectMany(static (m, _) => m.Enums).WithTrackingName(TrackingNames.Enums);
+        context.RegisterSourceOutput(enums, static (spc, model) =>
+        {
+            AddSource(spc, model.Target, "Models." + model.Name, EnumEmitter.Emit(model));
+            AddSource(spc, model.Target, "JsonContext." + model.Name, ConverterEmitter.Emit(model));
+        });
+
+        var contexts = models.Select(static (m, _) => m.JsonContext).WithTrackingName(TrackingNames.JsonContexts);
+        context.RegisterSourceOutput(contexts, static (spc, model) => AddSource(spc, model.Target, "JsonContext", JsonContextEmitter.Emit(model)));
+
+        var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
+        context.RegisterSourceOutput(clients, static (spc, model) => AddSource(spc, model.Target, "Client", ClientEmitter.Emit(model)));
+
+        var diagnostics = results
+            .Select(static (r, _) => (r.Diagnostics, Path: r.Model?.Target.ClientName))
+            .Combine(hasRuntime)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, item) =>
+        {
+            foreach (var info in item.Left.Diagnostics)
+            {
+                spc.ReportDiagnostic(info.ToDiagnostic());
+            }
+
+            if (item.Left.Path is { } client && !item.Right)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, client));
+            }
+        });
+    }
+
+    private static void AddSource(SourceProductionContext context, EmitTarget target, string name, string source)
+    {
+        var hintName = target.ClientName + "." + name + ".g.cs";
+        try
+        {
+            context.AddSource(hintName, source);
+        }
+        catch (ArgumentException)
+        {
+            // Two documents with the same client name: report it instead of failing the generator.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, target.Namespace + "." + target.ClientName));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Contracts.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable (tracked in AnalyzerReleases.*.md) and documented in the
+/// README's diagnostics table; severities can be changed per project in .editorconfig.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Contracts";
+    private const string HelpLink = "https://github.com/contracts-dotnet/contracts#diagnostics";
+
+    public static readonly DiagnosticDescriptor SyntaxError = Create(
+        "CTR001", "The OpenAPI document cannot be read", "The OpenAPI document cannot be read: {0}", DiagnosticSeverity.Error,
+        "The file is not valid YAML or JSON. Nothing is generated from it until it is fixed.");
+
+    public static readonly DiagnosticDescriptor NotOpenApi = Create(
+        "CTR002", "Not an OpenAPI document", "This file is not an OpenAPI document: {0}", DiagnosticSeverity.Error,
+        "A file marked as an OpenAPI contract must have a root 'openapi: 3.0.x' or 'swagger: \"2.0\"' member.");
+
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
+        "CTR003", "Unsupported OpenAPI version", "OpenAPI version '{0}' is not supported; use OpenAPI 3.0.x or Swagger 2.0", DiagnosticSeverity.Error,
+        "The generator reads OpenAPI 3.0 and Swagger 2.0 documents.");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "CTR004", "Unresolved $ref", "The reference '{0}' does not resolve to anything in this document", DiagnosticSeverity.Error,
+        "A $ref points at a component that does not exist. References to other files are not followed.");
+
+    public static readonly DiagnosticDescriptor DocumentProblem = Create(
+        "CTR005", "Invalid OpenAPI document", "The OpenAPI document is invalid at {0}: {1}", DiagnosticSeverity.Warning,
+        "The reader found a structural problem; the affected part is skipped or read as best it can be.");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "CTR006", "The generator failed on this document", "The Contracts generator failed on this document ({0}: {1}); please report it with the document", DiagnosticSeverity.Error,
+        "An unexpected error inside the generator. The build continues without the code for this document.");
+
+    public static readonly DiagnosticDescriptor RuntimeMissing = Create(
+        "CTR007", "Contracts.Runtime is not referenced", "The project does not reference Contracts.Runtime, which the code generated from '{0}' needs", DiagnosticSeverity.Error,
+        "Add a reference to the Contracts.Runtime package (or project).");
+
+    public static readonly DiagnosticDescriptor DuplicateOutput = Create(
+        "CTR008", "Two documents generate the same code", "Another OpenAPI document already generates '{0}'; give the documents different ContractsClientName or ContractsNamespace values", DiagnosticSeverity.Error,
+        "Each document's client name and namespace together must be unique in a project.");
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
+        "CTR100", "Unsupported schema construct", "{0} is not supported yet; '{1}' is generated as JsonElement", DiagnosticSeverity.Warning,
+        "The member keeps its JSON as a JsonElement so that no data is lost.");
+
+    public static readonly DiagnosticDescriptor OperationSkipped = Create(
+        "CTR101", "Operation skipped", "Operation '{0}' is not generated: {1}", DiagnosticSeverity.Warning,
+        "The operation uses something the generator does not support yet.");
+
+    public static readonly DiagnosticDescriptor InvalidEnvelope = Create(
+        "CTR102", "Invalid envelope declaration", "The x-contracts-envelope declaration is invalid: {0}", DiagnosticSeverity.Warning,
+        "x-contracts-envelope must be an object of member names: success, data, error, errorCode, errorMessage.");
+
+    public static readonly DiagnosticDescriptor NoServer = Create(
+        "CTR103", "No server URL", "The document declares no absolute server URL; set the client's BaseAddress option or HttpClient.BaseAddress", DiagnosticSeverity.Info,
+        "Without an absolute server URL the client needs a base address from its options or its HttpClient.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
+        SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
+        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink + "-" + id.ToLowerInvariant());
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var descriptor in descriptors)
+        {
+            map.Add(descriptor.Id, descriptor);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,222 @@
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// Prints the JsonConverter of a record or enum: straight-line <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> code with
+/// pre-encoded member names, nested inside the JSON context's <c>Converters</c> class.
+/// </summary>
+internal static class ConverterEmitter
+{
+    public static string Emit(RecordModel record)
+    {
+        var target = record.Target;
+        var type = TypeNames.Of(new TypeRef(TypeKind.Object, record.Name), target);
+        var writer = OpenConverter(target, record.Name, type);
+        var properties = record.Properties;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            writer.WriteLine("private static readonly " + KnownTypes.JsonEncodedText + " s_name" + i + " = " + KnownTypes.JsonEncodedText + ".Encode(" + Literals.String(properties[i].JsonName) + ");");
+        }
+
+        if (properties.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        WriteOverrides(writer, type);
+        WriteRead(writer, record, type);
+        writer.WriteLine();
+        WriteWrite(writer, record, type);
+        return CloseConverter(writer);
+    }
+
+    public static string Emit(EnumModel model)
+    {
+        var target = model.Target;
+        var type = TypeNames.Of(new TypeRef(TypeKind.Enum, model.Name), target);
+        var writer = OpenConverter(target, model.Name, type);
+        var members = model.Members;
+        for (var i = 0; i < members.Count; i++)
+        {
+            writer.WriteLine("private static readonly " + KnownTypes.JsonEncodedText + " s_value" + i + " = " + KnownTypes.JsonEncodedText + ".Encode(" + Literals.String(members[i].JsonValue) + ");");
+        }
+
+        writer.WriteLine();
+        WriteOverrides(writer, type);
+        writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".String)");
+        writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"a string\", " + Literals.String(model.Name) + ", null);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (var i = 0; i < members.Count; i++)
+        {
+            writer.OpenBlock("if (reader.ValueTextEquals(" + Literals.Utf8(members[i].JsonValue) + "))");
+            writer.WriteLine("return " + type + "." + members[i].Name + ";");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnknownEnumValue(" + Literals.String(model.Name) + ", reader.GetString());");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.OpenBlock("switch (value)");
+        for (var i = 0; i < members.Count; i++)
+        {
+            writer.WriteLine("case " + type + "." + members[i].Name + ": writer.WriteStringValue(s_value" + i + "); break;");
+        }
+
+        writer.WriteLine("default: throw new global::System.Text.Json.JsonException(\"'\" + value + \"' is not a value of '" + model.Name + "'.\");");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>, for parameters sent in URLs and headers.</summary>");
+        writer.OpenBlock("internal static string ToJsonValue(" + type + " value) => value switch");
+        for (var i = 0; i < members.Count; i++)
+        {
+            writer.WriteLine(type + "." + members[i].Name + " => " + Literals.String(members[i].JsonValue) + ",");
+        }
+
+        writer.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),");
+        writer.CloseBlock(";");
+        return CloseConverter(writer);
+    }
+
+    private static SourceWriter OpenConverter(EmitTarget target, string name, string type)
+    {
+        var writer = FileHeader.Open(target);
+        writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
+        writer.OpenBlock("internal static partial class Converters");
+        writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
+        writer.OpenBlock("internal sealed class " + name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
+        return writer;
+    }
+
+    private static string CloseConverter(SourceWriter writer)
+    {
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return FileHeader.Close(writer);
+    }
+
+    private static void WriteOverrides(SourceWriter writer, string type)
+    {
+        writer.WriteLine($$"""
+            /// <inheritdoc/>
+            public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => WriteValue(writer, value, options);
+
+            """);
+    }
+
+    private static void WriteRead(SourceWriter writer, RecordModel record, string type)
+    {
+        var target = record.Target;
+        var properties = record.Properties;
+        writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".StartObject)");
+        writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"an object\", " + Literals.String(record.Name) + ", null);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var localType = TypeNames.Of(property.Type, target, property.IsNullable || !property.Type.IsValueType);
+            writer.WriteLine(localType + " value" + i + " = default;");
+            if (property.IsRequired)
+            {
+                writer.WriteLine("var has" + i + " = false;");
+            }
+        }
+
+        writer.OpenBlock("while (reader.Read() && reader.TokenType == " + KnownTypes.JsonTokenType + ".PropertyName)");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            writer.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.Utf8(property.JsonName) + "))");
+            writer.WriteLine("reader.Read();");
+            var read = JsonCode.Read(property.Type, target, record.Name, property.JsonName);
+            writer.WriteLine("value" + i + " = " + (property.IsNullable ? "reader.TokenType == " + KnownTypes.JsonTokenType + ".Null ? null : " + read : read) + ";");
+            if (property.IsRequired)
+            {
+                writer.WriteLine("has" + i + " = true;");
+            }
+
+            writer.CloseBlock();
+        }
+
+        // Members the document does not declare are skipped.
+        if (properties.Count > 0)
+        {
+            writer.OpenBlock("else");
+        }
+
+        writer.WriteLine("reader.Read();");
+        writer.WriteLine("reader.Skip();");
+        if (properties.Count > 0)
+        {
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].IsRequired)
+            {
+                writer.OpenBlock("if (!has" + i + ")");
+                writer.WriteLine("throw " + KnownTypes.JsonErrors + ".MissingRequired(" + Literals.String(record.Name) + ", " + Literals.String(properties[i].JsonName) + ");");
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+        }
+
+        writer.OpenBlock("return new " + type);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var bang = property.IsRequired && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
+            writer.WriteLine(property.Name + " = value" + i + bang + ",");
+        }
+
+        writer.CloseBlock(";");
+        writer.CloseBlock();
+    }
+
+    private static void WriteWrite(SourceWriter writer, RecordModel record, string type)
+    {
+        var target = record.Target;
+        var properties = record.Properties;
+        writer.OpenBlock("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.WriteLine("writer.WriteStartObject();");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var name = "s_name" + i;
+            if (!property.IsNullable)
+            {
+                writer.WriteLine(JsonCode.WriteMember(property.Type, target, name, "value." + property.Name));
+                continue;
+            }
+
+            // Optional members are left out when unset; a required member that allows null is written as null.
+            writer.OpenBlock("if (value." + property.Name + " is { } member" + i + ")");
+            writer.WriteLine(JsonCode.WriteMember(property.Type, target, name, "member" + i));
+            writer.CloseBlock();
+            if (property.IsRequired)
+            {
+                writer.OpenBlock("else");
+                writer.WriteLine("writer.WriteNull(" + name + ");");
+                writer.CloseBlock();
+            }
+        }
+
+        writer.WriteLine("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>The read and write expressions for one value of a <see cref="TypeRef"/>, used by every generated converter.</summary>
+internal static class JsonCode
+{
+    /// <summary>An expression reading the current token as <paramref name="type"/> (never null).</summary>
+    public static string Read(TypeRef type, EmitTarget target, string owner, string member)
+    {
+        var names = Literals.String(owner) + ", " + Literals.String(member);
+        return type.Kind switch
+        {
+            TypeKind.String => KnownTypes.JsonRead + ".String(ref reader, " + names + ")",
+            TypeKind.Boolean => KnownTypes.JsonRead + ".Boolean(ref reader, " + names + ")",
+            TypeKind.Int32 => KnownTypes.JsonRead + ".Int32(ref reader, " + names + ")",
+            TypeKind.Int64 => KnownTypes.JsonRead + ".Int64(ref reader, " + names + ")",
+            TypeKind.Single => KnownTypes.JsonRead + ".Single(ref reader, " + names + ")",
+            TypeKind.Double => KnownTypes.JsonRead + ".Double(ref reader, " + names + ")",
+            TypeKind.Decimal => KnownTypes.JsonRead + ".Decimal(ref reader, " + names + ")",
+            TypeKind.DateTimeOffset => KnownTypes.JsonRead + ".DateTimeOffset(ref reader, " + names + ")",
+            TypeKind.Guid => KnownTypes.JsonRead + ".Guid(ref reader, " + names + ")",
+            TypeKind.Bytes => KnownTypes.JsonRead + ".Bytes(ref reader, " + names + ")",
+            TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
+            TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
+            TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options)",
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+    }
+
+    /// <summary>Statements writing member <paramref name="name"/> (a JsonEncodedText field) with <paramref name="value"/>.</summary>
+    public static string WriteMember(TypeRef type, EmitTarget target, string name, string value) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => "writer.WriteString(" + name + ", " + value + ");",
+        TypeKind.Boolean => "writer.WriteBoolean(" + name + ", " + value + ");",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumber(" + name + ", " + value + ");",
+        TypeKind.Bytes => "writer.WriteBase64String(" + name + ", " + value + ");",
+        _ => "writer.WritePropertyName(" + name + ");\n" + WriteValue(type, target, value),
+    };
+
+    /// <summary>A statement writing <paramref name="value"/> as a JSON value (array element, map value).</summary>
+    public static string WriteValue(TypeRef type, EmitTarget target, string value) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => "writer.WriteStringValue(" + value + ");",
+        TypeKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumberValue(" + value + ");",
+        TypeKind.Bytes => "writer.WriteBase64StringValue(" + value + ");",
+        TypeKind.Any => value + ".WriteTo(writer);",
+        TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
+        TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>The converter <c>JsonMetadataServices</c> provides for a built-in type, or null.</summary>
+    public static string? BuiltInConverter(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "StringConverter",
+        TypeKind.Boolean => "BooleanConverter",
+        TypeKind.Int32 => "Int32Converter",
+        TypeKind.Int64 => "Int64Converter",
+        TypeKind.Single => "SingleConverter",
+        TypeKind.Double => "DoubleConverter",
+        TypeKind.Decimal => "DecimalConverter",
+        TypeKind.DateTimeOffset => "DateTimeOffsetConverter",
+        TypeKind.Guid => "GuidConverter",
+        TypeKind.Bytes => "ByteArrayConverter",
+        TypeKind.Any => "JsonElementConverter",
+        _ => null,
+    };
+}

@@ -1,0 +1,206 @@
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// Prints the JSON context: a <c>JsonSerializerContext</c> whose <c>JsonTypeInfo&lt;T&gt;</c>s wrap the generated
+/// converters (so reading and writing never touch reflection), plus the list and map helpers the converters share.
+/// </summary>
+internal static class JsonContextEmitter
+{
+    public static string Emit(JsonContextModel context)
+    {
+        var target = context.Target;
+        var name = target.ContextName;
+        var writer = FileHeader.Open(target);
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Reflection-free System.Text.Json metadata for the types of this OpenAPI document, for example");
+        writer.WriteLine("/// <c>JsonSerializer.Serialize(value, " + name + ".Default.SomeType)</c>. Works with reflection disabled and under Native AOT.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
+        writer.OpenBlock(target.Accessibility + " sealed partial class " + name + " : " + KnownTypes.JsonSerializerContext + ", " + KnownTypes.IJsonTypeInfoResolver);
+        writer.WriteLine($$"""
+            private static readonly {{KnownTypes.JsonSerializerOptions}} s_defaultOptions = new();
+
+            /// <summary>The shared instance, over default options.</summary>
+            public static {{name}} Default { get; } = new {{name}}(new {{KnownTypes.JsonSerializerOptions}}(s_defaultOptions));
+
+            /// <summary>Creates a context over new default options.</summary>
+            public {{name}}()
+                : base(null)
+            {
+            }
+
+            /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+            public {{name}}({{KnownTypes.JsonSerializerOptions}} options)
+                : base(options)
+            {
+            }
+
+            /// <inheritdoc/>
+            protected override {{KnownTypes.JsonSerializerOptions}}? GeneratedSerializerOptions => s_defaultOptions;
+
+            /// <inheritdoc/>
+            public override {{KnownTypes.JsonTypeInfo}}? GetTypeInfo({{KnownTypes.Type}} type)
+            {
+                Options.TryGetTypeInfo(type, out var typeInfo);
+                return typeInfo;
+            }
+
+            """);
+        writer.OpenBlock(KnownTypes.JsonTypeInfo + "? " + KnownTypes.IJsonTypeInfoResolver + ".GetTypeInfo(" + KnownTypes.Type + " type, " + KnownTypes.JsonSerializerOptions + " options)");
+        foreach (var type in context.Types)
+        {
+            writer.OpenBlock("if (type == typeof(" + TypeNames.Of(type.Type, target) + "))");
+            writer.WriteLine("return Create_" + type.PropertyName + "(options);");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return null;");
+        writer.CloseBlock();
+        foreach (var type in context.Types)
+        {
+            writer.WriteLine();
+            WriteTypeInfo(writer, target, type);
+        }
+
+        writer.WriteLine();
+        writer.OpenBlock("internal static partial class Converters");
+        var first = true;
+        foreach (var collection in context.Collections)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            WriteCollectionHelpers(writer, target, collection);
+        }
+
+        foreach (var type in context.Types)
+        {
+            if (type.Type.Kind is TypeKind.Array or TypeKind.Map)
+            {
+                writer.WriteLine();
+                WriteCollectionConverter(writer, target, type.Type);
+            }
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return FileHeader.Close(writer);
+    }
+
+    private static void WriteTypeInfo(SourceWriter writer, EmitTarget target, JsonTypeModel model)
+    {
+        var type = TypeNames.Of(model.Type, target);
+        var info = KnownTypes.JsonTypeInfo + "<" + type + ">";
+        var converter = model.Type.Kind switch
+        {
+            TypeKind.Object or TypeKind.Enum => "new " + TypeNames.Converter(model.Type, target) + "()",
+            TypeKind.Array or TypeKind.Map => "new Converters.Collection_" + model.Type.Moniker + "()",
+            _ => KnownTypes.JsonMetadataServices + "." + JsonCode.BuiltInConverter(model.Type),
+        };
+        writer.WriteLine($$"""
+            private {{info}}? _{{model.PropertyName}};
+
+            /// <summary>Metadata for <c>{{XmlDocs.Text(type)}}</c>.</summary>
+            public {{info}} {{model.PropertyName}} => _{{model.PropertyName}} ??= ({{info}})Options.GetTypeInfo(typeof({{type}}));
+
+            private {{info}} Create_{{model.PropertyName}}({{KnownTypes.JsonSerializerOptions}} options)
+            {
+                var typeInfo = {{KnownTypes.JsonMetadataServices}}.CreateValueInfo<{{type}}>(options, {{converter}});
+                typeInfo.OriginatingResolver = this;
+                return typeInfo;
+            }
+            """);
+    }
+
+    private static void WriteCollectionHelpers(SourceWriter writer, EmitTarget target, TypeRef collection)
+    {
+        var type = TypeNames.Of(collection, target);
+        var element = TypeNames.Of(collection.Element!, target);
+        var moniker = collection.Moniker;
+        var read = JsonCode.Read(collection.Element!, target, moniker, collection.Kind == TypeKind.Array ? "[]" : "{}");
+        if (collection.Kind == TypeKind.Array)
+        {
+            writer.WriteLine($$"""
+                internal static {{type}} Read_{{moniker}}(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options)
+                {
+                    if (reader.TokenType != {{KnownTypes.JsonTokenType}}.StartArray)
+                    {
+                        throw {{KnownTypes.JsonErrors}}.UnexpectedToken(reader.TokenType, "an array", {{Literals.String(moniker)}}, null);
+                    }
+
+                    var items = new {{KnownTypes.List}}<{{element}}>();
+                    while (reader.Read() && reader.TokenType != {{KnownTypes.JsonTokenType}}.EndArray)
+                    {
+                        items.Add({{read}});
+                    }
+
+                    return items;
+                }
+
+                internal static void Write_{{moniker}}({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options)
+                {
+                    writer.WriteStartArray();
+                    for (var i = 0; i < value.Count; i++)
+                    {
+                        {{JsonCode.WriteValue(collection.Element!, target, "value[i]")}}
+                    }
+
+                    writer.WriteEndArray();
+                }
+                """);
+            return;
+        }
+
+        writer.WriteLine($$"""
+            internal static {{type}} Read_{{moniker}}(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options)
+            {
+                if (reader.TokenType != {{KnownTypes.JsonTokenType}}.StartObject)
+                {
+                    throw {{KnownTypes.JsonErrors}}.UnexpectedToken(reader.TokenType, "an object", {{Literals.String(moniker)}}, null);
+                }
+
+                var entries = new {{KnownTypes.Dictionary}}<string, {{element}}>();
+                while (reader.Read() && reader.TokenType == {{KnownTypes.JsonTokenType}}.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    entries[key] = {{read}};
+                }
+
+                return entries;
+            }
+
+            internal static void Write_{{moniker}}({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options)
+            {
+                writer.WriteStartObject();
+                foreach (var entry in value)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    {{JsonCode.WriteValue(collection.Element!, target, "entry.Value")}}
+                }
+
+                writer.WriteEndObject();
+            }
+            """);
+    }
+
+    private static void WriteCollectionConverter(SourceWriter writer, EmitTarget target, TypeRef collection)
+    {
+        var type = TypeNames.Of(collection, target);
+        var moniker = collection.Moniker;
+        writer.WriteLine($$"""
+            internal sealed class Collection_{{moniker}} : {{KnownTypes.JsonConverter}}<{{type}}>
+            {
+                public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => Read_{{moniker}}(ref reader, options);
+
+                public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => Write_{{moniker}}(writer, value, options);
+            }
+            """);
+    }
+}

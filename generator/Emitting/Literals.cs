@@ -1,0 +1,18 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// The one way text from a spec becomes a C# literal. <c>SymbolDisplay.FormatLiteral</c> escapes quotes,
+/// backslashes and every line terminator, so a literal can never end early or span lines.
+/// </summary>
+internal static class Literals
+{
+    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>A UTF-8 literal (<c>"name"u8</c>), for matching JSON member names without allocating.</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

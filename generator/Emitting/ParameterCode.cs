@@ -1,0 +1,23 @@
+using System;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>How parameter values are written into URLs and headers (invariant culture, JSON spellings).</summary>
+internal static class ParameterCode
+{
+    /// <summary>An expression turning a non-null <paramref name="value"/> of <paramref name="type"/> into a string.</summary>
+    public static string Format(TypeRef type, EmitTarget target, string value) => type.Kind switch
+    {
+        TypeKind.String => value,
+        TypeKind.Boolean => "(" + value + " ? \"true\" : \"false\")",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal =>
+            value + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeKind.DateTimeOffset => value + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeKind.Guid => value + ".ToString(\"D\")",
+        TypeKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
+        TypeKind.Enum => TypeNames.Converter(type, target) + ".ToJsonValue(" + value + ")",
+        TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Format(type.Element!, target, "item") + "))",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Structured parameters are rejected by the parser."),
+    };
+}

@@ -1,0 +1,34 @@
+using System;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>Prints <see cref="TypeRef"/>s as fully qualified C# types.</summary>
+internal static class TypeNames
+{
+    public static string Of(TypeRef type, EmitTarget target) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Boolean => "bool",
+        TypeKind.Int32 => "int",
+        TypeKind.Int64 => "long",
+        TypeKind.Single => "float",
+        TypeKind.Double => "double",
+        TypeKind.Decimal => "decimal",
+        TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+        TypeKind.Guid => "global::System.Guid",
+        TypeKind.Bytes => "byte[]",
+        TypeKind.Any => KnownTypes.JsonElement,
+        TypeKind.Object or TypeKind.Enum => "global::" + target.Namespace + "." + type.Name,
+        TypeKind.Array => KnownTypes.IReadOnlyList + "<" + Of(type.Element!, target) + ">",
+        TypeKind.Map => KnownTypes.IReadOnlyDictionary + "<string, " + Of(type.Element!, target) + ">",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
+    };
+
+    /// <summary>The type with a <c>?</c> when <paramref name="nullable"/>.</summary>
+    public static string Of(TypeRef type, EmitTarget target, bool nullable) => nullable ? Of(type, target) + "?" : Of(type, target);
+
+    /// <summary>The converter class nested in the JSON context that reads and writes a record or enum.</summary>
+    public static string Converter(TypeRef type, EmitTarget target) =>
+        "global::" + target.Namespace + "." + target.ContextName + ".Converters." + type.Name;
+}

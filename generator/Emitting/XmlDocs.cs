@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// Writes descriptions from a spec as XML doc comments. Known HTML (<c>p</c>, <c>code</c>, <c>a</c>, lists, emphasis)
+/// becomes XML-doc tags, other markup becomes plain text, and all text is XML-escaped. Every line terminator C#
+/// recognises starts a new <c>///</c> line, so a description can never leave its comment.
+/// </summary>
+internal static class XmlDocs
+{
+    public static void Summary(SourceWriter writer, string? description, string? fallback = null)
+    {
+        var body = Convert(description);
+        if (body.Count == 0)
+        {
+            if (fallback is null)
+            {
+                return;
+            }
+
+            body.Add(Escape(fallback));
+        }
+
+        writer.WriteLine("/// <summary>");
+        foreach (var line in body)
+        {
+            writer.WriteLine("/// " + line);
+        }
+
+        writer.WriteLine("/// </summary>");
+    }
+
+    public static void Param(SourceWriter writer, string name, string? description)
+    {
+        var body = Convert(description);
+        writer.WriteLine("/// <param name=\"" + name.TrimStart('@') + "\">" + (body.Count == 0 ? string.Empty : string.Join(" ", body)) + "</param>");
+    }
+
+    public static void Line(SourceWriter writer, string tag, string? description)
+    {
+        var body = Convert(description);
+        if (body.Count > 0)
+        {
+            writer.WriteLine("/// <" + tag + ">" + string.Join(" ", body) + "</" + tag + ">");
+        }
+    }
+
+    /// <summary>Converts HTML-ish text into escaped XML-doc lines (without the <c>///</c> prefix).</summary>
+    internal static List<string> Convert(string? description)
+    {
+        var lines = new List<string>();
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return lines;
+        }
+
+        var current = new StringBuilder();
+        var inline = new Stack<(string Tag, string Closer)>();
+        var text = description!;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '<' && TryReadTag(text, i, out var tag, out var closing, out var href, out var next))
+            {
+                i = next;
+                if (tag is "p" or "important" or "note" or "div" or "br" or "li" or "ul" or "ol")
+                {
+                    // Inline tags never span a block boundary: close them first.
+                    CloseInline(inline, current);
+                }
+
+                switch (tag)
+                {
+                    case "p":
+                    case "important":
+                    case "note":
+                    case "div":
+                        Flush(lines, current);
+                        lines.Add(closing ? "</para>" : "<para>");
+                        break;
+                    case "br":
+                        Flush(lines, current);
+                        break;
+                    case "li":
+                        Flush(lines, current);
+                        if (!closing)
+                        {
+                            current.Append("- ");
+                        }
+
+                        break;
+                    case "ul":
+                    case "ol":
+                        Flush(lines, current);
+                        break;
+                    case "code" when !closing:
+                        inline.Push(("code", "</c>"));
+                        current.Append("<c>");
+                        break;
+                    case "a" when !closing:
+                        inline.Push(("a", href is not null ? "</see>" : "</c>"));
+                        current.Append(href is not null ? "<see href=\"" + EscapeAttribute(href) + "\">" : "<c>");
+                        break;
+                    case "code":
+                    case "a":
+                        if (inline.Count > 0 && inline.Peek().Tag == tag)
+                        {
+                            current.Append(inline.Pop().Closer);
+                        }
+
+                        break;
+                }
+
+                continue;
+            }
+
+            if (c == '&' && TryDecodeEntity(text, i, out var decoded, out var afterEntity))
+            {
+                current.Append(Escape(decoded));
+                i = afterEntity;
+                continue;
+            }
+
+            if (IsLineBreak(c))
+            {
+                Flush(lines, current);
+            }
+            else
+            {
+                current.Append(Escape(c.ToString()));
+            }
+
+            i++;
+        }
+
+        CloseInline(inline, current);
+        Flush(lines, current);
+        return Balance(lines);
+    }
+
+    private static void CloseInline(Stack<(string Tag, string Closer)> inline, StringBuilder current)
+    {
+        while (inline.Count > 0)
+        {
+            current.Append(inline.Pop().Closer);
+        }
+    }
+
+    private static void Flush(List<string> lines, StringBuilder current)
+    {
+        var line = current.ToString().Trim();
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+
+        current.Clear();
+    }
+
+    /// <summary>Drops empty and unbalanced para tags so the comment is well-formed XML.</summary>
+    private static List<string> Balance(List<string> lines)
+    {
+        var result = new List<string>();
+        var open = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line == "<para>")
+            {
+                if (open > 0)
+                {
+                    result.Add("</para>");
+                    open--;
+                }
+
+                if (i + 1 < lines.Count && lines[i + 1] != "</para>" && lines[i + 1] != "<para>")
+                {
+                    result.Add(line);
+                    open++;
+                }
+            }
+            else if (line == "</para>")
+            {
+                if (open > 0)
+                {
+                    if (result[result.Count - 1] == "<para>")
+                    {
+                        result.RemoveAt(result.Count - 1);
+                    }
+                    else
+                    {
+                        result.Add(line);
+                    }
+
+                    open--;
+                }
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
+        for (; open > 0; open--)
+        {
+            result.Add("</para>");
+        }
+
+        // A lone paragraph reads better without the tags.
+        if (result.Count >= 2 && result[0] == "<para>" && result[result.Count - 1] == "</para>" && result.FindAll(l => l == "<para>").Count == 1)
+        {
+            result.RemoveAt(result.Count - 1);
+            result.RemoveAt(0);
+        }
+
+        return result;
+    }
+
+    private static bool TryReadTag(string text, int start, out string tag, out bool closing, out string? href, out int next)
+    {
+        tag = string.Empty;
+        closing = false;
+        href = null;
+        next = start;
+        var end = text.IndexOf('>', start + 1);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var inner = text.Substring(start + 1, end - start - 1).Trim();
+        closing = inner.StartsWith("/", StringComparison.Ordinal);
+        inner = inner.TrimStart('/').TrimEnd('/').Trim();
+        var nameEnd = 0;
+        while (nameEnd < inner.Length && char.IsLetterOrDigit(inner[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        if (nameEnd == 0 || nameEnd > 16)
+        {
+            return false;
+        }
+
+        tag = inner.Substring(0, nameEnd).ToLowerInvariant();
+        var hrefIndex = inner.IndexOf("href=", StringComparison.OrdinalIgnoreCase);
+        if (hrefIndex >= 0 && hrefIndex + 6 <= inner.Length)
+        {
+            var quote = inner[hrefIndex + 5];
+            var valueStart = hrefIndex + 6;
+            var valueEnd = quote is '"' or '\'' ? inner.IndexOf(quote, valueStart) : -1;
+            if (valueEnd > valueStart)
+            {
+                href = inner.Substring(valueStart, valueEnd - valueStart);
+            }
+        }
+
+        next = end + 1;
+        return true;
+    }
+
+    private static bool TryDecodeEntity(string text, int start, out string decoded, out int next)
+    {
+        foreach (var (entity, value) in s_entities)
+        {
+            if (string.CompareOrdinal(text, start, entity, 0, entity.Length) == 0)
+            {
+                decoded = value;
+                next = start + entity.Length;
+                return true;
+            }
+        }
+
+        decoded = string.Empty;
+        next = start;
+        return false;
+    }
+
+    private static readonly (string Entity, string Value)[] s_entities =
+    {
+        ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "),
+    };
+
+    /// <summary>Every character C# treats as ending a line (a comment ends there).</summary>
+    private static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>Escapes plain text (no markup is interpreted) for use inside a doc comment line.</summary>
+    public static string Text(string text) => Escape(text);
+
+    private static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default:
+                    builder.Append(char.IsControl(c) || IsLineBreak(c) ? ' ' : c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string EscapeAttribute(string value) => Escape(value).Replace("\"", "&quot;");
+}

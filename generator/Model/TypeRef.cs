@@ -1,0 +1,61 @@
+using System;
+
+namespace Contracts.Generator.Model;
+
+/// <summary>The shapes a schema can take in generated code.</summary>
+internal enum TypeKind
+{
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    Guid,
+    Bytes,
+
+    /// <summary>Free-form JSON, kept as a <c>JsonElement</c>.</summary>
+    Any,
+
+    /// <summary>A generated record.</summary>
+    Object,
+
+    /// <summary>A generated enum.</summary>
+    Enum,
+
+    /// <summary>A read-only list of <see cref="TypeRef.Element"/>.</summary>
+    Array,
+
+    /// <summary>A read-only dictionary from string to <see cref="TypeRef.Element"/>.</summary>
+    Map,
+}
+
+/// <summary>
+/// A reference to a generated or built-in type. Records and enums are referred to by their C# name; the emitter
+/// qualifies it with the namespace. Must stay immutable and structurally equatable (incremental caching).
+/// </summary>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+{
+    public static readonly TypeRef String = new(TypeKind.String);
+    public static readonly TypeRef Any = new(TypeKind.Any);
+
+    /// <summary>True when the C# type is a struct (nullable form is <c>T?</c> = <c>Nullable&lt;T&gt;</c>).</summary>
+    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single
+        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Any or TypeKind.Enum;
+
+    /// <summary>A stable identifier-safe description, used to name collection helpers (<c>ListOfAccessKey</c>).</summary>
+    public string Moniker => Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum => Name!,
+        TypeKind.Array => "ListOf" + Element!.Moniker,
+        TypeKind.Map => "MapOf" + Element!.Moniker,
+        TypeKind.Any => "Json",
+        _ => Kind.ToString(),
+    };
+
+    public static TypeRef ArrayOf(TypeRef element) => new(TypeKind.Array, null, element ?? throw new ArgumentNullException(nameof(element)));
+
+    public static TypeRef MapOf(TypeRef element) => new(TypeKind.Map, null, element ?? throw new ArgumentNullException(nameof(element)));
+}

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using Contracts.Generator.Helpers;
+using Microsoft.CodeAnalysis;
+
+using Contracts.Generator.Diagnostics;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Collects diagnostics while a document is parsed. Each one points at a JSON pointer in the document; pointers are
+/// turned into line spans once, at the end, and only when there is something to report.
+/// </summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<(DiagnosticDescriptor Descriptor, string? Pointer, int? Line, int? Column, string[] Args)> _items = new();
+    private readonly HashSet<string> _seen = new();
+
+    public bool HasErrors { get; private set; }
+
+    /// <summary>Adds a diagnostic located by JSON pointer (e.g. <c>#/components/schemas/Foo</c>).</summary>
+    public void Add(DiagnosticDescriptor descriptor, string? pointer, params string[] args) => AddCore(descriptor, pointer, null, null, args);
+
+    /// <summary>Adds a diagnostic at a known 0-based line and column.</summary>
+    public void AddAt(DiagnosticDescriptor descriptor, int line, int column, params string[] args) => AddCore(descriptor, null, line, column, args);
+
+    private void AddCore(DiagnosticDescriptor descriptor, string? pointer, int? line, int? column, string[] args)
+    {
+        // The same problem reached through several paths is reported once.
+        if (!_seen.Add(descriptor.Id + "|" + pointer + "|" + line + "|" + string.Join("|", args)))
+        {
+            return;
+        }
+
+        HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        _items.Add((descriptor, pointer, line, column, args));
+    }
+
+    public EquatableArray<DiagnosticInfo> ToInfos(SourceLocator locator)
+    {
+        var infos = new DiagnosticInfo[_items.Count];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            var (descriptor, pointer, line, column, args) = _items[i];
+            var location = line is { } l ? locator.AtLine(l, column ?? 0) : locator.Find(pointer);
+            infos[i] = new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args));
+        }
+
+        return new EquatableArray<DiagnosticInfo>(infos);
+    }
+}

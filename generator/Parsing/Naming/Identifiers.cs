@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Contracts.Generator.Parsing.Naming;
+
+/// <summary>
+/// Turns names from a spec (any Unicode text) into valid C# identifiers. The result only ever contains letters,
+/// digits and underscores, so it can never close a string, comment or member declaration.
+/// </summary>
+internal static class Identifiers
+{
+    /// <summary><c>created_at</c> → <c>CreatedAt</c>, <c>X-Amz-Target</c> → <c>XAmzTarget</c>, <c>1st</c> → <c>_1st</c>.</summary>
+    public static string ToPascalCase(string? raw, string fallback)
+    {
+        var builder = new StringBuilder(raw?.Length ?? 0);
+        var upperNext = true;
+        foreach (var c in raw ?? string.Empty)
+        {
+            if (!IsIdentifierPart(c))
+            {
+                upperNext = true;
+                continue;
+            }
+
+            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+            upperNext = false;
+        }
+
+        return Finish(builder, fallback);
+    }
+
+    /// <summary>PascalCase with a lower-case first letter, escaped with <c>@</c> when it is a keyword.</summary>
+    public static string ToCamelCase(string? raw, string fallback)
+    {
+        var pascal = ToPascalCase(raw, fallback);
+        var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return IsKeyword(camel) ? "@" + camel : camel;
+    }
+
+    /// <summary>A dotted namespace with every part made a valid identifier.</summary>
+    public static string ToNamespace(string raw, string fallback)
+    {
+        var parts = raw.Split('.');
+        var builder = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append('.');
+            }
+
+            var identifier = ToPascalCase(part.Trim(), "Generated");
+            builder.Append(IsKeyword(identifier) ? "@" + identifier : identifier);
+        }
+
+        return builder.Length == 0 ? fallback : builder.ToString();
+    }
+
+    public static bool IsKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None;
+
+    private static string Finish(StringBuilder builder, string fallback)
+    {
+        if (builder.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (!IsIdentifierStart(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        var identifier = builder.ToString();
+        return SyntaxFacts.IsValidIdentifier(identifier) ? identifier : fallback;
+    }
+
+    private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
+
+    private static bool IsIdentifierPart(char c)
+    {
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.DecimalDigitNumber:
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Contracts.Generator.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SharpYaml.Serialization;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Turns JSON pointers into line spans of the spec file. The YAML tree (JSON is read as YAML too) is built lazily,
+/// on the first diagnostic, so documents without problems never pay for it.
+/// </summary>
+internal sealed class SourceLocator
+{
+    /// <summary>The pointer prefix that asks for the <c>$ref</c> whose value names the given target.</summary>
+    public const string ReferencePrefix = "$ref:";
+
+    private readonly string _path;
+    private readonly SourceText _text;
+    private YamlNode? _root;
+    private bool _loaded;
+
+    public SourceLocator(string path, SourceText text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    public LocationInfo AtLine(int line, int column)
+    {
+        var lines = _text.Lines;
+        if (lines.Count == 0)
+        {
+            return new LocationInfo(_path, 0, 0, 0, 0, 0, 0);
+        }
+
+        line = Math.Max(0, Math.Min(line, lines.Count - 1));
+        var span = lines[line].Span;
+        column = Math.Max(0, Math.Min(column, span.Length));
+        return new LocationInfo(_path, span.Start + column, span.Length - column, line, column, line, span.Length);
+    }
+
+    /// <summary>Finds a pointer such as <c>#/paths/~1pets/get</c>, or <c>$ref:#/components/schemas/X</c>; falls back to the file start.</summary>
+    public LocationInfo Find(string? pointer)
+    {
+        var node = pointer is null ? null : Resolve(pointer);
+        if (node is null)
+        {
+            return AtLine(0, 0);
+        }
+
+        return FromMarks(node.Start.Index, node.End.Index, node.Start.Line, node.Start.Column);
+    }
+
+    private YamlNode? Resolve(string pointer)
+    {
+        var root = Root();
+        if (root is null)
+        {
+            return null;
+        }
+
+        if (pointer.StartsWith(ReferencePrefix, StringComparison.Ordinal))
+        {
+            return FindReference(root, pointer.Substring(ReferencePrefix.Length));
+        }
+
+        var node = root;
+        YamlNode? located = root;
+        var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        foreach (var raw in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            switch (node)
+            {
+                case YamlMappingNode mapping when TryGetEntry(mapping, segment, out var key, out var value):
+                    located = key;
+                    node = value;
+                    break;
+                case YamlSequenceNode sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
+                    located = node = sequence.Children[index];
+                    break;
+                default:
+                    // The deepest node that exists is the best location we have.
+                    return located;
+            }
+        }
+
+        return located;
+    }
+
+    private static bool TryGetEntry(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
+    {
+        foreach (var entry in mapping.Children)
+        {
+            if (entry.Key is YamlScalarNode scalar && string.Equals(scalar.Value, name, StringComparison.Ordinal))
+            {
+                key = entry.Key;
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        key = value = null!;
+        return false;
+    }
+
+    private static YamlNode? FindReference(YamlNode root, string target)
+    {
+        // Iterative walk: documents can nest deeply and recursion must not overflow the compiler's stack.
+        var pending = new Stack<YamlNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case YamlMappingNode mapping:
+                    foreach (var entry in mapping.Children)
+                    {
+                        if (entry.Key is YamlScalarNode { Value: "$ref" } && entry.Value is YamlScalarNode value && ReferenceMatches(value.Value, target))
+                        {
+                            return value;
+                        }
+
+                        pending.Push(entry.Value);
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    for (var i = sequence.Children.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(sequence.Children[i]);
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ReferenceMatches(string? value, string target) =>
+        value is not null && (string.Equals(value, target, StringComparison.Ordinal) || value.EndsWith("/" + target, StringComparison.Ordinal));
+
+    private YamlNode? Root()
+    {
+        if (!_loaded)
+        {
+            _loaded = true;
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(_text.ToString()));
+                _root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+            }
+            catch (Exception)
+            {
+                // A document the YAML parser rejects has already been reported with the parser's own position.
+                _root = null;
+            }
+        }
+
+        return _root;
+    }
+
+    private LocationInfo FromMarks(int startIndex, int endIndex, int line, int column)
+    {
+        var length = Math.Max(0, Math.Min(endIndex, _text.Length) - startIndex);
+        if (startIndex < 0 || startIndex > _text.Length)
+        {
+            return AtLine(line, column);
+        }
+
+        var span = new TextSpan(startIndex, length);
+        var lines = _text.Lines.GetLinePositionSpan(span);
+        return new LocationInfo(_path, span.Start, span.Length, lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
+    }
+}

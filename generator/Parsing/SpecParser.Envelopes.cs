@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Response envelopes declared with <c>x-contracts-envelope</c> on a schema. A response whose schema is, or is an
+/// <c>allOf</c> including, such a schema returns the envelope's data member and throws its error member.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    internal const string EnvelopeExtension = "x-contracts-envelope";
+
+    private readonly Dictionary<OpenApiSchema, EnvelopeDraft> _envelopes = new();
+    private readonly UniqueNameBuilder _envelopeFields = new();
+
+    private sealed record EnvelopeDraft(string FieldName, string Success, string Data, string Error, string ErrorCode, string ErrorMessage, TypeRef ErrorType);
+
+    private static bool IsEnvelope(OpenApiSchema schema) => schema.Extensions.ContainsKey(EnvelopeExtension);
+
+    private static OpenApiSchema? FindEnvelope(OpenApiSchema schema) =>
+        IsEnvelope(schema) ? schema : schema.AllOf.FirstOrDefault(IsEnvelope);
+
+    /// <summary>The schema of the data member: from the allOf part that narrows it, else from the envelope itself.</summary>
+    private OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope)
+    {
+        var dataMember = ReadShape(envelope, null).Data;
+        foreach (var part in response.AllOf.Where(p => !ReferenceEquals(p, envelope)))
+        {
+            if (part.Properties.TryGetValue(dataMember, out var narrowed))
+            {
+                return narrowed;
+            }
+        }
+
+        return envelope.Properties.TryGetValue(dataMember, out var declared) ? declared : null;
+    }
+
+    /// <summary>Registers the envelope (once per schema) and returns the name of the client field that describes it.</summary>
+    private string UseEnvelope(OpenApiSchema envelope, string pointer)
+    {
+        if (_envelopes.TryGetValue(envelope, out var known))
+        {
+            return known.FieldName;
+        }
+
+        var id = envelope.Reference?.Id;
+        var envelopePointer = id is null ? pointer : "#/components/schemas/" + Escape(id);
+        var (success, data, error, errorCode, errorMessage) = ReadShape(envelope, envelopePointer);
+        var errorType = TypeRef.Any;
+        if (envelope.Properties.TryGetValue(error, out var errorSchema))
+        {
+            errorType = Resolve(errorSchema, envelopePointer + "/properties/" + Escape(error), Identifiers.ToPascalCase(id ?? "Envelope", "Envelope") + "Error");
+        }
+        else
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InvalidEnvelope, envelopePointer, "the envelope declares no '" + error + "' member, so errors are kept as JSON");
+        }
+
+        var fieldName = _envelopeFields.Claim("s_" + Identifiers.ToPascalCase(id ?? "Response", "Response") + "Envelope");
+        var draft = new EnvelopeDraft(fieldName, success, data, error, errorCode, errorMessage, errorType);
+        _envelopes.Add(envelope, draft);
+        return draft.FieldName;
+    }
+
+    private (string Success, string Data, string Error, string ErrorCode, string ErrorMessage) ReadShape(OpenApiSchema envelope, string? pointer)
+    {
+        var declaration = envelope.Extensions[EnvelopeExtension] as OpenApiObject;
+        if (declaration is null && pointer is not null)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InvalidEnvelope, pointer + "/" + EnvelopeExtension, "it must be an object of member names; the defaults are used");
+        }
+
+        string Member(string key, string fallback) =>
+            declaration is not null && declaration.TryGetValue(key, out var value) && value is OpenApiString { Value.Length: > 0 } text ? text.Value : fallback;
+
+        return (Member("success", "success"), Member("data", "data"), Member("error", "error"), Member("errorCode", "code"), Member("errorMessage", "message"));
+    }
+
+    /// <summary>Turns the drafts into models once every record exists (the error's code and message members are looked up by JSON name).</summary>
+    private List<EnvelopeModel> BuildEnvelopes()
+    {
+        var result = new List<EnvelopeModel>();
+        foreach (var draft in _envelopes.Values.OrderBy(d => d.FieldName, StringComparer.Ordinal))
+        {
+            var record = draft.ErrorType.Kind == TypeKind.Object ? _records.FirstOrDefault(r => r.Name == draft.ErrorType.Name) : null;
+            string? Member(string jsonName) =>
+                record?.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeKind.String)?.Name;
+
+            result.Add(new EnvelopeModel(draft.FieldName, draft.Success, draft.Data, draft.Error, draft.ErrorType, string.Empty, Member(draft.ErrorCode), Member(draft.ErrorMessage)));
+        }
+
+        return result;
+    }
+}

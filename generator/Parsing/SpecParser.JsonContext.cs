@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>Decides what the JSON context serves and the names of its members.</summary>
+internal sealed partial class SpecParser
+{
+    // Members of JsonSerializerContext (and object) that a JsonTypeInfo property must not hide.
+    private static readonly string[] s_contextMembers =
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Converters", "Equals", "GetHashCode", "ToString",
+        "GetType", "MemberwiseClone", "ReferenceEquals",
+    };
+
+    private JsonContextModel BuildJsonContext(
+        EquatableArray<RecordModel> records,
+        EquatableArray<EnumModel> enums,
+        IEnumerable<TypeRef> topLevelTypes)
+    {
+        var names = new UniqueNameBuilder(s_contextMembers);
+        names.Reserve(_target.ContextName);
+        var types = new List<JsonTypeModel>();
+        foreach (var named in records.Select(r => new TypeRef(TypeKind.Object, r.Name)).Concat(enums.Select(e => new TypeRef(TypeKind.Enum, e.Name))).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            types.Add(new JsonTypeModel(named, names.Claim(named.Name!)));
+        }
+
+        // Bodies that are lists, maps or scalars need type infos too.
+        var known = new HashSet<TypeRef>(types.Select(t => t.Type));
+        foreach (var type in topLevelTypes.Distinct().OrderBy(t => t.Moniker, StringComparer.Ordinal))
+        {
+            if (known.Add(type))
+            {
+                types.Add(new JsonTypeModel(type, names.Claim(type.Moniker)));
+            }
+        }
+
+        var collections = new HashSet<TypeRef>();
+        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(types.Select(t => t.Type)))
+        {
+            for (var current = type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
+            {
+                collections.Add(current);
+            }
+        }
+
+        return new JsonContextModel(_target, types.ToEquatableArray(), collections.OrderBy(c => c.Moniker, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>Points request, response and envelope-error types at their JsonTypeInfo property names.</summary>
+    private static (List<OperationModel> Operations, List<EnvelopeModel> Envelopes) NameTypeInfos(
+        JsonContextModel context,
+        IEnumerable<OperationModel> operations,
+        IEnumerable<EnvelopeModel> envelopes)
+    {
+        var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
+        var namedOperations = operations.Select(o => o with
+        {
+            Body = o.Body is { } body ? body with { TypeInfoProperty = byType[body.Type] } : null,
+            Response = o.Response.Type is { } type ? o.Response with { TypeInfoProperty = byType[type] } : o.Response,
+        }).ToList();
+        var namedEnvelopes = envelopes.Select(e => e with { ErrorTypeInfoProperty = byType[e.ErrorType] }).ToList();
+        return (namedOperations, namedEnvelopes);
+    }
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>Schemas → records, enums and type references.</summary>
+internal sealed partial class SpecParser
+{
+    // Record members C# generates for every record; a spec property with one of these names is renamed.
+    private static readonly string[] s_recordMembers =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
+    };
+
+    private readonly UniqueNameBuilder _typeNames;
+    private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
+    private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
+    private readonly List<RecordModel> _records = new();
+    private readonly List<EnumModel> _enums = new();
+
+    /// <summary>Gives every component schema its type; records are queued and built by <see cref="DrainPendingTypes"/>.</summary>
+    private void DefineComponentTypes()
+    {
+        var schemas = _document.Components?.Schemas;
+        if (schemas is null)
+        {
+            return;
+        }
+
+        // Component names are claimed first, in ordinal order, so that they win over names made up for inline schemas.
+        foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (!IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
+            {
+                _componentNames[key] = _typeNames.Claim(Identifiers.ToPascalCase(key, "Model"));
+            }
+        }
+
+        foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!IsEnvelope(schemas[key]))
+            {
+                ComponentType(key);
+            }
+        }
+    }
+
+    /// <summary>Builds queued records until none is left (building one can queue inline ones).</summary>
+    private void DrainPendingTypes()
+    {
+        while (_pendingRecords.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var (name, schema, pointer) = _pendingRecords.Dequeue();
+            _records.Add(BuildRecord(name, schema, pointer));
+        }
+    }
+
+    /// <summary>The type of a schema used at <paramref name="pointer"/>; <paramref name="nameHint"/> names it if it is an inline record or enum.</summary>
+    private TypeRef Resolve(OpenApiSchema? schema, string pointer, string nameHint)
+    {
+        if (schema is null)
+        {
+            return TypeRef.Any;
+        }
+
+        if (schema.Reference is { } reference && !string.IsNullOrEmpty(reference.Id))
+        {
+            // The reader already reported dangling references (CTR004); they degrade to free-form JSON.
+            var id = reference.Id;
+            return !schema.UnresolvedReference && _document.Components?.Schemas?.ContainsKey(id) == true && !reference.IsExternal
+                ? ComponentType(id)
+                : TypeRef.Any;
+        }
+
+        return Classify(schema, pointer, nameHint, fixedName: null);
+    }
+
+    private TypeRef ComponentType(string id)
+    {
+        if (_componentTypes.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var pointer = "#/components/schemas/" + Escape(id);
+        if (!_componentsInProgress.Add(id))
+        {
+            // An alias that refers back to itself (A = list of A) has no finite C# type.
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "A schema that is an alias of itself", id);
+            return TypeRef.Any;
+        }
+
+        var fixedName = _componentNames.TryGetValue(id, out var claimed) ? claimed : null;
+        var type = Classify(_document.Components.Schemas[id], pointer, Identifiers.ToPascalCase(id, "Model"), fixedName);
+        _componentsInProgress.Remove(id);
+        _componentTypes[id] = type;
+        return type;
+    }
+
+    /// <param name="fixedName">The name already claimed for a component schema; inline schemas claim <paramref name="name"/> when they become a type.</param>
+    private TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    {
+        if (Unwrap(schema) is { } single)
+        {
+            return Resolve(single.Schema, pointer + "/" + single.Keyword, name);
+        }
+
+        if (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, schema.OneOf.Count > 0 ? "oneOf" : "anyOf", name);
+            return TypeRef.Any;
+        }
+
+        if (schema.Enum.Count > 0 && IsStringLike(schema))
+        {
+            var enumName = fixedName ?? _typeNames.Claim(name);
+            _enums.Add(BuildEnum(enumName, schema));
+            return new TypeRef(TypeKind.Enum, enumName);
+        }
+
+        switch (schema.Type)
+        {
+            case "string":
+                return schema.Format switch
+                {
+                    "date-time" => new TypeRef(TypeKind.DateTimeOffset),
+                    "uuid" => new TypeRef(TypeKind.Guid),
+                    "byte" => new TypeRef(TypeKind.Bytes),
+                    _ => TypeRef.String,
+                };
+            case "integer":
+                return new TypeRef(schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64);
+            case "number":
+                return new TypeRef(schema.Format switch
+                {
+                    "float" => TypeKind.Single,
+                    "decimal" => TypeKind.Decimal,
+                    _ => TypeKind.Double,
+                });
+            case "boolean":
+                return new TypeRef(TypeKind.Boolean);
+            case "array":
+                return TypeRef.ArrayOf(Resolve(schema.Items, pointer + "/items", name + "Item"));
+        }
+
+        if (schema.Properties.Count > 0 || schema.AllOf.Count > 0)
+        {
+            var recordName = fixedName ?? _typeNames.Claim(name);
+            _pendingRecords.Enqueue((recordName, schema, pointer));
+            return new TypeRef(TypeKind.Object, recordName);
+        }
+
+        if (schema.AdditionalProperties is { } values)
+        {
+            return TypeRef.MapOf(Resolve(values, pointer + "/additionalProperties", name + "Value"));
+        }
+
+        // An object without properties, or no type at all: free-form JSON.
+        return TypeRef.Any;
+    }
+
+    private RecordModel BuildRecord(string name, OpenApiSchema schema, string pointer)
+    {
+        var members = new UniqueNameBuilder(s_recordMembers);
+        members.Reserve(name);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>());
+
+        var properties = new List<PropertyModel>(declared.Count);
+        foreach (var (key, propertySchema, propertyPointer) in declared)
+        {
+            var pascal = Identifiers.ToPascalCase(key, "Value");
+            var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
+            var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
+            var allowsNull = propertySchema.Nullable || AnnotationsOf(propertySchema).Any(s => s.Nullable);
+            var isRequired = required.Contains(key);
+            properties.Add(new PropertyModel(
+                propertyName,
+                key,
+                type,
+                isRequired,
+                IsNullable: allowsNull || !isRequired,
+                AllowsNull: allowsNull,
+                DescriptionOf(propertySchema),
+                propertySchema.Deprecated));
+        }
+
+        return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray());
+    }
+
+    /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
+    private void CollectMembers(
+        OpenApiSchema schema,
+        string pointer,
+        HashSet<string> required,
+        List<(string Key, OpenApiSchema Schema, string Pointer)> declared,
+        HashSet<string> seenKeys,
+        HashSet<OpenApiSchema> visiting)
+    {
+        if (!visiting.Add(schema))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "An allOf that includes itself", pointer);
+            return;
+        }
+
+        for (var i = 0; i < schema.AllOf.Count; i++)
+        {
+            var part = schema.AllOf[i];
+            var partPointer = part.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/allOf/" + i;
+            CollectMembers(part, partPointer, required, declared, seenKeys, visiting);
+        }
+
+        foreach (var key in schema.Required)
+        {
+            required.Add(key);
+        }
+
+        foreach (var property in schema.Properties)
+        {
+            if (seenKeys.Add(property.Key))
+            {
+                declared.Add((property.Key, property.Value, pointer + "/properties/" + Escape(property.Key)));
+            }
+        }
+
+        visiting.Remove(schema);
+    }
+
+    private EnumModel BuildEnum(string name, OpenApiSchema schema)
+    {
+        var members = new UniqueNameBuilder();
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<EnumMemberModel>();
+        foreach (var value in schema.Enum)
+        {
+            if (value is OpenApiString text && seenValues.Add(text.Value))
+            {
+                result.Add(new EnumMemberModel(members.Claim(Identifiers.ToPascalCase(text.Value, "Empty")), text.Value));
+            }
+        }
+
+        return new EnumModel(_target, name, schema.Description, result.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> with exactly one member that carries a type, the others only annotations
+    /// (the <c>allOf: [$ref, {description}]</c> wrapper): the schema is that member.
+    /// </summary>
+    private static (OpenApiSchema Schema, string Keyword)? Unwrap(OpenApiSchema schema)
+    {
+        if (schema.Properties.Count > 0 || schema.Type is "object" or "array" || schema.Items is not null)
+        {
+            return null;
+        }
+
+        foreach (var (members, keyword) in new[] { (schema.AllOf, "allOf"), (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf") })
+        {
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var typed = members.Where(m => !IsAnnotationOnly(m)).ToList();
+            if (typed.Count == 1)
+            {
+                return (typed[0], keyword + "/" + members.IndexOf(typed[0]));
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAnnotationOnly(OpenApiSchema schema) =>
+        schema.Reference is null && schema.Type is null && schema.Properties.Count == 0 && schema.Items is null
+        && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && schema.Enum.Count == 0
+        && schema.AdditionalProperties is null;
+
+    private static IEnumerable<OpenApiSchema> AnnotationsOf(OpenApiSchema schema) =>
+        schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf).Where(IsAnnotationOnly);
+
+    private static string? DescriptionOf(OpenApiSchema schema) =>
+        AnnotationsOf(schema).Select(s => s.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? schema.Description;
+
+    private static bool IsStringLike(OpenApiSchema schema) =>
+        schema.Type is null or "string" && schema.Enum.All(v => v is OpenApiString or OpenApiNull);
+
+    /// <summary>Schemas that become a named C# type (a record or an enum) rather than an alias of another type.</summary>
+    private static bool IsNamedShape(OpenApiSchema schema) =>
+        Unwrap(schema) is null && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
+        && ((schema.Enum.Count > 0 && IsStringLike(schema))
+            || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
+
+    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+}

@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Turns one OpenAPI document into a <see cref="SpecModel"/>. It makes every decision (names, collisions,
+/// nullability, which response is the result) so that the emitters only print. Partial by concern:
+/// <c>.Schemas.cs</c> (types), <c>.Operations.cs</c> (client), <c>.Envelopes.cs</c> (response envelopes).
+/// </summary>
+internal sealed partial class SpecParser
+{
+    internal static readonly string GeneratorVersion = typeof(SpecParser).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
+
+    private readonly OpenApiDocument _document;
+    private readonly EmitTarget _target;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        _document = document;
+        _target = target;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+        _typeNames = new UniqueNameBuilder(target.ClientName, target.InterfaceName, target.OptionsName, target.ContextName);
+    }
+
+    /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
+    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
+        SpecModel? model = null;
+        try
+        {
+            // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
+            var document = SpecReader.Read(input.Text, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (document is not null)
+            {
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken);
+                model = parser.Build();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A bug of ours must cost the user this document's code, not their build.
+            model = null;
+            diagnostics.AddAt(DiagnosticDescriptors.GeneratorFailure, 0, 0, exception.GetType().Name, exception.Message);
+        }
+
+        return new SpecResult(model, diagnostics.ToInfos(locator));
+    }
+
+    /// <summary>Names the generated surface from the options, defaulting from the file name.</summary>
+    internal static EmitTarget CreateTarget(SpecInput input)
+    {
+        var options = input.Options;
+        var stem = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(input.Path), "OpenApi");
+        var ns = options.Namespace is { } explicitNamespace
+            ? Identifiers.ToNamespace(explicitNamespace, stem)
+            : Identifiers.ToNamespace(options.RootNamespace is { } root ? root + "." + stem : stem, stem);
+        var client = Identifiers.ToPascalCase(options.ClientName ?? stem + "Client", stem + "Client");
+        var baseName = client.EndsWith("Client", StringComparison.Ordinal) && client.Length > "Client".Length
+            ? client.Substring(0, client.Length - "Client".Length)
+            : client;
+        var accessibility = string.Equals(options.Visibility, "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
+        return new EmitTarget(ns, client, "I" + client, client + "Options", baseName + "JsonContext", accessibility, GeneratorVersion);
+    }
+
+    private SpecModel Build()
+    {
+        DefineComponentTypes();
+        var client = BuildClient();
+        DrainPendingTypes();
+        var envelopes = BuildEnvelopes();
+        var records = _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
+        var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
+        var topLevel = client.Operations.SelectMany(o => new[] { o.Body?.Type, o.Response.Type }).Concat(envelopes.Select(e => e.ErrorType));
+        var context = BuildJsonContext(records, enums, topLevel.Where(t => t is not null)!);
+        var (operations, namedEnvelopes) = NameTypeInfos(context, client.Operations, envelopes);
+        return new SpecModel(_target, records, enums, context, client with
+        {
+            Envelopes = namedEnvelopes.ToEquatableArray(),
+            Operations = operations.ToEquatableArray(),
+        });
+    }
+}

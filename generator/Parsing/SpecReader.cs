@@ -1,0 +1,113 @@
+using System;
+using System.Text.RegularExpressions;
+using Contracts.Generator.Diagnostics;
+using Microsoft.OpenApi.Exceptions;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi.Readers.Exceptions;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi.Readers and turns everything
+/// the reader says (errors, exceptions) into diagnostics. The only place that calls the third-party reader.
+/// </summary>
+internal static class SpecReader
+{
+    private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    /// <summary>Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>).</summary>
+    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics)
+    {
+        if (text.Trim().Length == 0)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file is empty");
+            return null;
+        }
+
+        OpenApiDocument document;
+        OpenApiDiagnostic result;
+        try
+        {
+            var settings = new OpenApiReaderSettings
+            {
+                // Never follow references to other files or URLs: a generator does no I/O.
+                ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
+                LoadExternalRefs = false,
+            };
+            document = new OpenApiStringReader(settings).Read(text, out result);
+        }
+        catch (OpenApiUnsupportedSpecVersionException exception)
+        {
+            if (string.IsNullOrEmpty(exception.SpecificationVersion))
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.NotOpenApi, 0, 0, "it has no 'openapi' or 'swagger' version member");
+            }
+            else
+            {
+                var member = text.IndexOf("swagger", StringComparison.Ordinal) >= 0 && text.IndexOf("openapi", StringComparison.Ordinal) < 0 ? "#/swagger" : "#/openapi";
+                diagnostics.Add(DiagnosticDescriptors.UnsupportedVersion, member, exception.SpecificationVersion);
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is OpenApiException or FormatException or InvalidCastException or ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            // The reader throws on some malformed documents instead of reporting them.
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, exception.Message);
+            return null;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            Report(error, diagnostics);
+        }
+
+        // Structural errors leave a partial document; one without paths or schemas has nothing to generate from.
+        return document is null || (document.Paths is null && document.Components is null) ? null : document;
+    }
+
+    private static void Report(OpenApiError error, DiagnosticBag diagnostics)
+    {
+        var message = error.Message ?? "unknown problem";
+        var pointer = error.Pointer;
+        if (pointer is not null && pointer.StartsWith("#line=", StringComparison.Ordinal))
+        {
+            var position = s_yamlPosition.Match(message);
+            if (position.Success)
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, int.Parse(position.Groups[1].Value), int.Parse(position.Groups[2].Value), StripPosition(message));
+            }
+            else
+            {
+                var line = int.TryParse(pointer.Substring("#line=".Length), out var parsed) ? parsed : 0;
+                diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, line, 0, message);
+            }
+
+            return;
+        }
+
+        var reference = s_invalidReference.Match(message);
+        if (reference.Success)
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnresolvedReference, SourceLocator.ReferencePrefix + reference.Groups[1].Value, reference.Groups[1].Value);
+            return;
+        }
+
+        if (message.IndexOf("No documents found", StringComparison.Ordinal) >= 0)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file holds no YAML or JSON document");
+            return;
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);
+    }
+
+    private static string StripPosition(string message)
+    {
+        // "(Lin: 7, Col: 0, Chr: 71) - (Lin: 7, Col: 0, Chr: 71): While parsing…" → "While parsing…"
+        var index = message.IndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 && message.StartsWith("(Lin:", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
+    }
+}

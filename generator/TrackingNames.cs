@@ -1,0 +1,29 @@
+namespace Contracts.Generator;
+
+/// <summary>The names of the generator's pipeline steps, as seen in tracked run reasons.</summary>
+public static class TrackingNames
+{
+    /// <summary>AdditionalFiles with their options, filtered to OpenAPI documents.</summary>
+    public const string ReadSpecs = nameof(ReadSpecs);
+
+    /// <summary>Each document parsed into a model plus its diagnostics.</summary>
+    public const string ParseSpecs = nameof(ParseSpecs);
+
+    /// <summary>The facts read from the compilation (referenced assemblies).</summary>
+    public const string CompilationFacts = nameof(CompilationFacts);
+
+    /// <summary>One record per object schema.</summary>
+    public const string Records = nameof(Records);
+
+    /// <summary>One enum per enumerated schema.</summary>
+    public const string Enums = nameof(Enums);
+
+    /// <summary>One JSON context per document.</summary>
+    public const string JsonContexts = nameof(JsonContexts);
+
+    /// <summary>One client per document.</summary>
+    public const string Clients = nameof(Clients);
+
+    /// <summary>The diagnostics of each document.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+}

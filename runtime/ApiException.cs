@@ -1,0 +1,80 @@
+using System;
+using System.Net;
+
+namespace Contracts.Runtime;
+
+/// <summary>
+/// Thrown by generated clients when a call reaches the service but does not produce the declared result:
+/// an error status, an error envelope, or a body that cannot be read. Transport failures
+/// (<see cref="System.Net.Http.HttpRequestException"/>) and cancellation are not wrapped.
+/// </summary>
+public class ApiException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiException(
+        string operationName,
+        HttpStatusCode statusCode,
+        string reason,
+        string? errorCode = null,
+        string? errorMessage = null,
+        string? responseExcerpt = null,
+        Exception? innerException = null)
+        : base(FormatMessage(operationName, statusCode, reason, errorCode, errorMessage, responseExcerpt), innerException)
+    {
+        OperationName = operationName;
+        StatusCode = statusCode;
+        Reason = reason;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseExcerpt = responseExcerpt;
+    }
+
+    /// <summary>The operation that failed, as named in the OpenAPI document.</summary>
+    public string OperationName { get; }
+
+    /// <summary>The HTTP status of the response.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>Why the response was rejected, in a few words.</summary>
+    public string Reason { get; }
+
+    /// <summary>The service's machine-readable error code, when the body carried one.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The service's human-readable error message, when the body carried one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>The start of the response body (at most <see cref="ResponseText.MaxExcerptLength"/> characters), when it could not be read as declared.</summary>
+    public string? ResponseExcerpt { get; }
+
+    private static string FormatMessage(string operation, HttpStatusCode status, string reason, string? code, string? message, string? excerpt)
+    {
+        var text = operation + " failed with HTTP " + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + reason;
+        if (code is not null || message is not null)
+        {
+            text += " (" + (code ?? "no code") + ": " + (message ?? "no message") + ")";
+        }
+
+        if (excerpt is not null)
+        {
+            text += ". Response body starts with: " + excerpt;
+        }
+
+        return text;
+    }
+}
+
+/// <summary>An <see cref="ApiException"/> that also carries the typed error the service returned.</summary>
+/// <typeparam name="TError">The error type declared by the OpenAPI document.</typeparam>
+public class ApiException<TError> : ApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiException(string operationName, HttpStatusCode statusCode, string reason, TError error, string? errorCode, string? errorMessage)
+        : base(operationName, statusCode, reason, errorCode, errorMessage)
+    {
+        Error = error;
+    }
+
+    /// <summary>The error body, as declared by the OpenAPI document.</summary>
+    public TError Error { get; }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Contracts.Runtime.Http;
+
+/// <summary>
+/// The HTTP plumbing that generated clients share: building requests, sending them and turning responses into
+/// results or <see cref="ApiException"/>s. Generated code calls these methods; they are public for that reason.
+/// </summary>
+public static class ContractsHttp
+{
+    /// <summary>
+    /// Picks the base address of a client: the one set in its options, else the <see cref="HttpClient.BaseAddress"/>,
+    /// else the OpenAPI server URL with its variables filled in.
+    /// </summary>
+    public static Uri ResolveBaseAddress(Uri? configured, HttpClient httpClient, string serverUrl)
+    {
+        if (configured is not null)
+        {
+            return configured;
+        }
+
+        if (httpClient?.BaseAddress is { } fromClient)
+        {
+            return fromClient;
+        }
+
+        if (Uri.TryCreate(serverUrl, UriKind.Absolute, out var fromSpec))
+        {
+            return fromSpec;
+        }
+
+        throw new InvalidOperationException(
+            "The OpenAPI server URL '" + serverUrl + "' is not absolute: set the client's BaseAddress option or HttpClient.BaseAddress.");
+    }
+
+    /// <summary>Fills <c>{name}</c> variables of an OpenAPI server URL template; each value is URL-escaped.</summary>
+    public static string ExpandServerUrl(string template, params (string Name, string? Value)[] variables)
+    {
+        var result = template;
+        foreach (var (name, value) in variables)
+        {
+            if (value is null || value.Length == 0)
+            {
+                throw new ArgumentException("The server variable '" + name + "' has no value.", nameof(variables));
+            }
+
+            result = result.Replace("{" + name + "}", Uri.EscapeDataString(value));
+        }
+
+        return result;
+    }
+
+    /// <summary>Creates a request for <paramref name="relativeUri"/> (a path starting with '/', with its query) under <paramref name="baseAddress"/>.</summary>
+    public static HttpRequestMessage CreateRequest(HttpMethod method, Uri baseAddress, string relativeUri)
+    {
+        var root = baseAddress.OriginalString;
+        var slash = root.EndsWith("/", StringComparison.Ordinal);
+        var relative = relativeUri.StartsWith("/", StringComparison.Ordinal) ? relativeUri.Substring(1) : relativeUri;
+        var uri = new Uri(slash ? root + relative : root + "/" + relative, UriKind.Absolute);
+        return new HttpRequestMessage(method, uri);
+    }
+
+    /// <summary>Escapes one path parameter value so that it stays inside its path segment.</summary>
+    public static string EscapePathSegment(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>Appends <c>name=value</c> to a query under construction, escaping both.</summary>
+    public static void AppendQuery(StringBuilder query, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        query.Append(query.Length == 0 ? '?' : '&');
+        query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+    }
+
+    /// <summary>Adds a header, refusing values that could split the header block (CR or LF).</summary>
+    public static void AddHeader(HttpRequestMessage request, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
+        {
+            throw new ArgumentException("The value of header '" + name + "' contains a line break.", nameof(value));
+        }
+
+        request.Headers.TryAddWithoutValidation(name, value);
+    }
+
+    /// <summary>Serializes <paramref name="value"/> with its generated metadata into a request body.</summary>
+    public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    /// <summary>Sends a request whose successful response carries no body.</summary>
+    public static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken)
+    {
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            throw new ApiException(operationName, response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
+        }
+    }
+
+    /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
+    public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var status = response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ApiException(operationName, status, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
+        }
+
+        if (body.Length == 0)
+        {
+            throw new ApiException(operationName, status, "the response body is empty", responseExcerpt: string.Empty);
+        }
+
+        T? result;
+        try
+        {
+            result = JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            throw new ApiException(operationName, status, "the response body could not be read: " + exception.Message, responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
+        }
+
+        return result ?? throw new ApiException(operationName, status, "the response body is null", responseExcerpt: ResponseText.Excerpt(body));
+    }
+
+    /// <summary>
+    /// Sends a request whose responses are wrapped in an envelope: returns the data member on success and throws
+    /// <see cref="ApiException{TError}"/> with the service's error on failure.
+    /// </summary>
+    public static async Task<TData> SendEnvelopeAsync<TData, TError>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        EnvelopeShape<TError> shape,
+        JsonTypeInfo<TData> dataTypeInfo,
+        CancellationToken cancellationToken)
+    {
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        return EnvelopeReader.Read(body, response.StatusCode, operationName, shape, dataTypeInfo);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+    }
+}

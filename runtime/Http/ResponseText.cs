@@ -1,0 +1,37 @@
+using System;
+using System.Text;
+
+namespace Contracts.Runtime;
+
+/// <summary>Turns response bytes into a short, printable excerpt for exception messages.</summary>
+public static class ResponseText
+{
+    /// <summary>The longest excerpt kept, in characters.</summary>
+    public const int MaxExcerptLength = 256;
+
+    /// <summary>Decodes the start of <paramref name="body"/> as UTF-8, with control characters shown as spaces.</summary>
+    public static string Excerpt(byte[] body)
+    {
+        if (body is null || body.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        // Decode a little more than needed: a UTF-8 character is at most 4 bytes.
+        var length = Math.Min(body.Length, MaxExcerptLength * 4);
+        var text = Encoding.UTF8.GetString(body, 0, length);
+        var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength + 1));
+        foreach (var c in text)
+        {
+            if (builder.Length == MaxExcerptLength)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Contracts.Runtime.Json;
+
+/// <summary>
+/// Scalar readers used by generated JSON converters. Each one accepts exactly the token it documents and
+/// throws <see cref="JsonException"/> naming the type and member otherwise.
+/// </summary>
+public static class JsonRead
+{
+    /// <summary>Reads a string that must not be null.</summary>
+    public static string String(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a string", typeName, memberName);
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader, string typeName, string memberName) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw JsonErrors.UnexpectedToken(reader.TokenType, "a boolean", typeName, memberName),
+    };
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    public static int Int32(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a 32-bit integer", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    public static long Int64(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a 64-bit integer", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a double-precision number.</summary>
+    public static double Double(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a number", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a single-precision number.</summary>
+    public static float Single(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetSingle(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a number", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a decimal number.</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a decimal number", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a UUID string.</summary>
+    public static Guid Guid(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetGuid(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a UUID string", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads base64 text as bytes.</summary>
+    public static byte[] Bytes(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetBytesFromBase64(out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a base64 string", typeName, memberName);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Reads a timestamp. ISO-8601 strings are the OpenAPI form; numbers are taken as seconds since the Unix epoch
+    /// (integer or fractional), the form AWS JSON services send for members their descriptions type as date-time.
+    /// </summary>
+    public static DateTimeOffset DateTimeOffset(ref Utf8JsonReader reader, string typeName, string memberName)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                if (reader.TryGetDateTimeOffset(out var iso))
+                {
+                    return iso;
+                }
+
+                if (System.DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var lenient))
+                {
+                    return lenient;
+                }
+
+                break;
+            case JsonTokenType.Number when reader.TryGetDouble(out var seconds) && !double.IsInfinity(seconds) && Math.Abs(seconds) < 253402300800d:
+                return System.DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero));
+        }
+
+        throw JsonErrors.UnexpectedToken(reader.TokenType, "an ISO-8601 timestamp or epoch seconds", typeName, memberName);
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Contracts.Generator.Tests;
+
+/// <summary>Run reasons of the tracked steps across edits: what must stay cached and what must be recomputed.</summary>
+public sealed class IncrementalTests
+{
+    private const string ParseSpecs = "ParseSpecs";
+    private const string Records = "Records";
+
+    [Fact]
+    public void The_steps_the_tests_rely_on_are_tracked()
+    {
+        var run = GeneratorHarness.Run(SpecFile.Seed());
+
+        Assert.Contains(ParseSpecs, IncrementalAssert.TrackingNames);
+        Assert.Contains(Records, IncrementalAssert.TrackingNames);
+        var missing = IncrementalAssert.TrackingNames.Where(name => !run.Result.TrackedSteps.ContainsKey(name)).ToList();
+        Assert.True(missing.Count == 0, "TrackingNames declared but never used with WithTrackingName: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Running_again_on_a_cloned_compilation_changes_nothing()
+    {
+        var first = GeneratorHarness.Run(SpecFile.Seed());
+        var second = GeneratorHarness.Run(first.Driver, first.InputCompilation.Clone());
+
+        IncrementalAssert.AssertAllCachedOrUnchanged(second.Result);
+        IncrementalAssert.AssertRunsEqual(first.Result, second.Result);
+    }
+
+    [Fact]
+    public void An_unrelated_csharp_edit_leaves_every_step_cached()
+    {
+        var first = GeneratorHarness.Run(SpecFile.Seed());
+        var edited = first.InputCompilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("namespace Contracts.Tests.App { internal sealed class Unrelated { } }", GeneratorHarness.ParseOptions, "/src/Unrelated.cs"));
+
+        var second = GeneratorHarness.Run(first.Driver, edited);
+
+        IncrementalAssert.AssertAllCachedOrUnchanged(second.Result);
+        IncrementalAssert.AssertRunsEqual(first.Result, second.Result);
+        Assert.Equal(first.Sources, second.Sources);
+    }
+
+    [Fact]
+    public void Editing_the_spec_reparses_it_and_regenerates_the_changed_record()
+    {
+        var seed = SpecFile.Seed();
+        var first = GeneratorHarness.Run(seed);
+        var driver = first.Driver.ReplaceAdditionalText(first.Text(seed.Path), seed.WithText(SpecEdits.AddSourceIp(seed.Text)).ToAdditionalText());
+
+        var second = GeneratorHarness.Run(driver, first.InputCompilation);
+
+        Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Result, ParseSpecs));
+        Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Result, Records));
+        Assert.Contains("SourceIp", second.Source("Models.AccessKeyLastUsed"), StringComparison.Ordinal);
+        Assert.DoesNotContain("SourceIp", first.Source("Models.AccessKeyLastUsed"), StringComparison.Ordinal);
+        second.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void Editing_one_schema_leaves_the_files_of_the_other_records_cached()
+    {
+        var seed = SpecFile.Seed();
+        var first = GeneratorHarness.Run(seed);
+        var driver = first.Driver.ReplaceAdditionalText(first.Text(seed.Path), seed.WithText(SpecEdits.AddSourceIp(seed.Text)).ToAdditionalText());
+
+        var second = GeneratorHarness.Run(driver, first.InputCompilation);
+        var outputs = IncrementalAssert.SourceOutputs(second.Result);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, ReasonOf(outputs, "Models.AccessKeyLastUsed"));
+        Assert.Equal(IncrementalStepRunReason.Cached, ReasonOf(outputs, "Models.EnvelopeError"));
+        Assert.Equal(IncrementalStepRunReason.Cached, ReasonOf(outputs, "Models.GetBucketAccessKeysRequest"));
+    }
+
+    [Fact]
+    public void Adding_a_second_spec_leaves_the_first_specs_outputs_cached()
+    {
+        var alpha = SpecFile.Inline("alpha.yaml", SpecFile.Seed().Text, "Alpha.Api", "AlphaClient");
+        var beta = SpecFile.Inline("beta.yaml", SpecFile.Seed().Text, "Beta.Api", "BetaClient");
+        var first = GeneratorHarness.Run(alpha);
+
+        // As in a real build: the new item brings its metadata, so the analyzer config options change too.
+        var driver = first.Driver
+            .AddAdditionalTexts([beta.ToAdditionalText()])
+            .WithUpdatedAnalyzerConfigOptions(GeneratorHarness.CreateOptions([alpha, beta]));
+        var second = GeneratorHarness.Run(driver, first.InputCompilation);
+
+        var problems = (
+            from name in IncrementalAssert.TrackingNames
+            from output in IncrementalAssert.Outputs(second.Result, name)
+            let strings = ObjectGraph.Strings(output.Value).ToList()
+            where !strings.Any(s => s.Contains("Beta", StringComparison.Ordinal))
+            where output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.New)
+                || (strings.Any(s => s.Contains("Alpha", StringComparison.Ordinal)) && output.Reason == IncrementalStepRunReason.New)
+            select $"{name}: {output.Reason} {output.Value}").ToList();
+        Assert.True(problems.Count == 0, "Outputs of the first spec were recomputed:\n" + string.Join("\n", problems));
+
+        var alphaFiles = IncrementalAssert.SourceOutputs(second.Result).Where(o => o.HintNames.Any(h => h.Contains("AlphaClient", StringComparison.Ordinal))).ToList();
+        Assert.NotEmpty(alphaFiles);
+        Assert.All(alphaFiles, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"{string.Join(", ", o.HintNames)}: {o.Reason}"));
+        Assert.Contains(second.Sources.Keys, name => name.Contains("BetaClient", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parsing_the_same_spec_twice_gives_equal_models()
+    {
+        var first = ParsedModel(GeneratorHarness.Run(SpecFile.Seed()));
+        var second = ParsedModel(GeneratorHarness.Run(SpecFile.Seed()));
+
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+    }
+
+    [Fact]
+    public void Parsing_a_different_spec_gives_an_unequal_model()
+    {
+        var seed = SpecFile.Seed();
+        var first = ParsedModel(GeneratorHarness.Run(seed));
+        var second = ParsedModel(GeneratorHarness.Run(seed.WithText(SpecEdits.AddSourceIp(seed.Text))));
+
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void Pipeline_outputs_hold_no_symbols_syntax_compilations_or_locations()
+    {
+        var run = GeneratorHarness.Run(SpecFile.Seed(), SpecFile.Inline("dangling.yaml", DiagnosticsTests.DanglingRef, "Dangling.Api", "DanglingClient"));
+
+        Assert.NotEmpty(run.Result.TrackedSteps);
+        IncrementalAssert.AssertOutputsHoldNoCompilerObjects(run.Result);
+    }
+
+    private static object ParsedModel(GeneratorRun run)
+    {
+        var outputs = IncrementalAssert.Outputs(run.Result, ParseSpecs);
+        return Assert.Single(outputs).Value;
+    }
+
+    private static IncrementalStepRunReason ReasonOf(IReadOnlyList<(IReadOnlyList<string> HintNames, IncrementalStepRunReason Reason)> outputs, string fragment)
+    {
+        var matches = outputs.Where(o => o.HintNames.Any(h => h.Contains(fragment, StringComparison.Ordinal))).ToList();
+        Assert.True(matches.Count == 1, $"Expected one source output with a file named *{fragment}*, found {matches.Count}.");
+        return matches[0].Reason;
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Contracts.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Contracts.Generator.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="ContractsGenerator"/> in process over a small compilation, the way the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public const string RootNamespace = "Contracts.Tests.App";
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>A library compilation over <paramref name="sources"/>, referencing the framework and Contracts.Runtime.</summary>
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+    {
+        var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"/src/Source{i}.cs"));
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            warningLevel: 9999,
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+            {
+                // The SDK's default NoWarn: assembly-version unification notes (Contracts.Runtime targets net8.0).
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            });
+        return CSharpCompilation.Create("Contracts.Tests.App", trees, References.Value, options);
+    }
+
+    /// <summary>Global <c>build_property.*</c> values plus each spec's item metadata.</summary>
+    public static TestAnalyzerConfigOptionsProvider CreateOptions(IEnumerable<SpecFile> specs, string? rootNamespace = RootNamespace)
+    {
+        var globals = new Dictionary<string, string>();
+        if (rootNamespace is not null)
+        {
+            globals["build_property.RootNamespace"] = rootNamespace;
+        }
+
+        var perFile = specs.ToDictionary(spec => spec.Path, spec => spec.Metadata, StringComparer.Ordinal);
+        return new TestAnalyzerConfigOptionsProvider(globals, perFile);
+    }
+
+    /// <summary>A driver over <paramref name="texts"/> (made from <paramref name="specs"/>) that tracks incremental steps.</summary>
+    public static GeneratorDriver CreateDriver(IReadOnlyCollection<SpecFile> specs, IEnumerable<AdditionalText> texts) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new ContractsGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            CreateOptions(specs),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once over <paramref name="specs"/> and an almost empty compilation.</summary>
+    public static GeneratorRun Run(params SpecFile[] specs)
+    {
+        var texts = specs.Select(spec => (AdditionalText)spec.ToAdditionalText()).ToImmutableArray();
+        return Run(CreateDriver(specs, texts), CreateCompilation("namespace Contracts.Tests.App { internal static class Marker { } }"), texts);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="driver"/> over <paramref name="compilation"/>; keep <see cref="GeneratorRun.Driver"/> to run again.
+    /// <paramref name="texts"/> are the AdditionalText instances the driver holds (ReplaceAdditionalText needs the same instance).
+    /// </summary>
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation, ImmutableArray<AdditionalText> texts = default)
+    {
+        var updated = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        return new GeneratorRun(updated, compilation, output, driverDiagnostics, texts.IsDefault ? ImmutableArray<AdditionalText>.Empty : texts);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        // The framework assemblies this test host runs on (net10.0), and Contracts.Runtime; nothing from the test's own deps.
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
+        var runtime = typeof(Contracts.Runtime.ApiException).Assembly.Location;
+        return trusted
+            .Append(runtime)
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+}
