@@ -140,7 +140,10 @@ internal static class ClientEmitter
             writer.WriteLine("if (" + requiredBody.ParameterName + " is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(" + requiredBody.ParameterName + "));");
         }
 
-        writer.WriteLine("var __uri = new " + KnownTypes.StringBuilder + "(" + PathExpression(operation, target) + ");");
+        var hasQuery = operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
+        writer.WriteLine(hasQuery
+            ? "var __uri = new " + KnownTypes.StringBuilder + "(" + PathExpression(operation, target) + ");"
+            : "var __uri = " + PathExpression(operation, target) + ";");
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
         {
             WriteGuarded(writer, parameter, target, value => parameter.Type.Kind == TypeKind.Array
@@ -148,7 +151,7 @@ internal static class ClientEmitter
                 : KnownTypes.ContractsHttp + ".AppendQuery(__uri, " + Literals.String(parameter.WireName) + ", " + ParameterCode.Format(parameter.Type, target, value) + ");");
         }
 
-        writer.WriteLine("using var __request = " + KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri.ToString());");
+        writer.WriteLine("using var __request = " + KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + ");");
         foreach (var header in operation.ConstantHeaders)
         {
             writer.WriteLine(KnownTypes.ContractsHttp + ".AddHeader(__request, " + Literals.String(header.Name) + ", " + Literals.String(header.Value) + ");");

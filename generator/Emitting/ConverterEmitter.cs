@@ -216,6 +216,7 @@ internal static class ConverterEmitter
             }
         }
 
+        writer.WriteLine();
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBlock();
     }

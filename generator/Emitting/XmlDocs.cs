@@ -24,6 +24,12 @@ internal static class XmlDocs
             body.Add(Escape(fallback));
         }
 
+        if (body.Count == 1)
+        {
+            writer.WriteLine("/// <summary>" + body[0] + "</summary>");
+            return;
+        }
+
         writer.WriteLine("/// <summary>");
         foreach (var line in body)
         {

@@ -64,7 +64,8 @@ internal sealed partial class SpecParser
             _diagnostics.Add(DiagnosticDescriptors.InvalidEnvelope, envelopePointer, "the envelope declares no '" + error + "' member, so errors are kept as JSON");
         }
 
-        var fieldName = _envelopeFields.Claim("s_" + Identifiers.ToPascalCase(id ?? "Response", "Response") + "Envelope");
+        var envelopeName = Identifiers.ToPascalCase(id ?? "Response", "Response");
+        var fieldName = _envelopeFields.Claim("s_" + (envelopeName.EndsWith("Envelope", StringComparison.Ordinal) ? envelopeName : envelopeName + "Envelope"));
         var draft = new EnvelopeDraft(fieldName, success, data, error, errorCode, errorMessage, errorType);
         _envelopes.Add(envelope, draft);
         return draft.FieldName;

@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace Contracts.BuildTests;
+
+/// <summary>
+/// A throw-away consumer project in a temp folder that references the generator the way users do (as an analyzer,
+/// with the spec as AdditionalFiles) and is built with the real <c>dotnet build</c>.
+/// </summary>
+internal sealed class ConsumerProject : IDisposable
+{
+    private ConsumerProject(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public static ConsumerProject Create(string name)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "contracts-build-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(directory);
+        return new ConsumerProject(directory);
+    }
+
+    public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    public void Write(string relative, string content)
+    {
+        var path = PathOf(relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>A project file that consumes the in-repo generator and runtime without rebuilding them.</summary>
+    public static string ProjectFile(string specFile, string @namespace, string clientName, string extraItems = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.props")}" />
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>
+            <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+            <NuGetAudit>false</NuGetAudit>
+          </PropertyGroup>
+          <ItemGroup>
+            <ProjectReference Include="{RepositoryPaths.Combine("generator", "Contracts.Generator.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            <ProjectReference Include="{RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj")}" />
+            <AdditionalFiles Include="{specFile}" ContractsNamespace="{@namespace}" ContractsClientName="{clientName}" />
+          </ItemGroup>
+          {extraItems}
+        </Project>
+        """;
+
+    public Task<DotNetCli.Result> BuildAsync() =>
+        DotNetCli.RunAsync(Directory, "build", "-c", RepositoryPaths.Configuration, "-p:BuildProjectReferences=false", "-nologo", "-clp:NoSummary");
+
+    public string GeneratedFile(string hintName)
+    {
+        var generated = Path.Combine(Directory, "obj", RepositoryPaths.Configuration, "net10.0", "generated", "Contracts.Generator", "Contracts.Generator.ContractsGenerator");
+        return File.ReadAllText(Path.Combine(generated, hintName));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a build server; the temp folder is cleaned by the OS.
+        }
+    }
+}
