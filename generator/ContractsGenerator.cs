@@ -46,22 +46,22 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         var records = models.SelectMany(static (m, _) => m.Records).WithTrackingName(TrackingNames.Records);
         context.RegisterSourceOutput(records, static (spc, record) =>
         {
-            AddSource(spc, record.Target, "Models." + record.Name, RecordEmitter.Emit(record));
-            AddSource(spc, record.Target, "JsonContext." + record.Name, ConverterEmitter.Emit(record));
+            AddSource(spc, record.Target, "Models." + record.Name, () => RecordEmitter.Emit(record));
+            AddSource(spc, record.Target, "JsonContext." + record.Name, () => ConverterEmitter.Emit(record));
         });
 
         var enums = models.SelectMany(static (m, _) => m.Enums).WithTrackingName(TrackingNames.Enums);
         context.RegisterSourceOutput(enums, static (spc, model) =>
         {
-            AddSource(spc, model.Target, "Models." + model.Name, EnumEmitter.Emit(model));
-            AddSource(spc, model.Target, "JsonContext." + model.Name, ConverterEmitter.Emit(model));
+            AddSource(spc, model.Target, "Models." + model.Name, () => EnumEmitter.Emit(model));
+            AddSource(spc, model.Target, "JsonContext." + model.Name, () => ConverterEmitter.Emit(model));
         });
 
         var contexts = models.Select(static (m, _) => m.JsonContext).WithTrackingName(TrackingNames.JsonContexts);
-        context.RegisterSourceOutput(contexts, static (spc, model) => AddSource(spc, model.Target, "JsonContext", JsonContextEmitter.Emit(model)));
+        context.RegisterSourceOutput(contexts, static (spc, model) => AddSource(spc, model.Target, "JsonContext", () => JsonContextEmitter.Emit(model)));
 
         var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, static (spc, model) => AddSource(spc, model.Target, "Client", ClientEmitter.Emit(model)));
+        context.RegisterSourceOutput(clients, static (spc, model) => AddSource(spc, model.Target, "Client", () => ClientEmitter.Emit(model)));
 
         var diagnostics = results
             .Select(static (r, _) => (r.Diagnostics, Path: r.Model?.Target.ClientName))
@@ -81,9 +81,21 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         });
     }
 
-    private static void AddSource(SourceProductionContext context, EmitTarget target, string name, string source)
+    private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)
     {
         var hintName = target.ClientName + "." + name + ".g.cs";
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // An emitter bug costs this file, not the user's build.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message));
+            return;
+        }
+
         try
         {
             context.AddSource(hintName, source);

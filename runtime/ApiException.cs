@@ -44,7 +44,7 @@ public class ApiException : Exception
     /// <summary>The service's human-readable error message, when the body carried one.</summary>
     public string? ErrorMessage { get; }
 
-    /// <summary>The start of the response body (at most <see cref="ResponseText.MaxExcerptLength"/> characters), when it could not be read as declared.</summary>
+    /// <summary>The start of the response body (at most <see cref="ResponseText.MaxExcerptLength"/> characters).</summary>
     public string? ResponseExcerpt { get; }
 
     private static string FormatMessage(string operation, HttpStatusCode status, string reason, string? code, string? message, string? excerpt)
@@ -55,7 +55,8 @@ public class ApiException : Exception
             text += " (" + (code ?? "no code") + ": " + (message ?? "no message") + ")";
         }
 
-        if (excerpt is not null)
+        // The excerpt helps when the body could not be read; a typed error already says what went wrong.
+        if (excerpt is not null && code is null && message is null)
         {
             text += ". Response body starts with: " + excerpt;
         }
@@ -69,8 +70,8 @@ public class ApiException : Exception
 public class ApiException<TError> : ApiException
 {
     /// <summary>Creates the exception.</summary>
-    public ApiException(string operationName, HttpStatusCode statusCode, string reason, TError error, string? errorCode, string? errorMessage)
-        : base(operationName, statusCode, reason, errorCode, errorMessage)
+    public ApiException(string operationName, HttpStatusCode statusCode, string reason, TError error, string? errorCode, string? errorMessage, string? responseExcerpt = null)
+        : base(operationName, statusCode, reason, errorCode, errorMessage, responseExcerpt)
     {
         Error = error;
     }

@@ -68,8 +68,8 @@ internal static class ClientEmitter
                 writer.WriteLine("/// " + line);
             }
 
-            writer.WriteLine("/// Default: <c>" + XmlDocs.Text(variable.DefaultValue) + "</c>." + (variable.AllowedValues.IsEmpty ? string.Empty
-                : " Known values: " + string.Join(", ", variable.AllowedValues.Select(v => "<c>" + XmlDocs.Text(v) + "</c>")) + "."));
+            writer.WriteLine("/// <para>Default: <c>" + XmlDocs.Text(variable.DefaultValue) + "</c>." + (variable.AllowedValues.IsEmpty ? string.Empty
+                : " Known values: " + string.Join(", ", variable.AllowedValues.Select(v => "<c>" + XmlDocs.Text(v) + "</c>")) + ".") + "</para>");
             writer.WriteLine("/// </summary>");
             writer.WriteLine("public string " + variable.PropertyName + " { get; set; } = " + Literals.String(variable.DefaultValue) + ";");
         }
@@ -262,12 +262,12 @@ internal static class ClientEmitter
         XmlDocs.Summary(writer, operation.Summary ?? operation.Description, "Calls " + operation.OperationId + ".");
         if (operation.Summary is not null)
         {
-            XmlDocs.Line(writer, "remarks", operation.Description);
+            XmlDocs.Block(writer, "remarks", operation.Description);
         }
 
         foreach (var parameter in Ordered(operation))
         {
-            XmlDocs.Param(writer, parameter.ParameterName, parameter.Description);
+            XmlDocs.Param(writer, parameter.ParameterName, parameter.Description ?? "The " + parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "'.");
         }
 
         if (operation.Body is { } body)
@@ -278,7 +278,7 @@ internal static class ClientEmitter
         XmlDocs.Param(writer, operation.CancellationTokenName, "Cancels the call.");
         if (operation.Response.Kind != ResponseKind.None)
         {
-            XmlDocs.Line(writer, "returns", operation.Response.Description ?? "The result.");
+            XmlDocs.Block(writer, "returns", operation.Response.Description, "The result.");
         }
 
         writer.WriteLine("/// <exception cref=\"global::Contracts.Runtime.ApiException\">The service answered with an error, or with a body that cannot be read.</exception>");

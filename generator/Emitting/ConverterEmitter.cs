@@ -140,7 +140,7 @@ internal static class ConverterEmitter
             var property = properties[i];
             writer.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.Utf8(property.JsonName) + "))");
             writer.WriteLine("reader.Read();");
-            var read = JsonCode.Read(property.Type, target, record.Name, property.JsonName);
+            var read = JsonCode.Read(property.Type, target, Literals.String(record.Name), Literals.String(property.JsonName));
             writer.WriteLine("value" + i + " = " + (property.IsNullable ? "reader.TokenType == " + KnownTypes.JsonTokenType + ".Null ? null : " + read : read) + ";");
             if (property.IsRequired)
             {

@@ -7,9 +7,11 @@ namespace Contracts.Generator.Emitting;
 internal static class JsonCode
 {
     /// <summary>An expression reading the current token as <paramref name="type"/> (never null).</summary>
+    /// <param name="owner">A C# expression naming the type being read, for error messages.</param>
+    /// <param name="member">A C# expression naming the member being read, for error messages.</param>
     public static string Read(TypeRef type, EmitTarget target, string owner, string member)
     {
-        var names = Literals.String(owner) + ", " + Literals.String(member);
+        var names = owner + ", " + member;
         return type.Kind switch
         {
             TypeKind.String => KnownTypes.JsonRead + ".String(ref reader, " + names + ")",
@@ -24,7 +26,7 @@ internal static class JsonCode
             TypeKind.Bytes => KnownTypes.JsonRead + ".Bytes(ref reader, " + names + ")",
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
             TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
-            TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options)",
+            TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
     }

@@ -123,15 +123,15 @@ internal static class JsonContextEmitter
         var type = TypeNames.Of(collection, target);
         var element = TypeNames.Of(collection.Element!, target);
         var moniker = collection.Moniker;
-        var read = JsonCode.Read(collection.Element!, target, moniker, collection.Kind == TypeKind.Array ? "[]" : "{}");
+        var read = JsonCode.Read(collection.Element!, target, "owner", "member");
         if (collection.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""
-                internal static {{type}} Read_{{moniker}}(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options)
+                internal static {{type}} Read_{{moniker}}(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options, string owner, string? member)
                 {
                     if (reader.TokenType != {{KnownTypes.JsonTokenType}}.StartArray)
                     {
-                        throw {{KnownTypes.JsonErrors}}.UnexpectedToken(reader.TokenType, "an array", {{Literals.String(moniker)}}, null);
+                        throw {{KnownTypes.JsonErrors}}.UnexpectedToken(reader.TokenType, "an array", owner, member);
                     }
 
                     var items = new {{KnownTypes.List}}<{{element}}>();
@@ -158,11 +158,11 @@ internal static class JsonContextEmitter
         }
 
         writer.WriteLine($$"""
-            internal static {{type}} Read_{{moniker}}(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options)
+            internal static {{type}} Read_{{moniker}}(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options, string owner, string? member)
             {
                 if (reader.TokenType != {{KnownTypes.JsonTokenType}}.StartObject)
                 {
-                    throw {{KnownTypes.JsonErrors}}.UnexpectedToken(reader.TokenType, "an object", {{Literals.String(moniker)}}, null);
+                    throw {{KnownTypes.JsonErrors}}.UnexpectedToken(reader.TokenType, "an object", owner, member);
                 }
 
                 var entries = new {{KnownTypes.Dictionary}}<string, {{element}}>();
@@ -197,7 +197,7 @@ internal static class JsonContextEmitter
         writer.WriteLine($$"""
             internal sealed class Collection_{{moniker}} : {{KnownTypes.JsonConverter}}<{{type}}>
             {
-                public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => Read_{{moniker}}(ref reader, options);
+                public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => Read_{{moniker}}(ref reader, options, {{Literals.String(moniker)}}, null);
 
                 public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => Write_{{moniker}}(writer, value, options);
             }

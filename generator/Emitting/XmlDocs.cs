@@ -11,7 +11,11 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class XmlDocs
 {
-    public static void Summary(SourceWriter writer, string? description, string? fallback = null)
+    public static void Summary(SourceWriter writer, string? description, string? fallback = null) =>
+        Block(writer, "summary", description, fallback);
+
+    /// <summary>Writes <c>&lt;tag&gt;</c> with the converted description: on one line when it fits one, else one line per paragraph.</summary>
+    public static void Block(SourceWriter writer, string tag, string? description, string? fallback = null)
     {
         var body = Convert(description);
         if (body.Count == 0)
@@ -26,32 +30,23 @@ internal static class XmlDocs
 
         if (body.Count == 1)
         {
-            writer.WriteLine("/// <summary>" + body[0] + "</summary>");
+            writer.WriteLine("/// <" + tag + ">" + body[0] + "</" + tag + ">");
             return;
         }
 
-        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// <" + tag + ">");
         foreach (var line in body)
         {
             writer.WriteLine("/// " + line);
         }
 
-        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// </" + tag + ">");
     }
 
     public static void Param(SourceWriter writer, string name, string? description)
     {
         var body = Convert(description);
         writer.WriteLine("/// <param name=\"" + name.TrimStart('@') + "\">" + (body.Count == 0 ? string.Empty : string.Join(" ", body)) + "</param>");
-    }
-
-    public static void Line(SourceWriter writer, string tag, string? description)
-    {
-        var body = Convert(description);
-        if (body.Count > 0)
-        {
-            writer.WriteLine("/// <" + tag + ">" + string.Join(" ", body) + "</" + tag + ">");
-        }
     }
 
     /// <summary>Converts HTML-ish text into escaped XML-doc lines (without the <c>///</c> prefix).</summary>

@@ -185,7 +185,7 @@ internal sealed partial class SpecParser
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
             var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
-            var allowsNull = propertySchema.Nullable || AnnotationsOf(propertySchema).Any(s => s.Nullable);
+            var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull);
             var isRequired = required.Contains(key);
             properties.Add(new PropertyModel(
                 propertyName,
@@ -290,6 +290,10 @@ internal sealed partial class SpecParser
 
     private static IEnumerable<OpenApiSchema> AnnotationsOf(OpenApiSchema schema) =>
         schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf).Where(IsAnnotationOnly);
+
+    /// <summary>OpenAPI 3.0 <c>nullable: true</c>, or Swagger 2.0's <c>x-nullable: true</c> (which the reader leaves as an extension).</summary>
+    private static bool AllowsNull(OpenApiSchema schema) =>
+        schema.Nullable || (schema.Extensions.TryGetValue("x-nullable", out var extension) && extension is OpenApiBoolean { Value: true });
 
     private static string? DescriptionOf(OpenApiSchema schema) =>
         AnnotationsOf(schema).Select(s => s.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? schema.Description;

@@ -40,7 +40,7 @@ internal static class SpecReader
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
-            if (string.IsNullOrEmpty(exception.SpecificationVersion))
+            if (string.IsNullOrEmpty(exception.SpecificationVersion) || !Configuration.OptionsReader.LooksLikeOpenApi(text))
             {
                 diagnostics.AddAt(DiagnosticDescriptors.NotOpenApi, 0, 0, "it has no 'openapi' or 'swagger' version member");
             }

@@ -72,16 +72,29 @@ public static class ContractsHttp
     /// <summary>Escapes one path parameter value so that it stays inside its path segment.</summary>
     public static string EscapePathSegment(string value) => Uri.EscapeDataString(value);
 
-    /// <summary>Appends <c>name=value</c> to a query under construction, escaping both.</summary>
-    public static void AppendQuery(StringBuilder query, string name, string? value)
+    /// <summary>Appends <c>name=value</c> (both escaped) to a relative URI under construction, after <c>?</c> or <c>&amp;</c>.</summary>
+    public static void AppendQuery(StringBuilder uri, string name, string? value)
     {
         if (value is null)
         {
             return;
         }
 
-        query.Append(query.Length == 0 ? '?' : '&');
-        query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        uri.Append(HasQuery(uri) ? '&' : '?');
+        uri.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+    }
+
+    private static bool HasQuery(StringBuilder uri)
+    {
+        for (var i = 0; i < uri.Length; i++)
+        {
+            if (uri[i] == '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds a header, refusing values that could split the header block (CR or LF).</summary>

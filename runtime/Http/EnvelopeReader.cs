@@ -83,7 +83,7 @@ public static class EnvelopeReader
             case true:
                 throw NotAnEnvelope(body, status, operationName, "the envelope reports success but has no '" + shape.DataProperty + "' member");
             case false when hasError:
-                return ThrowServiceError<TData, TError>(operationName, status, shape, error!);
+                return ThrowServiceError<TData, TError>(operationName, status, shape, error!, body);
             case false:
                 throw NotAnEnvelope(body, status, operationName, "the envelope reports failure but has no '" + shape.ErrorProperty + "' member");
             default:
@@ -103,8 +103,8 @@ public static class EnvelopeReader
         }
     }
 
-    private static TData ThrowServiceError<TData, TError>(string operationName, HttpStatusCode status, EnvelopeShape<TError> shape, TError error) =>
-        throw new ApiException<TError>(operationName, status, "the service returned an error", error, shape.ErrorCode(error), shape.ErrorMessage(error));
+    private static TData ThrowServiceError<TData, TError>(string operationName, HttpStatusCode status, EnvelopeShape<TError> shape, TError error, byte[] body) =>
+        throw new ApiException<TError>(operationName, status, "the service returned an error", error, shape.ErrorCode(error), shape.ErrorMessage(error), ResponseText.Excerpt(body));
 
     private static ApiException NotAnEnvelope(byte[] body, HttpStatusCode status, string operationName, string reason) =>
         new(operationName, status, reason, responseExcerpt: ResponseText.Excerpt(body));

@@ -12,7 +12,7 @@ namespace Contracts.Runtime.Json;
 public static class JsonRead
 {
     /// <summary>Reads a string that must not be null.</summary>
-    public static string String(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static string String(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -23,7 +23,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a boolean.</summary>
-    public static bool Boolean(ref Utf8JsonReader reader, string typeName, string memberName) => reader.TokenType switch
+    public static bool Boolean(ref Utf8JsonReader reader, string typeName, string? memberName) => reader.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
@@ -31,7 +31,7 @@ public static class JsonRead
     };
 
     /// <summary>Reads a 32-bit integer.</summary>
-    public static int Int32(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static int Int32(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
         {
@@ -42,7 +42,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a 64-bit integer.</summary>
-    public static long Int64(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static long Int64(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
         {
@@ -53,7 +53,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a double-precision number.</summary>
-    public static double Double(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static double Double(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var value))
         {
@@ -64,7 +64,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a single-precision number.</summary>
-    public static float Single(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static float Single(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetSingle(out var value))
         {
@@ -75,7 +75,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a decimal number.</summary>
-    public static decimal Decimal(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static decimal Decimal(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
         {
@@ -86,7 +86,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a UUID string.</summary>
-    public static Guid Guid(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static Guid Guid(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.String || !reader.TryGetGuid(out var value))
         {
@@ -97,7 +97,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads base64 text as bytes.</summary>
-    public static byte[] Bytes(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static byte[] Bytes(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         if (reader.TokenType != JsonTokenType.String || !reader.TryGetBytesFromBase64(out var value))
         {
@@ -111,7 +111,7 @@ public static class JsonRead
     /// Reads a timestamp. ISO-8601 strings are the OpenAPI form; numbers are taken as seconds since the Unix epoch
     /// (integer or fractional), the form AWS JSON services send for members their descriptions type as date-time.
     /// </summary>
-    public static DateTimeOffset DateTimeOffset(ref Utf8JsonReader reader, string typeName, string memberName)
+    public static DateTimeOffset DateTimeOffset(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
         switch (reader.TokenType)
         {

@@ -58,31 +58,42 @@ public sealed class DiagnosticsTests
         AssertLocatedAt(diagnostic, "/specs/dangling.yaml", line: 12);
     }
 
-    public static TheoryData<string, string, bool> Degenerate => new()
+    public static TheoryData<string, string, string, int> Degenerate => new()
     {
-        // File name, content, whether an error must be reported. Each has ContractsNamespace metadata, so each is a spec.
-        { "empty.yaml", string.Empty, false },
-        { "future.yaml", "openapi: 9.9.9\n", false },
-        { "package.json", """{ "name": "my-app", "version": "1.0.0", "scripts": { "build": "tsc" }, "dependencies": { "left-pad": "^1.3.0" } }""", true },
-        { "paths42.yaml", "openapi: 3.0.3\ninfo:\n  title: Odd\n  version: '1'\npaths: 42\n", false },
-        { "list.yaml", "- openapi\n- 3.0.3\n", false },
-        { "scalar.json", "42", false },
+        // File name, content, the diagnostic expected, its 1-based line. Each file has ContractsNamespace metadata, so each is a spec.
+        { "empty.yaml", string.Empty, "CTR001", 1 },
+        { "future.yaml", "openapi: 9.9.9\n", "CTR003", 1 },
+        { "package.json", """{ "name": "my-app", "version": "1.0.0", "scripts": { "build": "tsc" }, "dependencies": { "left-pad": "^1.3.0" } }""", "CTR002", 1 },
+        { "paths42.yaml", "openapi: 3.0.3\ninfo:\n  title: Odd\n  version: '1'\npaths: 42\n", "CTR005", 5 },
+        { "list.yaml", "- openapi\n- 3.0.3\n", "CTR002", 1 },
+        { "scalar.json", "42", "CTR002", 1 },
     };
 
     [Theory]
     [MemberData(nameof(Degenerate))]
-    public void The_generator_never_throws_on_degenerate_input(string fileName, string content, bool expectError)
+    public void The_generator_never_throws_on_degenerate_input(string fileName, string content, string expectedId, int line)
     {
         var run = GeneratorHarness.Run(SpecFile.Inline(fileName, content, "Odd.Api", "OddClient"));
 
         run.AssertGeneratorDidNotThrow();
         Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        if (expectError)
-        {
-            Assert.Contains(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CTR", StringComparison.Ordinal));
-        }
-
         Assert.All(run.GeneratorDiagnostics, d => Assert.StartsWith("CTR", d.Id, StringComparison.Ordinal));
+        var diagnostic = run.GeneratorDiagnostics.FirstOrDefault(d => d.Id == expectedId);
+        Assert.True(diagnostic is not null, $"Expected {expectedId}, got:\n{GeneratorRun.Format(run.GeneratorDiagnostics)}");
+        AssertLocatedAt(diagnostic!, "/specs/" + fileName, line);
+    }
+
+    [Fact]
+    public void A_json_file_that_is_not_openapi_is_an_error_only_when_marked_as_a_contract()
+    {
+        const string PackageJson = """{ "name": "my-app", "version": "1.0.0" }""";
+
+        var marked = GeneratorHarness.Run(SpecFile.Inline("package.json", PackageJson, "My.Api"));
+        var unmarked = GeneratorHarness.Run(SpecFile.Inline("package.json", PackageJson));
+
+        Assert.Contains(marked.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CTR", StringComparison.Ordinal));
+        Assert.Empty(unmarked.GeneratorDiagnostics);
+        Assert.Empty(unmarked.Sources);
     }
 
     [Fact]

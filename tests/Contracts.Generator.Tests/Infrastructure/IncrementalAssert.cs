@@ -19,6 +19,26 @@ internal static class IncrementalAssert
         .Select(field => (string)field.GetRawConstantValue()!)
         .ToList();
 
+    /// <summary>Runs the generator over <paramref name="specs"/>, then again with the same driver on a clone of the compilation.</summary>
+    public static (GeneratorRun First, GeneratorRun Second) RunTwice(params SpecFile[] specs)
+    {
+        var first = GeneratorHarness.Run(specs);
+        return (first, GeneratorHarness.Run(first.Driver, first.InputCompilation.Clone(), first.Texts));
+    }
+
+    /// <summary>
+    /// NetEscapades' check: run twice; the second run is all Cached/Unchanged with equal outputs, and no step output holds
+    /// compiler objects.
+    /// </summary>
+    public static void AssertCachedOnSecondRun(params SpecFile[] specs)
+    {
+        var (first, second) = RunTwice(specs);
+        AssertAllCachedOrUnchanged(second.Result);
+        AssertRunsEqual(first.Result, second.Result);
+        AssertOutputsHoldNoCompilerObjects(first.Result);
+        Assert.Equal(first.Sources, second.Sources);
+    }
+
     /// <summary>Every output of every step named <paramref name="stepName"/>, in order.</summary>
     public static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string stepName) =>
         result.TrackedSteps.TryGetValue(stepName, out var steps)

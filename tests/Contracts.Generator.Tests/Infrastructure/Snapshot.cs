@@ -127,7 +127,12 @@ internal static class Snapshot
         }
     }
 
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+    // The generator's version is stamped into [GeneratedCode]; baselines keep a placeholder so a version bump changes none of them.
+    private static readonly System.Text.RegularExpressions.Regex GeneratorVersion =
+        new(@"GeneratedCode\(""Contracts\.Generator"", ""[^""]*""\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static string Normalize(string text) =>
+        GeneratorVersion.Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), "GeneratedCode(\"Contracts.Generator\", \"{version}\")");
 
     private static string FindProjectDirectory()
     {
