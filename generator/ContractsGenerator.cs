@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
@@ -17,8 +16,10 @@ namespace Contracts.Generator;
 /// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
 /// 3. <see cref="TrackingNames.Records"/>, <see cref="TrackingNames.Enums"/>, <see cref="TrackingNames.JsonContexts"/>,
 ///    <see cref="TrackingNames.Clients"/>: the model fanned out, one source file (or two) per item, so an edit re-emits only what changed.
+///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced.
 /// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other.
-/// Nothing here reads files, the network or the clock; the compilation is only asked whether Contracts.Runtime is referenced.
+/// Nothing here reads files, the network or the clock; the compilation is only asked which assemblies it references
+/// (<see cref="TrackingNames.CompilationFacts"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractsGenerator : IIncrementalGenerator
@@ -37,8 +38,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (input, ct) => SpecParser.Parse(input, ct))
             .WithTrackingName(TrackingNames.ParseSpecs);
 
-        var hasRuntime = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(static a => a.Name == "Contracts.Runtime"))
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => ReadFacts(compilation))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
@@ -63,9 +64,22 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(clients, static (spc, model) => AddSource(spc, model.Target, "Client", () => ClientEmitter.Emit(model)));
 
+        // Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.
+        var registrations = clients
+            .Combine(facts)
+            .Select(static (pair, _) => pair.Right.HasHttpClientFactory ? new DependencyInjectionModel(pair.Left, pair.Right.HasConfiguration) : null)
+            .WithTrackingName(TrackingNames.DependencyInjection);
+        context.RegisterSourceOutput(registrations, static (spc, model) =>
+        {
+            if (model is not null)
+            {
+                AddSource(spc, model.Client.Target, "DependencyInjection", () => DependencyInjectionEmitter.Emit(model));
+            }
+        });
+
         var diagnostics = results
             .Select(static (r, _) => (r.Diagnostics, Path: r.Model?.Target.ClientName))
-            .Combine(hasRuntime)
+            .Combine(facts)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, item) =>
         {
@@ -74,11 +88,27 @@ public sealed class ContractsGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(info.ToDiagnostic());
             }
 
-            if (item.Left.Path is { } client && !item.Right)
+            if (item.Left.Path is { } client && !item.Right.HasRuntime)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, client));
             }
         });
+    }
+
+    private static CompilationFacts ReadFacts(Compilation compilation)
+    {
+        bool runtime = false, http = false, configuration = false;
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            switch (assembly.Name)
+            {
+                case "Contracts.Runtime": runtime = true; break;
+                case "Microsoft.Extensions.Http": http = true; break;
+                case "Microsoft.Extensions.Configuration.Abstractions": configuration = true; break;
+            }
+        }
+
+        return new CompilationFacts(runtime, http, configuration);
     }
 
     private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)

@@ -24,6 +24,9 @@ public static class TrackingNames
     /// <summary>One client per document.</summary>
     public const string Clients = nameof(Clients);
 
+    /// <summary>The dependency-injection extensions of each client, when Microsoft.Extensions.Http is referenced.</summary>
+    public const string DependencyInjection = nameof(DependencyInjection);
+
     /// <summary>The diagnostics of each document.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

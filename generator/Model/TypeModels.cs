@@ -11,6 +11,7 @@ namespace Contracts.Generator.Model;
 /// <param name="InterfaceName">The client interface.</param>
 /// <param name="OptionsName">The client options class.</param>
 /// <param name="ContextName">The JSON serializer context.</param>
+/// <param name="ServiceExtensionsName">The static class with the dependency-injection extension methods.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
 /// <param name="GeneratorVersion">Stamped into <c>[GeneratedCode]</c>.</param>
 internal sealed record EmitTarget(
@@ -19,6 +20,7 @@ internal sealed record EmitTarget(
     string InterfaceName,
     string OptionsName,
     string ContextName,
+    string ServiceExtensionsName,
     string Accessibility,
     string GeneratorVersion);
 

@@ -32,7 +32,7 @@ internal sealed partial class SpecParser
         _target = target;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _typeNames = new UniqueNameBuilder(target.ClientName, target.InterfaceName, target.OptionsName, target.ContextName);
+        _typeNames = new UniqueNameBuilder(target.ClientName, target.InterfaceName, target.OptionsName, target.ContextName, target.ServiceExtensionsName);
     }
 
     /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
@@ -79,7 +79,7 @@ internal sealed partial class SpecParser
             ? client.Substring(0, client.Length - "Client".Length)
             : client;
         var accessibility = string.Equals(options.Visibility, "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
-        return new EmitTarget(ns, client, "I" + client, client + "Options", baseName + "JsonContext", accessibility, GeneratorVersion);
+        return new EmitTarget(ns, client, "I" + client, client + "Options", baseName + "JsonContext", client + "ServiceCollectionExtensions", accessibility, GeneratorVersion);
     }
 
     private SpecModel Build()

@@ -19,7 +19,10 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>A library compilation over <paramref name="sources"/>, referencing the framework and Contracts.Runtime.</summary>
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation([], sources);
+
+    /// <summary>As <see cref="CreateCompilation(string[])"/>, plus <paramref name="extraReferences"/>.</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> extraReferences, params string[] sources)
     {
         var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: $"/src/Source{i}.cs"));
         var options = new CSharpCompilationOptions(
@@ -32,7 +35,22 @@ internal static class GeneratorHarness
                 ["CS1701"] = ReportDiagnostic.Suppress,
                 ["CS1702"] = ReportDiagnostic.Suppress,
             });
-        return CSharpCompilation.Create("Contracts.Tests.App", trees, References.Value, options);
+        return CSharpCompilation.Create("Contracts.Tests.App", trees, References.Value.AddRange(extraReferences), options);
+    }
+
+    /// <summary>Microsoft.Extensions.Http and what its public API exposes (DI, options, configuration abstractions).</summary>
+    public static IEnumerable<MetadataReference> HttpClientFactoryReferences() =>
+        new[]
+        {
+            "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
+            "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Logging.Abstractions",
+        }.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name + ".dll")));
+
+    /// <summary>Runs the generator once over <paramref name="specs"/> in a compilation with <paramref name="extraReferences"/>.</summary>
+    public static GeneratorRun RunWith(IEnumerable<MetadataReference> extraReferences, params SpecFile[] specs)
+    {
+        var texts = specs.Select(spec => (AdditionalText)spec.ToAdditionalText()).ToImmutableArray();
+        return Run(CreateDriver(specs, texts), CreateCompilation(extraReferences, "namespace Contracts.Tests.App { internal static class Marker { } }"), texts);
     }
 
     /// <summary>Global <c>build_property.*</c> values plus each spec's item metadata.</summary>

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Contracts.Cli.Generation;
+
+/// <summary>
+/// Serves the options MSBuild would write into the generated .editorconfig for one spec: global
+/// <c>build_property.RootNamespace</c> and the spec's <c>build_metadata.AdditionalFiles.*</c> values. Like MSBuild,
+/// every compiler-visible metadata name is present, empty when the item does not set it.
+/// </summary>
+internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+    private static readonly AnalyzerConfigOptions Empty = new DictionaryOptions(new Dictionary<string, string>());
+
+    private readonly string _specPath;
+    private readonly AnalyzerConfigOptions _specOptions;
+
+    public BuildOptionsProvider(string specPath, SpecOptions options, bool markAsContract)
+    {
+        _specPath = specPath;
+        GlobalOptions = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = options.RootNamespace });
+        _specOptions = new DictionaryOptions(new Dictionary<string, string>
+        {
+            [MetadataPrefix + "ContractsNamespace"] = options.Namespace ?? string.Empty,
+            [MetadataPrefix + "ContractsClientName"] = options.ClientName ?? string.Empty,
+            [MetadataPrefix + "ContractsVisibility"] = options.Visibility ?? string.Empty,
+            [MetadataPrefix + "OpenApiContract"] = markAsContract ? "true" : string.Empty,
+        });
+    }
+
+    public override AnalyzerConfigOptions GlobalOptions { get; }
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        string.Equals(textFile.Path, _specPath, StringComparison.Ordinal) ? _specOptions : Empty;
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        // .editorconfig keys are case-insensitive, and Roslyn looks them up that way.
+        public DictionaryOptions(Dictionary<string, string> values) =>
+            _values = new Dictionary<string, string>(values, StringComparer.OrdinalIgnoreCase);
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Contracts.Cli.Generation;
+
+/// <summary>
+/// The compilation the generator runs in and the generated code is compiled as: a C# (latest) library with nullable
+/// enabled that references the framework this tool runs on and Contracts.Runtime. The references are loaded once and
+/// shared by every spec.
+/// </summary>
+internal static class CompilerSetup
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable,
+        warningLevel: 9999,
+        specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+        {
+            // The SDK's default NoWarn: assembly-version unification notes.
+            ["CS1701"] = ReportDiagnostic.Suppress,
+            ["CS1702"] = ReportDiagnostic.Suppress,
+        });
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>An empty library for the generator to run in; it must reference Contracts.Runtime or the generator reports CTR007.</summary>
+    public static CSharpCompilation CreateEmptyCompilation(string assemblyName) =>
+        CSharpCompilation.Create(assemblyName, syntaxTrees: null, References.Value, CompilationOptions);
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        // Only the shared framework's own assemblies: the tool's dependencies (Roslyn, OpenApi) are not the generated code's.
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var framework = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
+        return framework
+            .Append(RuntimeAssemblyPath())
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    private static string RuntimeAssemblyPath()
+    {
+        var location = typeof(Contracts.Runtime.ApiException).Assembly.Location;
+        return location.Length > 0 ? location : Path.Combine(AppContext.BaseDirectory, "Contracts.Runtime.dll");
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Contracts.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Contracts.Cli.Generation;
+
+/// <summary>Runs <see cref="ContractsGenerator"/> on one spec through <see cref="CSharpGeneratorDriver"/>, as the compiler runs it.</summary>
+internal static class SpecGenerator
+{
+    /// <summary>Reads the spec and runs the generator; throws only for I/O errors reading it.</summary>
+    public static GeneratorRun Run(SpecFile spec, SpecOptions options)
+    {
+        SourceText text;
+        using (var stream = File.OpenRead(spec.Path))
+        {
+            // As csc reads AdditionalFiles: detect a BOM, else UTF-8.
+            text = SourceText.From(stream, Encoding.UTF8);
+        }
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new ContractsGenerator().AsSourceGenerator() },
+            new AdditionalText[] { new SpecText(spec.Path, text) },
+            CompilerSetup.ParseOptions,
+            new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed));
+
+        var input = CompilerSetup.CreateEmptyCompilation(AssemblyName(spec.Path));
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var driverDiagnostics);
+        var result = driver.GetRunResult().Results.Single();
+        var sources = result.GeneratedSources.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        return new GeneratorRun(spec, sources, result.Diagnostics.AddRange(driverDiagnostics), result.Exception, output);
+    }
+
+    private static string AssemblyName(string path)
+    {
+        var name = new string(Path.GetFileNameWithoutExtension(path).Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        return "Contracts.Generated." + (name.Length > 0 ? name : "Spec");
+    }
+}

@@ -1,0 +1,74 @@
+namespace Contracts.Cli;
+
+/// <summary>The help texts (printed by <c>--help</c>, and after a usage error).</summary>
+internal static class Usage
+{
+    private const string SpecOptions = """
+          --namespace <ns>        ContractsNamespace: the namespace of the generated types
+                                  (default: <root namespace>.<FileName>)
+          --client-name <name>    ContractsClientName: the client class (default: <FileName>Client)
+          --visibility <v>        ContractsVisibility: public (default) or internal
+          --root-namespace <ns>   the RootNamespace a build would pass (default: Contracts.Generated)
+
+        """;
+
+    public const string Main = """
+        contracts: generate and check OpenAPI contracts with the Contracts source generator.
+
+        Usage:
+          contracts generate <spec> -o <dir> [options]
+          contracts check <spec-or-folder>... [--compile] [options]
+          contracts <command> --help
+
+        Commands:
+          generate   write the files the Contracts analyzer generates for <spec> into <dir>
+          check      report each spec's diagnostics; with --compile, also compile the generated code
+
+        Exit codes: 0 success, 1 a spec has errors, 2 bad arguments.
+
+        """;
+
+    public const string Generate = """
+        Usage: contracts generate <spec> -o <dir> [options]
+
+        Runs the Contracts generator on <spec> exactly as a build would and writes every generated file as
+        <dir>/<hint name> (UTF-8, no BOM). Prints the spec's diagnostics as file(line,col): severity id: message.
+        Files in <dir> that an earlier run wrote for the same client and that are no longer generated are deleted
+        (only *.g.cs files that start with the generator's header); nothing else in <dir> is touched.
+
+        Options:
+          -o, --output <dir>      the folder to write into (created when missing)
+
+        """ + SpecOptions + """
+          -h, --help              show this help
+
+        Exit codes: 0 written, 1 the generator reported an error, 2 bad arguments.
+
+        """;
+
+    public const string Check = """
+        Usage: contracts check <spec-or-folder>... [--compile] [options]
+
+        Runs the Contracts generator on each spec and prints its diagnostics as
+        file(line,col): severity id: message. A folder is searched recursively for *.yaml, *.yml and *.json;
+        as in a build, a file found there is a spec only when it starts like an OpenAPI document (others are
+        skipped), while a file named on the command line is always read as a spec.
+
+        With --compile the generated code of each spec is also compiled (C# latest, nullable enabled) against
+        the framework and Contracts.Runtime, and one row per spec is printed, then the summary:
+          <n> specs: <c> compiled clean, <w> with warnings, <f> failed to compile, <x> generator errors
+        A spec has a generator error when the generator reported an error or threw; it is "with warnings" when
+        the generator reported a warning or the compiler did; "failed to compile" when the compiler reported an
+        error. Progress lines ([i/n] path) go to stderr when there are many specs.
+
+        Options:
+          --compile               also compile the generated code
+
+        """ + SpecOptions + """
+          -h, --help              show this help
+
+        Exit codes: 0 no spec failed, 1 a spec has a generator error (or, with --compile, does not compile),
+        2 bad arguments.
+
+        """;
+}

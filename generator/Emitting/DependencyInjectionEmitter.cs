@@ -1,0 +1,100 @@
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// Prints <c>services.Add&lt;Client&gt;(…)</c>: the client as a typed <c>HttpClient</c> from <c>IHttpClientFactory</c>,
+/// its options from code or configuration. Emitted only when the project references Microsoft.Extensions.Http.
+/// </summary>
+internal static class DependencyInjectionEmitter
+{
+    private const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    private const string HttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+    private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
+
+    public static string Emit(DependencyInjectionModel model)
+    {
+        var client = model.Client;
+        var target = client.Target;
+        var options = target.OptionsName;
+        var writer = FileHeader.Open(target);
+        writer.WriteLine("/// <summary>Registers <see cref=\"" + target.InterfaceName + "\"/> with the service collection.</summary>");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
+        writer.OpenBlock(target.Accessibility + " static partial class " + target.ServiceExtensionsName);
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Adds <see cref="{{target.InterfaceName}}"/> as a typed client of <c>IHttpClientFactory</c>. The returned builder adds
+            /// handlers (resilience, logging, signing) to the client's pipeline.
+            /// </summary>
+            /// <param name="services">The service collection.</param>
+            /// <param name="configure">Sets the client's options; they can also be configured with <c>services.Configure&lt;{{options}}&gt;</c>.</param>
+            public static {{HttpClientBuilder}} Add{{target.ClientName}}(this {{ServiceCollection}} services, global::System.Action<{{options}}>? configure = null)
+            {
+                if (services is null) throw new {{KnownTypes.ArgumentNullException}}(nameof(services));
+                var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services);
+                if (configure is not null) optionsBuilder.Configure(configure);
+                return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{target.InterfaceName}}, {{target.ClientName}}>(
+                    services,
+                    static (httpClient, provider) => new {{target.ClientName}}(
+                        httpClient,
+                        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value));
+            }
+            """);
+        if (model.HasConfiguration)
+        {
+            writer.WriteLine();
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Adds <see cref="{{target.InterfaceName}}"/> with options read from a configuration section (for example
+                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>{{VariableList(client)}}.
+                /// </summary>
+                /// <param name="services">The service collection.</param>
+                /// <param name="configuration">The section holding the options.</param>
+                /// <param name="configure">Applied after the section, to set what configuration cannot.</param>
+                public static {{HttpClientBuilder}} Add{{target.ClientName}}(this {{ServiceCollection}} services, {{Configuration}} configuration, global::System.Action<{{options}}>? configure = null)
+                {
+                    if (configuration is null) throw new {{KnownTypes.ArgumentNullException}}(nameof(configuration));
+                    return Add{{target.ClientName}}(services, options =>
+                    {
+                        Bind(configuration, options);
+                        configure?.Invoke(options);
+                    });
+                }
+
+                // Read member by member: the configuration binder would need reflection (or its own generator).
+                private static void Bind({{Configuration}} configuration, {{options}} options)
+                {
+                    if (configuration["BaseAddress"] is { Length: > 0 } baseAddress)
+                    {
+                        options.BaseAddress = new {{KnownTypes.Uri}}(baseAddress, global::System.UriKind.Absolute);
+                    }
+                """);
+            writer.Indentation++;
+            foreach (var variable in client.Server.Variables)
+            {
+                writer.WriteLine();
+                writer.OpenBlock("if (configuration[" + Literals.String(variable.PropertyName) + "] is { Length: > 0 } " + Local(variable) + ")");
+                writer.WriteLine("options." + variable.PropertyName + " = " + Local(variable) + ";");
+                writer.CloseBlock();
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        return FileHeader.Close(writer);
+    }
+
+    private static string VariableList(ClientModel client)
+    {
+        var text = string.Empty;
+        foreach (var variable in client.Server.Variables)
+        {
+            text += ", <c>" + variable.PropertyName + "</c>";
+        }
+
+        return text;
+    }
+
+    private static string Local(ServerVariableModel variable) => "value" + variable.PropertyName;
+}

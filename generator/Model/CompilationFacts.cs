@@ -1,0 +1,13 @@
+namespace Contracts.Generator.Model;
+
+/// <summary>
+/// What the consuming compilation references, read once per compilation into an equatable record so that a C#
+/// edit changes nothing downstream.
+/// </summary>
+/// <param name="HasRuntime">Contracts.Runtime is referenced (the generated code needs it).</param>
+/// <param name="HasHttpClientFactory">Microsoft.Extensions.Http is referenced: the DI extensions are emitted.</param>
+/// <param name="HasConfiguration">Microsoft.Extensions.Configuration.Abstractions is referenced: options can bind from configuration.</param>
+internal sealed record CompilationFacts(bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration);
+
+/// <summary>A client and the facts that decide whether and how its DI extensions are emitted.</summary>
+internal sealed record DependencyInjectionModel(ClientModel Client, bool HasConfiguration);
