@@ -55,7 +55,9 @@ internal static class Identifiers
                 builder.Append('.');
             }
 
-            var identifier = ToPascalCase(part.Trim(), "Generated");
+            // A part that already is an identifier is kept as written (RootNamespace "app" stays "app").
+            var trimmed = part.Trim();
+            var identifier = SyntaxFacts.IsValidIdentifier(trimmed) ? trimmed : ToPascalCase(trimmed, "Generated");
             builder.Append(IsKeyword(identifier) ? "@" + identifier : identifier);
         }
 

@@ -1,0 +1,89 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Contracts.BuildTests;
+
+/// <summary>
+/// The Native AOT sample, published with the real <c>dotnet publish</c> from a copy, then run against a loopback
+/// server hosted by this test (the sample has no server of its own, to keep the binary small).
+/// </summary>
+public sealed class AotPublishTests(ITestOutputHelper output)
+{
+    private const string Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    private const string SuccessBody = $$$"""
+        {"success": true, "data": {"id": "abc123", "created_at": "2025-01-01T00:00:00Z", "accessKeys": [
+          {"accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": "{{{Secret}}}", "status": "Active", "createdAt": "2025-01-02T09:30:00Z",
+           "lastUsed": {"lastUsedDate": "2025-03-14T15:09:26Z", "region": "us-east-1", "serviceName": "s3"}}]}}
+        """;
+
+    private const string MissingBucketBody = """{"success": false, "error": {"code": "NOT_FOUND", "message": "Bucket missing-bucket does not exist"}}""";
+
+    [NativeAotFact]
+    public async Task The_AOT_sample_publishes_without_trim_or_AOT_warnings_and_calls_a_loopback_server()
+    {
+        using var project = ConsumerProject.Create("aot");
+        var sample = RepositoryPaths.Combine("samples", "Lightsail.Aot");
+        foreach (var source in Directory.GetFiles(sample, "*.cs"))
+        {
+            File.Copy(source, project.PathOf(Path.GetFileName(source)));
+        }
+
+        project.Write("Lightsail.Aot.csproj", File.ReadAllText(Path.Combine(sample, "Lightsail.Aot.csproj")).Replace("../../", RepositoryPaths.Root + "/"));
+
+        // The app is published in Release, but the generator and runtime are used as this test run built them:
+        // SetConfiguration points the references at their existing outputs, so nothing in the repository is rebuilt.
+        project.Write("Directory.Build.props", $"""
+            <Project>
+              <PropertyGroup><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors><NuGetAudit>false</NuGetAudit></PropertyGroup>
+              <ItemDefinitionGroup><ProjectReference><SetConfiguration>Configuration={RepositoryPaths.Configuration}</SetConfiguration></ProjectReference></ItemDefinitionGroup>
+            </Project>
+            """);
+
+        // No -r: a global RuntimeIdentifier would flow into the references' restore and rewrite their obj/ folders.
+        // PublishAot publishes for the SDK's own RID instead.
+        var stopwatch = Stopwatch.StartNew();
+        var publish = await DotNetCli.RunAsync(project.Directory, "publish", "-c", "Release", "-o", "publish", "-p:BuildProjectReferences=false", "-nologo", "-clp:NoSummary");
+        output.WriteLine("publish took " + stopwatch.Elapsed + Environment.NewLine + publish.Output);
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        Assert.DoesNotMatch(@"(warning|error) IL[23]\d{3}", publish.Output);
+        Assert.Contains("Generating native code", publish.Output);
+
+        var binary = project.PathOf(Path.Combine("publish", "Lightsail.Aot"));
+        Assert.True(File.Exists(binary), "no native binary at " + binary);
+        Assert.False(File.Exists(project.PathOf(Path.Combine("publish", "Lightsail.Aot.dll"))), "the publish is not native: it holds the IL assembly");
+        output.WriteLine("native binary: " + new FileInfo(binary).Length + " bytes");
+
+        await using var server = LoopbackHttpServer.Start(request =>
+            BucketName(request.Body) == "missing-bucket" ? new(400, MissingBucketBody) : new(200, SuccessBody));
+
+        var run = await DotNetCli.RunProcessAsync(binary, project.Directory, "--endpoint", server.BaseAddress.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("abc123", run.Output);
+        Assert.Contains("2025-01-01T00:00:00", run.Output);
+        Assert.Contains("AKIAIOSFODNN7EXAMPLE Active", run.Output);
+        Assert.Contains("""json {"id":"abc123","created_at":"2025-01-01T00:00:00+00:00","accessKeys":[{"accessKeyId":"AKIAIOSFODNN7EXAMPLE",""", run.Output);
+        Assert.DoesNotContain(Secret, run.Output);
+
+        var request = Assert.Single(server.Received);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/", request.Target);
+        Assert.Equal("Lightsail_20161128.GetBucketAccessKeys", request.Headers["X-Amz-Target"]);
+        Assert.Equal("demo-bucket", BucketName(request.Body));
+
+        var failure = await DotNetCli.RunProcessAsync(binary, project.Directory, "--endpoint", server.BaseAddress.ToString(), "--bucket", "missing-bucket");
+        Assert.True(failure.ExitCode == 2, failure.ToString());
+        Assert.Contains("NOT_FOUND", failure.Output);
+    }
+
+    private static string? BucketName(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("bucketName").GetString();
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+using Contracts.BuildTests;
+using Xunit;
+
+namespace Contracts.PackageTests;
+
+/// <summary>
+/// Packs Contracts.Generator and Contracts.Runtime (from the outputs the solution build already made) into a
+/// temporary folder feed, under a version unique to this run so that no package cached by an earlier run is used.
+/// </summary>
+public sealed class LocalFeed : IAsyncLifetime
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "contracts-feed-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N")[..6];
+
+    public async Task InitializeAsync()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        foreach (var project in new[] { RepositoryPaths.Combine("generator", "Contracts.Generator.csproj"), RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj") })
+        {
+            var pack = await DotNetCli.RunAsync(RepositoryPaths.Root, "pack", project, "-c", RepositoryPaths.Configuration, "--no-build", "-o", Directory, "-p:PackageVersion=" + Version, "-nologo");
+            Assert.True(pack.ExitCode == 0, pack.ToString());
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A nuget.config that adds this feed to the machine's sources.</summary>
+    public string NuGetConfig() => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="contracts-local" value="{Directory}" />
+          </packageSources>
+        </configuration>
+        """;
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalFeedCollection : ICollectionFixture<LocalFeed>
+{
+    public const string Name = "Local feed";
+}

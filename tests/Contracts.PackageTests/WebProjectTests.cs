@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Contracts.BuildTests;
+using Xunit;
+
+namespace Contracts.PackageTests;
+
+/// <summary>
+/// An ASP.NET Core app that also uses Microsoft.AspNetCore.OpenApi, which brings its own Microsoft.OpenApi version
+/// and its own source generators into the same compilation: both must build and work.
+/// </summary>
+[Collection(LocalFeedCollection.Name)]
+public sealed class WebProjectTests(LocalFeed feed)
+{
+    // The version of the framework on this SDK; the package is served for it.
+    private const string AspNetCoreOpenApiVersion = "10.0.12";
+
+    [Fact]
+    public async Task A_web_app_with_Microsoft_AspNetCore_OpenApi_builds_and_serves_both()
+    {
+        using var workspace = Workspace.Create("web");
+        workspace.Write("nuget.config", feed.NuGetConfig());
+        await workspace.DotNet("new", "web", "-o", "Web", "--framework", "net10.0");
+        var app = Path.Combine(workspace.Directory, "Web");
+        await workspace.DotNetIn(app, "add", "package", "Microsoft.AspNetCore.OpenApi", "--version", AspNetCoreOpenApiVersion);
+        await workspace.DotNetIn(app, "add", "package", "Contracts.Generator", "--version", feed.Version);
+        await workspace.DotNetIn(app, "add", "package", "Contracts.Runtime", "--version", feed.Version);
+        File.Copy(RepositoryPaths.Combine("spec", "lightsail-bucket-access-keys.yaml"), Path.Combine(app, "lightsail.yaml"));
+        Workspace.AddItems(Path.Combine(app, "Web.csproj"), """<OpenApiContract Include="lightsail.yaml" Namespace="Web.Lightsail" ClientName="LightsailClient" />""");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Web.Lightsail;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOpenApi();
+            builder.Services.AddLightsailClient(builder.Configuration.GetSection("Lightsail"));
+            var app = builder.Build();
+            app.MapOpenApi();
+            app.MapGet("/bucket", async (ILightsailClient lightsail) =>
+                (await lightsail.GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "demo-bucket" })).Id);
+            app.Run();
+            """);
+
+        var build = await workspace.DotNetIn(app, "build", "-nologo");
+        Assert.DoesNotMatch(@": warning (CS8784|CS8785|AD0001)", build.Output);
+
+        await using var lightsail = await SeedServer.StartAsync();
+        var port = FreePort();
+        using var web = await RunningApp.StartAsync(
+            app,
+            Path.Combine("bin", "Debug", "net10.0", "Web.dll"),
+            "--urls", "http://127.0.0.1:" + port,
+            "--Lightsail:BaseAddress=" + lightsail.BaseAddress);
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + port) };
+
+        var document = await web.GetWhenReadyAsync(http, "/openapi/v1.json");
+        var bucket = await http.GetStringAsync("/bucket");
+
+        Assert.Contains("\"openapi\"", document);
+        Assert.Contains("/bucket", document);
+        Assert.Equal("abc123", bucket);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

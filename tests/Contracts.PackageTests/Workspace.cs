@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Contracts.BuildTests;
+using Xunit;
+
+namespace Contracts.PackageTests;
+
+/// <summary>A temporary folder where a test plays a user: runs <c>dotnet new</c>, edits project files, builds.</summary>
+internal sealed class Workspace : IDisposable
+{
+    private Workspace(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public static Workspace Create(string name)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "contracts-package-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(directory);
+        return new Workspace(directory);
+    }
+
+    public void Write(string relative, string content) => File.WriteAllText(Path.Combine(Directory, relative), content);
+
+    public Task<DotNetCli.Result> DotNet(params string[] arguments) => DotNetIn(Directory, arguments);
+
+    /// <summary>Runs <c>dotnet</c> in <paramref name="directory"/> and fails the test when it fails.</summary>
+    public async Task<DotNetCli.Result> DotNetIn(string directory, params string[] arguments)
+    {
+        var result = await DotNetCli.RunAsync(directory, arguments);
+        Assert.True(result.ExitCode == 0, "dotnet " + string.Join(' ', arguments) + Environment.NewLine + result);
+        return result;
+    }
+
+    /// <summary>Adds an ItemGroup with <paramref name="items"/> before the end of a project file.</summary>
+    public static void AddItems(string projectFile, string items)
+    {
+        var text = File.ReadAllText(projectFile);
+        var end = text.LastIndexOf("</Project>", StringComparison.Ordinal);
+        File.WriteAllText(projectFile, text[..end] + "  <ItemGroup>\n    " + items + "\n  </ItemGroup>\n" + text[end..]);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a build server; the temp folder is cleaned by the OS.
+        }
+    }
+}
