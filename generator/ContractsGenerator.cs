@@ -62,7 +62,14 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(contexts, static (spc, model) => AddSource(spc, model.Target, "JsonContext", () => JsonContextEmitter.Emit(model)));
 
         var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, static (spc, model) => AddSource(spc, model.Target, "Client", () => ClientEmitter.Emit(model)));
+        context.RegisterSourceOutput(clients, static (spc, model) =>
+        {
+            AddSource(spc, model.Target, "Client", () => ClientEmitter.Emit(model));
+            if (model.Aws is not null)
+            {
+                AddSource(spc, model.Target, "Errors", () => ErrorsEmitter.Emit(model));
+            }
+        });
 
         // Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.
         var registrations = clients

@@ -74,6 +74,21 @@ internal static class ClientEmitter
             writer.WriteLine("public string " + variable.PropertyName + " { get; set; } = " + Literals.String(variable.DefaultValue) + ";");
         }
 
+        if (client.Aws is not null)
+        {
+            writer.WriteLine($$"""
+
+                /// <summary>
+                /// Supplies the credentials that sign each request (SigV4). When null, they come from the environment variables
+                /// <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c>.
+                /// </summary>
+                public {{KnownTypes.AwsCredentialsProvider}}? Credentials { get; set; }
+
+                /// <summary>How throttled and failed calls are retried. When null, <c>RetryPolicy.Default</c>: three attempts with jittered backoff.</summary>
+                public {{KnownTypes.RetryPolicy}}? Retry { get; set; }
+                """);
+        }
+
         writer.WriteLine();
         writer.WriteLine("/// <summary>The document's server URL with this instance's variables filled in.</summary>");
         var arguments = string.Concat(server.Variables.Select(v => ", (" + Literals.String(v.Name) + ", " + v.PropertyName + ")"));
@@ -102,6 +117,11 @@ internal static class ClientEmitter
             writer.WriteLine();
         }
 
+        if (client.Aws is { } aws)
+        {
+            WriteAwsErrorMapper(writer, client, aws, context);
+        }
+
         writer.WriteLine($$"""
             private readonly {{KnownTypes.HttpClient}} _httpClient;
             private readonly {{KnownTypes.Uri}} _baseAddress;
@@ -113,19 +133,55 @@ internal static class ClientEmitter
             {
                 _httpClient = httpClient ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(httpClient));
                 options ??= new {{target.OptionsName}}();
-                _baseAddress = {{KnownTypes.ContractsHttp}}.ResolveBaseAddress(options.BaseAddress, httpClient, options.ServerUrl);
+                _baseAddress = {{KnownTypes.ContractsHttp}}.ResolveBaseAddress(options.BaseAddress, httpClient, options.ServerUrl);{{AwsSettingsInitializer(client)}}
             }
             """);
         foreach (var operation in client.Operations)
         {
             writer.WriteLine();
-            WriteMethod(writer, operation, target, context);
+            WriteMethod(writer, operation, target, context, client.Aws is not null);
         }
 
         writer.CloseBlock();
     }
 
-    private static void WriteMethod(SourceWriter writer, OperationModel operation, EmitTarget target, string context)
+    /// <summary>For AWS clients: the field holding signing, retry and error-mapping settings, and its initialisation.</summary>
+    private static string AwsSettingsInitializer(ClientModel client)
+    {
+        if (client.Aws is not { } aws)
+        {
+            return string.Empty;
+        }
+
+        var region = aws.RegionVariable is { } variable
+            ? "options." + variable
+            : KnownTypes.AwsEndpoint + ".RegionFromHost(_baseAddress) ?? \"us-east-1\"";
+        return "\n    _aws = new " + KnownTypes.AwsClientSettings + "(options.Credentials ?? new " + KnownTypes.AwsEnvironmentCredentials + "(), " + region + ", "
+            + Literals.String(aws.SigningName) + ", s_errors, options.Retry);";
+    }
+
+    private static void WriteAwsErrorMapper(SourceWriter writer, ClientModel client, AwsModel aws, string context)
+    {
+        var target = client.Target;
+        writer.WriteLine("private static readonly ErrorMapper s_errors = new();");
+        writer.WriteLine("private readonly " + KnownTypes.AwsClientSettings + " _aws;");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Maps the error types the description declares to their exceptions.</summary>");
+        writer.OpenBlock("private sealed class ErrorMapper : " + KnownTypes.AwsErrorMapper);
+        writer.OpenBlock("public override " + KnownTypes.AwsServiceException + " Map(" + KnownTypes.AwsErrorInfo + " error) => error.ErrorType switch");
+        foreach (var error in aws.Errors)
+        {
+            var details = error.Details is null ? string.Empty : ", ReadDetails(error, " + context + "." + error.DetailsTypeInfoProperty + ")";
+            writer.WriteLine(Literals.String(error.ErrorType) + " => new global::" + target.Namespace + "." + error.ExceptionName + "(error" + details + "),");
+        }
+
+        writer.WriteLine("_ => new global::" + target.Namespace + "." + aws.ServiceExceptionName + "(error),");
+        writer.CloseBlock(";");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteMethod(SourceWriter writer, OperationModel operation, EmitTarget target, string context, bool aws)
     {
         writer.WriteLine("/// <inheritdoc/>");
         WriteObsolete(writer, operation);
@@ -151,7 +207,18 @@ internal static class ClientEmitter
                 : KnownTypes.ContractsHttp + ".AppendQuery(__uri, " + Literals.String(parameter.WireName) + ", " + ParameterCode.Format(parameter.Type, target, value) + ");");
         }
 
-        writer.WriteLine("using var __request = " + KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + ");");
+        var create = KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + ");";
+        if (aws)
+        {
+            // Every attempt (retries included) sends a fresh, freshly signed request.
+            writer.OpenBlock(KnownTypes.HttpRequestMessage + " __CreateRequest()");
+            writer.WriteLine("var __request = " + create);
+        }
+        else
+        {
+            writer.WriteLine("using var __request = " + create);
+        }
+
         foreach (var header in operation.ConstantHeaders)
         {
             writer.WriteLine(KnownTypes.ContractsHttp + ".AddHeader(__request, " + Literals.String(header.Name) + ", " + Literals.String(header.Value) + ");");
@@ -170,6 +237,19 @@ internal static class ClientEmitter
         }
 
         var response = operation.Response;
+        if (aws)
+        {
+            writer.WriteLine("return __request;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            var call = "_httpClient, __CreateRequest, _aws, " + Literals.String(operation.OperationId) + ", " + (operation.IsIdempotent ? "true" : "false");
+            writer.WriteLine(response.Kind == ResponseKind.None
+                ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);"
+                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);");
+            writer.CloseBlock();
+            return;
+        }
+
         var common = "_httpClient, __request, " + Literals.String(operation.OperationId);
         writer.WriteLine(response.Kind switch
         {

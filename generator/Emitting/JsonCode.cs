@@ -34,6 +34,7 @@ internal static class JsonCode
     /// <summary>Statements writing member <paramref name="name"/> (a JsonEncodedText field) with <paramref name="value"/>.</summary>
     public static string WriteMember(TypeRef type, EmitTarget target, string name, string value) => type.Kind switch
     {
+        TypeKind.DateTimeOffset when target.EpochTimestamps => KnownTypes.JsonWrite + ".EpochSeconds(writer, " + name + ", " + value + ");",
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => "writer.WriteString(" + name + ", " + value + ");",
         TypeKind.Boolean => "writer.WriteBoolean(" + name + ", " + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumber(" + name + ", " + value + ");",
@@ -44,6 +45,7 @@ internal static class JsonCode
     /// <summary>A statement writing <paramref name="value"/> as a JSON value (array element, map value).</summary>
     public static string WriteValue(TypeRef type, EmitTarget target, string value) => type.Kind switch
     {
+        TypeKind.DateTimeOffset when target.EpochTimestamps => KnownTypes.JsonWrite + ".EpochSecondsValue(writer, " + value + ");",
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => "writer.WriteStringValue(" + value + ");",
         TypeKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumberValue(" + value + ");",

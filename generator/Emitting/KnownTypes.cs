@@ -31,6 +31,17 @@ internal static class KnownTypes
     public const string JsonMetadataServices = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";
     public const string JsonRead = "global::Contracts.Runtime.Json.JsonRead";
     public const string JsonErrors = "global::Contracts.Runtime.Json.JsonErrors";
+    public const string JsonWrite = "global::Contracts.Runtime.Json.JsonWrite";
     public const string ContractsHttp = "global::Contracts.Runtime.Http.ContractsHttp";
     public const string EnvelopeShape = "global::Contracts.Runtime.Http.EnvelopeShape";
+    public const string HttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";
+    public const string AwsProtocol = "global::Contracts.Runtime.Aws.AwsProtocol";
+    public const string AwsClientSettings = "global::Contracts.Runtime.Aws.AwsClientSettings";
+    public const string AwsCredentialsProvider = "global::Contracts.Runtime.Aws.IAwsCredentialsProvider";
+    public const string AwsEnvironmentCredentials = "global::Contracts.Runtime.Aws.EnvironmentCredentialsProvider";
+    public const string AwsEndpoint = "global::Contracts.Runtime.Aws.AwsEndpoint";
+    public const string AwsErrorMapper = "global::Contracts.Runtime.Aws.AwsErrorMapper";
+    public const string AwsErrorInfo = "global::Contracts.Runtime.Aws.AwsErrorInfo";
+    public const string AwsServiceException = "global::Contracts.Runtime.Aws.AwsServiceException";
+    public const string RetryPolicy = "global::Contracts.Runtime.Aws.RetryPolicy";
 }

@@ -9,7 +9,31 @@ internal sealed record ClientModel(
     string? Description,
     ServerModel Server,
     EquatableArray<EnvelopeModel> Envelopes,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations,
+    AwsModel? Aws = null);
+
+/// <summary>
+/// The AWS protocol profile, recognised from the document (an <c>*.amazonaws.com</c> server and a SigV4 security
+/// scheme): requests are signed with SigV4 for <see cref="SigningName"/>, in the region of <see cref="RegionVariable"/>.
+/// </summary>
+/// <param name="SigningName">The service's signing name, from the host (<c>lightsail</c>).</param>
+/// <param name="RegionVariable">The options property that holds the region (a server variable), if any.</param>
+/// <param name="JsonVersion"><c>1.0</c> or <c>1.1</c> when the operations use <c>X-Amz-Target</c> (AWS JSON); null otherwise.</param>
+/// <param name="ServiceExceptionName">The base exception of the service (<c>LightsailException</c>).</param>
+/// <param name="Errors">The error types the description declares, each with its exception.</param>
+internal sealed record AwsModel(
+    string SigningName,
+    string? RegionVariable,
+    string? JsonVersion,
+    string ServiceExceptionName = "",
+    EquatableArray<AwsErrorModel> Errors = default);
+
+/// <summary>An error type of an AWS service and the exception generated for it.</summary>
+/// <param name="ErrorType">The name AWS sends in <c>__type</c> (the description's schema name).</param>
+/// <param name="ExceptionName">The generated exception class.</param>
+/// <param name="Details">The record the error body is read into; null when the description gives the error no members.</param>
+/// <param name="DetailsTypeInfoProperty">The JSON context property of <paramref name="Details"/>.</param>
+internal sealed record AwsErrorModel(string ErrorType, string ExceptionName, TypeRef? Details, string? DetailsTypeInfoProperty);
 
 /// <summary>The server URL a client calls by default, with its variables (each one becomes an option).</summary>
 internal sealed record ServerModel(string UrlTemplate, string? Description, EquatableArray<ServerVariableModel> Variables);
@@ -47,6 +71,7 @@ internal enum ParameterLocation
 /// <summary>One client method.</summary>
 /// <param name="OperationId">The name used in exceptions (the <c>operationId</c>, or method and path).</param>
 /// <param name="PathTemplate">The path with any <c>#fragment</c> removed; <c>{name}</c> placeholders remain.</param>
+/// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -59,7 +84,8 @@ internal sealed record OperationModel(
     EquatableArray<ConstantHeaderModel> ConstantHeaders,
     RequestBodyModel? Body,
     ResponseModel Response,
-    string CancellationTokenName);
+    string CancellationTokenName,
+    bool IsIdempotent = false);
 
 /// <summary>A parameter the caller supplies.</summary>
 internal sealed record ParameterModel(

@@ -14,6 +14,7 @@ namespace Contracts.Generator.Model;
 /// <param name="ServiceExtensionsName">The static class with the dependency-injection extension methods.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
 /// <param name="GeneratorVersion">Stamped into <c>[GeneratedCode]</c>.</param>
+/// <param name="EpochTimestamps">Timestamps are written as epoch seconds (the AWS JSON protocol) instead of ISO-8601.</param>
 internal sealed record EmitTarget(
     string Namespace,
     string ClientName,
@@ -22,7 +23,8 @@ internal sealed record EmitTarget(
     string ContextName,
     string ServiceExtensionsName,
     string Accessibility,
-    string GeneratorVersion);
+    string GeneratorVersion,
+    bool EpochTimestamps = false);
 
 /// <summary>A record generated for an object schema.</summary>
 internal sealed record RecordModel(

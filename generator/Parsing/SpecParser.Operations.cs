@@ -39,9 +39,10 @@ internal sealed partial class SpecParser
             _target,
             _document.Info?.Title,
             _document.Info?.Description,
-            BuildServer(),
+            _server!,
             EquatableArray<EnvelopeModel>.Empty,
-            operations.OrderBy(o => o.MethodName, StringComparer.Ordinal).ToEquatableArray());
+            operations.OrderBy(o => o.MethodName, StringComparer.Ordinal).ToEquatableArray(),
+            _aws);
     }
 
     private OperationModel? BuildOperation(string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
@@ -62,6 +63,12 @@ internal sealed partial class SpecParser
         var constantHeaders = new List<ConstantHeaderModel>();
         foreach (var (parameter, parameterPointer) in MergeParameters(pathItem, operation, pointer))
         {
+            if (IsSigningHeader(parameter))
+            {
+                // Computed by the SigV4 handler on every request; never a caller's concern.
+                continue;
+            }
+
             if (parameter.In == OpenApiParameterLocation.Header && parameter.Required && SingleValue(parameter.Schema) is { } constant)
             {
                 constantHeaders.Add(new ConstantHeaderModel(parameter.Name, constant));
@@ -106,7 +113,8 @@ internal sealed partial class SpecParser
             }
 
             var bodyType = Resolve(requestBody.Content[mediaType].Schema, pointer + "/requestBody/content/" + Escape(mediaType) + "/schema", baseName + "Request");
-            body = new RequestBodyModel(parameterNames.Claim("request"), bodyType, string.Empty, mediaType, requestBody.Required, requestBody.Description);
+            var hasTarget = constantHeaders.Any(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase));
+            body = new RequestBodyModel(parameterNames.Claim("request"), bodyType, string.Empty, RequestMediaType(mediaType, hasTarget), requestBody.Required, requestBody.Description);
         }
 
         if (BuildResponse(operation, operationId, baseName, pointer) is not { } response)
@@ -126,7 +134,8 @@ internal sealed partial class SpecParser
             constantHeaders.ToEquatableArray(),
             body,
             response,
-            cancellationTokenName);
+            cancellationTokenName,
+            IsIdempotent(method, operationId));
     }
 
     private ResponseModel? BuildResponse(OpenApiOperation operation, string operationId, string baseName, string pointer)

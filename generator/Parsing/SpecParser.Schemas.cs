@@ -41,7 +41,9 @@ internal sealed partial class SpecParser
         {
             if (!IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
             {
-                _componentNames[key] = _typeNames.Claim(Identifiers.ToPascalCase(key, "Model"));
+                // An AWS error schema's exception takes its name; its body record is the exception's Details.
+                var name = Identifiers.ToPascalCase(key, "Model");
+                _componentNames[key] = _typeNames.Claim(_awsErrorExceptions.ContainsKey(key) ? name + "Details" : name);
             }
         }
 

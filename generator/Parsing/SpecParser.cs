@@ -22,7 +22,8 @@ internal sealed partial class SpecParser
     internal static readonly string GeneratorVersion = typeof(SpecParser).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
     private readonly OpenApiDocument _document;
-    private readonly EmitTarget _target;
+    private EmitTarget _target;
+    private ServerModel? _server;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
@@ -84,19 +85,36 @@ internal sealed partial class SpecParser
 
     private SpecModel Build()
     {
+        // The protocol decides how some types are written, so it is settled before any model is built.
+        _server = BuildServer();
+        _aws = DetectAws(_server);
+        if (_aws is not null)
+        {
+            _target = _target with { EpochTimestamps = _aws.JsonVersion is not null };
+            CollectAwsErrors();
+        }
+
         DefineComponentTypes();
         var client = BuildClient();
         DrainPendingTypes();
         var envelopes = BuildEnvelopes();
+        var aws = _aws is null ? null : _aws with { Errors = BuildAwsErrors() };
         var records = _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
         var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
         var topLevel = client.Operations.SelectMany(o => new[] { o.Body?.Type, o.Response.Type }).Concat(envelopes.Select(e => e.ErrorType));
         var context = BuildJsonContext(records, enums, topLevel.Where(t => t is not null)!);
         var (operations, namedEnvelopes) = NameTypeInfos(context, client.Operations, envelopes);
+        if (aws is not null)
+        {
+            var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
+            aws = aws with { Errors = aws.Errors.Select(e => e.Details is null ? e : e with { DetailsTypeInfoProperty = byType[e.Details] }).ToEquatableArray() };
+        }
+
         return new SpecModel(_target, records, enums, context, client with
         {
             Envelopes = namedEnvelopes.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
+            Aws = aws,
         });
     }
 }

@@ -60,14 +60,14 @@ internal static class Program
     {
         Console.WriteLine("bucket " + bucketName);
         Console.WriteLine("  id:         " + bucket.Id);
-        Console.WriteLine("  created_at: " + Format(bucket.CreatedAt));
+        Console.WriteLine("  created_at: " + Format(bucket.CreatedAt, "(unknown)"));
         foreach (var key in bucket.AccessKeys ?? [])
         {
-            Console.WriteLine("  - key " + key.AccessKeyId + " " + key.Status + ", created " + Format(key.CreatedAt)
-                + ", last used " + Format(key.LastUsed?.LastUsedDate));
+            Console.WriteLine("  - key " + key.AccessKeyId + " " + key.Status + ", created " + Format(key.CreatedAt, "(unknown)")
+                + ", last used " + Format(key.LastUsed?.LastUsedDate, "never"));
         }
     }
 
-    private static string Format(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never";
+    private static string Format(DateTimeOffset? value, string whenNull) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? whenNull;
 }

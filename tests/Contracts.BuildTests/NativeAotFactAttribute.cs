@@ -1,18 +1,27 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Contracts.BuildTests;
 
 /// <summary>
-/// A fact that is skipped, with the reason printed, where Native AOT cannot link. xunit 2 has no dynamic skip,
-/// so the toolchain is probed when the attribute is created.
+/// A fact that is skipped where Native AOT cannot link. xunit 2 has no dynamic skip, so the toolchain is probed
+/// when the attribute is created. The reason also goes into the display name, because <c>dotnet test</c> at its
+/// default verbosity prints a skipped test's name but not its skip reason.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class NativeAotFactAttribute : FactAttribute
 {
-    public NativeAotFactAttribute() => Skip = NativeToolchain.MissingReason;
+    public NativeAotFactAttribute([CallerMemberName] string testName = "")
+    {
+        Skip = NativeToolchain.MissingReason;
+        if (Skip is not null)
+        {
+            DisplayName = testName + " [" + Skip + "]";
+        }
+    }
 }
 
 /// <summary>What ILCompiler needs on Linux, probed the way its targets do (Microsoft.NETCore.Native.Unix.targets).</summary>

@@ -49,7 +49,7 @@ internal static class SpecChecker
 
         if (generatorErrors.Count > 0)
         {
-            var first = DiagnosticLine.Format(generatorErrors[0], path);
+            var first = DiagnosticLine.FormatInSameFile(generatorErrors[0]);
             return new SpecReport(path, SpecVerdict.GeneratorError, lines, RowFormatter.GeneratorErrors(path, generatorErrors, first));
         }
 

@@ -8,7 +8,7 @@ namespace Contracts.Cli.Generation;
 /// <summary>What the generator produced for one spec.</summary>
 /// <param name="Spec">The spec.</param>
 /// <param name="Sources">Generated sources, ordered by hint name.</param>
-/// <param name="Diagnostics">The generator's diagnostics, then the driver's (such as CS8785 when the generator threw).</param>
+/// <param name="Diagnostics">The generator's diagnostics, then any other the driver reported (such as CS8785 when the generator threw).</param>
 /// <param name="Exception">The exception the generator threw, if it did.</param>
 /// <param name="Output">The compilation with the generated sources added.</param>
 internal sealed record GeneratorRun(

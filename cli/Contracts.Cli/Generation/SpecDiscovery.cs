@@ -13,12 +13,12 @@ internal static class SpecDiscovery
 
     /// <summary>
     /// Files stay where they are in the argument order; each folder contributes its *.yaml, *.yml and *.json files
-    /// (recursively, ordinal order of their paths). A file reached twice is checked once.
+    /// (recursively, ordinal order of their paths). A file reached twice is checked once, at its first place.
     /// </summary>
     public static IReadOnlyList<SpecFile> Expand(IEnumerable<string> paths, string usage)
     {
         var specs = new List<SpecFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -42,9 +42,15 @@ internal static class SpecDiscovery
 
         void Add(SpecFile spec)
         {
-            if (seen.Add(Path.GetFullPath(spec.Path)))
+            var key = Path.GetFullPath(spec.Path);
+            if (seen.TryAdd(key, specs.Count))
             {
                 specs.Add(spec);
+            }
+            else if (spec.IsNamed)
+            {
+                // Found in a folder first and named too: naming it marks it as a contract.
+                specs[seen[key]] = specs[seen[key]] with { IsNamed = true };
             }
         }
     }

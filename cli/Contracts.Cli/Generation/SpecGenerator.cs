@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -32,7 +33,10 @@ internal static class SpecGenerator
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var driverDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         var sources = result.GeneratedSources.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
-        return new GeneratorRun(spec, sources, result.Diagnostics.AddRange(driverDiagnostics), result.Exception, output);
+        // The driver's list repeats the generator's own diagnostics; keep each once, in the generator's order.
+        var reported = new HashSet<Diagnostic>(result.Diagnostics);
+        var diagnostics = result.Diagnostics.AddRange(driverDiagnostics.Where(d => !reported.Contains(d)));
+        return new GeneratorRun(spec, sources, diagnostics, result.Exception, output);
     }
 
     private static string AssemblyName(string path)

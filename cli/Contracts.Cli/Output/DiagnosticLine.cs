@@ -14,18 +14,21 @@ internal static class DiagnosticLine
     /// </summary>
     public static string Format(Diagnostic diagnostic, string fallbackPath, bool fileNameOnly = false)
     {
-        var severity = Severity(diagnostic.Severity);
-        var message = OneLine(diagnostic.GetMessage(CultureInfo.InvariantCulture));
         var span = diagnostic.Location.GetLineSpan();
-        if (!span.IsValid || string.IsNullOrEmpty(span.Path))
+        if (!HasPosition(span))
         {
-            return $"{fallbackPath}: {severity} {diagnostic.Id}: {message}";
+            return fallbackPath + ": " + Text(diagnostic);
         }
 
         var path = fileNameOnly ? Path.GetFileName(span.Path) : span.Path;
-        var line = span.StartLinePosition.Line + 1;
-        var column = span.StartLinePosition.Character + 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{path}({line},{column}): {severity} {diagnostic.Id}: {message}");
+        return path + Position(span) + ": " + Text(diagnostic);
+    }
+
+    /// <summary><c>(line,col): severity ID: message</c>, for a row that already names the file.</summary>
+    public static string FormatInSameFile(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return HasPosition(span) ? Position(span) + ": " + Text(diagnostic) : Text(diagnostic);
     }
 
     public static string Severity(DiagnosticSeverity severity) => severity switch
@@ -39,4 +42,12 @@ internal static class DiagnosticLine
     /// <summary>Parser messages can span lines; a diagnostic must stay on one.</summary>
     public static string OneLine(string text) =>
         text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Trim();
+
+    private static bool HasPosition(FileLinePositionSpan span) => span.IsValid && !string.IsNullOrEmpty(span.Path);
+
+    private static string Position(FileLinePositionSpan span) =>
+        string.Create(CultureInfo.InvariantCulture, $"({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})");
+
+    private static string Text(Diagnostic diagnostic) =>
+        Severity(diagnostic.Severity) + " " + diagnostic.Id + ": " + OneLine(diagnostic.GetMessage(CultureInfo.InvariantCulture));
 }

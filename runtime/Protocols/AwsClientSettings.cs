@@ -1,0 +1,35 @@
+using System;
+
+namespace Contracts.Runtime.Aws;
+
+/// <summary>What a generated AWS client needs on every call: who signs, where, how errors map and how it retries.</summary>
+public sealed class AwsClientSettings
+{
+    /// <summary>Creates the settings.</summary>
+    public AwsClientSettings(IAwsCredentialsProvider credentials, string region, string service, AwsErrorMapper errors, RetryPolicy? retry = null)
+    {
+        Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        Region = string.IsNullOrEmpty(region) ? throw new ArgumentException("A region is required to sign requests.", nameof(region)) : region;
+        Service = string.IsNullOrEmpty(service) ? throw new ArgumentException("A service signing name is required.", nameof(service)) : service;
+        Errors = errors ?? throw new ArgumentNullException(nameof(errors));
+        Retry = retry ?? RetryPolicy.Default;
+    }
+
+    /// <summary>Supplies the signing credentials.</summary>
+    public IAwsCredentialsProvider Credentials { get; }
+
+    /// <summary>The signing region.</summary>
+    public string Region { get; }
+
+    /// <summary>The service signing name.</summary>
+    public string Service { get; }
+
+    /// <summary>Maps error responses to exceptions.</summary>
+    public AwsErrorMapper Errors { get; }
+
+    /// <summary>The retry policy.</summary>
+    public RetryPolicy Retry { get; }
+
+    /// <summary>The current time, for signing; replaceable in tests.</summary>
+    public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Contracts.Runtime.Aws;
+
+/// <summary>
+/// Sends calls of generated AWS clients: each attempt builds a fresh request, signs it with SigV4, sends it, and
+/// either reads the result or maps the error; throttling and transient failures are retried per <see cref="RetryPolicy"/>.
+/// </summary>
+public static class AwsProtocol
+{
+    private static readonly HashSet<string> s_throttlingErrors = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+        "EC2ThrottledException",
+    };
+
+    /// <summary>Calls an operation whose successful response carries <typeparamref name="T"/>.</summary>
+    public static async Task<T> SendAsync<T>(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        AwsClientSettings settings,
+        string operationName,
+        bool isIdempotent,
+        JsonTypeInfo<T> resultTypeInfo,
+        CancellationToken cancellationToken)
+    {
+        var (status, body) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // AWS JSON operations without output members answer with an empty body or {}.
+            var result = body.Length == 0 ? JsonSerializer.Deserialize("{}"u8, resultTypeInfo) : JsonSerializer.Deserialize(body, resultTypeInfo);
+            return result ?? throw new ApiException(operationName, status, "the response body is null", responseExcerpt: ResponseText.Excerpt(body));
+        }
+        catch (JsonException exception)
+        {
+            throw new ApiException(operationName, status, "the response body could not be read: " + exception.Message, responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
+        }
+    }
+
+    /// <summary>Calls an operation whose successful response carries nothing the caller needs.</summary>
+    public static async Task SendAsync(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        AwsClientSettings settings,
+        string operationName,
+        bool isIdempotent,
+        CancellationToken cancellationToken) =>
+        await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+
+    private static async Task<(HttpStatusCode Status, byte[] Body)> SendCoreAsync(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        AwsClientSettings settings,
+        string operationName,
+        bool isIdempotent,
+        CancellationToken cancellationToken)
+    {
+        var retry = settings.Retry;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = createRequest();
+            var credentials = await settings.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            await SigV4Signer.SignAsync(request, credentials, settings.Region, settings.Service, settings.Clock(), cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException) when (isIdempotent && attempt < retry.MaxAttempts)
+            {
+                // The request may or may not have reached the service; only an idempotent call can safely go again.
+                await retry.Delay(retry.NextDelay(attempt), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using (response)
+            {
+                var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (response.StatusCode, body);
+                }
+
+                var error = AwsErrorReader.Read(operationName, response, body);
+                if (attempt < retry.MaxAttempts && IsRetryable(error, isIdempotent))
+                {
+                    await retry.Delay(retry.NextDelay(attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw settings.Errors.Map(error);
+            }
+        }
+    }
+
+    private static bool IsRetryable(AwsErrorInfo error, bool isIdempotent) =>
+        s_throttlingErrors.Contains(error.ErrorType)
+        || (int)error.StatusCode is 429 or 502 or 503 or 504
+        || ((int)error.StatusCode == 500 && isIdempotent);
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+    }
+}
