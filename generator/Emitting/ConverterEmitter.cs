@@ -36,50 +36,28 @@ internal static class ConverterEmitter
         var target = model.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Enum, model.Name), target);
         var writer = OpenConverter(target, model.Name, type);
-        var members = model.Members;
-        for (var i = 0; i < members.Count; i++)
-        {
-            writer.WriteLine("private static readonly " + KnownTypes.JsonEncodedText + " s_value" + i + " = " + KnownTypes.JsonEncodedText + ".Encode(" + Literals.String(members[i].JsonValue) + ");");
-        }
-
-        writer.WriteLine();
         WriteOverrides(writer, type);
         writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
         writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".String)");
         writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"a string\", " + Literals.String(model.Name) + ", null);");
         writer.CloseBlock();
         writer.WriteLine();
-        for (var i = 0; i < members.Count; i++)
+        writer.WriteLine("// Known values reuse their shared instance; any other string is kept as it came.");
+        foreach (var member in model.Members)
         {
-            writer.OpenBlock("if (reader.ValueTextEquals(" + Literals.Utf8(members[i].JsonValue) + "))");
-            writer.WriteLine("return " + type + "." + members[i].Name + ";");
+            writer.OpenBlock("if (reader.ValueTextEquals(" + Literals.Utf8(member.JsonValue) + "))");
+            writer.WriteLine("return " + type + "." + member.Name + ";");
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnknownEnumValue(" + Literals.String(model.Name) + ", reader.GetString());");
+        writer.WriteLine("return new " + type + "(reader.GetString()!);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
-        writer.OpenBlock("switch (value)");
-        for (var i = 0; i < members.Count; i++)
-        {
-            writer.WriteLine("case " + type + "." + members[i].Name + ": writer.WriteStringValue(s_value" + i + "); break;");
-        }
-
-        writer.WriteLine("default: throw new global::System.Text.Json.JsonException(\"'\" + value + \"' is not a value of '" + model.Name + "'.\");");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.WriteLine("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options) => writer.WriteStringValue(value.Value);");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>, for parameters sent in URLs and headers.</summary>");
-        writer.OpenBlock("internal static string ToJsonValue(" + type + " value) => value switch");
-        for (var i = 0; i < members.Count; i++)
-        {
-            writer.WriteLine(type + "." + members[i].Name + " => " + Literals.String(members[i].JsonValue) + ",");
-        }
-
-        writer.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),");
-        writer.CloseBlock(";");
+        writer.WriteLine("internal static string ToJsonValue(" + type + " value) => value.Value;");
         return CloseConverter(writer);
     }
 

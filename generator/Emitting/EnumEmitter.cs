@@ -1,24 +1,68 @@
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
 
-/// <summary>Prints an enum; each member documents the JSON string it stands for.</summary>
+/// <summary>
+/// Prints an open enum: a string-backed struct with one static member per value the document lists. Values the
+/// service adds later are kept (and written back unchanged) instead of failing deserialization.
+/// </summary>
 internal static class EnumEmitter
 {
     public static string Emit(EnumModel model)
     {
         var target = model.Target;
+        var name = model.Name;
         var writer = FileHeader.Open(target);
         XmlDocs.Summary(writer, model.Description);
+        writer.WriteLine("/// <remarks>An open set: <see cref=\"IsKnown\"/> is false for a value this version of the document does not list.</remarks>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        writer.WriteLine("[" + KnownTypes.JsonConverterAttribute + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Enum, model.Name), target) + "))]");
-        writer.OpenBlock(target.Accessibility + " enum " + model.Name);
+        writer.WriteLine("[" + KnownTypes.JsonConverterAttribute + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Enum, name), target) + "))]");
+        writer.OpenBlock(target.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         foreach (var member in model.Members)
         {
             writer.WriteLine("/// <summary>The JSON value <c>" + XmlDocs.Text(member.JsonValue) + "</c>.</summary>");
-            writer.WriteLine(member.Name + ",");
+            writer.WriteLine("public static " + name + " " + member.Name + " { get; } = new(" + Literals.String(member.JsonValue) + ");");
+            writer.WriteLine();
         }
 
+        var known = string.Join(" or ", model.Members.Select(m => Literals.String(m.JsonValue)));
+        writer.WriteLine($$"""
+            private readonly string? _value;
+
+            /// <summary>Creates a value; any string is accepted, so values added by the service later are kept.</summary>
+            public {{name}}(string value) => _value = value ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(value));
+
+            /// <summary>Every value the OpenAPI document lists.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues { get; } = new[] { {{string.Join(", ", model.Members.Select(m => m.Name))}} };
+
+            /// <summary>The value as it appears in JSON.</summary>
+            public string Value => _value ?? string.Empty;
+
+            /// <summary>True when the OpenAPI document lists this value.</summary>
+            public bool IsKnown => {{(model.Members.Count == 0 ? "false" : "Value is " + known)}};
+
+            /// <inheritdoc/>
+            public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+            /// <summary>The JSON value.</summary>
+            public override string ToString() => Value;
+
+            /// <summary>Compares two values by their JSON string.</summary>
+            public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+            /// <summary>Compares two values by their JSON string.</summary>
+            public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+            /// <summary>Wraps a JSON string. Explicit: an implicit conversion would also accept a null literal.</summary>
+            public static explicit operator {{name}}(string value) => new(value);
+            """);
         writer.CloseBlock();
         return FileHeader.Close(writer);
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -37,7 +38,32 @@ internal static class RecordEmitter
             writer.WriteLine("public " + required + TypeNames.Of(property.Type, target, property.IsNullable) + " " + property.Name + " { get; init; }");
         }
 
+        if (record.Properties.Any(p => p.IsSecret))
+        {
+            writer.WriteLine();
+            WriteRedactedPrintMembers(writer, record);
+        }
+
         writer.CloseBlock();
         return FileHeader.Close(writer);
+    }
+
+    /// <summary>The record's <c>ToString()</c> body, with credentials shown as <c>***</c> (or <c>null</c> when unset).</summary>
+    private static void WriteRedactedPrintMembers(SourceWriter writer, RecordModel record)
+    {
+        writer.WriteLine("/// <summary>Prints the members for <c>ToString()</c>, hiding credentials so they never reach a log.</summary>");
+        writer.OpenBlock("private bool PrintMembers(" + KnownTypes.StringBuilder + " builder)");
+        for (var i = 0; i < record.Properties.Count; i++)
+        {
+            var property = record.Properties[i];
+            var separator = i == 0 ? string.Empty : ", ";
+            var value = property.IsSecret
+                ? "(" + property.Name + " is null ? \"null\" : \"***\")"
+                : "(object?)" + property.Name;
+            writer.WriteLine("builder.Append(\"" + separator + property.Name + " = \").Append(" + value + ");");
+        }
+
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
     }
 }

@@ -40,6 +40,7 @@ internal sealed record RecordModel(
 /// <param name="IsRequired">Declared in the schema's <c>required</c> list: the C# member is <c>required</c>.</param>
 /// <param name="IsNullable">The C# type is nullable: the schema allows null, or the member is optional.</param>
 /// <param name="AllowsNull">The schema allows a JSON null (so a required member may be written as null).</param>
+/// <param name="IsSecret">A credential (by name, <c>format: password</c> or <c>writeOnly</c>): <c>ToString()</c> hides it.</param>
 internal sealed record PropertyModel(
     string Name,
     string JsonName,
@@ -48,7 +49,8 @@ internal sealed record PropertyModel(
     bool IsNullable,
     bool AllowsNull,
     string? Description,
-    bool IsDeprecated);
+    bool IsDeprecated,
+    bool IsSecret = false);
 
 /// <summary>An enum generated for a string schema with <c>enum</c> values.</summary>
 internal sealed record EnumModel(

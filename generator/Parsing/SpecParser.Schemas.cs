@@ -197,7 +197,8 @@ internal sealed partial class SpecParser
                 IsNullable: allowsNull || !isRequired,
                 AllowsNull: allowsNull,
                 DescriptionOf(propertySchema),
-                propertySchema.Deprecated));
+                propertySchema.Deprecated,
+                Secrets.IsSecret(key, propertySchema.Format, propertySchema.WriteOnly)));
         }
 
         return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray());
@@ -241,9 +242,16 @@ internal sealed partial class SpecParser
         visiting.Remove(schema);
     }
 
+    // Members every generated open enum has; a value with one of these names is renamed.
+    private static readonly string[] s_enumMembers =
+    {
+        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+    };
+
     private EnumModel BuildEnum(string name, OpenApiSchema schema)
     {
-        var members = new UniqueNameBuilder();
+        var members = new UniqueNameBuilder(s_enumMembers);
+        members.Reserve(name);
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EnumMemberModel>();
         foreach (var value in schema.Enum)

@@ -15,10 +15,6 @@ public static class JsonErrors
     public static JsonException MissingRequired(string typeName, string memberName) =>
         new("The JSON object for '" + typeName + "' is missing the required member '" + memberName + "'.");
 
-    /// <summary>A string did not match any value of a closed enumeration.</summary>
-    public static JsonException UnknownEnumValue(string typeName, string? value) =>
-        new("'" + value + "' is not a known value of '" + typeName + "'.");
-
     private static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",

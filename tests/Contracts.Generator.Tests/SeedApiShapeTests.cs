@@ -44,12 +44,15 @@ public sealed class SeedApiShapeTests
     }
 
     [Fact]
-    public void StatusType_is_an_enum_with_the_spec_values()
+    public void StatusType_is_an_open_enum_with_the_spec_values()
     {
         var type = GetType("StatusType");
 
-        Assert.Equal(TypeKind.Enum, type.TypeKind);
-        Assert.Equal(["Active", "Inactive"], type.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name).OrderBy(x => x));
+        Assert.True(type.IsValueType && type.IsReadOnly);
+        Assert.Equal(
+            ["Active", "Inactive", "KnownValues"],
+            type.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic).Select(p => p.Name).OrderBy(x => x, System.StringComparer.Ordinal));
+        Assert.Contains(type.GetMembers("Value").OfType<IPropertySymbol>(), p => p.Type.SpecialType == SpecialType.System_String);
     }
 
     [Fact]

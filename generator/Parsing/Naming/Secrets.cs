@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Contracts.Generator.Parsing.Naming;
+
+/// <summary>
+/// Decides which members hold credentials, so generated records keep them out of <c>ToString()</c> (records print
+/// every member by default, and logs are where keys leak).
+/// </summary>
+internal static class Secrets
+{
+    private static readonly HashSet<string> s_secretWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "secret", "password", "passwd", "passphrase", "token", "credential", "credentials", "apikey", "privatekey",
+    };
+
+    // Tokens that only page through results are not secrets, and hiding them would only hinder debugging.
+    private static readonly HashSet<string> s_pagingWords = new(StringComparer.OrdinalIgnoreCase) { "page", "next", "continuation", "pagination", "marker" };
+
+    public static bool IsSecret(string jsonName, string? format, bool writeOnly)
+    {
+        if (writeOnly || string.Equals(format, "password", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var words = Words(jsonName);
+        if (words.Any(s_pagingWords.Contains))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (s_secretWords.Contains(words[i]) || (i + 1 < words.Count && s_secretWords.Contains(words[i] + words[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>secretAccessKey</c> → secret, access, key; <c>api_key</c> → api, key.</summary>
+    private static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush(words, current);
+                continue;
+            }
+
+            if (char.IsUpper(c) && current.Length > 0 && !char.IsUpper(name[i - 1]))
+            {
+                Flush(words, current);
+            }
+
+            current.Append(c);
+        }
+
+        Flush(words, current);
+        return words;
+    }
+
+    private static void Flush(List<string> words, StringBuilder current)
+    {
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+}
