@@ -12,6 +12,7 @@ public sealed class FocusedSpecSnapshotTests
         { "Shapes", "Specs/shapes.yaml", "Contracts.Tests.Shapes", "ShapesClient" },
         { "PlainJson", "Specs/plain-json.yaml", "Contracts.Tests.Pets", "PetsClient" },
         { "Swagger2", "Specs/swagger2.json", "Contracts.Tests.Notes", "NotesClient" },
+        { "AwsJson", "Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient" },
     };
 
     [Theory]
