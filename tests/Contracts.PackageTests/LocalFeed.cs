@@ -8,7 +8,7 @@ using Xunit;
 namespace Contracts.PackageTests;
 
 /// <summary>
-/// Packs Contracts.Generator and Contracts.Runtime (from the outputs the solution build already made) into a
+/// Packs Contracts.Generator, Contracts.Runtime and the Contracts.Cli tool (from the outputs the solution build already made) into a
 /// temporary folder feed, under a version unique to this run so that no package cached by an earlier run is used.
 /// </summary>
 public sealed class LocalFeed : IAsyncLifetime
@@ -20,7 +20,12 @@ public sealed class LocalFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        foreach (var project in new[] { RepositoryPaths.Combine("generator", "Contracts.Generator.csproj"), RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj") })
+        foreach (var project in new[]
+        {
+            RepositoryPaths.Combine("generator", "Contracts.Generator.csproj"),
+            RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj"),
+            RepositoryPaths.Combine("cli", "Contracts.Cli", "Contracts.Cli.csproj"),
+        })
         {
             var pack = await DotNetCli.RunAsync(RepositoryPaths.Root, "pack", project, "-c", RepositoryPaths.Configuration, "--no-build", "-o", Directory, "-p:PackageVersion=" + Version, "-nologo");
             Assert.True(pack.ExitCode == 0, pack.ToString());
