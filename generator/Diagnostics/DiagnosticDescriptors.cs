@@ -60,9 +60,13 @@ internal static class DiagnosticDescriptors
         "CTR103", "No server URL", "The document declares no absolute server URL; set the client's BaseAddress option or HttpClient.BaseAddress", DiagnosticSeverity.Info,
         "Without an absolute server URL the client needs a base address from its options or its HttpClient.");
 
+    public static readonly DiagnosticDescriptor ParameterIgnored = Create(
+        "CTR104", "Parameter not sent", "Operation '{0}': the {1} parameter '{2}' is not sent, because AWS JSON operations read their input from the body only", DiagnosticSeverity.Info,
+        "Descriptions converted from AWS models repeat paging members (Limit, NextToken) as query parameters; the body carries them.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer);
+        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

@@ -61,11 +61,18 @@ internal sealed partial class SpecParser
         var cancellationTokenName = parameterNames.Claim("cancellationToken");
         var parameters = new List<ParameterModel>();
         var constantHeaders = new List<ConstantHeaderModel>();
+        var isAwsJson = _aws?.JsonVersion is not null && fragment >= 0;
         foreach (var (parameter, parameterPointer) in MergeParameters(pathItem, operation, pointer))
         {
             if (IsSigningHeader(parameter))
             {
                 // Computed by the SigV4 handler on every request; never a caller's concern.
+                continue;
+            }
+
+            if (isAwsJson && parameter.In is OpenApiParameterLocation.Query or OpenApiParameterLocation.Path)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, operationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name);
                 continue;
             }
 

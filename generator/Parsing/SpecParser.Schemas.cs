@@ -198,7 +198,8 @@ internal sealed partial class SpecParser
                 AllowsNull: allowsNull,
                 DescriptionOf(propertySchema),
                 propertySchema.Deprecated,
-                Secrets.IsSecret(key, propertySchema.Format, propertySchema.WriteOnly)));
+                type.Kind is TypeKind.String or TypeKind.Bytes
+                    && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly))));
         }
 
         return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray());

@@ -11,7 +11,10 @@ internal static class AwsErrorReader
 {
     public static AwsErrorInfo Read(string operationName, HttpResponseMessage response, byte[] body)
     {
-        string? type = Header(response, "X-Amzn-ErrorType");
+        // Precedence: the header, then __type, then a code member (Lightsail's bodies carry both __type and code).
+        var headerType = Header(response, "X-Amzn-ErrorType");
+        string? bodyType = null;
+        string? code = null;
         string? message = null;
         try
         {
@@ -31,9 +34,11 @@ internal static class AwsErrorReader
                     switch (name)
                     {
                         case "__type":
+                            bodyType ??= reader.GetString();
+                            break;
                         case "code":
                         case "Code":
-                            type ??= reader.GetString();
+                            code ??= reader.GetString();
                             break;
                         case "message":
                         case "Message":
@@ -50,7 +55,7 @@ internal static class AwsErrorReader
         }
 
         var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id");
-        var errorType = ShortName(type) ?? (response.StatusCode == (HttpStatusCode)429 ? "TooManyRequestsException" : "UnknownError");
+        var errorType = ShortName(headerType) ?? ShortName(bodyType) ?? ShortName(code) ?? (response.StatusCode == (HttpStatusCode)429 ? "TooManyRequestsException" : "UnknownError");
         return new AwsErrorInfo(operationName, response.StatusCode, errorType, message, requestId, body);
     }
 

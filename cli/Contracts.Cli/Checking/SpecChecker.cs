@@ -28,7 +28,8 @@ internal static class SpecChecker
         }
     }
 
-    private static SpecReport Classify(GeneratorRun run, bool compile)
+    /// <summary>The verdict, lines and row for a finished generator run (compiling its output when asked).</summary>
+    internal static SpecReport Classify(GeneratorRun run, bool compile)
     {
         var path = run.Spec.Path;
         if (run.Ignored)

@@ -15,7 +15,11 @@ namespace Contracts.Cli.Generation;
 /// </summary>
 internal static class CompilerSetup
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>
+    /// As csc parses a project without GenerateDocumentationFile (no /doc): doc comments are plain comments. Parsing them
+    /// would report nothing more and costs about a quarter of the compile time of a large spec.
+    /// </summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 
     public static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,

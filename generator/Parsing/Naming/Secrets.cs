@@ -27,7 +27,7 @@ internal static class Secrets
         }
 
         var words = Words(jsonName);
-        if (words.Any(s_pagingWords.Contains))
+        if (words.Any(s_pagingWords.Contains) || IsIdempotencyToken(words))
         {
             return false;
         }
@@ -42,6 +42,11 @@ internal static class Secrets
 
         return false;
     }
+
+    /// <summary><c>clientToken</c>, <c>clientRequestToken</c>, <c>idempotencyToken</c>: request ids that make retries safe, not credentials.</summary>
+    private static bool IsIdempotencyToken(List<string> words) =>
+        words.Count >= 2 && string.Equals(words[words.Count - 1], "token", StringComparison.OrdinalIgnoreCase)
+        && (string.Equals(words[0], "client", StringComparison.OrdinalIgnoreCase) || string.Equals(words[0], "idempotency", StringComparison.OrdinalIgnoreCase));
 
     /// <summary><c>secretAccessKey</c> → secret, access, key; <c>api_key</c> → api, key.</summary>
     private static List<string> Words(string name)
