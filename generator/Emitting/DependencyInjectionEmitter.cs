@@ -46,7 +46,7 @@ internal static class DependencyInjectionEmitter
             writer.WriteLine($$"""
                 /// <summary>
                 /// Adds <see cref="{{target.InterfaceName}}"/> with options read from a configuration section (for example
-                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>{{VariableList(client)}}.
+                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}.
                 /// </summary>
                 /// <param name="services">The service collection.</param>
                 /// <param name="configuration">The section holding the options.</param>
@@ -70,6 +70,20 @@ internal static class DependencyInjectionEmitter
                     }
                 """);
             writer.Indentation++;
+            if (client.Aws is not null)
+            {
+                // For development setups (user secrets); production should prefer the environment or a role.
+                writer.WriteLine($$"""
+
+                    if (configuration["Credentials:AccessKeyId"] is { Length: > 0 } accessKeyId
+                        && configuration["Credentials:SecretAccessKey"] is { Length: > 0 } secretAccessKey)
+                    {
+                        options.Credentials = new global::Contracts.Runtime.Aws.StaticCredentialsProvider(
+                            new global::Contracts.Runtime.Aws.AwsCredentials(accessKeyId, secretAccessKey, configuration["Credentials:SessionToken"]));
+                    }
+                    """);
+            }
+
             foreach (var variable in client.Server.Variables)
             {
                 writer.WriteLine();

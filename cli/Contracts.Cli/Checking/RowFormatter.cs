@@ -52,7 +52,7 @@ internal static class RowFormatter
             .ThenBy(g => g.Key, System.StringComparer.Ordinal)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} x{g.Count()}"))
             .ToList();
-        return groups.Count > ShownIds ? string.Join(", ", groups.Take(ShownIds)) + ", …" : string.Join(", ", groups);
+        return groups.Count > ShownIds ? string.Join(", ", groups.Take(ShownIds)) + ", ..." : string.Join(", ", groups);
     }
 
     private static string Row(string status, string path, string detail) => status.PadRight(StatusWidth) + path + "  " + detail;
