@@ -232,8 +232,9 @@ internal static class ClientEmitter
 
         if (operation.Body is { } body)
         {
-            var content = "__request.Content = " + KnownTypes.ContractsHttp + ".CreateJsonContent(" + body.ParameterName + ", " + context + "." + body.TypeInfoProperty + ", " + Literals.String(body.MediaType) + ");";
-            writer.WriteLine(body.IsRequired || body.Type.IsValueType ? content : "if (" + body.ParameterName + " is not null) " + content);
+            // An optional body is left out when null (a nullable struct body is unwrapped the same way).
+            string Content(string value) => "__request.Content = " + KnownTypes.ContractsHttp + ".CreateJsonContent(" + value + ", " + context + "." + body.TypeInfoProperty + ", " + Literals.String(body.MediaType) + ");";
+            writer.WriteLine(body.IsRequired ? Content(body.ParameterName) : "if (" + body.ParameterName + " is { } __bodyValue) " + Content("__bodyValue"));
         }
 
         var response = operation.Response;

@@ -26,13 +26,13 @@ internal sealed partial class SpecParser
     private static bool IsEnvelope(OpenApiSchema schema) => schema.Extensions.ContainsKey(EnvelopeExtension);
 
     private static OpenApiSchema? FindEnvelope(OpenApiSchema schema) =>
-        IsEnvelope(schema) ? schema : schema.AllOf.FirstOrDefault(IsEnvelope);
+        IsEnvelope(schema) ? schema : schema.AllOf.FirstOrDefault(part => part is not null && IsEnvelope(part));
 
     /// <summary>The schema of the data member: from the allOf part that narrows it, else from the envelope itself.</summary>
     private OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope)
     {
         var dataMember = ReadShape(envelope, null).Data;
-        foreach (var part in response.AllOf.Where(p => !ReferenceEquals(p, envelope)))
+        foreach (var part in response.AllOf.Where(p => p is not null && !ReferenceEquals(p, envelope)))
         {
             if (part.Properties.TryGetValue(dataMember, out var narrowed))
             {

@@ -182,8 +182,10 @@ internal sealed partial class SpecParser
         CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>());
 
         var properties = new List<PropertyModel>(declared.Count);
-        foreach (var (key, propertySchema, propertyPointer) in declared)
+        foreach (var (key, declaredSchema, propertyPointer) in declared)
         {
+            // The reader leaves a property whose $ref it could not resolve (CTR004) as null: free-form JSON then.
+            var propertySchema = declaredSchema ?? new OpenApiSchema { Nullable = true };
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
             var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
@@ -223,6 +225,11 @@ internal sealed partial class SpecParser
         for (var i = 0; i < schema.AllOf.Count; i++)
         {
             var part = schema.AllOf[i];
+            if (part is null)
+            {
+                continue;
+            }
+
             var partPointer = part.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/allOf/" + i;
             CollectMembers(part, partPointer, required, declared, seenKeys, visiting);
         }
@@ -284,8 +291,8 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var typed = members.Where(m => !IsAnnotationOnly(m)).ToList();
-            if (typed.Count == 1)
+            var typed = members.Where(m => m is null || !IsAnnotationOnly(m)).ToList();
+            if (typed.Count == 1 && typed[0] is not null)
             {
                 return (typed[0], keyword + "/" + members.IndexOf(typed[0]));
             }
@@ -300,7 +307,7 @@ internal sealed partial class SpecParser
         && schema.AdditionalProperties is null;
 
     private static IEnumerable<OpenApiSchema> AnnotationsOf(OpenApiSchema schema) =>
-        schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf).Where(IsAnnotationOnly);
+        schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf).Where(s => s is not null && IsAnnotationOnly(s));
 
     /// <summary>OpenAPI 3.0 <c>nullable: true</c>, or Swagger 2.0's <c>x-nullable: true</c> (which the reader leaves as an extension).</summary>
     private static bool AllowsNull(OpenApiSchema schema) =>

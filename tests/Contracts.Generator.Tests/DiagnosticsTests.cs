@@ -47,6 +47,42 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_dangling_ref_inside_a_schema_degrades_that_member_and_keeps_the_rest_of_the_document()
+    {
+        const string Spec = """
+            openapi: 3.0.0
+            info: { title: Partial, version: '1' }
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Thing' }
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    name: { type: string }
+                    other: { $ref: '#/components/schemas/Nope' }
+                    list:
+                      type: array
+                      items: { $ref: '#/components/schemas/Nope2' }
+            """;
+        var run = GeneratorHarness.Run(SpecFile.Inline("partial.yaml", Spec, "Partial.Api", "PartialClient"));
+
+        run.AssertGeneratorDidNotThrow();
+        Assert.Equal(["CTR004", "CTR004", "CTR103"], run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+        Assert.Contains("public global::System.Text.Json.JsonElement? Other { get; init; }", run.Source("Models.Thing"), System.StringComparison.Ordinal);
+        Assert.Contains("GetThingAsync", run.Source(".Client.g.cs"), System.StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void A_dangling_ref_is_reported_as_CTR004_at_the_line_of_the_ref()
     {
         var run = GeneratorHarness.Run(SpecFile.Inline("dangling.yaml", DanglingRef, "Dangling.Api", "DanglingClient"));
