@@ -15,6 +15,11 @@ namespace Contracts.Generator.Parsing;
 internal static class SpecReader
 {
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
+    // A quoted local $ref whose JSON pointer is percent-encoded (RFC 6901's URI-fragment form), e.g. "#/definitions/Ref%20(of%20Bundle)".
+    private static readonly Regex s_encodedReference = new(
+        @"(?<prefix>\$ref[""']?\s*:\s*)(?<quote>[""'])(?<pointer>#/[^""'\r\n]*%[0-9A-Fa-f]{2}[^""'\r\n]*)\k<quote>",
+        RegexOptions.CultureInvariant);
+
     private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     /// <summary>Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>).</summary>
@@ -36,7 +41,7 @@ internal static class SpecReader
                 ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
                 LoadExternalRefs = false,
             };
-            document = new OpenApiStringReader(settings).Read(text, out result);
+            document = new OpenApiStringReader(settings).Read(DecodeReferencePointers(text), out result);
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
@@ -102,6 +107,29 @@ internal static class SpecReader
         }
 
         diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);
+    }
+
+    /// <summary>
+    /// Decodes percent-escapes in quoted local <c>$ref</c> pointers, which the reader would otherwise look up verbatim.
+    /// Only characters that cannot end the quoted string or the line are decoded, and no line changes, so every
+    /// reported line and column still points into the file as written.
+    /// </summary>
+    internal static string DecodeReferencePointers(string text)
+    {
+        if (text.IndexOf("$ref", StringComparison.Ordinal) < 0 || text.IndexOf('%') < 0)
+        {
+            return text;
+        }
+
+        return s_encodedReference.Replace(text, match =>
+        {
+            var decoded = Regex.Replace(match.Groups["pointer"].Value, "%[0-9A-Fa-f]{2}", escape =>
+            {
+                var c = (char)Convert.ToInt32(escape.Value.Substring(1), 16);
+                return c is '"' or '\'' or '\\' or '%' || char.IsControl(c) || c > 0x7E ? escape.Value : c.ToString();
+            });
+            return match.Groups["prefix"].Value + match.Groups["quote"].Value + decoded + match.Groups["quote"].Value;
+        });
     }
 
     private static string StripPosition(string message)
