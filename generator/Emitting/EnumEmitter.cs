@@ -17,7 +17,7 @@ internal static class EnumEmitter
         XmlDocs.Summary(writer, model.Description);
         writer.WriteLine("/// <remarks>An open set: <see cref=\"IsKnown\"/> is false for a value this version of the document does not list.</remarks>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        writer.WriteLine("[" + KnownTypes.JsonConverterAttribute + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Enum, name), target) + "))]");
+        writer.WriteLine("[" + KnownTypes.JsonConverter + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Enum, name), target) + "))]");
         writer.OpenBlock(target.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         foreach (var member in model.Members)
         {

@@ -25,7 +25,6 @@ internal static class KnownTypes
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
     public const string JsonSerializerContext = "global::System.Text.Json.Serialization.JsonSerializerContext";
     public const string JsonConverter = "global::System.Text.Json.Serialization.JsonConverter";
-    public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
     public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     public const string IJsonTypeInfoResolver = "global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver";
     public const string JsonMetadataServices = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Contracts.Generator.Emitting;
@@ -13,6 +12,4 @@ internal static class Literals
 
     /// <summary>A UTF-8 literal (<c>"name"u8</c>), for matching JSON member names without allocating.</summary>
     public static string Utf8(string value) => String(value) + "u8";
-
-    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

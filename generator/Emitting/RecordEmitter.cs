@@ -17,7 +17,7 @@ internal static class RecordEmitter
         }
 
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        writer.WriteLine("[" + KnownTypes.JsonConverterAttribute + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Object, record.Name), target) + "))]");
+        writer.WriteLine("[" + KnownTypes.JsonConverter + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Object, record.Name), target) + "))]");
         writer.OpenBlock(target.Accessibility + " sealed partial record " + record.Name);
         var first = true;
         foreach (var property in record.Properties)

@@ -15,8 +15,6 @@ internal sealed class DiagnosticBag
     private readonly List<(DiagnosticDescriptor Descriptor, string? Pointer, int? Line, int? Column, string[] Args)> _items = new();
     private readonly HashSet<string> _seen = new();
 
-    public bool HasErrors { get; private set; }
-
     /// <summary>Adds a diagnostic located by JSON pointer (e.g. <c>#/components/schemas/Foo</c>).</summary>
     public void Add(DiagnosticDescriptor descriptor, string? pointer, params string[] args) => AddCore(descriptor, pointer, null, null, args);
 
@@ -31,7 +29,6 @@ internal sealed class DiagnosticBag
             return;
         }
 
-        HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
         _items.Add((descriptor, pointer, line, column, args));
     }
 

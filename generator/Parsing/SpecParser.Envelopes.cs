@@ -29,9 +29,8 @@ internal sealed partial class SpecParser
         IsEnvelope(schema) ? schema : schema.AllOf.FirstOrDefault(part => part is not null && IsEnvelope(part));
 
     /// <summary>The schema of the data member: from the allOf part that narrows it, else from the envelope itself.</summary>
-    private OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope)
+    private static OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope, string dataMember)
     {
-        var dataMember = ReadShape(envelope, null).Data;
         foreach (var part in response.AllOf.Where(p => p is not null && !ReferenceEquals(p, envelope)))
         {
             if (part.Properties.TryGetValue(dataMember, out var narrowed))
@@ -43,12 +42,12 @@ internal sealed partial class SpecParser
         return envelope.Properties.TryGetValue(dataMember, out var declared) ? declared : null;
     }
 
-    /// <summary>Registers the envelope (once per schema) and returns the name of the client field that describes it.</summary>
-    private string UseEnvelope(OpenApiSchema envelope, string pointer)
+    /// <summary>Registers the envelope (once per schema): its member names and the client field that describes it.</summary>
+    private EnvelopeDraft UseEnvelope(OpenApiSchema envelope, string pointer)
     {
         if (_envelopes.TryGetValue(envelope, out var known))
         {
-            return known.FieldName;
+            return known;
         }
 
         var id = envelope.Reference?.Id;
@@ -68,13 +67,13 @@ internal sealed partial class SpecParser
         var fieldName = _envelopeFields.Claim("s_" + (envelopeName.EndsWith("Envelope", StringComparison.Ordinal) ? envelopeName : envelopeName + "Envelope"));
         var draft = new EnvelopeDraft(fieldName, success, data, error, errorCode, errorMessage, errorType);
         _envelopes.Add(envelope, draft);
-        return draft.FieldName;
+        return draft;
     }
 
-    private (string Success, string Data, string Error, string ErrorCode, string ErrorMessage) ReadShape(OpenApiSchema envelope, string? pointer)
+    private (string Success, string Data, string Error, string ErrorCode, string ErrorMessage) ReadShape(OpenApiSchema envelope, string pointer)
     {
         var declaration = envelope.Extensions[EnvelopeExtension] as OpenApiObject;
-        if (declaration is null && pointer is not null)
+        if (declaration is null)
         {
             _diagnostics.Add(DiagnosticDescriptors.InvalidEnvelope, pointer + "/" + EnvelopeExtension, "it must be an object of member names; the defaults are used");
         }

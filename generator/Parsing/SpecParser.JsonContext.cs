@@ -52,11 +52,12 @@ internal sealed partial class SpecParser
         return new JsonContextModel(_target, types.ToEquatableArray(), collections.OrderBy(c => c.Moniker, StringComparer.Ordinal).ToEquatableArray());
     }
 
-    /// <summary>Points request, response and envelope-error types at their JsonTypeInfo property names.</summary>
-    private static (List<OperationModel> Operations, List<EnvelopeModel> Envelopes) NameTypeInfos(
+    /// <summary>Points request, response, envelope-error and AWS error types at their JsonTypeInfo property names.</summary>
+    private static (List<OperationModel> Operations, List<EnvelopeModel> Envelopes, AwsModel? Aws) NameTypeInfos(
         JsonContextModel context,
         IEnumerable<OperationModel> operations,
-        IEnumerable<EnvelopeModel> envelopes)
+        IEnumerable<EnvelopeModel> envelopes,
+        AwsModel? aws)
     {
         var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
         var namedOperations = operations.Select(o => o with
@@ -65,6 +66,10 @@ internal sealed partial class SpecParser
             Response = o.Response.Type is { } type ? o.Response with { TypeInfoProperty = byType[type] } : o.Response,
         }).ToList();
         var namedEnvelopes = envelopes.Select(e => e with { ErrorTypeInfoProperty = byType[e.ErrorType] }).ToList();
-        return (namedOperations, namedEnvelopes);
+        var namedAws = aws is null ? null : aws with
+        {
+            Errors = aws.Errors.Select(e => e.Details is null ? e : e with { DetailsTypeInfoProperty = byType[e.Details] }).ToEquatableArray(),
+        };
+        return (namedOperations, namedEnvelopes, namedAws);
     }
 }

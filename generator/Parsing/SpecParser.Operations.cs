@@ -169,8 +169,9 @@ internal sealed partial class SpecParser
         var schema = response.Content[mediaType].Schema;
         if (schema is not null && FindEnvelope(schema) is { } envelope)
         {
-            var dataType = Resolve(EnvelopeDataSchema(schema, envelope), schemaPointer, baseName + "Result");
-            return new ResponseModel(ResponseKind.Envelope, dataType, string.Empty, UseEnvelope(envelope, schemaPointer), response.Description);
+            var draft = UseEnvelope(envelope, schemaPointer);
+            var dataType = Resolve(EnvelopeDataSchema(schema, envelope, draft.Data), schemaPointer, baseName + "Result");
+            return new ResponseModel(ResponseKind.Envelope, dataType, string.Empty, draft.FieldName, response.Description);
         }
 
         return new ResponseModel(ResponseKind.Json, Resolve(schema, schemaPointer, baseName + "Response"), string.Empty, null, response.Description);

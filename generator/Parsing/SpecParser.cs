@@ -103,18 +103,13 @@ internal sealed partial class SpecParser
         var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
         var topLevel = client.Operations.SelectMany(o => new[] { o.Body?.Type, o.Response.Type }).Concat(envelopes.Select(e => e.ErrorType));
         var context = BuildJsonContext(records, enums, topLevel.Where(t => t is not null)!);
-        var (operations, namedEnvelopes) = NameTypeInfos(context, client.Operations, envelopes);
-        if (aws is not null)
-        {
-            var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
-            aws = aws with { Errors = aws.Errors.Select(e => e.Details is null ? e : e with { DetailsTypeInfoProperty = byType[e.Details] }).ToEquatableArray() };
-        }
+        var (operations, namedEnvelopes, namedAws) = NameTypeInfos(context, client.Operations, envelopes, aws);
 
         return new SpecModel(_target, records, enums, context, client with
         {
             Envelopes = namedEnvelopes.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
-            Aws = aws,
+            Aws = namedAws,
         });
     }
 }

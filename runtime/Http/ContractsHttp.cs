@@ -148,6 +148,12 @@ public static class ContractsHttp
             throw new ApiException(operationName, status, "the response body is empty", responseExcerpt: string.Empty);
         }
 
+        return ReadResult(body, status, operationName, typeInfo);
+    }
+
+    /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
+    internal static T ReadResult<T>(byte[] body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
+    {
         T? result;
         try
         {
@@ -178,7 +184,7 @@ public static class ContractsHttp
         return EnvelopeReader.Read(body, response.StatusCode, operationName, shape, dataTypeInfo);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
 #if NET5_0_OR_GREATER
         return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+
+using Contracts.Runtime.Http;
 
 namespace Contracts.Runtime.Aws;
 
@@ -34,17 +35,12 @@ public static class AwsProtocol
         CancellationToken cancellationToken)
     {
         var (status, body) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // AWS JSON operations without output members answer with an empty body or {}.
-            var result = body.Length == 0 ? JsonSerializer.Deserialize("{}"u8, resultTypeInfo) : JsonSerializer.Deserialize(body, resultTypeInfo);
-            return result ?? throw new ApiException(operationName, status, "the response body is null", responseExcerpt: ResponseText.Excerpt(body));
-        }
-        catch (JsonException exception)
-        {
-            throw new ApiException(operationName, status, "the response body could not be read: " + exception.Message, responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
-        }
+
+        // AWS JSON operations without output members answer with an empty body or {}.
+        return ContractsHttp.ReadResult(body.Length == 0 ? s_emptyObject : body, status, operationName, resultTypeInfo);
     }
+
+    private static readonly byte[] s_emptyObject = { (byte)'{', (byte)'}' };
 
     /// <summary>Calls an operation whose successful response carries nothing the caller needs.</summary>
     public static async Task SendAsync(
@@ -85,7 +81,7 @@ public static class AwsProtocol
 
             using (response)
             {
-                var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                var body = await ContractsHttp.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return (response.StatusCode, body);
@@ -107,14 +103,4 @@ public static class AwsProtocol
         s_throttlingErrors.Contains(error.ErrorType)
         || (int)error.StatusCode is 429 or 502 or 503 or 504
         || ((int)error.StatusCode == 500 && isIdempotent);
-
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-#if NET5_0_OR_GREATER
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-    }
 }

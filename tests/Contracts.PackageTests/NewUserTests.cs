@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Threading.Tasks;
 using Contracts.BuildTests;
+using Contracts.IntegrationTests.Infrastructure;
 using Xunit;
 
 namespace Contracts.PackageTests;
@@ -15,6 +16,8 @@ namespace Contracts.PackageTests;
 [Collection(LocalFeedCollection.Name)]
 public sealed class NewUserTests(LocalFeed feed)
 {
+    internal const string SeedSuccessBody = """{"success": true, "data": {"id": "abc123", "created_at": "2025-01-01T00:00:00Z"}}""";
+
     [Fact]
     public void The_generator_package_has_the_analyzer_its_libraries_and_the_build_files_only()
     {
@@ -45,11 +48,7 @@ public sealed class NewUserTests(LocalFeed feed)
     public async Task A_fresh_console_app_gets_a_working_client_from_the_packages()
     {
         using var workspace = Workspace.Create("console");
-        workspace.Write("nuget.config", feed.NuGetConfig());
-        await workspace.DotNet("new", "console", "-o", "App", "--framework", "net10.0");
-        var app = Path.Combine(workspace.Directory, "App");
-        await workspace.DotNetIn(app, "add", "package", "Contracts.Generator", "--version", feed.Version);
-        await workspace.DotNetIn(app, "add", "package", "Contracts.Runtime", "--version", feed.Version);
+        var app = await workspace.NewProjectWithPackagesAsync(feed, "console", "App");
         File.Copy(RepositoryPaths.Combine("spec", "lightsail-bucket-access-keys.yaml"), Path.Combine(app, "lightsail.yaml"));
         Workspace.AddItems(Path.Combine(app, "App.csproj"), """<OpenApiContract Include="lightsail.yaml" Namespace="My.Lightsail" ClientName="LightsailClient" />""");
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
@@ -61,7 +60,7 @@ public sealed class NewUserTests(LocalFeed feed)
             """);
 
         await workspace.DotNetIn(app, "build", "-nologo");
-        await using var server = await SeedServer.StartAsync();
+        await using var server = await LoopbackServer.StartAsync(200, SeedSuccessBody);
         var run = await DotNetCli.RunAsync(app, Path.Combine("bin", "Debug", "net10.0", "App.dll"), server.BaseAddress.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -76,11 +75,7 @@ public sealed class NewUserTests(LocalFeed feed)
     public async Task An_item_without_metadata_defaults_the_namespace_and_client_from_the_project_and_file()
     {
         using var workspace = Workspace.Create("defaults");
-        workspace.Write("nuget.config", feed.NuGetConfig());
-        await workspace.DotNet("new", "console", "-o", "Shop", "--framework", "net10.0");
-        var app = Path.Combine(workspace.Directory, "Shop");
-        await workspace.DotNetIn(app, "add", "package", "Contracts.Generator", "--version", feed.Version);
-        await workspace.DotNetIn(app, "add", "package", "Contracts.Runtime", "--version", feed.Version);
+        var app = await workspace.NewProjectWithPackagesAsync(feed, "console", "Shop");
         Directory.CreateDirectory(Path.Combine(app, "specs"));
         File.Copy(RepositoryPaths.Combine("spec", "lightsail-bucket-access-keys.yaml"), Path.Combine(app, "specs", "bucket-keys.yaml"));
         Workspace.AddItems(Path.Combine(app, "Shop.csproj"), """<OpenApiContract Include="specs/bucket-keys.yaml" Visibility="internal" />""");

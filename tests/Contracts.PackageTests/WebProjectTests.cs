@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using Contracts.BuildTests;
+using Contracts.IntegrationTests.Infrastructure;
 using Xunit;
 
 namespace Contracts.PackageTests;
@@ -23,12 +24,8 @@ public sealed class WebProjectTests(LocalFeed feed)
     public async Task A_web_app_with_Microsoft_AspNetCore_OpenApi_builds_and_serves_both()
     {
         using var workspace = Workspace.Create("web");
-        workspace.Write("nuget.config", feed.NuGetConfig());
-        await workspace.DotNet("new", "web", "-o", "Web", "--framework", "net10.0");
-        var app = Path.Combine(workspace.Directory, "Web");
+        var app = await workspace.NewProjectWithPackagesAsync(feed, "web", "Web");
         await workspace.DotNetIn(app, "add", "package", "Microsoft.AspNetCore.OpenApi", "--version", AspNetCoreOpenApiVersion);
-        await workspace.DotNetIn(app, "add", "package", "Contracts.Generator", "--version", feed.Version);
-        await workspace.DotNetIn(app, "add", "package", "Contracts.Runtime", "--version", feed.Version);
         File.Copy(RepositoryPaths.Combine("spec", "lightsail-bucket-access-keys.yaml"), Path.Combine(app, "lightsail.yaml"));
         Workspace.AddItems(Path.Combine(app, "Web.csproj"), """<OpenApiContract Include="lightsail.yaml" Namespace="Web.Lightsail" ClientName="LightsailClient" />""");
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
@@ -47,7 +44,7 @@ public sealed class WebProjectTests(LocalFeed feed)
         var build = await workspace.DotNetIn(app, "build", "-nologo");
         Assert.DoesNotMatch(@": warning (CS8784|CS8785|AD0001)", build.Output);
 
-        await using var lightsail = await SeedServer.StartAsync();
+        await using var lightsail = await LoopbackServer.StartAsync(200, NewUserTests.SeedSuccessBody);
         var port = FreePort();
         using var web = await RunningApp.StartAsync(
             app,

@@ -32,6 +32,20 @@ internal sealed class Workspace : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// <c>dotnet new <paramref name="template"/></c> in a sub-folder, then Contracts.Generator and Contracts.Runtime
+    /// added from <paramref name="feed"/> with <c>dotnet add package</c>, as a user would; returns the project folder.
+    /// </summary>
+    public async Task<string> NewProjectWithPackagesAsync(LocalFeed feed, string template, string name)
+    {
+        Write("nuget.config", feed.NuGetConfig());
+        await DotNet("new", template, "-o", name, "--framework", "net10.0");
+        var project = Path.Combine(Directory, name);
+        await DotNetIn(project, "add", "package", "Contracts.Generator", "--version", feed.Version);
+        await DotNetIn(project, "add", "package", "Contracts.Runtime", "--version", feed.Version);
+        return project;
+    }
+
     /// <summary>Adds an ItemGroup with <paramref name="items"/> before the end of a project file.</summary>
     public static void AddItems(string projectFile, string items)
     {

@@ -23,8 +23,6 @@ internal sealed class UniqueNameBuilder
 
     public void Reserve(string name) => _used.Add(name);
 
-    public bool IsUsed(string name) => _used.Contains(name);
-
     /// <summary>Returns <paramref name="preferred"/>, or it with the first free number appended (<c>Name2</c>, <c>Name3</c>…).</summary>
     public string Claim(string preferred)
     {
