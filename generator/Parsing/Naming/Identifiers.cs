@@ -64,6 +64,30 @@ internal static class Identifiers
         return builder.Length == 0 ? fallback : builder.ToString();
     }
 
+    /// <summary>The longest identifier handed out; C# allows 512 characters and file systems 255 per file name.</summary>
+    public const int MaxLength = 128;
+
+    /// <summary>
+    /// Cuts an over-long identifier (names built from deeply nested inline schemas, or hostile ones) to
+    /// <see cref="MaxLength"/>: a prefix plus a hash of the whole name, so distinct names stay distinct and stable.
+    /// </summary>
+    public static string Shorten(string identifier)
+    {
+        if (identifier.Length <= MaxLength)
+        {
+            return identifier;
+        }
+
+        // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in identifier)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return identifier.Substring(0, MaxLength - 9) + "_" + hash.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
     public static bool IsKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None;
 

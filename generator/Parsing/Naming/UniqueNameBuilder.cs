@@ -26,6 +26,7 @@ internal sealed class UniqueNameBuilder
     /// <summary>Returns <paramref name="preferred"/>, or it with the first free number appended (<c>Name2</c>, <c>Name3</c>…).</summary>
     public string Claim(string preferred)
     {
+        preferred = Identifiers.Shorten(preferred);
         if (_used.Add(preferred))
         {
             return preferred;
