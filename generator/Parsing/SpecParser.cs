@@ -21,6 +21,14 @@ internal sealed partial class SpecParser
 {
     internal static readonly string GeneratorVersion = typeof(SpecParser).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
+    // A type may not be named like one of its own members (CS0542): the members every record, enum struct and
+    // object has, and the class that nests the converters; a converter named like an object member would hide it.
+    private static readonly string[] s_typeNameClashes =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
+        "ReferenceEquals", "Finalize", "Value", "IsKnown", "KnownValues", "Converters",
+    };
+
     private readonly OpenApiDocument _document;
     private EmitTarget _target;
     private ServerModel? _server;
@@ -34,6 +42,10 @@ internal sealed partial class SpecParser
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
         _typeNames = new UniqueNameBuilder(target.ClientName, target.InterfaceName, target.OptionsName, target.ContextName, target.ServiceExtensionsName);
+        foreach (var member in s_typeNameClashes)
+        {
+            _typeNames.Reserve(member);
+        }
     }
 
     /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>

@@ -41,7 +41,7 @@ internal static class SpecReader
                 ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
                 LoadExternalRefs = false,
             };
-            document = new OpenApiStringReader(settings).Read(DecodeReferencePointers(text), out result);
+            document = new OpenApiStringReader(settings).Read(DecodeReferencePointers(SurrogateEscapes.Decode(text)), out result);
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {

@@ -35,7 +35,9 @@ internal static class Identifiers
     {
         var pascal = ToPascalCase(raw, fallback);
         var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-        return IsKeyword(camel) ? "@" + camel : camel;
+
+        // "@nameof" is a valid name everywhere except inside nameof(…), where generated argument checks use it.
+        return camel == "nameof" ? "nameofValue" : IsKeyword(camel) ? "@" + camel : camel;
     }
 
     /// <summary>A dotted namespace with every part made a valid identifier.</summary>
