@@ -26,9 +26,13 @@ internal sealed partial class SpecParser
     private ServerModel? _server;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private readonly bool _hasDateOnly;
+    private readonly SourceLocator _locator;
 
-    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator)
     {
+        _hasDateOnly = hasDateOnly;
+        _locator = locator;
         _document = document;
         _target = target;
         _diagnostics = diagnostics;
@@ -37,7 +41,8 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
-    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken)
+    /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
+    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken, bool hasDateOnly = false)
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
@@ -49,7 +54,7 @@ internal sealed partial class SpecParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken);
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator);
                 model = parser.Build();
             }
         }
