@@ -33,7 +33,8 @@ public static class IsoDuration
             return false;
         }
 
-        long ticks = 0;
+        // Unsigned, so that the magnitude of TimeSpan.MinValue (one more than MaxValue) still fits.
+        ulong ticks = 0;
         var inTime = false;
         var lastUnit = -1;
         var sawComponent = false;
@@ -94,19 +95,19 @@ public static class IsoDuration
                     case 0 or 1 when whole != 0:
                         return false; // Years and months are not a fixed number of ticks.
                     case 2:
-                        ticks = checked(ticks + (whole * TicksPerWeek));
+                        ticks = checked(ticks + ((ulong)whole * (ulong)TicksPerWeek));
                         break;
                     case 3:
-                        ticks = checked(ticks + (whole * TimeSpan.TicksPerDay));
+                        ticks = checked(ticks + ((ulong)whole * (ulong)TimeSpan.TicksPerDay));
                         break;
                     case 4:
-                        ticks = checked(ticks + (whole * TimeSpan.TicksPerHour));
+                        ticks = checked(ticks + ((ulong)whole * (ulong)TimeSpan.TicksPerHour));
                         break;
                     case 5:
-                        ticks = checked(ticks + (whole * TimeSpan.TicksPerMinute));
+                        ticks = checked(ticks + ((ulong)whole * (ulong)TimeSpan.TicksPerMinute));
                         break;
                     case 6:
-                        ticks = checked(ticks + (whole * TimeSpan.TicksPerSecond) + FractionTicks(text, fractionStart, position - 1));
+                        ticks = checked(ticks + ((ulong)whole * (ulong)TimeSpan.TicksPerSecond) + (ulong)FractionTicks(text, fractionStart, position - 1));
                         break;
                 }
             }
@@ -121,7 +122,13 @@ public static class IsoDuration
             return false;
         }
 
-        value = TimeSpan.FromTicks(negative ? -ticks : ticks);
+        const ulong MaxMagnitude = long.MaxValue;
+        if (ticks > MaxMagnitude + (negative ? 1UL : 0UL))
+        {
+            return false;
+        }
+
+        value = TimeSpan.FromTicks(negative ? (long)(0UL - ticks) : (long)ticks);
         return true;
     }
 
