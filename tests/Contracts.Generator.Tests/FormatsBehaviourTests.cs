@@ -172,6 +172,16 @@ public sealed class FormatsBehaviourTests(FormatsBehaviourTests.Output fixture) 
     }
 
     [Fact]
+    public void Kept_members_of_a_collection_type_use_its_helpers()
+    {
+        const string Json = """{"name":"n","ids":["6f1c2a5e-8d4b-4c1e-9a7f-0b2d3e4f5a6b"],"none":[]}""";
+        var tagged = _output.Deserialize(Context, "Tagged", Json)!;
+
+        Assert.Equal([Guid.Parse("6f1c2a5e-8d4b-4c1e-9a7f-0b2d3e4f5a6b")], ((IReadOnlyDictionary<string, IReadOnlyList<Guid>>)Get(tagged, "AdditionalProperties")!)["ids"]);
+        Assert.Equal(Json, _output.Serialize(Context, "Tagged", tagged));
+    }
+
+    [Fact]
     public void Additional_properties_false_or_absent_skips_undeclared_members()
     {
         Assert.Null(_output.Type(Ns + "Closed").GetProperty("AdditionalProperties"));
