@@ -245,6 +245,11 @@ internal sealed partial class SpecParser
     private bool ExplicitlyTrue(string pointer)
     {
         const string Components = "#/components/schemas/";
+        if (!_mentionsAdditionalProperties)
+        {
+            return false;
+        }
+
         var value = _locator.ScalarAt(pointer);
         if (value is null && pointer.StartsWith(Components, StringComparison.Ordinal))
         {

@@ -29,8 +29,12 @@ internal sealed partial class SpecParser
     private readonly bool _hasDateOnly;
     private readonly SourceLocator _locator;
 
-    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator)
+    // Only a document that spells the keyword can say additionalProperties: true; the others never load the YAML tree.
+    private readonly bool _mentionsAdditionalProperties;
+
+    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator, bool mentionsAdditionalProperties)
     {
+        _mentionsAdditionalProperties = mentionsAdditionalProperties;
         _hasDateOnly = hasDateOnly;
         _locator = locator;
         _document = document;
@@ -54,7 +58,7 @@ internal sealed partial class SpecParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator);
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator, input.Text.IndexOf("additionalProperties", StringComparison.Ordinal) >= 0);
                 model = parser.Build();
             }
         }

@@ -268,6 +268,41 @@ public sealed class FormatsBehaviourTests(FormatsBehaviourTests.Output fixture) 
     }
 
     [Fact]
+    public void A_swagger2_json_document_keeps_x_nullable_integer_enum_names_and_additional_properties_true()
+    {
+        const string Spec = """
+            {
+              "swagger": "2.0",
+              "info": { "title": "Legacy", "version": "1" },
+              "host": "legacy.example.com",
+              "paths": {},
+              "definitions": {
+                "Item": {
+                  "type": "object",
+                  "required": ["count", "note"],
+                  "additionalProperties": true,
+                  "properties": {
+                    "count": { "type": "integer", "format": "int32", "x-nullable": true },
+                    "note": { "type": "string", "x-nullable": true },
+                    "kind": { "$ref": "#/definitions/Kind" }
+                  }
+                },
+                "Kind": { "type": "integer", "enum": [1, 2], "x-enumNames": ["One", "Two"] }
+              }
+            }
+            """;
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("legacy.json", Spec, "Contracts.Tests.Legacy", "LegacyClient")));
+        const string Json = """{"count":null,"note":null,"kind":2,"more":true}""";
+
+        var item = output.Deserialize("Contracts.Tests.Legacy.LegacyJsonContext", "Item", Json)!;
+
+        Assert.Equal(typeof(int?), item.GetType().GetProperty("Count")!.PropertyType);
+        Assert.NotNull(output.Type("Contracts.Tests.Legacy.Kind").GetProperty("Two"));
+        Assert.True(((IReadOnlyDictionary<string, JsonElement>)Get(item, "AdditionalProperties")!)["more"].GetBoolean());
+        Assert.Equal(Json, output.Serialize("Contracts.Tests.Legacy.LegacyJsonContext", "Item", item));
+    }
+
+    [Fact]
     public void Without_DateOnly_a_date_is_a_string()
     {
         var text = System.IO.File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "Specs/formats.yaml"));
