@@ -34,13 +34,15 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.ReadSpecs);
 
-        var results = inputs
-            .Select(static (input, ct) => SpecParser.Parse(input, ct))
-            .WithTrackingName(TrackingNames.ParseSpecs);
-
         var facts = context.CompilationProvider
             .Select(static (compilation, _) => ReadFacts(compilation))
             .WithTrackingName(TrackingNames.CompilationFacts);
+
+        // Which types exist decides some mappings (format: date → DateOnly); a C# edit leaves the flag, and the parse, cached.
+        var results = inputs
+            .Combine(facts.Select(static (f, _) => f.HasDateOnly))
+            .Select(static (pair, ct) => SpecParser.Parse(pair.Left, ct, pair.Right))
+            .WithTrackingName(TrackingNames.ParseSpecs);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
 
@@ -115,7 +117,10 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             }
         }
 
-        return new CompilationFacts(runtime, http, configuration);
+        // DateOnly needs the type (net6+) and the runtime's reader for it (its net8.0 build).
+        var dateOnly = runtime && compilation.GetTypeByMetadataName("System.DateOnly") is not null
+            && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
+        return new CompilationFacts(runtime, http, configuration, dateOnly);
     }
 
     private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)

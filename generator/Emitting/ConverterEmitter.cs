@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -37,6 +38,12 @@ internal static class ConverterEmitter
         var type = TypeNames.Of(new TypeRef(TypeKind.Enum, model.Name), target);
         var writer = OpenConverter(target, model.Name, type);
         WriteOverrides(writer, type);
+        if (model.IsInteger)
+        {
+            WriteIntegerEnum(writer, model, type);
+            return CloseConverter(writer);
+        }
+
         writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
         writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".String)");
         writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"a string\", " + Literals.String(model.Name) + ", null);");
@@ -59,6 +66,20 @@ internal static class ConverterEmitter
         writer.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>, for parameters sent in URLs and headers.</summary>");
         writer.WriteLine("internal static string ToJsonValue(" + type + " value) => value.Value;");
         return CloseConverter(writer);
+    }
+
+    /// <summary>An integer enum is read from any 64-bit integer (unknown ones kept) and written back as the same number.</summary>
+    private static void WriteIntegerEnum(SourceWriter writer, EnumModel model, string type)
+    {
+        writer.WriteLine($$"""
+            internal static {{type}} ReadValue(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options) =>
+                new {{type}}({{KnownTypes.JsonRead}}.Int64(ref reader, {{Literals.String(model.Name)}}, null));
+
+            internal static void WriteValue({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => writer.WriteNumberValue(value.Value);
+
+            /// <summary>The JSON number of <paramref name="value"/>, for parameters sent in URLs and headers.</summary>
+            internal static string ToJsonValue({{type}} value) => value.ToString();
+            """);
     }
 
     private static SourceWriter OpenConverter(EmitTarget target, string name, string type)
@@ -112,6 +133,11 @@ internal static class ConverterEmitter
             }
         }
 
+        if (record.Extra is { } extra)
+        {
+            writer.WriteLine(KnownTypes.Dictionary + "<string, " + TypeNames.Of(extra.ValueType, target) + ">? extra = null;");
+        }
+
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + KnownTypes.JsonTokenType + ".PropertyName)");
         for (var i = 0; i < properties.Count; i++)
         {
@@ -128,14 +154,24 @@ internal static class ConverterEmitter
             writer.CloseBlock();
         }
 
-        // Members the document does not declare are skipped.
+        // Members the document does not declare are kept when it allows additional properties, else skipped.
         if (properties.Count > 0)
         {
             writer.OpenBlock("else");
         }
 
-        writer.WriteLine("reader.Read();");
-        writer.WriteLine("reader.Skip();");
+        if (record.Extra is { } kept)
+        {
+            writer.WriteLine("var extraName = reader.GetString()!;");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("(extra ??= new())[extraName] = " + JsonCode.Read(kept.ValueType, target, Literals.String(record.Name), "extraName") + ";");
+        }
+        else
+        {
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+        }
+
         if (properties.Count > 0)
         {
             writer.CloseBlock();
@@ -160,6 +196,11 @@ internal static class ConverterEmitter
             var property = properties[i];
             var bang = property.IsRequired && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
             writer.WriteLine(property.Name + " = value" + i + bang + ",");
+        }
+
+        if (record.Extra is { } extraMembers)
+        {
+            writer.WriteLine(extraMembers.Name + " = extra,");
         }
 
         writer.CloseBlock(";");
@@ -192,6 +233,26 @@ internal static class ConverterEmitter
                 writer.WriteLine("writer.WriteNull(" + name + ");");
                 writer.CloseBlock();
             }
+        }
+
+        if (record.Extra is { } extra)
+        {
+            // A key that names a declared member was already written from that member: JSON objects keep one of each.
+            writer.WriteLine();
+            writer.OpenBlock("if (value." + extra.Name + " is { } extra)");
+            writer.OpenBlock("foreach (var entry in extra)");
+            if (properties.Count > 0)
+            {
+                writer.OpenBlock("if (entry.Key is " + string.Join(" or ", properties.Select(p => Literals.String(p.JsonName))) + ")");
+                writer.WriteLine("continue;");
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("writer.WritePropertyName(entry.Key);");
+            writer.WriteLine(JsonCode.WriteValue(extra.ValueType, target, "entry.Value"));
+            writer.CloseBlock();
+            writer.CloseBlock();
         }
 
         writer.WriteLine();

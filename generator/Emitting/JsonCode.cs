@@ -24,6 +24,8 @@ internal static class JsonCode
             TypeKind.DateTimeOffset => KnownTypes.JsonRead + ".DateTimeOffset(ref reader, " + names + ")",
             TypeKind.Guid => KnownTypes.JsonRead + ".Guid(ref reader, " + names + ")",
             TypeKind.Bytes => KnownTypes.JsonRead + ".Bytes(ref reader, " + names + ")",
+            TypeKind.Date => KnownTypes.JsonRead + ".Date(ref reader, " + names + ")",
+            TypeKind.Duration => KnownTypes.JsonRead + ".Duration(ref reader, " + names + ")",
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
             TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
             TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
@@ -39,6 +41,8 @@ internal static class JsonCode
         TypeKind.Boolean => "writer.WriteBoolean(" + name + ", " + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumber(" + name + ", " + value + ");",
         TypeKind.Bytes => "writer.WriteBase64String(" + name + ", " + value + ");",
+        TypeKind.Date => KnownTypes.JsonWrite + ".Date(writer, " + name + ", " + value + ");",
+        TypeKind.Duration => KnownTypes.JsonWrite + ".Duration(writer, " + name + ", " + value + ");",
         _ => "writer.WritePropertyName(" + name + ");\n" + WriteValue(type, target, value),
     };
 
@@ -50,14 +54,26 @@ internal static class JsonCode
         TypeKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumberValue(" + value + ");",
         TypeKind.Bytes => "writer.WriteBase64StringValue(" + value + ");",
+        TypeKind.Date => KnownTypes.JsonWrite + ".DateValue(writer, " + value + ");",
+        TypeKind.Duration => KnownTypes.JsonWrite + ".DurationValue(writer, " + value + ");",
         TypeKind.Any => value + ".WriteTo(writer);",
         TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
         TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>The converter <c>JsonMetadataServices</c> provides for a built-in type, or null.</summary>
+    /// <summary>
+    /// The converter for a built-in type used as a whole body: <c>JsonMetadataServices</c>' own, or the runtime's where
+    /// the wire form differs from System.Text.Json's (ISO-8601 durations, strict dates). Null for generated types.
+    /// </summary>
     public static string? BuiltInConverter(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Date => KnownTypes.IsoConverters + ".Date",
+        TypeKind.Duration => KnownTypes.IsoConverters + ".Duration",
+        _ => MetadataServicesConverter(type) is { } name ? KnownTypes.JsonMetadataServices + "." + name : null,
+    };
+
+    private static string? MetadataServicesConverter(TypeRef type) => type.Kind switch
     {
         TypeKind.String => "StringConverter",
         TypeKind.Boolean => "BooleanConverter",

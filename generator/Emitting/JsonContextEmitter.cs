@@ -101,7 +101,7 @@ internal static class JsonContextEmitter
         {
             TypeKind.Object or TypeKind.Enum => "new " + TypeNames.Converter(model.Type, target) + "()",
             TypeKind.Array or TypeKind.Map => "new Converters.Collection_" + model.Type.Moniker + "()",
-            _ => KnownTypes.JsonMetadataServices + "." + JsonCode.BuiltInConverter(model.Type),
+            _ => JsonCode.BuiltInConverter(model.Type),
         };
         writer.WriteLine($$"""
             private {{info}}? _{{model.PropertyName}};

@@ -12,4 +12,9 @@ internal static class Literals
 
     /// <summary>A UTF-8 literal (<c>"name"u8</c>), for matching JSON member names without allocating.</summary>
     public static string Utf8(string value) => String(value) + "u8";
+
+    /// <summary>A <c>long</c> literal from an integer's invariant digits (the parser checked them).</summary>
+    public static string Int64(string digits) =>
+        long.Parse(digits, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
 }

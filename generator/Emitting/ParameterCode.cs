@@ -17,6 +17,8 @@ internal static class ParameterCode
         TypeKind.Guid => value + ".ToString(\"D\")",
         TypeKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
         TypeKind.Enum => TypeNames.Converter(type, target) + ".ToJsonValue(" + value + ")",
+        TypeKind.Date => KnownTypes.JsonWrite + ".FormatDate(" + value + ")",
+        TypeKind.Duration => KnownTypes.IsoDuration + ".Format(" + value + ")",
         TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Format(type.Element!, target, "item") + "))",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Structured parameters are rejected by the parser."),
     };

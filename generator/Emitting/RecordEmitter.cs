@@ -29,6 +29,7 @@ internal static class RecordEmitter
 
             first = false;
             XmlDocs.Summary(writer, property.Description);
+            WriteRemarks(writer, property);
             if (property.IsDeprecated)
             {
                 writer.WriteLine("[" + KnownTypes.Obsolete + "(\"Deprecated in the OpenAPI document.\")]");
@@ -36,6 +37,17 @@ internal static class RecordEmitter
 
             var required = property.IsRequired ? "required " : string.Empty;
             writer.WriteLine("public " + required + TypeNames.Of(property.Type, target, property.IsNullable) + " " + property.Name + " { get; init; }");
+        }
+
+        if (record.Extra is { } extra)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("/// <summary>JSON members the document does not declare (<c>additionalProperties</c>), kept as they came and written back after the declared ones.</summary>");
+            writer.WriteLine("public " + TypeNames.Of(TypeRef.MapOf(extra.ValueType), target, nullable: true) + " " + extra.Name + " { get; init; }");
         }
 
         if (record.Properties.Any(p => p.IsSecret))
@@ -46,6 +58,28 @@ internal static class RecordEmitter
 
         writer.CloseBlock();
         return FileHeader.Close(writer);
+    }
+
+    /// <summary>Which way the member travels and the service's default, as the schema says.</summary>
+    private static void WriteRemarks(SourceWriter writer, PropertyModel property)
+    {
+        var remarks = property.Access switch
+        {
+            MemberAccess.ReadOnly => "Set by the service (<c>readOnly</c>): leave it unset in requests, and it is not sent.",
+            MemberAccess.WriteOnly => "Sent to the service only (<c>writeOnly</c>): responses leave it unset.",
+            _ => null,
+        };
+        if (property.DefaultJson is { } json)
+        {
+            // One line whatever the value holds: a line terminator would end the comment.
+            var text = XmlDocs.Text(json).Replace('\r', ' ').Replace('\n', ' ').Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
+            remarks = (remarks is null ? string.Empty : remarks + " ") + "When unset, the service uses the default <c>" + text + "</c>.";
+        }
+
+        if (remarks is not null)
+        {
+            writer.WriteLine("/// <remarks>" + remarks + "</remarks>");
+        }
     }
 
     /// <summary>The record's <c>ToString()</c> body, with credentials shown as <c>***</c> (or <c>null</c> when unset).</summary>

@@ -22,6 +22,8 @@ internal static class TypeNames
         TypeKind.Object or TypeKind.Enum => "global::" + target.Namespace + "." + type.Name,
         TypeKind.Array => KnownTypes.IReadOnlyList + "<" + Of(type.Element!, target) + ">",
         TypeKind.Map => KnownTypes.IReadOnlyDictionary + "<string, " + Of(type.Element!, target) + ">",
+        TypeKind.Date => "global::System.DateOnly",
+        TypeKind.Duration => "global::System.TimeSpan",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 

@@ -27,12 +27,19 @@ internal sealed record EmitTarget(
     bool EpochTimestamps = false);
 
 /// <summary>A record generated for an object schema.</summary>
+/// <param name="Extra">Where members the schema does not declare are kept (<c>additionalProperties</c> beside <c>properties</c>); null skips them.</param>
 internal sealed record RecordModel(
     EmitTarget Target,
     string Name,
     string? Description,
     bool IsDeprecated,
-    EquatableArray<PropertyModel> Properties);
+    EquatableArray<PropertyModel> Properties,
+    ExtraMembersModel? Extra = null);
+
+/// <summary>The dictionary member that keeps undeclared JSON members, read and written back in order.</summary>
+/// <param name="Name">The C# property name (collision-safe among the record's members).</param>
+/// <param name="ValueType">The type of each value: <see cref="TypeKind.Any"/> for <c>additionalProperties: true</c>.</param>
+internal sealed record ExtraMembersModel(string Name, TypeRef ValueType);
 
 /// <summary>A member of a record.</summary>
 /// <param name="Name">The C# property name.</param>
@@ -41,6 +48,8 @@ internal sealed record RecordModel(
 /// <param name="IsNullable">The C# type is nullable: the schema allows null, or the member is optional.</param>
 /// <param name="AllowsNull">The schema allows a JSON null (so a required member may be written as null).</param>
 /// <param name="IsSecret">A credential (by name, <c>format: password</c> or <c>writeOnly</c>): <c>ToString()</c> hides it.</param>
+/// <param name="Access">Whether the member only comes from the service (<c>readOnly</c>) or only goes to it (<c>writeOnly</c>).</param>
+/// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for the docs (never an initialiser: unset members are not sent).</param>
 internal sealed record PropertyModel(
     string Name,
     string JsonName,
@@ -50,14 +59,31 @@ internal sealed record PropertyModel(
     bool AllowsNull,
     string? Description,
     bool IsDeprecated,
-    bool IsSecret = false);
+    bool IsSecret = false,
+    MemberAccess Access = MemberAccess.ReadWrite,
+    string? DefaultJson = null);
 
-/// <summary>An enum generated for a string schema with <c>enum</c> values.</summary>
+/// <summary>The direction a member travels in, from <c>readOnly</c> / <c>writeOnly</c>.</summary>
+internal enum MemberAccess
+{
+    ReadWrite,
+
+    /// <summary>Sent by the service only: never <c>required</c> in C#, so request bodies can leave it unset (and then do not send it).</summary>
+    ReadOnly,
+
+    /// <summary>Sent to the service only: never <c>required</c> in C#, so responses without it still read.</summary>
+    WriteOnly,
+}
+
+/// <summary>An open enum generated for a string or integer schema with <c>enum</c> values.</summary>
+/// <param name="IsInteger">Backed by a <c>long</c> (an integer schema) rather than a string.</param>
 internal sealed record EnumModel(
     EmitTarget Target,
     string Name,
     string? Description,
-    EquatableArray<EnumMemberModel> Members);
+    EquatableArray<EnumMemberModel> Members,
+    bool IsInteger = false,
+    bool IsDeprecated = false);
 
-/// <summary>One enum member and the JSON string it stands for.</summary>
+/// <summary>One enum member and the JSON value it stands for (the string, or an integer's invariant digits).</summary>
 internal sealed record EnumMemberModel(string Name, string JsonValue);

@@ -30,6 +30,12 @@ internal enum TypeKind
 
     /// <summary>A read-only dictionary from string to <see cref="TypeRef.Element"/>.</summary>
     Map,
+
+    /// <summary>A calendar date (<c>format: date</c>), a <c>DateOnly</c>; the parser only picks it where the compilation has one.</summary>
+    Date,
+
+    /// <summary>An ISO-8601 duration (<c>format: duration</c>, <c>P1DT2H</c>), a <c>TimeSpan</c>.</summary>
+    Duration,
 }
 
 /// <summary>
@@ -43,7 +49,8 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 
     /// <summary>True when the C# type is a struct (nullable form is <c>T?</c> = <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single
-        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Any or TypeKind.Enum;
+        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Any or TypeKind.Enum
+        or TypeKind.Date or TypeKind.Duration;
 
     /// <summary>A stable identifier-safe description, used to name collection helpers (<c>ListOfAccessKey</c>).</summary>
     public string Moniker => Kind switch

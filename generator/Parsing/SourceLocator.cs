@@ -53,6 +53,28 @@ internal sealed class SourceLocator
         return FromMarks(node.Start.Index, node.End.Index, node.Start.Line, node.Start.Column);
     }
 
+    /// <summary>
+    /// The scalar at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null. For the few keywords whose
+    /// absence the OpenAPI reader does not keep (<c>additionalProperties: true</c> reads the same as no keyword).
+    /// </summary>
+    public string? ScalarAt(string pointer)
+    {
+        YamlNode? node = Root();
+        var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        foreach (var raw in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                YamlMappingNode mapping when TryGetEntry(mapping, segment, out _, out var value) => value,
+                YamlSequenceNode sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count => sequence.Children[index],
+                _ => null,
+            };
+        }
+
+        return (node as YamlScalarNode)?.Value;
+    }
+
     private YamlNode? Resolve(string pointer)
     {
         var root = Root();

@@ -41,7 +41,8 @@ internal sealed partial class SpecParser
         }
 
         var collections = new HashSet<TypeRef>();
-        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(types.Select(t => t.Type)))
+        var extraValues = records.Select(r => r.Extra?.ValueType).Where(t => t is not null).Select(t => t!);
+        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(types.Select(t => t.Type)))
         {
             for (var current = type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
             {

@@ -5,8 +5,10 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Writers;
 
 namespace Contracts.Generator.Parsing;
 
@@ -124,7 +126,7 @@ internal sealed partial class SpecParser
             return TypeRef.Any;
         }
 
-        if (schema.Enum.Count > 0 && IsStringLike(schema))
+        if (schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
         {
             var enumName = fixedName ?? _typeNames.Claim(name);
             _enums.Add(BuildEnum(enumName, schema));
@@ -134,9 +136,12 @@ internal sealed partial class SpecParser
         switch (schema.Type)
         {
             case "string":
+                // uri, email, time, binary and unknown formats stay strings: exact text, no parsing surprises (see README).
                 return schema.Format switch
                 {
                     "date-time" => new TypeRef(TypeKind.DateTimeOffset),
+                    "date" when _hasDateOnly => new TypeRef(TypeKind.Date),
+                    "duration" => new TypeRef(TypeKind.Duration),
                     "uuid" => new TypeRef(TypeKind.Guid),
                     "byte" => new TypeRef(TypeKind.Bytes),
                     _ => TypeRef.String,
@@ -144,6 +149,7 @@ internal sealed partial class SpecParser
             case "integer":
                 return new TypeRef(schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64);
             case "number":
+                // No format (or an unknown one): double, the JSON number most services mean; decimal only when asked for.
                 return new TypeRef(schema.Format switch
                 {
                     "float" => TypeKind.Single,
@@ -190,7 +196,10 @@ internal sealed partial class SpecParser
             var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
             var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
             var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull);
-            var isRequired = required.Contains(key);
+            var access = AccessOf(propertySchema);
+
+            // One record serves requests and responses: a member that travels one way only is never C#-required.
+            var isRequired = required.Contains(key) && access == MemberAccess.ReadWrite;
             properties.Add(new PropertyModel(
                 propertyName,
                 key,
@@ -199,12 +208,78 @@ internal sealed partial class SpecParser
                 IsNullable: allowsNull || !isRequired,
                 AllowsNull: allowsNull,
                 DescriptionOf(propertySchema),
-                propertySchema.Deprecated,
+                propertySchema.Deprecated || AnnotationsOf(propertySchema).Any(a => a.Deprecated),
                 type.Kind is TypeKind.String or TypeKind.Bytes
-                    && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly))));
+                    && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly)),
+                access,
+                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null))));
         }
 
-        return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray());
+        var extra = ExtraMembersOf(schema, pointer, name, members);
+        return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra);
+    }
+
+    /// <summary>
+    /// <c>additionalProperties: true</c> or a schema beside <c>properties</c>: undeclared members are kept in a dictionary.
+    /// <c>false</c> or no keyword: they are skipped. (The reader reads <c>true</c> like no keyword, so the text decides.)
+    /// </summary>
+    private ExtraMembersModel? ExtraMembersOf(OpenApiSchema schema, string pointer, string recordName, UniqueNameBuilder members)
+    {
+        TypeRef valueType;
+        if (schema.AdditionalProperties is { } values)
+        {
+            valueType = Resolve(values, pointer + "/additionalProperties", recordName + "AdditionalValue");
+        }
+        else if (schema.AdditionalPropertiesAllowed && ExplicitlyTrue(pointer + "/additionalProperties"))
+        {
+            valueType = TypeRef.Any;
+        }
+        else
+        {
+            return null;
+        }
+
+        return new ExtraMembersModel(members.Claim("AdditionalProperties"), valueType);
+    }
+
+    private bool ExplicitlyTrue(string pointer)
+    {
+        const string Components = "#/components/schemas/";
+        if (!_mentionsAdditionalProperties)
+        {
+            return false;
+        }
+
+        var value = _locator.ScalarAt(pointer);
+        if (value is null && pointer.StartsWith(Components, StringComparison.Ordinal))
+        {
+            // A Swagger 2.0 document keeps its schemas under definitions.
+            value = _locator.ScalarAt("#/definitions/" + pointer.Substring(Components.Length));
+        }
+
+        return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static MemberAccess AccessOf(OpenApiSchema schema)
+    {
+        var readOnly = schema.ReadOnly || AnnotationsOf(schema).Any(a => a.ReadOnly);
+        var writeOnly = schema.WriteOnly || AnnotationsOf(schema).Any(a => a.WriteOnly);
+        return readOnly == writeOnly ? MemberAccess.ReadWrite : readOnly ? MemberAccess.ReadOnly : MemberAccess.WriteOnly;
+    }
+
+    /// <summary>A <c>default</c> as compact JSON text (documentation only), or null.</summary>
+    private static string? DefaultJson(IOpenApiAny? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        using var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true });
+        value.Write(writer, OpenApiSpecVersion.OpenApi3_0);
+        writer.Flush();
+        return text.ToString();
     }
 
     /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
@@ -250,29 +325,6 @@ internal sealed partial class SpecParser
         visiting.Remove(schema);
     }
 
-    // Members every generated open enum has; a value with one of these names is renamed.
-    private static readonly string[] s_enumMembers =
-    {
-        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
-    };
-
-    private EnumModel BuildEnum(string name, OpenApiSchema schema)
-    {
-        var members = new UniqueNameBuilder(s_enumMembers);
-        members.Reserve(name);
-        var seenValues = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<EnumMemberModel>();
-        foreach (var value in schema.Enum)
-        {
-            if (value is OpenApiString text && seenValues.Add(text.Value))
-            {
-                result.Add(new EnumMemberModel(members.Claim(Identifiers.ToPascalCase(text.Value, "Empty")), text.Value));
-            }
-        }
-
-        return new EnumModel(_target, name, schema.Description, result.ToEquatableArray());
-    }
-
     /// <summary>
     /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> with exactly one member that carries a type, the others only annotations
     /// (the <c>allOf: [$ref, {description}]</c> wrapper): the schema is that member.
@@ -310,8 +362,10 @@ internal sealed partial class SpecParser
         schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf).Where(s => s is not null && IsAnnotationOnly(s));
 
     /// <summary>OpenAPI 3.0 <c>nullable: true</c>, or Swagger 2.0's <c>x-nullable: true</c> (which the reader leaves as an extension).</summary>
+    /// An enum that lists <c>null</c> allows it too.
     private static bool AllowsNull(OpenApiSchema schema) =>
-        schema.Nullable || (schema.Extensions.TryGetValue("x-nullable", out var extension) && extension is OpenApiBoolean { Value: true });
+        schema.Nullable || (schema.Extensions.TryGetValue("x-nullable", out var extension) && extension is OpenApiBoolean { Value: true })
+        || schema.Enum.Any(v => v is null or OpenApiNull);
 
     private static string? DescriptionOf(OpenApiSchema schema) =>
         AnnotationsOf(schema).Select(s => s.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? schema.Description;
@@ -319,10 +373,11 @@ internal sealed partial class SpecParser
     private static bool IsStringLike(OpenApiSchema schema) =>
         schema.Type is null or "string" && schema.Enum.All(v => v is OpenApiString or OpenApiNull);
 
+
     /// <summary>Schemas that become a named C# type (a record or an enum) rather than an alias of another type.</summary>
     private static bool IsNamedShape(OpenApiSchema schema) =>
         Unwrap(schema) is null && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
-        && ((schema.Enum.Count > 0 && IsStringLike(schema))
+        && ((schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
             || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
 
     private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");

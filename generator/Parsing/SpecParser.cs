@@ -34,9 +34,17 @@ internal sealed partial class SpecParser
     private ServerModel? _server;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private readonly bool _hasDateOnly;
+    private readonly SourceLocator _locator;
 
-    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    // Only a document that spells the keyword can say additionalProperties: true; the others never load the YAML tree.
+    private readonly bool _mentionsAdditionalProperties;
+
+    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator, bool mentionsAdditionalProperties)
     {
+        _mentionsAdditionalProperties = mentionsAdditionalProperties;
+        _hasDateOnly = hasDateOnly;
+        _locator = locator;
         _document = document;
         _target = target;
         _diagnostics = diagnostics;
@@ -49,7 +57,8 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
-    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken)
+    /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
+    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken, bool hasDateOnly = false)
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
@@ -61,7 +70,7 @@ internal sealed partial class SpecParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken);
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator, input.Text.IndexOf("additionalProperties", StringComparison.Ordinal) >= 0);
                 model = parser.Build();
             }
         }

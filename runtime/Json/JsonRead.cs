@@ -133,4 +133,28 @@ public static class JsonRead
 
         throw JsonErrors.UnexpectedToken(reader.TokenType, "an ISO-8601 timestamp or epoch seconds", typeName, memberName);
     }
+    /// <summary>Reads an ISO-8601 duration string (<c>P1DT2H</c>); see <see cref="IsoDuration"/> for what is exact enough to accept.</summary>
+    public static TimeSpan Duration(ref Utf8JsonReader reader, string typeName, string? memberName)
+    {
+        if (reader.TokenType != JsonTokenType.String || !IsoDuration.TryParse(reader.GetString(), out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "an ISO-8601 duration", typeName, memberName);
+        }
+
+        return value;
+    }
+
+#if NET6_0_OR_GREATER
+    /// <summary>Reads a calendar date, exactly <c>yyyy-MM-dd</c> (RFC 3339 full-date).</summary>
+    public static DateOnly Date(ref Utf8JsonReader reader, string typeName, string? memberName)
+    {
+        if (reader.TokenType != JsonTokenType.String
+            || !DateOnly.TryParseExact(reader.GetString(), JsonWrite.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a yyyy-MM-dd date", typeName, memberName);
+        }
+
+        return value;
+    }
+#endif
 }

@@ -15,4 +15,27 @@ public static class JsonWrite
         writer.WriteNumberValue(ToEpochSeconds(value));
 
     private static double ToEpochSeconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds() / 1000d;
+    /// <summary>The wire form of <c>format: date</c>.</summary>
+    internal const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>Writes a duration in its canonical ISO-8601 form.</summary>
+    public static void Duration(Utf8JsonWriter writer, JsonEncodedText name, TimeSpan value) =>
+        writer.WriteString(name, IsoDuration.Format(value));
+
+    /// <summary>Writes a duration value (an array element) in its canonical ISO-8601 form.</summary>
+    public static void DurationValue(Utf8JsonWriter writer, TimeSpan value) =>
+        writer.WriteStringValue(IsoDuration.Format(value));
+
+#if NET6_0_OR_GREATER
+    /// <summary>Writes a calendar date as <c>yyyy-MM-dd</c>.</summary>
+    public static void Date(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value) =>
+        writer.WriteString(name, FormatDate(value));
+
+    /// <summary>Writes a calendar date value (an array element) as <c>yyyy-MM-dd</c>.</summary>
+    public static void DateValue(Utf8JsonWriter writer, DateOnly value) =>
+        writer.WriteStringValue(FormatDate(value));
+
+    /// <summary>A date as <c>yyyy-MM-dd</c>, also the form for URLs and headers.</summary>
+    public static string FormatDate(DateOnly value) => value.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+#endif
 }

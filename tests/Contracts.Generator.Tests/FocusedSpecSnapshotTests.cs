@@ -13,6 +13,7 @@ public sealed class FocusedSpecSnapshotTests
         { "PlainJson", "Specs/plain-json.yaml", "Contracts.Tests.Pets", "PetsClient" },
         { "Swagger2", "Specs/swagger2.json", "Contracts.Tests.Notes", "NotesClient" },
         { "AwsJson", "Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient" },
+        { "Formats", "Specs/formats.yaml", "Contracts.Tests.Formats", "FormatsClient" },
     };
 
     [Theory]

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>Enum schemas → open enums: string-backed, or integer-backed with names the document gives or <c>ValueN</c>.</summary>
+internal sealed partial class SpecParser
+{
+    // Members every generated open enum has; a value with one of these names is renamed.
+    private static readonly string[] s_enumMembers =
+    {
+        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+    };
+
+    private EnumModel BuildEnum(string name, OpenApiSchema schema)
+    {
+        var members = new UniqueNameBuilder(s_enumMembers);
+        members.Reserve(name);
+        var isInteger = IsIntegerEnum(schema);
+        var declaredNames = DeclaredEnumNames(schema);
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<EnumMemberModel>();
+        for (var i = 0; i < schema.Enum.Count; i++)
+        {
+            // A null member is not a value of the struct: it makes the members that use the enum nullable (AllowsNull).
+            var json = EnumValueText(schema.Enum[i]);
+            if (json is null || !seenValues.Add(json))
+            {
+                continue;
+            }
+
+            var fallback = isInteger ? "Value" + json.Replace("-", "Minus") : Identifiers.ToPascalCase(json, "Empty");
+            var declared = i < declaredNames.Count ? declaredNames[i] : null;
+            var memberName = string.IsNullOrWhiteSpace(declared) ? fallback : Identifiers.ToPascalCase(declared!, fallback);
+            result.Add(new EnumMemberModel(members.Claim(memberName), json));
+        }
+
+        return new EnumModel(_target, name, schema.Description, result.ToEquatableArray(), isInteger, schema.Deprecated);
+    }
+
+    /// <summary>The JSON text of an enum value: the string itself, or an integer's invariant digits; null for null.</summary>
+    private static string? EnumValueText(IOpenApiAny value) => value switch
+    {
+        OpenApiString text => text.Value,
+        OpenApiInteger integer => integer.Value.ToString(CultureInfo.InvariantCulture),
+        OpenApiLong integer => integer.Value.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Member names the document gives, aligned with <c>enum</c>: <c>x-enum-varnames</c>, <c>x-enumNames</c>, or
+    /// <c>x-ms-enum.values[].name</c> (matched by value). Empty when there are none.
+    /// </summary>
+    private static IReadOnlyList<string?> DeclaredEnumNames(OpenApiSchema schema)
+    {
+        foreach (var key in new[] { "x-enum-varnames", "x-enumNames", "x-enum-names" })
+        {
+            if (schema.Extensions.TryGetValue(key, out var extension) && extension is OpenApiArray names)
+            {
+                return names.Select(n => (n as OpenApiString)?.Value).ToList();
+            }
+        }
+
+        return schema.Enum.Select(v => EnumValueText(v) is { } json ? NameFromXmsEnum(schema, json) : null).ToList();
+    }
+
+    private static string? NameFromXmsEnum(OpenApiSchema schema, string json)
+    {
+        if (!schema.Extensions.TryGetValue("x-ms-enum", out var extension) || extension is not OpenApiObject msEnum
+            || !msEnum.TryGetValue("values", out var values) || values is not OpenApiArray entries)
+        {
+            return null;
+        }
+
+        foreach (var entry in entries.OfType<OpenApiObject>())
+        {
+            if (entry.TryGetValue("value", out var value) && EnumValueText(value) == json && entry.TryGetValue("name", out var entryName) && entryName is OpenApiString text)
+            {
+                return text.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An integer schema whose values are all integers (or null). Number and boolean enums stay plain <c>double</c>/<c>bool</c>:
+    /// every value they allow still round-trips, and a struct over them would add nothing a constant cannot say.
+    /// </summary>
+    private static bool IsIntegerEnum(OpenApiSchema schema) =>
+        schema.Type == "integer" && schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiInteger or OpenApiLong or OpenApiNull)
+        && schema.Enum.Any(v => v is not OpenApiNull);
+}
