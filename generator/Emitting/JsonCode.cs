@@ -25,7 +25,7 @@ internal static class JsonCode
             TypeKind.Guid => KnownTypes.JsonRead + ".Guid(ref reader, " + names + ")",
             TypeKind.Bytes => KnownTypes.JsonRead + ".Bytes(ref reader, " + names + ")",
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
-            TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
             TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
@@ -51,7 +51,7 @@ internal static class JsonCode
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumberValue(" + value + ");",
         TypeKind.Bytes => "writer.WriteBase64StringValue(" + value + ");",
         TypeKind.Any => value + ".WriteTo(writer);",
-        TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
         TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };

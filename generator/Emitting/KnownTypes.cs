@@ -31,6 +31,7 @@ internal static class KnownTypes
     public const string JsonRead = "global::Contracts.Runtime.Json.JsonRead";
     public const string JsonErrors = "global::Contracts.Runtime.Json.JsonErrors";
     public const string JsonWrite = "global::Contracts.Runtime.Json.JsonWrite";
+    public const string UnionJson = "global::Contracts.Runtime.Json.UnionJson";
     public const string ContractsHttp = "global::Contracts.Runtime.Http.ContractsHttp";
     public const string EnvelopeShape = "global::Contracts.Runtime.Http.EnvelopeShape";
     public const string HttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";
