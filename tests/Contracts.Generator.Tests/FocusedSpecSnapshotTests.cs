@@ -13,6 +13,7 @@ public sealed class FocusedSpecSnapshotTests
         { "PlainJson", "Specs/plain-json.yaml", "Contracts.Tests.Pets", "PetsClient" },
         { "Swagger2", "Specs/swagger2.json", "Contracts.Tests.Notes", "NotesClient" },
         { "AwsJson", "Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient" },
+        { "Unions", "Specs/unions.yaml", "Contracts.Tests.Unions", "UnionsClient" },
     };
 
     [Theory]
