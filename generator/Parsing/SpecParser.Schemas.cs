@@ -123,7 +123,7 @@ internal sealed partial class SpecParser
             return ClassifyUnion(schema, pointer, name, fixedName);
         }
 
-        if (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
+        if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && !AlternativesOnlyConstrain(schema))
         {
             // Alternatives beside own properties or allOf (a base with variants) are not modelled yet.
             _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, schema.OneOf.Count > 0 ? "oneOf" : "anyOf", name);
@@ -329,7 +329,7 @@ internal sealed partial class SpecParser
     private static bool IsNamedShape(OpenApiSchema schema) =>
         Unwrap(schema) is null && IsUnion(schema)
             ? PlanUnion(schema, string.Empty).Shape is UnionShape.Union or UnionShape.MergedEnum
-            : Unwrap(schema) is null && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
+            : Unwrap(schema) is null && (schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 || AlternativesOnlyConstrain(schema))
         && ((schema.Enum.Count > 0 && IsStringLike(schema))
             || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
 

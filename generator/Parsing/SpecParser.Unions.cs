@@ -91,6 +91,17 @@ internal sealed partial class SpecParser
         && member.OneOf.Count == 0 && member.AnyOf.Count == 0 && member.AllOf.Count == 0
         && (member.Type == "string" || member.Enum.Count > 0) && IsStringLike(member);
 
+    /// <summary>
+    /// Alternatives beside an object's own properties that only restrict those properties (GitHub's
+    /// <c>anyOf: [{required: [a]}, {required: [b]}]</c>, or an enum narrowed per alternative): every alternative
+    /// fits the object's record, so the record is generated and the alternatives are left to the service to check.
+    /// </summary>
+    private static bool AlternativesOnlyConstrain(OpenApiSchema schema) =>
+        schema.Properties.Count > 0
+        && schema.OneOf.Concat(schema.AnyOf).All(m => m is null
+            || (m.Reference is null && m.Type is null or "object" && m.Items is null && m.AllOf.Count == 0 && m.OneOf.Count == 0
+                && m.AnyOf.Count == 0 && m.Properties.Keys.All(schema.Properties.ContainsKey)));
+
     /// <summary>True when a schema is a union (or has a member) that admits null, so a property of it is nullable.</summary>
     private static bool HasNullMember(OpenApiSchema schema) =>
         (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).Any(m => m is not null && (IsNullMember(m) || AllowsNull(m)));
@@ -145,23 +156,34 @@ internal sealed partial class SpecParser
 
     private UnionModel BuildUnion(string name, OpenApiSchema schema, string pointer, List<(TypeRef Type, OpenApiSchema Schema)> members)
     {
+        var shapes = members.Select(m =>
+        {
+            var required = new HashSet<string>(StringComparer.Ordinal);
+            var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+            if (m.Type.Kind == TypeKind.Object)
+            {
+                CollectMembers(m.Schema, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
+            }
+
+            return (m.Type, m.Schema, Required: required, Declared: declared);
+        }).ToList();
+
+        var explicitDiscriminator = string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
+        var implicitDiscriminator = explicitDiscriminator is null ? ConstantMember(shapes.Where(s => s.Type.Kind == TypeKind.Object).Select(s => (s.Required, s.Declared)).ToList()) : null;
+        var discriminator = explicitDiscriminator ?? implicitDiscriminator;
         var caseNames = new UniqueNameBuilder(s_unionMembers);
         caseNames.Reserve(name);
-        var discriminator = string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
         var cases = new List<UnionCaseModel>(members.Count);
-        foreach (var (type, member) in members)
+        foreach (var (type, member, required, declared) in shapes)
         {
             var caseName = caseNames.Claim(CaseName(type));
             var token = TokenOf(type);
-            var required = new HashSet<string>(StringComparer.Ordinal);
-            var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
-            if (type.Kind == TypeKind.Object)
-            {
-                CollectMembers(member, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
-            }
-
             var known = declared.Select(d => d.Key).ToList();
-            var values = discriminator is null || token != UnionToken.Object ? new List<string>() : DiscriminatorValues(schema, member);
+            var values = discriminator is null || token != UnionToken.Object
+                ? new List<string>()
+                : implicitDiscriminator is not null
+                    ? new List<string> { ((OpenApiString)declared.First(d => d.Key == implicitDiscriminator).Schema.Enum[0]).Value }
+                    : DiscriminatorValues(schema, member);
             cases.Add(new UnionCaseModel(
                 caseName,
                 Identifiers.ToCamelCase(caseName, "value"),
@@ -178,6 +200,33 @@ internal sealed partial class SpecParser
         var model = new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
         ReportAmbiguity(model, pointer);
         return model;
+    }
+
+    /// <summary>
+    /// Without a declared discriminator: a member every object case requires and declares as a one-value string enum, with a
+    /// different value in each (Stripe's <c>object: {enum: [card]}</c>), tells the cases apart exactly. Null if none.
+    /// </summary>
+    private static string? ConstantMember(List<(HashSet<string> Required, List<(string Key, OpenApiSchema Schema, string Pointer)> Declared)> objects)
+    {
+        if (objects.Count < 2)
+        {
+            return null;
+        }
+
+        static string? Constant(OpenApiSchema? schema) =>
+            schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString text ? text.Value : null;
+
+        var candidates = objects[0].Declared.Where(d => Constant(d.Schema) is not null).Select(d => d.Key).OrderBy(k => k, StringComparer.Ordinal);
+        foreach (var key in candidates)
+        {
+            var values = objects.Select(o => o.Required.Contains(key) ? o.Declared.Where(d => d.Key == key).Select(d => Constant(d.Schema)).FirstOrDefault() : null).ToList();
+            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Explicit <c>mapping</c> values that point at this member, else (implicitly) its component name.</summary>

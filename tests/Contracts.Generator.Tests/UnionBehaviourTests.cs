@@ -176,4 +176,27 @@ public sealed class UnionBehaviourTests : IDisposable
         Assert.Equal("Integer { Value = 42 }", Call("FromNumber")!.ToString());
         Assert.Equal("String { Value = ci.yml }", Call("FromName")!.ToString());
     }
+
+    [Theory]
+    [InlineData("""{"id":"src_1","object":"card"}""", "CardSource")]
+    [InlineData("""{"id":"src_2","object":"bank_account"}""", "BankSource")]
+    public void A_required_constant_member_acts_as_the_discriminator(string json, string expectedCase)
+    {
+        var source = _output.Deserialize(Context, "PaymentSource", json)!;
+
+        Assert.Equal(Ns + ".PaymentSource+" + expectedCase, source.GetType().FullName);
+        Assert.Equal(json, _output.Serialize(Context, "PaymentSource", source));
+        var unknown = Assert.Throws<JsonException>(() => _output.Deserialize(Context, "PaymentSource", """{"id":"src_3","object":"alipay_account"}"""));
+        Assert.Equal("The JSON object for 'PaymentSource' has the unknown 'object' value 'alipay_account'.", unknown.Message);
+    }
+
+    [Fact]
+    public void Alternatives_that_only_require_members_leave_a_plain_record()
+    {
+        var type = _output.Type(Ns + ".GistUpdate");
+        const string Json = """{"description":"d","files":{"a.txt":"x"}}""";
+
+        Assert.True(type.IsSealed && !type.IsAbstract, "GistUpdate is a record, not a union.");
+        Assert.Equal(Json, _output.Serialize(Context, "GistUpdate", _output.Deserialize(Context, "GistUpdate", Json)));
+    }
 }
