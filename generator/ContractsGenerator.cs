@@ -14,7 +14,7 @@ namespace Contracts.Generator;
 /// The flow, one step per tracking name:
 /// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents).
 /// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
-/// 3. <see cref="TrackingNames.Records"/>, <see cref="TrackingNames.Enums"/>, <see cref="TrackingNames.JsonContexts"/>,
+/// 3. <see cref="TrackingNames.Records"/>, <see cref="TrackingNames.Enums"/>, <see cref="TrackingNames.Unions"/>, <see cref="TrackingNames.JsonContexts"/>,
 ///    <see cref="TrackingNames.Clients"/>: the model fanned out, one source file (or two) per item, so an edit re-emits only what changed.
 ///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced.
 /// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other.
@@ -58,6 +58,13 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         {
             AddSource(spc, model.Target, "Models." + model.Name, () => EnumEmitter.Emit(model));
             AddSource(spc, model.Target, "JsonContext." + model.Name, () => ConverterEmitter.Emit(model));
+        });
+
+        var unions = models.SelectMany(static (m, _) => m.Unions).WithTrackingName(TrackingNames.Unions);
+        context.RegisterSourceOutput(unions, static (spc, model) =>
+        {
+            AddSource(spc, model.Target, "Models." + model.Name, () => UnionEmitter.Emit(model));
+            AddSource(spc, model.Target, "JsonContext." + model.Name, () => UnionConverterEmitter.Emit(model));
         });
 
         var contexts = models.Select(static (m, _) => m.JsonContext).WithTrackingName(TrackingNames.JsonContexts);

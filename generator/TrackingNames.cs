@@ -18,6 +18,9 @@ public static class TrackingNames
     /// <summary>One enum per enumerated schema.</summary>
     public const string Enums = nameof(Enums);
 
+    /// <summary>One closed union per oneOf/anyOf schema.</summary>
+    public const string Unions = nameof(Unions);
+
     /// <summary>One JSON context per document.</summary>
     public const string JsonContexts = nameof(JsonContexts);
 

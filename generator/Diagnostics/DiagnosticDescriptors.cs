@@ -64,9 +64,13 @@ internal static class DiagnosticDescriptors
         "CTR104", "Parameter not sent", "Operation '{0}': the {1} parameter '{2}' is not sent, because AWS JSON operations read their input from the body only", DiagnosticSeverity.Info,
         "Descriptions converted from AWS models repeat paging members (Limit, NextToken) as query parameters; the body carries them.");
 
+    public static readonly DiagnosticDescriptor AmbiguousUnion = Create(
+        "CTR110", "Ambiguous union", "The union '{0}' cannot tell case '{1}' from case '{2}' by their JSON; a value that fits both is read as '{1}'", DiagnosticSeverity.Warning,
+        "Two alternatives of a oneOf/anyOf accept the same JSON (same token kind, or objects with the same members and no discriminator). Add a discriminator or distinct required members.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored);
+        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, AmbiguousUnion);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

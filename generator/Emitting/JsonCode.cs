@@ -27,7 +27,7 @@ internal static class JsonCode
             TypeKind.Date => KnownTypes.JsonRead + ".Date(ref reader, " + names + ")",
             TypeKind.Duration => KnownTypes.JsonRead + ".Duration(ref reader, " + names + ")",
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
-            TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
             TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
@@ -57,7 +57,7 @@ internal static class JsonCode
         TypeKind.Date => KnownTypes.JsonWrite + ".DateValue(writer, " + value + ");",
         TypeKind.Duration => KnownTypes.JsonWrite + ".DurationValue(writer, " + value + ");",
         TypeKind.Any => value + ".WriteTo(writer);",
-        TypeKind.Object or TypeKind.Enum => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
         TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };

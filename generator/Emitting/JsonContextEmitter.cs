@@ -99,7 +99,7 @@ internal static class JsonContextEmitter
         var info = KnownTypes.JsonTypeInfo + "<" + type + ">";
         var converter = model.Type.Kind switch
         {
-            TypeKind.Object or TypeKind.Enum => "new " + TypeNames.Converter(model.Type, target) + "()",
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union => "new " + TypeNames.Converter(model.Type, target) + "()",
             TypeKind.Array or TypeKind.Map => "new Converters.Collection_" + model.Type.Moniker + "()",
             _ => JsonCode.BuiltInConverter(model.Type),
         };

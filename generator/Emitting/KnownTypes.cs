@@ -33,6 +33,7 @@ internal static class KnownTypes
     public const string JsonWrite = "global::Contracts.Runtime.Json.JsonWrite";
     public const string IsoDuration = "global::Contracts.Runtime.Json.IsoDuration";
     public const string IsoConverters = "global::Contracts.Runtime.Json.IsoConverters";
+    public const string UnionJson = "global::Contracts.Runtime.Json.UnionJson";
     public const string ContractsHttp = "global::Contracts.Runtime.Http.ContractsHttp";
     public const string EnvelopeShape = "global::Contracts.Runtime.Http.EnvelopeShape";
     public const string HttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";

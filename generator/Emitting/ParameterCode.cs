@@ -16,7 +16,7 @@ internal static class ParameterCode
         TypeKind.DateTimeOffset => value + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
         TypeKind.Guid => value + ".ToString(\"D\")",
         TypeKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
-        TypeKind.Enum => TypeNames.Converter(type, target) + ".ToJsonValue(" + value + ")",
+        TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ToJsonValue(" + value + ")",
         TypeKind.Date => KnownTypes.JsonWrite + ".FormatDate(" + value + ")",
         TypeKind.Duration => KnownTypes.IsoDuration + ".Format(" + value + ")",
         TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Format(type.Element!, target, "item") + "))",

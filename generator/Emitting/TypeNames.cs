@@ -19,7 +19,7 @@ internal static class TypeNames
         TypeKind.Guid => "global::System.Guid",
         TypeKind.Bytes => "byte[]",
         TypeKind.Any => KnownTypes.JsonElement,
-        TypeKind.Object or TypeKind.Enum => "global::" + target.Namespace + "." + type.Name,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => "global::" + target.Namespace + "." + type.Name,
         TypeKind.Array => KnownTypes.IReadOnlyList + "<" + Of(type.Element!, target) + ">",
         TypeKind.Map => KnownTypes.IReadOnlyDictionary + "<string, " + Of(type.Element!, target) + ">",
         TypeKind.Date => "global::System.DateOnly",
@@ -30,7 +30,7 @@ internal static class TypeNames
     /// <summary>The type with a <c>?</c> when <paramref name="nullable"/>.</summary>
     public static string Of(TypeRef type, EmitTarget target, bool nullable) => nullable ? Of(type, target) + "?" : Of(type, target);
 
-    /// <summary>The converter class nested in the JSON context that reads and writes a record or enum.</summary>
+    /// <summary>The converter class nested in the JSON context that reads and writes a record, enum or union.</summary>
     public static string Converter(TypeRef type, EmitTarget target) =>
         "global::" + target.Namespace + "." + target.ContextName + ".Converters." + type.Name;
 }

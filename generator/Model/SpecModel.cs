@@ -9,7 +9,8 @@ internal sealed record SpecModel(
     EquatableArray<RecordModel> Records,
     EquatableArray<EnumModel> Enums,
     JsonContextModel JsonContext,
-    ClientModel Client);
+    ClientModel Client,
+    EquatableArray<UnionModel> Unions);
 
 /// <summary>The outcome of parsing one document: a model (null when the document is unusable) and its diagnostics.</summary>
 internal sealed record SpecResult(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

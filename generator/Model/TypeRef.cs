@@ -25,6 +25,9 @@ internal enum TypeKind
     /// <summary>A generated enum.</summary>
     Enum,
 
+    /// <summary>A generated closed union (an abstract record with one nested record per case).</summary>
+    Union,
+
     /// <summary>A read-only list of <see cref="TypeRef.Element"/>.</summary>
     Array,
 
@@ -55,7 +58,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     /// <summary>A stable identifier-safe description, used to name collection helpers (<c>ListOfAccessKey</c>).</summary>
     public string Moniker => Kind switch
     {
-        TypeKind.Object or TypeKind.Enum => Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => Name!,
         TypeKind.Array => "ListOf" + Element!.Moniker,
         TypeKind.Map => "MapOf" + Element!.Moniker,
         TypeKind.Any => "Json",

@@ -20,12 +20,13 @@ internal sealed partial class SpecParser
     private JsonContextModel BuildJsonContext(
         EquatableArray<RecordModel> records,
         EquatableArray<EnumModel> enums,
+        EquatableArray<UnionModel> unions,
         IEnumerable<TypeRef> topLevelTypes)
     {
         var names = new UniqueNameBuilder(s_contextMembers);
         names.Reserve(_target.ContextName);
         var types = new List<JsonTypeModel>();
-        foreach (var named in records.Select(r => new TypeRef(TypeKind.Object, r.Name)).Concat(enums.Select(e => new TypeRef(TypeKind.Enum, e.Name))).OrderBy(t => t.Name, StringComparer.Ordinal))
+        foreach (var named in records.Select(r => new TypeRef(TypeKind.Object, r.Name)).Concat(enums.Select(e => new TypeRef(TypeKind.Enum, e.Name))).Concat(unions.Select(u => new TypeRef(TypeKind.Union, u.Name))).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             types.Add(new JsonTypeModel(named, names.Claim(named.Name!)));
         }
@@ -42,7 +43,7 @@ internal sealed partial class SpecParser
 
         var collections = new HashSet<TypeRef>();
         var extraValues = records.Select(r => r.Extra?.ValueType).Where(t => t is not null).Select(t => t!);
-        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(types.Select(t => t.Type)))
+        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(unions.SelectMany(u => u.Cases).Select(c => c.Type)).Concat(types.Select(t => t.Type)))
         {
             for (var current = type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
             {

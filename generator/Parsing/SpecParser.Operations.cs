@@ -199,10 +199,11 @@ internal sealed partial class SpecParser
     private static string? SingleValue(OpenApiSchema? schema) =>
         schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString value ? value.Value : null;
 
-    private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
+    private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {
+        TypeKind.Union => _scalarUnions.Contains(type.Name!),
         TypeKind.Object or TypeKind.Map or TypeKind.Any => false,
-        TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array),
+        TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && (type.Element.Kind != TypeKind.Union || _scalarUnions.Contains(type.Element.Name!)),
         _ => true,
     };
 

@@ -120,8 +120,14 @@ internal sealed partial class SpecParser
             return Resolve(single.Schema, pointer + "/" + single.Keyword, name);
         }
 
-        if (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
+        if (IsUnion(schema))
         {
+            return ClassifyUnion(schema, pointer, name, fixedName);
+        }
+
+        if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && !AlternativesOnlyConstrain(schema))
+        {
+            // Alternatives beside own properties or allOf (a base with variants) are not modelled yet.
             _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, schema.OneOf.Count > 0 ? "oneOf" : "anyOf", name);
             return TypeRef.Any;
         }
@@ -195,7 +201,7 @@ internal sealed partial class SpecParser
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
             var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
-            var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull);
+            var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull) || HasNullMember(propertySchema);
             var access = AccessOf(propertySchema);
 
             // One record serves requests and responses: a member that travels one way only is never C#-required.
@@ -376,9 +382,15 @@ internal sealed partial class SpecParser
 
     /// <summary>Schemas that become a named C# type (a record or an enum) rather than an alias of another type.</summary>
     private static bool IsNamedShape(OpenApiSchema schema) =>
-        Unwrap(schema) is null && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
+        Unwrap(schema) is null && IsUnion(schema)
+            ? PlanUnion(schema, string.Empty).Shape is UnionShape.Union or UnionShape.MergedEnum
+            : Unwrap(schema) is null && (schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 || AlternativesOnlyConstrain(schema))
         && ((schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
             || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
+
+    /// <summary>A oneOf/anyOf that is the whole schema (not alternatives beside own properties or allOf).</summary>
+    private static bool IsUnion(OpenApiSchema schema) =>
+        (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && schema.Properties.Count == 0 && schema.AllOf.Count == 0;
 
     private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

@@ -123,7 +123,8 @@ internal sealed partial class SpecParser
         var records = _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
         var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
         var topLevel = client.Operations.SelectMany(o => new[] { o.Body?.Type, o.Response.Type }).Concat(envelopes.Select(e => e.ErrorType));
-        var context = BuildJsonContext(records, enums, topLevel.Where(t => t is not null)!);
+        var unions = _unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray();
+        var context = BuildJsonContext(records, enums, unions, topLevel.Where(t => t is not null)!);
         var (operations, namedEnvelopes, namedAws) = NameTypeInfos(context, client.Operations, envelopes, aws);
 
         return new SpecModel(_target, records, enums, context, client with
@@ -131,6 +132,6 @@ internal sealed partial class SpecParser
             Envelopes = namedEnvelopes.ToEquatableArray(),
             Operations = operations.ToEquatableArray(),
             Aws = namedAws,
-        });
+        }, unions);
     }
 }

@@ -22,8 +22,12 @@ public sealed class CheckCompileTests
               type: object
               properties:
                 kind:
+                  # Alternatives beside own properties are not modelled yet (CTR100).
+                  type: object
+                  properties:
+                    a: { type: string }
                   oneOf:
-                    - { type: string }
+                    - { required: [a] }
                     - { type: integer }
         """;
 

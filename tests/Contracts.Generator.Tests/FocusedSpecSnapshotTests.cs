@@ -14,6 +14,7 @@ public sealed class FocusedSpecSnapshotTests
         { "Swagger2", "Specs/swagger2.json", "Contracts.Tests.Notes", "NotesClient" },
         { "AwsJson", "Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient" },
         { "Formats", "Specs/formats.yaml", "Contracts.Tests.Formats", "FormatsClient" },
+        { "Unions", "Specs/unions.yaml", "Contracts.Tests.Unions", "UnionsClient" },
     };
 
     [Theory]

@@ -1,0 +1,230 @@
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// Prints the JsonConverter of a union. Reading picks the case by the discriminator (read from a copy of the reader)
+/// or by the JSON token, then among object cases by required and known members; writing writes the case's value
+/// as it came, adding the discriminator when the case's record does not declare it.
+/// </summary>
+internal static class UnionConverterEmitter
+{
+    private const string Token = KnownTypes.JsonTokenType;
+
+    public static string Emit(UnionModel union)
+    {
+        var target = union.Target;
+        var type = TypeNames.Of(new TypeRef(TypeKind.Union, union.Name), target);
+        var writer = FileHeader.Open(target);
+        writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
+        writer.OpenBlock("internal static partial class Converters");
+        writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
+        writer.OpenBlock("internal sealed class " + union.Name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
+        var objects = union.Cases.Where(c => c.Token == UnionToken.Object).ToList();
+        var scored = objects.Count > 1 && (union.Discriminator is null || objects.All(o => o.DiscriminatorValues.IsEmpty));
+        if (scored)
+        {
+            for (var i = 0; i < union.Cases.Count; i++)
+            {
+                var @case = union.Cases[i];
+                if (@case.Token == UnionToken.Object)
+                {
+                    writer.WriteLine("private static readonly string[] s_required" + i + " = " + StringArray(@case.Required) + ";");
+                    writer.WriteLine("private static readonly string[] s_known" + i + " = " + StringArray(@case.Known) + ";");
+                }
+            }
+
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($$"""
+            /// <inheritdoc/>
+            public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => WriteValue(writer, value, options);
+
+            """);
+        WriteRead(writer, union, type, scored);
+        writer.WriteLine();
+        WriteWrite(writer, union, type);
+        if (union.Cases.All(c => c.IsScalar))
+        {
+            writer.WriteLine();
+            WriteToJsonValue(writer, union, type);
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return FileHeader.Close(writer);
+    }
+
+    private static void WriteRead(SourceWriter writer, UnionModel union, string type, bool scored)
+    {
+        var cases = union.Cases;
+        var unionName = Literals.String(union.Name);
+        writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
+        WriteTokenBranch(writer, union, type, UnionToken.String, Token + ".String");
+        WriteNumberBranch(writer, union, type);
+        WriteTokenBranch(writer, union, type, UnionToken.Boolean, Token + ".True or " + Token + ".False");
+        WriteTokenBranch(writer, union, type, UnionToken.Array, Token + ".StartArray");
+        var objects = Indexed(cases, UnionToken.Object).ToList();
+        if (objects.Count > 0)
+        {
+            writer.OpenBlock("if (reader.TokenType == " + Token + ".StartObject)");
+            if (!scored && union.Discriminator is { } discriminator && objects.Any(o => !o.Case.DiscriminatorValues.IsEmpty))
+            {
+                writer.WriteLine("// A copy of the reader finds the discriminator; the chosen case then reads the whole object.");
+                writer.WriteLine("var discriminator = " + KnownTypes.UnionJson + ".Discriminator(reader, " + Literals.String(discriminator) + ");");
+                foreach (var (@case, _) in objects.Where(o => !o.Case.DiscriminatorValues.IsEmpty))
+                {
+                    var test = string.Join(" or ", @case.DiscriminatorValues.Select(Literals.String));
+                    writer.OpenBlock("if (discriminator is " + test + ")");
+                    writer.WriteLine("return " + Create(union, type, @case) + ";");
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine("throw " + KnownTypes.UnionJson + ".UnknownDiscriminator(" + unionName + ", " + Literals.String(discriminator) + ", discriminator);");
+            }
+            else if (scored)
+            {
+                writer.WriteLine("// A copy of the reader lists the members; the case with its required members present and most members known wins.");
+                writer.WriteLine("var present = " + KnownTypes.UnionJson + ".MemberNames(reader);");
+                writer.WriteLine("int best = -1, bestScore = -1, score;");
+                foreach (var (_, index) in objects)
+                {
+                    writer.OpenBlock("if ((score = " + KnownTypes.UnionJson + ".Score(present, s_required" + index + ", s_known" + index + ")) > bestScore)");
+                    writer.WriteLine("(best, bestScore) = (" + index + ", score);");
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                }
+
+                writer.OpenBlock("switch (best)");
+                foreach (var (@case, index) in objects)
+                {
+                    writer.WriteLine("case " + index + ":");
+                    writer.WriteLine("    return " + Create(union, type, @case) + ";");
+                }
+
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.WriteLine("return " + Create(union, type, objects[0].Case) + ";");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        // Free-form JSON (or a nested union) takes whatever no other case did.
+        var fallback = cases.FirstOrDefault(c => c.Token == UnionToken.Any);
+        writer.WriteLine(fallback is null
+            ? "throw " + KnownTypes.UnionJson + ".NoMatch(" + unionName + ", reader.TokenType);"
+            : "return " + Create(union, type, fallback) + ";");
+        writer.CloseBlock();
+    }
+
+    private static void WriteTokenBranch(SourceWriter writer, UnionModel union, string type, UnionToken token, string tokens)
+    {
+        // The first declared case of a token kind wins; a second one was reported as ambiguous (CTR110).
+        var @case = union.Cases.FirstOrDefault(c => c.Token == token);
+        if (@case is null)
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (reader.TokenType is " + tokens + ")");
+        writer.WriteLine("return " + Create(union, type, @case) + ";");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>Integers go to an integer case when they fit it, everything else to a number case.</summary>
+    private static void WriteNumberBranch(SourceWriter writer, UnionModel union, string type)
+    {
+        var integer = union.Cases.FirstOrDefault(c => c.Token == UnionToken.Integer);
+        var number = union.Cases.FirstOrDefault(c => c.Token == UnionToken.Number);
+        if (integer is null && number is null)
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (reader.TokenType == " + Token + ".Number)");
+        if (integer is not null && number is not null)
+        {
+            var fits = integer.Type.Kind == TypeKind.Int32 ? "reader.TryGetInt32(out _)" : "reader.TryGetInt64(out _)";
+            writer.WriteLine("return " + fits + " ? " + Create(union, type, integer) + " : " + Create(union, type, number) + ";");
+        }
+        else
+        {
+            writer.WriteLine("return " + Create(union, type, (integer ?? number)!) + ";");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteWrite(SourceWriter writer, UnionModel union, string type)
+    {
+        var target = union.Target;
+        writer.OpenBlock("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.OpenBlock("switch (value)");
+        for (var i = 0; i < union.Cases.Count; i++)
+        {
+            var @case = union.Cases[i];
+            var value = "case" + i + ".Value";
+            writer.WriteLine("case " + type + "." + @case.Name + " case" + i + ":");
+            writer.Indentation++;
+            if (@case.WritesDiscriminator)
+            {
+                // The case's record does not declare the discriminator: it is added so the JSON round-trips.
+                writer.WriteLine(KnownTypes.UnionJson + ".WriteWithDiscriminator(writer, " + Literals.String(union.Discriminator!) + ", " + Literals.String(@case.DiscriminatorValues[0])
+                    + ", inner => " + TypeNames.Converter(@case.Type, target) + ".WriteValue(inner, " + value + ", options));");
+            }
+            else
+            {
+                writer.WriteLine(JsonCode.WriteValue(@case.Type, target, value));
+            }
+
+            writer.WriteLine("return;");
+            writer.Indentation--;
+        }
+
+        writer.WriteLine("default:");
+        writer.WriteLine("    throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + ");");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteToJsonValue(SourceWriter writer, UnionModel union, string type)
+    {
+        writer.WriteLine("/// <summary>The value of the case as a string, for parameters sent in URLs and headers.</summary>");
+        writer.OpenBlock("internal static string ToJsonValue(" + type + " value) => value switch");
+        for (var i = 0; i < union.Cases.Count; i++)
+        {
+            var @case = union.Cases[i];
+            writer.WriteLine(type + "." + @case.Name + " case" + i + " => " + ParameterCode.Format(@case.Type, union.Target, "case" + i + ".Value") + ",");
+        }
+
+        writer.WriteLine("_ => throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + "),");
+        writer.CloseBlock(";");
+    }
+
+    private static string Create(UnionModel union, string type, UnionCaseModel @case) =>
+        "new " + type + "." + @case.Name + "(" + JsonCode.Read(@case.Type, union.Target, Literals.String(union.Name), "null") + ")";
+
+    private static IEnumerable<(UnionCaseModel Case, int Index)> Indexed(IReadOnlyList<UnionCaseModel> cases, UnionToken token) =>
+        cases.Select((c, i) => (c, i)).Where(p => p.c.Token == token);
+
+    private static string StringArray(IEnumerable<string> values)
+    {
+        var items = values.Select(Literals.String).ToList();
+        return items.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", items) + " }";
+    }
+}

@@ -1,0 +1,49 @@
+using Contracts.Generator.Helpers;
+
+namespace Contracts.Generator.Model;
+
+/// <summary>
+/// A closed union generated for a <c>oneOf</c>/<c>anyOf</c>: an abstract record with one nested sealed record per case.
+/// </summary>
+/// <param name="Discriminator">The member that names the case of an object (<c>discriminator.propertyName</c>), or null.</param>
+internal sealed record UnionModel(
+    EmitTarget Target,
+    string Name,
+    string? Description,
+    string? Discriminator,
+    EquatableArray<UnionCaseModel> Cases);
+
+/// <summary>The JSON token a union case accepts; the converter dispatches on it.</summary>
+internal enum UnionToken
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Array,
+    Object,
+
+    /// <summary>Free-form JSON or a nested union: tried last, accepts any token.</summary>
+    Any,
+}
+
+/// <summary>One case of a union.</summary>
+/// <param name="Name">The nested record's name (also the Match/Switch parameter, camel-cased).</param>
+/// <param name="ParameterName">The camel-case parameter name of Match/Switch.</param>
+/// <param name="DiscriminatorValues">The discriminator values that select this case; the first is written for it.</param>
+/// <param name="WritesDiscriminator">The case's record does not declare the discriminator, so writing adds it.</param>
+/// <param name="Required">Required member names of an object case (structural matching).</param>
+/// <param name="Known">Declared member names of an object case (structural matching).</param>
+/// <param name="HasConversion">An implicit conversion from the member type is emitted (not for interfaces or duplicate types).</param>
+/// <param name="IsScalar">The case can be formatted as a path, query or header value.</param>
+internal sealed record UnionCaseModel(
+    string Name,
+    string ParameterName,
+    TypeRef Type,
+    UnionToken Token,
+    EquatableArray<string> DiscriminatorValues,
+    bool WritesDiscriminator,
+    EquatableArray<string> Required,
+    EquatableArray<string> Known,
+    bool HasConversion,
+    bool IsScalar);

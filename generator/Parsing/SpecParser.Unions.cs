@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary><c>oneOf</c>/<c>anyOf</c> → closed unions, merged string enums, or the one type left after null members are dropped.</summary>
+internal sealed partial class SpecParser
+{
+    // Members every generated union (or its cases) has; a case with one of these names is renamed.
+    private static readonly string[] s_unionMembers =
+    {
+        "Match", "Switch", "Value", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct",
+        "GetType", "MemberwiseClone",
+    };
+
+    private readonly List<UnionModel> _unions = new();
+
+    /// <summary>Unions whose every case is a scalar: they can be path, query or header parameters.</summary>
+    private readonly HashSet<string> _scalarUnions = new(StringComparer.Ordinal);
+
+    /// <summary>What a <c>oneOf</c>/<c>anyOf</c> becomes; decided from the schemas alone so that component names can be claimed first.</summary>
+    private enum UnionShape
+    {
+        /// <summary>No member carries a type: free-form JSON.</summary>
+        None,
+
+        /// <summary>One member is left after null members are dropped: that member's type.</summary>
+        Single,
+
+        /// <summary>Every member is an unformatted string, some with <c>enum</c>: one open enum of all their values.</summary>
+        MergedEnum,
+
+        /// <summary>Every member is an unformatted string without <c>enum</c> (or only Stripe's <c>enum: ['']</c>): string.</summary>
+        String,
+
+        /// <summary>A generated union.</summary>
+        Union,
+    }
+
+    /// <summary>The alternatives of a oneOf (else anyOf) schema, without null and annotation-only members.</summary>
+    private static (UnionShape Shape, List<(OpenApiSchema Schema, string Pointer)> Members) PlanUnion(OpenApiSchema schema, string pointer)
+    {
+        var keyword = schema.OneOf.Count > 0 ? "oneOf" : "anyOf";
+        var all = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
+        var members = new List<(OpenApiSchema, string)>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var member = all[i];
+            if (member is not null && !IsNullMember(member) && !IsAnnotationOnly(member))
+            {
+                members.Add((member, pointer + "/" + keyword + "/" + i));
+            }
+        }
+
+        if (members.Count == 0)
+        {
+            return (UnionShape.None, members);
+        }
+
+        if (members.Count == 1)
+        {
+            return (UnionShape.Single, members);
+        }
+
+        if (members.All(m => IsPlainString(m.Item1)))
+        {
+            // Stripe's "" alternative adds nothing to a plain string.
+            return (members.Any(m => m.Item1.Enum.Count > 0 && !IsEmptyStringAlternative(m.Item1)) ? UnionShape.MergedEnum : UnionShape.String, members);
+        }
+
+        return (UnionShape.Union, members);
+    }
+
+    /// <summary>A member that only admits null: <c>type: 'null'</c> or <c>enum: [null]</c>.</summary>
+    private static bool IsNullMember(OpenApiSchema member) =>
+        member.Type == "null" || (member.Enum.Count > 0 && member.Enum.All(v => v is OpenApiNull));
+
+    /// <summary>Stripe's <c>enum: ['']</c> alternative ("unset"): a plain string case rather than a one-value enum.</summary>
+    private static bool IsEmptyStringAlternative(OpenApiSchema member) =>
+        member.Reference is null && member.Type is null or "string" && member.Enum.Count == 1 && member.Enum[0] is OpenApiString { Value: "" };
+
+    private static bool IsPlainString(OpenApiSchema member) =>
+        member.Type is "string" or null && string.IsNullOrEmpty(member.Format) && member.Properties.Count == 0 && member.Items is null
+        && member.OneOf.Count == 0 && member.AnyOf.Count == 0 && member.AllOf.Count == 0
+        && (member.Type == "string" || member.Enum.Count > 0) && IsStringLike(member);
+
+    /// <summary>
+    /// Alternatives beside an object's own properties that only restrict those properties (GitHub's
+    /// <c>anyOf: [{required: [a]}, {required: [b]}]</c>, or an enum narrowed per alternative): every alternative
+    /// fits the object's record, so the record is generated and the alternatives are left to the service to check.
+    /// </summary>
+    private static bool AlternativesOnlyConstrain(OpenApiSchema schema) =>
+        schema.Properties.Count > 0
+        && schema.OneOf.Concat(schema.AnyOf).All(m => m is null
+            || (m.Reference is null && m.Type is null or "object" && m.Items is null && m.AllOf.Count == 0 && m.OneOf.Count == 0
+                && m.AnyOf.Count == 0 && m.Properties.Keys.All(schema.Properties.ContainsKey)));
+
+    /// <summary>True when a schema is a union (or has a member) that admits null, so a property of it is nullable.</summary>
+    private static bool HasNullMember(OpenApiSchema schema) =>
+        (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).Any(m => m is not null && (IsNullMember(m) || AllowsNull(m)));
+
+    /// <summary>The union branch of Classify: <paramref name="schema"/> has a oneOf or anyOf.</summary>
+    private TypeRef ClassifyUnion(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    {
+        var (shape, members) = PlanUnion(schema, pointer);
+        switch (shape)
+        {
+            case UnionShape.None:
+                return TypeRef.Any;
+            case UnionShape.Single:
+                return Resolve(members[0].Schema, members[0].Pointer, name);
+            case UnionShape.String:
+                return TypeRef.String;
+            case UnionShape.MergedEnum:
+                var enumName = fixedName ?? _typeNames.Claim(name);
+                var merged = new OpenApiSchema { Type = "string", Description = schema.Description };
+                merged.Enum = members.SelectMany(m => m.Schema.Enum).Where(v => v is OpenApiString).ToList();
+                _enums.Add(BuildEnum(enumName, merged));
+                return new TypeRef(TypeKind.Enum, enumName);
+        }
+
+        var unionName = fixedName ?? _typeNames.Claim(name);
+        var types = new List<(TypeRef Type, OpenApiSchema Schema)>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (member, memberPointer) = members[i];
+            var type = IsEmptyStringAlternative(member) ? TypeRef.String : Resolve(member, memberPointer, unionName + "Option" + (i + 1));
+            if (!types.Any(t => t.Type.Equals(type)))
+            {
+                types.Add((type, member));
+            }
+        }
+
+        // Members that differ only in constraints (two string lengths) collapse to one type.
+        if (types.Count == 1)
+        {
+            return types[0].Type;
+        }
+
+        var union = BuildUnion(unionName, schema, pointer, types);
+        _unions.Add(union);
+        if (union.Cases.All(c => c.IsScalar))
+        {
+            _scalarUnions.Add(unionName);
+        }
+
+        return new TypeRef(TypeKind.Union, unionName);
+    }
+
+    private UnionModel BuildUnion(string name, OpenApiSchema schema, string pointer, List<(TypeRef Type, OpenApiSchema Schema)> members)
+    {
+        var shapes = members.Select(m =>
+        {
+            var required = new HashSet<string>(StringComparer.Ordinal);
+            var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+            if (m.Type.Kind == TypeKind.Object)
+            {
+                CollectMembers(m.Schema, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
+            }
+
+            return (m.Type, m.Schema, Required: required, Declared: declared);
+        }).ToList();
+
+        var explicitDiscriminator = string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
+        var implicitDiscriminator = explicitDiscriminator is null ? ConstantMember(shapes.Where(s => s.Type.Kind == TypeKind.Object).Select(s => (s.Required, s.Declared)).ToList()) : null;
+        var discriminator = explicitDiscriminator ?? implicitDiscriminator;
+        var caseNames = new UniqueNameBuilder(s_unionMembers);
+        caseNames.Reserve(name);
+        var cases = new List<UnionCaseModel>(members.Count);
+        foreach (var (type, member, required, declared) in shapes)
+        {
+            var caseName = caseNames.Claim(CaseName(type));
+            var token = TokenOf(type);
+            var known = declared.Select(d => d.Key).ToList();
+            var values = discriminator is null || token != UnionToken.Object
+                ? new List<string>()
+                : implicitDiscriminator is not null
+                    ? new List<string> { ((OpenApiString)declared.First(d => d.Key == implicitDiscriminator).Schema.Enum[0]).Value }
+                    : DiscriminatorValues(schema, member);
+            cases.Add(new UnionCaseModel(
+                caseName,
+                Identifiers.ToCamelCase(caseName, "value"),
+                type,
+                token,
+                values.ToEquatableArray(),
+                WritesDiscriminator: values.Count > 0 && !known.Contains(discriminator!),
+                required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray(),
+                known.ToEquatableArray(),
+                HasConversion: type.Kind is not (TypeKind.Array or TypeKind.Map),
+                IsScalar: token is UnionToken.String or UnionToken.Integer or UnionToken.Number or UnionToken.Boolean && type.Kind != TypeKind.Bytes));
+        }
+
+        var model = new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
+        ReportAmbiguity(model, pointer);
+        return model;
+    }
+
+    /// <summary>
+    /// Without a declared discriminator: a member every object case requires and declares as a one-value string enum, with a
+    /// different value in each (Stripe's <c>object: {enum: [card]}</c>), tells the cases apart exactly. Null if none.
+    /// </summary>
+    private static string? ConstantMember(List<(HashSet<string> Required, List<(string Key, OpenApiSchema Schema, string Pointer)> Declared)> objects)
+    {
+        if (objects.Count < 2)
+        {
+            return null;
+        }
+
+        static string? Constant(OpenApiSchema? schema) =>
+            schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString text ? text.Value : null;
+
+        var candidates = objects[0].Declared.Where(d => Constant(d.Schema) is not null).Select(d => d.Key).OrderBy(k => k, StringComparer.Ordinal);
+        foreach (var key in candidates)
+        {
+            var values = objects.Select(o => o.Required.Contains(key) ? o.Declared.Where(d => d.Key == key).Select(d => Constant(d.Schema)).FirstOrDefault() : null).ToList();
+            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Explicit <c>mapping</c> values that point at this member, else (implicitly) its component name.</summary>
+    private static List<string> DiscriminatorValues(OpenApiSchema union, OpenApiSchema member)
+    {
+        var id = member.Reference?.Id;
+        var values = new List<string>();
+        if (id is null)
+        {
+            return values;
+        }
+
+        foreach (var entry in union.Discriminator.Mapping ?? new Dictionary<string, string>())
+        {
+            var target = entry.Value ?? string.Empty;
+            var slash = target.LastIndexOf('/');
+            if (string.Equals(slash >= 0 ? target.Substring(slash + 1) : target, id, StringComparison.Ordinal))
+            {
+                values.Add(entry.Key);
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            values.Add(id);
+        }
+
+        return values;
+    }
+
+    /// <summary>Warns when two cases accept the same JSON (the first declared wins at run time), naming the union and both cases.</summary>
+    private void ReportAmbiguity(UnionModel union, string pointer)
+    {
+        var cases = union.Cases;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            for (var j = i + 1; j < cases.Count; j++)
+            {
+                var (a, b) = (cases[i], cases[j]);
+                if (a.Token != b.Token)
+                {
+                    continue;
+                }
+
+                var ambiguous = a.Token != UnionToken.Object
+                    || (union.Discriminator is null || a.DiscriminatorValues.IsEmpty || b.DiscriminatorValues.IsEmpty)
+                        && a.Required.SequenceEqual(b.Required) && new HashSet<string>(a.Known).SetEquals(b.Known);
+                if (ambiguous)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.AmbiguousUnion, pointer, union.Name, a.Name, b.Name);
+                }
+            }
+        }
+    }
+
+    private static UnionToken TokenOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Enum => UnionToken.String,
+        TypeKind.Int32 or TypeKind.Int64 => UnionToken.Integer,
+        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => UnionToken.Number,
+        TypeKind.Boolean => UnionToken.Boolean,
+        TypeKind.Array => UnionToken.Array,
+        TypeKind.Object or TypeKind.Map => UnionToken.Object,
+        _ => UnionToken.Any,
+    };
+
+    private static string CaseName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Int32 or TypeKind.Int64 => "Integer",
+        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "Number",
+        TypeKind.DateTimeOffset => "DateTime",
+        _ => type.Moniker,
+    };
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace Contracts.Runtime.Json;
+
+/// <summary>
+/// What generated union converters share: peeking at an object (its member names, its discriminator) without
+/// consuming it, scoring object cases, the errors that name the union, and writing a discriminator a case lacks.
+/// </summary>
+public static class UnionJson
+{
+    /// <summary>The top-level member names of the object the reader is on; the caller's reader is a copy, so nothing is consumed.</summary>
+    public static HashSet<string> MemberNames(Utf8JsonReader reader)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            names.Add(reader.GetString()!);
+            reader.Read();
+            reader.Skip();
+        }
+
+        return names;
+    }
+
+    /// <summary>The string value of member <paramref name="name"/> of the object the reader is on, or null when absent or not a string.</summary>
+    public static string? Discriminator(Utf8JsonReader reader, string name)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isDiscriminator = reader.ValueTextEquals(name);
+            reader.Read();
+            if (isDiscriminator && reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// How well an object with members <paramref name="present"/> fits a case: -1 when a required member is missing,
+    /// otherwise the number of present members the case declares (the closest case wins; ties go to the first).
+    /// </summary>
+    public static int Score(HashSet<string> present, string[] required, string[] known)
+    {
+        foreach (var name in required)
+        {
+            if (!present.Contains(name))
+            {
+                return -1;
+            }
+        }
+
+        var score = 0;
+        foreach (var name in known)
+        {
+            if (present.Contains(name))
+            {
+                score++;
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>No case of the union accepts the current token.</summary>
+    public static JsonException NoMatch(string unionName, JsonTokenType token) =>
+        new("The JSON value (" + Describe(token) + ") matches none of the cases of '" + unionName + "'.");
+
+    /// <summary>The discriminator names no case of the union.</summary>
+    public static JsonException UnknownDiscriminator(string unionName, string propertyName, string? value) =>
+        value is null
+            ? new("The JSON object for '" + unionName + "' has no string member '" + propertyName + "' to tell its case.")
+            : new("The JSON object for '" + unionName + "' has the unknown '" + propertyName + "' value '" + value + "'.");
+
+    /// <summary>
+    /// Writes the object <paramref name="writeObject"/> produces with member <paramref name="name"/> = <paramref name="value"/>
+    /// first, for cases whose record does not declare the discriminator (so a round trip keeps it).
+    /// </summary>
+    public static void WriteWithDiscriminator(Utf8JsonWriter writer, string name, string value, Action<Utf8JsonWriter> writeObject)
+    {
+        using var buffer = new MemoryStream();
+        using (var inner = new Utf8JsonWriter(buffer))
+        {
+            writeObject(inner);
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        writer.WriteStartObject();
+        writer.WriteString(name, value);
+        foreach (var member in document.RootElement.EnumerateObject())
+        {
+            if (member.NameEquals(name))
+            {
+                continue;
+            }
+
+            member.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}
