@@ -273,9 +273,10 @@ internal sealed partial class SpecParser
         return readOnly == writeOnly ? MemberAccess.ReadWrite : readOnly ? MemberAccess.ReadOnly : MemberAccess.WriteOnly;
     }
 
-    /// <summary>A <c>default</c> as compact JSON text (documentation only), or null.</summary>
+    /// <summary>A <c>default</c> as compact JSON text (documentation only, cut short past 120 characters), or null.</summary>
     private static string? DefaultJson(IOpenApiAny? value)
     {
+        const int MaxLength = 120;
         if (value is null)
         {
             return null;
@@ -285,7 +286,8 @@ internal sealed partial class SpecParser
         var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true });
         value.Write(writer, OpenApiSpecVersion.OpenApi3_0);
         writer.Flush();
-        return text.ToString();
+        var json = text.ToString();
+        return json.Length <= MaxLength ? json : json.Substring(0, MaxLength) + "…";
     }
 
     /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
