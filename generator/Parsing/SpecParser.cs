@@ -26,6 +26,8 @@ internal sealed partial class SpecParser
     private ServerModel? _server;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private bool _isSwagger2;
+    private System.Collections.Generic.HashSet<string>? _multiParameters;
 
     private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -45,11 +47,16 @@ internal sealed partial class SpecParser
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = SpecReader.Read(input.Text, diagnostics);
+            var document = SpecReader.Read(input.Text, diagnostics, out var isSwagger2);
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken);
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken) { _isSwagger2 = isSwagger2 };
+                if (isSwagger2)
+                {
+                    parser._multiParameters = SwaggerCollectionFormats.FindMulti(input.Text);
+                }
+
                 model = parser.Build();
             }
         }
@@ -101,8 +108,8 @@ internal sealed partial class SpecParser
         var aws = _aws is null ? null : _aws with { Errors = BuildAwsErrors() };
         var records = _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
         var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
-        var topLevel = client.Operations.SelectMany(o => new[] { o.Body?.Type, o.Response.Type }).Concat(envelopes.Select(e => e.ErrorType));
-        var context = BuildJsonContext(records, enums, topLevel.Where(t => t is not null)!);
+        var topLevel = client.Operations.SelectMany(JsonTypesOf).Concat(envelopes.Select(e => e.ErrorType));
+        var context = BuildJsonContext(records, enums, topLevel);
         var (operations, namedEnvelopes, namedAws) = NameTypeInfos(context, client.Operations, envelopes, aws);
 
         return new SpecModel(_target, records, enums, context, client with

@@ -13,6 +13,8 @@ public sealed class FocusedSpecSnapshotTests
         { "PlainJson", "Specs/plain-json.yaml", "Contracts.Tests.Pets", "PetsClient" },
         { "Swagger2", "Specs/swagger2.json", "Contracts.Tests.Notes", "NotesClient" },
         { "AwsJson", "Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient" },
+        { "Operations", "Specs/operations.yaml", "Contracts.Tests.Files", "FilesClient" },
+        { "OperationsSwagger2", "Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient" },
     };
 
     [Theory]
