@@ -32,8 +32,9 @@ public static class MultipartBody
         content.Add(part, Quote(name));
     }
 
-    // Content-Disposition parameters are quoted strings: a quote or backslash in a name would end them early.
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", string.Empty).Replace("\n", string.Empty) + "\"";
+    // Content-Disposition parameters are quoted strings: as browsers do (HTML's form encoding), a quote or line break
+    // in a name is percent-encoded so that it cannot end the parameter or the header.
+    private static string Quote(string text) => "\"" + text.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
 
     /// <summary>The caller owns the file's stream; disposing the request must not close it.</summary>
     private sealed class NonDisposingStream(Stream inner) : Stream

@@ -53,6 +53,7 @@ public static class ParameterStyles
                 first = false;
             }
 
+            RefuseDotSegment(text.ToString());
             return text.ToString();
         }
 
@@ -206,13 +207,22 @@ public static class ParameterStyles
     }
 
     /// <summary>
-    /// Escapes text for a path segment. <c>Uri.EscapeDataString</c> leaves dots alone, so a value made only of dots
-    /// (<c>.</c>, <c>..</c>) has them escaped too: otherwise the URI would resolve it as a relative segment.
+    /// Escapes text for a path segment. A value made only of dots (<c>.</c>, <c>..</c>) is refused: <c>System.Uri</c>
+    /// would resolve it as a relative segment (even escaped as <c>%2E</c>) and the request would go to another route.
     /// </summary>
     internal static string Segment(string value)
     {
         var escaped = Uri.EscapeDataString(value);
-        return escaped.Length > 0 && escaped.Trim('.').Length == 0 ? escaped.Replace(".", "%2E") : escaped;
+        RefuseDotSegment(escaped);
+        return escaped;
+    }
+
+    private static void RefuseDotSegment(string segment)
+    {
+        if (segment.Length > 0 && segment.Trim('.').Length == 0)
+        {
+            throw new ArgumentException("The path parameter value '" + segment + "' would be read as a relative path segment.", "value");
+        }
     }
 
     private static bool HasQuery(StringBuilder uri)
