@@ -76,14 +76,10 @@ internal static class DiagnosticDescriptors
         "CTR112", "Response types differ", "Operation '{0}': {1}; the result is {2}", DiagnosticSeverity.Warning,
         "A method has one result type: success responses of different types are returned as the most general one.");
 
-    public static readonly DiagnosticDescriptor MediaTypeIgnored = Create(
-        "CTR113", "Media type not used", "Operation '{0}': the {1} media type '{2}' is not used ({3})", DiagnosticSeverity.Warning,
-        "The media type cannot be written or read as declared; the named alternative is used instead.");
-
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
         DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored,
-        ParameterDropped, ParameterStyleIgnored, ResponseSimplified, MediaTypeIgnored);
+        ParameterDropped, ParameterStyleIgnored, ResponseSimplified);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
