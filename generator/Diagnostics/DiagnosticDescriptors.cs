@@ -64,13 +64,26 @@ internal static class DiagnosticDescriptors
         "CTR104", "Parameter not sent", "Operation '{0}': the {1} parameter '{2}' is not sent, because AWS JSON operations read their input from the body only", DiagnosticSeverity.Info,
         "Descriptions converted from AWS models repeat paging members (Limit, NextToken) as query parameters; the body carries them.");
 
+    public static readonly DiagnosticDescriptor ParameterDropped = Create(
+        "CTR110", "Parameter not generated", "Operation '{0}': the optional parameter '{1}' is not generated: {2}", DiagnosticSeverity.Warning,
+        "The operation is generated without the parameter; a required parameter of this kind skips the operation (CTR101).");
+
+    public static readonly DiagnosticDescriptor ParameterStyleIgnored = Create(
+        "CTR111", "Parameter style not allowed", "Operation '{0}': the parameter '{1}' declares style '{2}', which a {3} parameter cannot have; '{4}' is used", DiagnosticSeverity.Warning,
+        "Path parameters take simple, label or matrix; query parameters form, spaceDelimited, pipeDelimited or deepObject; headers simple; cookies form.");
+
+    public static readonly DiagnosticDescriptor ResponseSimplified = Create(
+        "CTR112", "Response types differ", "Operation '{0}': {1}; the result is {2}", DiagnosticSeverity.Warning,
+        "A method has one result type: success responses of different types are returned as the most general one.");
+
     public static readonly DiagnosticDescriptor AmbiguousUnion = Create(
-        "CTR110", "Ambiguous union", "The union '{0}' cannot tell case '{1}' from case '{2}' by their JSON; a value that fits both is read as '{1}'", DiagnosticSeverity.Warning,
+        "CTR113", "Ambiguous union", "The union '{0}' cannot tell case '{1}' from case '{2}' by their JSON; a value that fits both is read as '{1}'", DiagnosticSeverity.Warning,
         "Two alternatives of a oneOf/anyOf accept the same JSON (same token kind, or objects with the same members and no discriminator). Add a discriminator or distinct required members.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, AmbiguousUnion);
+        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored,
+        ParameterDropped, ParameterStyleIgnored, ResponseSimplified, AmbiguousUnion);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Model;
 
@@ -8,7 +7,7 @@ namespace Contracts.Generator.Emitting;
 /// Prints the client interface, its options and the client class. Each method builds the request and hands it to
 /// <c>Contracts.Runtime</c>, which sends it and maps the response; the generated code stays thin.
 /// </summary>
-internal static class ClientEmitter
+internal static partial class ClientEmitter
 {
     public static string Emit(ClientModel client)
     {
@@ -122,6 +121,8 @@ internal static class ClientEmitter
             WriteAwsErrorMapper(writer, client, aws, context);
         }
 
+        WriteErrorResponses(writer, client, context);
+
         writer.WriteLine($$"""
             private readonly {{KnownTypes.HttpClient}} _httpClient;
             private readonly {{KnownTypes.Uri}} _baseAddress;
@@ -179,190 +180,6 @@ internal static class ClientEmitter
         writer.CloseBlock(";");
         writer.CloseBlock();
         writer.WriteLine();
-    }
-
-    private static void WriteMethod(SourceWriter writer, OperationModel operation, EmitTarget target, string context, bool aws)
-    {
-        writer.WriteLine("/// <inheritdoc/>");
-        WriteObsolete(writer, operation);
-        writer.OpenBlock("public async " + Signature(operation, target));
-        foreach (var parameter in Ordered(operation).Where(p => p.IsRequired && !p.Type.IsValueType))
-        {
-            writer.WriteLine("if (" + parameter.ParameterName + " is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(" + parameter.ParameterName + "));");
-        }
-
-        if (operation.Body is { IsRequired: true } requiredBody && !requiredBody.Type.IsValueType)
-        {
-            writer.WriteLine("if (" + requiredBody.ParameterName + " is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(" + requiredBody.ParameterName + "));");
-        }
-
-        var hasQuery = operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
-        writer.WriteLine(hasQuery
-            ? "var __uri = new " + KnownTypes.StringBuilder + "(" + PathExpression(operation, target) + ");"
-            : "var __uri = " + PathExpression(operation, target) + ";");
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
-        {
-            WriteGuarded(writer, parameter, target, value => parameter.Type.Kind == TypeKind.Array
-                ? "foreach (var __item in " + value + ") " + KnownTypes.ContractsHttp + ".AppendQuery(__uri, " + Literals.String(parameter.WireName) + ", " + ParameterCode.Format(parameter.Type.Element!, target, "__item") + ");"
-                : KnownTypes.ContractsHttp + ".AppendQuery(__uri, " + Literals.String(parameter.WireName) + ", " + ParameterCode.Format(parameter.Type, target, value) + ");");
-        }
-
-        var create = KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + ");";
-        if (aws)
-        {
-            // Every attempt (retries included) sends a fresh, freshly signed request.
-            writer.OpenBlock(KnownTypes.HttpRequestMessage + " __CreateRequest()");
-            writer.WriteLine("var __request = " + create);
-        }
-        else
-        {
-            writer.WriteLine("using var __request = " + create);
-        }
-
-        foreach (var header in operation.ConstantHeaders)
-        {
-            writer.WriteLine(KnownTypes.ContractsHttp + ".AddHeader(__request, " + Literals.String(header.Name) + ", " + Literals.String(header.Value) + ");");
-        }
-
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
-        {
-            WriteGuarded(writer, parameter, target, value =>
-                KnownTypes.ContractsHttp + ".AddHeader(__request, " + Literals.String(parameter.WireName) + ", " + ParameterCode.Format(parameter.Type, target, value) + ");");
-        }
-
-        if (operation.Body is { } body)
-        {
-            // An optional body is left out when null (a nullable struct body is unwrapped the same way).
-            string Content(string value) => "__request.Content = " + KnownTypes.ContractsHttp + ".CreateJsonContent(" + value + ", " + context + "." + body.TypeInfoProperty + ", " + Literals.String(body.MediaType) + ");";
-            writer.WriteLine(body.IsRequired ? Content(body.ParameterName) : "if (" + body.ParameterName + " is { } __bodyValue) " + Content("__bodyValue"));
-        }
-
-        var response = operation.Response;
-        if (aws)
-        {
-            writer.WriteLine("return __request;");
-            writer.CloseBlock();
-            writer.WriteLine();
-            var call = "_httpClient, __CreateRequest, _aws, " + Literals.String(operation.OperationId) + ", " + (operation.IsIdempotent ? "true" : "false");
-            writer.WriteLine(response.Kind == ResponseKind.None
-                ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);"
-                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);");
-            writer.CloseBlock();
-            return;
-        }
-
-        var common = "_httpClient, __request, " + Literals.String(operation.OperationId);
-        writer.WriteLine(response.Kind switch
-        {
-            ResponseKind.None => "await " + KnownTypes.ContractsHttp + ".SendAsync(" + common + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);",
-            ResponseKind.Json => "return await " + KnownTypes.ContractsHttp + ".SendAsync(" + common + ", " + context + "." + response.TypeInfoProperty + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);",
-            _ => "return await " + KnownTypes.ContractsHttp + ".SendEnvelopeAsync(" + common + ", " + response.EnvelopeField + ", " + context + "." + response.TypeInfoProperty + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);",
-        });
-        writer.CloseBlock();
-    }
-
-    /// <summary>Writes a statement for a parameter value, guarded by a null check when the parameter is optional.</summary>
-    private static void WriteGuarded(SourceWriter writer, ParameterModel parameter, EmitTarget target, System.Func<string, string> statement)
-    {
-        if (parameter.IsRequired)
-        {
-            writer.WriteLine(statement(parameter.ParameterName));
-            return;
-        }
-
-        var local = "__" + parameter.ParameterName.TrimStart('@') + "Value";
-        writer.OpenBlock("if (" + parameter.ParameterName + " is { } " + local + ")");
-        writer.WriteLine(statement(local));
-        writer.CloseBlock();
-    }
-
-    /// <summary>The path as a string expression: literal text with each <c>{name}</c> replaced by its escaped parameter.</summary>
-    private static string PathExpression(OperationModel operation, EmitTarget target)
-    {
-        var parts = new List<string>();
-        var path = operation.PathTemplate;
-        var index = 0;
-        while (index < path.Length)
-        {
-            var open = path.IndexOf('{', index);
-            var close = open < 0 ? -1 : path.IndexOf('}', open);
-            var parameter = close < 0 ? null : operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == path.Substring(open + 1, close - open - 1));
-            if (parameter is null)
-            {
-                var next = close < 0 ? path.Length : close + 1;
-                parts.Add(Literals.String(path.Substring(index, next - index)));
-                index = next;
-                continue;
-            }
-
-            if (open > index)
-            {
-                parts.Add(Literals.String(path.Substring(index, open - index)));
-            }
-
-            parts.Add(KnownTypes.ContractsHttp + ".EscapePathSegment(" + ParameterCode.Format(parameter.Type, target, parameter.ParameterName) + ")");
-            index = close + 1;
-        }
-
-        return parts.Count == 0 ? "\"/\"" : string.Join(" + ", parts);
-    }
-
-    private static string Signature(OperationModel operation, EmitTarget target)
-    {
-        var result = operation.Response.Kind == ResponseKind.None
-            ? KnownTypes.Task
-            : KnownTypes.Task + "<" + TypeNames.Of(operation.Response.Type!, target) + ">";
-        var parameters = new List<string>();
-        foreach (var parameter in Ordered(operation).Where(p => p.IsRequired))
-        {
-            parameters.Add(TypeNames.Of(parameter.Type, target) + " " + parameter.ParameterName);
-        }
-
-        if (operation.Body is { } body)
-        {
-            parameters.Add(body.IsRequired
-                ? TypeNames.Of(body.Type, target) + " " + body.ParameterName
-                : TypeNames.Of(body.Type, target, nullable: true) + " " + body.ParameterName + " = null");
-        }
-
-        foreach (var parameter in Ordered(operation).Where(p => !p.IsRequired))
-        {
-            parameters.Add(TypeNames.Of(parameter.Type, target, nullable: true) + " " + parameter.ParameterName + " = null");
-        }
-
-        parameters.Add(KnownTypes.CancellationToken + " " + operation.CancellationTokenName + " = default");
-        return result + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
-    }
-
-    /// <summary>Path parameters first, then query, then headers, each in document order.</summary>
-    private static IEnumerable<ParameterModel> Ordered(OperationModel operation) =>
-        operation.Parameters.OrderBy(p => p.Location);
-
-    private static void WriteMethodDocs(SourceWriter writer, OperationModel operation)
-    {
-        XmlDocs.Summary(writer, operation.Summary ?? operation.Description, "Calls " + operation.OperationId + ".");
-        if (operation.Summary is not null)
-        {
-            XmlDocs.Block(writer, "remarks", operation.Description);
-        }
-
-        foreach (var parameter in Ordered(operation))
-        {
-            XmlDocs.Param(writer, parameter.ParameterName, parameter.Description ?? "The " + parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "'.");
-        }
-
-        if (operation.Body is { } body)
-        {
-            XmlDocs.Param(writer, body.ParameterName, body.Description ?? "The request body.");
-        }
-
-        XmlDocs.Param(writer, operation.CancellationTokenName, "Cancels the call.");
-        if (operation.Response.Kind != ResponseKind.None)
-        {
-            XmlDocs.Block(writer, "returns", operation.Response.Description, "The result.");
-        }
-
-        writer.WriteLine("/// <exception cref=\"global::Contracts.Runtime.ApiException\">The service answered with an error, or with a body that cannot be read.</exception>");
     }
 
     private static void WriteObsolete(SourceWriter writer, OperationModel operation)

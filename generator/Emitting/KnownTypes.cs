@@ -35,6 +35,16 @@ internal static class KnownTypes
     public const string IsoConverters = "global::Contracts.Runtime.Json.IsoConverters";
     public const string UnionJson = "global::Contracts.Runtime.Json.UnionJson";
     public const string ContractsHttp = "global::Contracts.Runtime.Http.ContractsHttp";
+    public const string ParameterStyles = "global::Contracts.Runtime.Http.ParameterStyles";
+    public const string ParameterStyle = "global::Contracts.Runtime.Http.ParameterStyle";
+    public const string ParameterValue = "global::Contracts.Runtime.Http.ParameterValue";
+    public const string FormBody = "global::Contracts.Runtime.Http.FormBody";
+    public const string MultipartBody = "global::Contracts.Runtime.Http.MultipartBody";
+    public const string MultipartFormDataContent = "global::System.Net.Http.MultipartFormDataContent";
+    public const string FilePart = "global::Contracts.Runtime.Http.FilePart";
+    public const string ErrorResponses = "global::Contracts.Runtime.Http.ErrorResponses";
+    public const string Stream = "global::System.IO.Stream";
+    public const string IEnumerable = "global::System.Collections.Generic.IEnumerable";
     public const string EnvelopeShape = "global::Contracts.Runtime.Http.EnvelopeShape";
     public const string HttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";
     public const string AwsProtocol = "global::Contracts.Runtime.Aws.AwsProtocol";

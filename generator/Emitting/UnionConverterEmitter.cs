@@ -132,7 +132,7 @@ internal static class UnionConverterEmitter
 
     private static void WriteTokenBranch(SourceWriter writer, UnionModel union, string type, UnionToken token, string tokens)
     {
-        // The first declared case of a token kind wins; a second one was reported as ambiguous (CTR110).
+        // The first declared case of a token kind wins; a second one was reported as ambiguous (CTR113).
         var @case = union.Cases.FirstOrDefault(c => c.Token == token);
         if (@case is null)
         {

@@ -66,6 +66,19 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+    Cookie,
+}
+
+/// <summary>OpenAPI's <c>style</c> of a parameter (mirrors <c>Contracts.Runtime.Http.ParameterStyle</c>).</summary>
+internal enum ParameterStyle
+{
+    Form,
+    Simple,
+    Label,
+    Matrix,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
 }
 
 /// <summary>One client method.</summary>
@@ -85,28 +98,100 @@ internal sealed record OperationModel(
     RequestBodyModel? Body,
     ResponseModel Response,
     string CancellationTokenName,
-    bool IsIdempotent = false);
+    bool IsIdempotent = false,
+    EquatableArray<ErrorResponseModel> Errors = default,
+    string? ErrorsFieldName = null);
+
+/// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
+internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);
 
 /// <summary>A parameter the caller supplies.</summary>
+/// <param name="Style">How the value is spelled; the location's default unless the document says otherwise.</param>
+/// <param name="Explode">OpenAPI's <c>explode</c> (lists and objects as repeated pairs).</param>
+/// <param name="TypeInfoProperty">For object and map values: the JSON context property that turns them into members.</param>
 internal sealed record ParameterModel(
     string WireName,
     string ParameterName,
     ParameterLocation Location,
     TypeRef Type,
     bool IsRequired,
-    string? Description);
+    string? Description,
+    ParameterStyle Style = ParameterStyle.Simple,
+    bool Explode = false,
+    string? TypeInfoProperty = null)
+{
+    /// <summary>True when the value is the one plain string the location has always used (no style machinery needed).</summary>
+    public bool IsPlain => Type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && Style is ParameterStyle.Simple or ParameterStyle.Form;
+
+    /// <summary>True when the value goes through the JSON context (objects and maps).</summary>
+    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map;
+}
 
 /// <summary>A header whose only allowed value is fixed by the document (a one-value enum); sent on every call.</summary>
 internal sealed record ConstantHeaderModel(string Name, string Value);
 
-/// <summary>The JSON request body.</summary>
+/// <summary>How a request body is written.</summary>
+internal enum BodyKind
+{
+    /// <summary>JSON through the generated context.</summary>
+    Json,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: the object's members as fields.</summary>
+    Form,
+
+    /// <summary><c>multipart/form-data</c>: one method parameter per part (<see cref="RequestBodyModel.Fields"/>).</summary>
+    Multipart,
+
+    /// <summary><c>text/*</c>: a string.</summary>
+    Text,
+
+    /// <summary>Any other media type: a stream sent as is.</summary>
+    Binary,
+}
+
+/// <summary>The request body.</summary>
+/// <param name="DeepObjectMembers">Form bodies: members whose arrays are indexed (<c>encoding: {style: deepObject}</c>).</param>
+/// <param name="Fields">Multipart bodies: the parts, each a method parameter.</param>
 internal sealed record RequestBodyModel(
     string ParameterName,
     TypeRef Type,
     string TypeInfoProperty,
     string MediaType,
     bool IsRequired,
-    string? Description);
+    string? Description,
+    BodyKind Kind = BodyKind.Json,
+    EquatableArray<string> DeepObjectMembers = default,
+    EquatableArray<MultipartFieldModel> Fields = default)
+{
+    /// <summary>True when the body goes through the JSON context.</summary>
+    public bool NeedsTypeInfo => Kind is BodyKind.Json or BodyKind.Form;
+}
+
+/// <summary>How a multipart part is written.</summary>
+internal enum MultipartFieldKind
+{
+    /// <summary>A scalar (or list of scalars, one part each) as text.</summary>
+    Text,
+
+    /// <summary>A file (<c>format: binary</c>): a <c>FilePart</c>.</summary>
+    File,
+
+    /// <summary>A list of files: one part per <c>FilePart</c>.</summary>
+    Files,
+
+    /// <summary>A structured value, as a JSON part.</summary>
+    Json,
+}
+
+/// <summary>One part of a multipart body, and the method parameter that supplies it.</summary>
+internal sealed record MultipartFieldModel(
+    string WireName,
+    string ParameterName,
+    TypeRef Type,
+    MultipartFieldKind Kind,
+    bool IsRequired,
+    string? Description,
+    string TypeInfoProperty = "");
 
 /// <summary>How a method turns the response into its result.</summary>
 internal enum ResponseKind
@@ -119,6 +204,12 @@ internal enum ResponseKind
 
     /// <summary>An envelope whose data member is of <see cref="ResponseModel.Type"/>.</summary>
     Envelope,
+
+    /// <summary>A <c>text/*</c> body, returned as a string.</summary>
+    Text,
+
+    /// <summary>Any other media type: an unbuffered stream that owns the response.</summary>
+    Stream,
 }
 
 /// <summary>The successful result of an operation.</summary>
@@ -127,7 +218,11 @@ internal sealed record ResponseModel(
     TypeRef? Type,
     string? TypeInfoProperty,
     string? EnvelopeField,
-    string? Description)
+    string? Description,
+    bool AllowsEmpty = false)
 {
+    /// <summary>True when the result goes through the JSON context.</summary>
+    public bool NeedsTypeInfo => Kind is ResponseKind.Json or ResponseKind.Envelope;
+
     public static readonly ResponseModel None = new(ResponseKind.None, null, null, null, null);
 }

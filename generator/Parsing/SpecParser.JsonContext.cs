@@ -62,11 +62,7 @@ internal sealed partial class SpecParser
         AwsModel? aws)
     {
         var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
-        var namedOperations = operations.Select(o => o with
-        {
-            Body = o.Body is { } body ? body with { TypeInfoProperty = byType[body.Type] } : null,
-            Response = o.Response.Type is { } type ? o.Response with { TypeInfoProperty = byType[type] } : o.Response,
-        }).ToList();
+        var namedOperations = operations.Select(o => NameOperationTypeInfos(o, byType)).ToList();
         var namedEnvelopes = envelopes.Select(e => e with { ErrorTypeInfoProperty = byType[e.ErrorType] }).ToList();
         var namedAws = aws is null ? null : aws with
         {

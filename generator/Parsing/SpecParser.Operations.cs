@@ -5,14 +5,11 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing.Naming;
-using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
-using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
-using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
 
 namespace Contracts.Generator.Parsing;
 
-/// <summary>Paths and servers → the client model.</summary>
+/// <summary>Paths and servers → the client model (parameters, bodies and responses in their own partials).</summary>
 internal sealed partial class SpecParser
 {
     private static readonly string[] s_clientMembers = { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone" };
@@ -56,72 +53,24 @@ internal sealed partial class SpecParser
         }
 
         var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? method.ToString().ToUpperInvariant() + " " + path : operation.OperationId;
-        var baseName = Identifiers.ToPascalCase(string.IsNullOrWhiteSpace(operation.OperationId) ? method + " " + path : operation.OperationId, "Call");
+        var baseName = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : Identifiers.ToPascalCase(operation.OperationId, "Call");
         var parameterNames = new UniqueNameBuilder();
         var cancellationTokenName = parameterNames.Claim("cancellationToken");
-        var parameters = new List<ParameterModel>();
-        var constantHeaders = new List<ConstantHeaderModel>();
-        var isAwsJson = _aws?.JsonVersion is not null && fragment >= 0;
-        foreach (var (parameter, parameterPointer) in MergeParameters(pathItem, operation, pointer))
+        var context = new OperationContext(operationId, baseName, pointer, fragment >= 0, parameterNames);
+        if (BuildParameters(pathItem, operation, context) is not { } built)
         {
-            if (IsSigningHeader(parameter))
-            {
-                // Computed by the SigV4 handler on every request; never a caller's concern.
-                continue;
-            }
-
-            if (isAwsJson && parameter.In is OpenApiParameterLocation.Query or OpenApiParameterLocation.Path)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, operationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name);
-                continue;
-            }
-
-            if (parameter.In == OpenApiParameterLocation.Header && parameter.Required && SingleValue(parameter.Schema) is { } constant)
-            {
-                constantHeaders.Add(new ConstantHeaderModel(parameter.Name, constant));
-                continue;
-            }
-
-            var location = parameter.In switch
-            {
-                OpenApiParameterLocation.Path => ParameterLocation.Path,
-                OpenApiParameterLocation.Query => ParameterLocation.Query,
-                OpenApiParameterLocation.Header => ParameterLocation.Header,
-                _ => (ParameterLocation?)null,
-            };
-            var type = Resolve(parameter.Schema, parameterPointer + "/schema", baseName + Identifiers.ToPascalCase(parameter.Name, "Parameter"));
-            if (location is null || !IsSimpleParameterType(type))
-            {
-                var reason = location is null
-                    ? "the " + parameter.In + " parameter '" + parameter.Name + "' is not supported yet"
-                    : "the parameter '" + parameter.Name + "' has a structured schema, which is not supported yet";
-                _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, parameterPointer, operationId, reason);
-                return null;
-            }
-
-            parameters.Add(new ParameterModel(
-                parameter.Name,
-                parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name, "value")),
-                location.Value,
-                type,
-                parameter.Required || location == ParameterLocation.Path,
-                parameter.Description));
+            return null;
         }
 
         RequestBodyModel? body = null;
         if (operation.RequestBody is { } requestBody)
         {
-            var mediaType = requestBody.Content.Keys.FirstOrDefault(IsJson);
-            if (mediaType is null)
+            var hasTarget = built.ConstantHeaders.Any(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase));
+            body = BuildRequestBody(requestBody, context, hasTarget);
+            if (body is null)
             {
-                _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, pointer + "/requestBody", operationId,
-                    "request bodies of type '" + string.Join("', '", requestBody.Content.Keys) + "' are not supported yet");
                 return null;
             }
-
-            var bodyType = Resolve(requestBody.Content[mediaType].Schema, pointer + "/requestBody/content/" + Escape(mediaType) + "/schema", baseName + "Request");
-            var hasTarget = constantHeaders.Any(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase));
-            body = new RequestBodyModel(parameterNames.Claim("request"), bodyType, string.Empty, RequestMediaType(mediaType, hasTarget), requestBody.Required, requestBody.Description);
         }
 
         if (BuildResponse(operation, operationId, baseName, pointer) is not { } response)
@@ -129,52 +78,54 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        var methodName = methodNames.Claim(baseName + "Async");
+        var errors = _aws is null && response.Kind != ResponseKind.Envelope ? BuildErrorResponses(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
         return new OperationModel(
             operationId,
-            methodNames.Claim(baseName + "Async"),
+            methodName,
             method.ToString().ToUpperInvariant(),
             path,
             operation.Summary,
             operation.Description,
             operation.Deprecated,
-            parameters.ToEquatableArray(),
-            constantHeaders.ToEquatableArray(),
+            built.Parameters.ToEquatableArray(),
+            built.ConstantHeaders.ToEquatableArray(),
             body,
             response,
             cancellationTokenName,
-            IsIdempotent(method, operationId));
+            IsIdempotent(method, operationId),
+            errors,
+            errors.IsEmpty ? null : "s_" + methodName + "Errors");
     }
 
-    private ResponseModel? BuildResponse(OpenApiOperation operation, string operationId, string baseName, string pointer)
+    /// <summary>
+    /// A method name for an operation without <c>operationId</c>: the HTTP method, then each path segment, with
+    /// <c>{id}</c> read as <c>ById</c> (<c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>).
+    /// </summary>
+    private static string NameFromRoute(OperationType method, string path)
     {
-        // The first 2xx response is the result; a lone "default" is taken as the result too.
-        var successKey = operation.Responses.Keys.Where(k => k.StartsWith("2", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault()
-            ?? (operation.Responses.Count == 1 && operation.Responses.ContainsKey("default") ? "default" : null);
-        if (successKey is null || operation.Responses[successKey].Content.Count == 0)
+        var words = new List<string> { method.ToString() };
+        foreach (var segment in path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
-            return ResponseModel.None;
+            words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "By " + segment.Trim('{', '}') : segment);
         }
 
-        var response = operation.Responses[successKey];
-        var mediaType = response.Content.Keys.FirstOrDefault(IsJson);
-        var responsePointer = pointer + "/responses/" + Escape(successKey);
-        if (mediaType is null)
-        {
-            _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, responsePointer, operationId,
-                "responses of type '" + string.Join("', '", response.Content.Keys) + "' are not supported yet");
-            return null;
-        }
+        return Identifiers.ToPascalCase(string.Join(" ", words), "Call");
+    }
 
-        var schemaPointer = responsePointer + "/content/" + Escape(mediaType) + "/schema";
-        var schema = response.Content[mediaType].Schema;
-        if (schema is not null && FindEnvelope(schema) is { } envelope)
-        {
-            var draft = UseEnvelope(envelope, schemaPointer);
-            var dataType = Resolve(EnvelopeDataSchema(schema, envelope, draft.Data), schemaPointer, baseName + "Result");
-            return new ResponseModel(ResponseKind.Envelope, dataType, string.Empty, draft.FieldName, response.Description);
-        }
+    /// <summary>What the parts of one operation share while it is being built.</summary>
+    private sealed class OperationContext(string operationId, string baseName, string pointer, bool isAwsKey, UniqueNameBuilder parameterNames)
+    {
+        public string OperationId { get; } = operationId;
 
-        return new ResponseModel(ResponseKind.Json, Resolve(schema, schemaPointer, baseName + "Response"), string.Empty, null, response.Description);
+        public string BaseName { get; } = baseName;
+
+        public string Pointer { get; } = pointer;
+
+        /// <summary>The path key names an AWS operation in its fragment (<c>/#X-Amz-Target=…</c>).</summary>
+        public bool IsAwsKey { get; } = isAwsKey;
+
+        public UniqueNameBuilder ParameterNames { get; } = parameterNames;
     }
 
     /// <summary>Path-item parameters overridden by the operation's own (same name and location).</summary>
@@ -194,26 +145,6 @@ internal sealed partial class SpecParser
         {
             yield return (operation.Parameters[i], pointer + "/parameters/" + i);
         }
-    }
-
-    private static string? SingleValue(OpenApiSchema? schema) =>
-        schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString value ? value.Value : null;
-
-    private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Union => _scalarUnions.Contains(type.Name!),
-        TypeKind.Object or TypeKind.Map or TypeKind.Any => false,
-        TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && (type.Element.Kind != TypeKind.Union || _scalarUnions.Contains(type.Element.Name!)),
-        _ => true,
-    };
-
-    private static bool IsJson(string mediaType)
-    {
-        var type = mediaType.Split(';')[0].Trim();
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("*/*", StringComparison.Ordinal)
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
     private ServerModel BuildServer()

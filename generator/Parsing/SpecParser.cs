@@ -36,6 +36,8 @@ internal sealed partial class SpecParser
     private readonly CancellationToken _cancellationToken;
     private readonly bool _hasDateOnly;
     private readonly SourceLocator _locator;
+    private bool _isSwagger2;
+    private System.Collections.Generic.HashSet<string>? _multiParameters;
 
     // Only a document that spells the keyword can say additionalProperties: true; the others never load the YAML tree.
     private readonly bool _mentionsAdditionalProperties;
@@ -66,11 +68,16 @@ internal sealed partial class SpecParser
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = SpecReader.Read(input.Text, diagnostics);
+            var document = SpecReader.Read(input.Text, diagnostics, out var isSwagger2);
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator, input.Text.IndexOf("additionalProperties", StringComparison.Ordinal) >= 0);
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator, input.Text.IndexOf("additionalProperties", StringComparison.Ordinal) >= 0) { _isSwagger2 = isSwagger2 };
+                if (isSwagger2)
+                {
+                    parser._multiParameters = SwaggerCollectionFormats.FindMulti(input.Text);
+                }
+
                 model = parser.Build();
             }
         }
@@ -122,9 +129,9 @@ internal sealed partial class SpecParser
         var aws = _aws is null ? null : _aws with { Errors = BuildAwsErrors() };
         var records = _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
         var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
-        var topLevel = client.Operations.SelectMany(o => new[] { o.Body?.Type, o.Response.Type }).Concat(envelopes.Select(e => e.ErrorType));
+        var topLevel = client.Operations.SelectMany(JsonTypesOf).Concat(envelopes.Select(e => e.ErrorType));
         var unions = _unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray();
-        var context = BuildJsonContext(records, enums, unions, topLevel.Where(t => t is not null)!);
+        var context = BuildJsonContext(records, enums, unions, topLevel);
         var (operations, namedEnvelopes, namedAws) = NameTypeInfos(context, client.Operations, envelopes, aws);
 
         return new SpecModel(_target, records, enums, context, client with

@@ -23,8 +23,12 @@ internal static class SpecReader
     private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     /// <summary>Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>).</summary>
-    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics)
+    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics) => Read(text, diagnostics, out _);
+
+    /// <summary>As <see cref="Read(string, DiagnosticBag)"/>; <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0.</summary>
+    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics, out bool isSwagger2)
     {
+        isSwagger2 = false;
         if (text.Trim().Length == 0)
         {
             diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file is empty");
@@ -64,6 +68,7 @@ internal static class SpecReader
             return null;
         }
 
+        isSwagger2 = result.SpecificationVersion == Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0;
         foreach (var error in result.Errors)
         {
             Report(error, diagnostics);

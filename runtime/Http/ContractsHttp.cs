@@ -15,7 +15,7 @@ namespace Contracts.Runtime.Http;
 /// The HTTP plumbing that generated clients share: building requests, sending them and turning responses into
 /// results or <see cref="ApiException"/>s. Generated code calls these methods; they are public for that reason.
 /// </summary>
-public static class ContractsHttp
+public static partial class ContractsHttp
 {
     /// <summary>
     /// Picks the base address of a client: the one set in its options, else the <see cref="HttpClient.BaseAddress"/>,
@@ -70,7 +70,7 @@ public static class ContractsHttp
     }
 
     /// <summary>Escapes one path parameter value so that it stays inside its path segment.</summary>
-    public static string EscapePathSegment(string value) => Uri.EscapeDataString(value);
+    public static string EscapePathSegment(string value) => ParameterStyles.Segment(value);
 
     /// <summary>Appends <c>name=value</c> (both escaped) to a relative URI under construction, after <c>?</c> or <c>&amp;</c>.</summary>
     public static void AppendQuery(StringBuilder uri, string name, string? value)

@@ -15,6 +15,8 @@ public sealed class FocusedSpecSnapshotTests
         { "AwsJson", "Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient" },
         { "Formats", "Specs/formats.yaml", "Contracts.Tests.Formats", "FormatsClient" },
         { "Unions", "Specs/unions.yaml", "Contracts.Tests.Unions", "UnionsClient" },
+        { "Operations", "Specs/operations.yaml", "Contracts.Tests.Files", "FilesClient" },
+        { "OperationsSwagger2", "Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient" },
     };
 
     [Theory]

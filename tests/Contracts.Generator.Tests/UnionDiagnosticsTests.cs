@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Contracts.Generator.Tests;
 
-/// <summary>Unions whose cases cannot be told apart: CTR110 at the union's line, and the first case wins at run time.</summary>
+/// <summary>Unions whose cases cannot be told apart: CTR113 at the union's line, and the first case wins at run time.</summary>
 public sealed class UnionDiagnosticsTests
 {
     // Line 7: Stamp (a string or a date-time: both strings). Line 11: Either (two objects of the same members, no discriminator).
@@ -41,13 +41,13 @@ public sealed class UnionDiagnosticsTests
         """;
 
     [Fact]
-    public void Cases_that_accept_the_same_json_are_reported_as_CTR110_at_the_union()
+    public void Cases_that_accept_the_same_json_are_reported_as_CTR113_at_the_union()
     {
         var run = GeneratorHarness.Run(SpecFile.Inline("ambiguous.yaml", Spec, "Ambiguous.Api", "AmbiguousClient"));
 
         run.AssertGeneratorDidNotThrow();
         var reported = run.GeneratorDiagnostics.Where(d => d.Id.StartsWith("CTR", StringComparison.Ordinal)).OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
-        Assert.Equal(["CTR110", "CTR110"], reported.Select(d => d.Id));
+        Assert.Equal(["CTR113", "CTR113"], reported.Select(d => d.Id));
         Assert.All(reported, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
         Assert.Equal("The union 'Stamp' cannot tell case 'String' from case 'DateTime' by their JSON; a value that fits both is read as 'String'", reported[0].GetMessage());
         Assert.Equal("The union 'Either' cannot tell case 'Left' from case 'Right' by their JSON; a value that fits both is read as 'Left'", reported[1].GetMessage());

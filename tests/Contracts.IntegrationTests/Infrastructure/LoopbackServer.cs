@@ -43,7 +43,10 @@ public sealed class LoopbackServer : IAsyncDisposable
         _app = builder.Build();
         _app.Run(async context =>
         {
-            _requests.Enqueue(await RecordAsync(context.Request));
+            var recorded = await RecordAsync(context.Request);
+            _requests.Enqueue(recorded);
+            // The handler may read the body too (forms, multipart): it gets the recorded bytes.
+            context.Request.Body = new MemoryStream(recorded.Body);
             await handler(context);
         });
     }

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi.Models;
+using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Request bodies. When a body lists several media types one is chosen, in this order: JSON, form-urlencoded,
+/// multipart, text, anything else (sent as a stream).
+/// </summary>
+internal sealed partial class SpecParser
+{
+    /// <summary>Media types by how the generator handles them; the order is the preference.</summary>
+    private enum MediaCategory
+    {
+        Json,
+        Form,
+        Multipart,
+        Text,
+        Binary,
+    }
+
+    private RequestBodyModel? BuildRequestBody(OpenApiRequestBody requestBody, OperationContext context, bool hasTarget)
+    {
+        var bodyPointer = context.Pointer + "/requestBody";
+        if (PickMediaType(requestBody.Content, forRequest: true) is not { } picked)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, bodyPointer, context.OperationId, "the request body declares no media type");
+            return null;
+        }
+
+        var (mediaType, category) = picked;
+        var media = requestBody.Content[mediaType];
+        var schemaPointer = bodyPointer + "/content/" + Escape(mediaType) + "/schema";
+        switch (category)
+        {
+            case MediaCategory.Json:
+                var jsonType = Resolve(media.Schema, schemaPointer, context.BaseName + "Request");
+                var sentAs = IsJson(mediaType) ? mediaType : "application/json";
+                return new RequestBodyModel(context.ParameterNames.Claim("request"), jsonType, string.Empty, RequestMediaType(sentAs, hasTarget), requestBody.Required, requestBody.Description);
+            case MediaCategory.Form:
+                var formType = Resolve(media.Schema, schemaPointer, context.BaseName + "Request");
+                if (formType.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any))
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, schemaPointer, context.OperationId, "a form body must be an object, not " + formType.Kind.ToString().ToLowerInvariant());
+                    return null;
+                }
+
+                var deepObjects = media.Encoding
+                    .Where(e => e.Value.Style == OpenApiParameterStyle.DeepObject)
+                    .Select(e => e.Key)
+                    .OrderBy(k => k, StringComparer.Ordinal)
+                    .ToEquatableArray();
+                return new RequestBodyModel(context.ParameterNames.Claim("request"), formType, string.Empty, mediaType, requestBody.Required, requestBody.Description, BodyKind.Form, deepObjects);
+            case MediaCategory.Multipart:
+                if (BuildMultipartFields(media.Schema, schemaPointer, context) is not { } fields)
+                {
+                    return null;
+                }
+
+                return new RequestBodyModel(string.Empty, TypeRef.Any, string.Empty, mediaType, requestBody.Required, requestBody.Description, BodyKind.Multipart, Fields: fields);
+            case MediaCategory.Text:
+                return new RequestBodyModel(context.ParameterNames.Claim("content"), TypeRef.String, string.Empty, mediaType, requestBody.Required, requestBody.Description, BodyKind.Text);
+            default:
+                return new RequestBodyModel(context.ParameterNames.Claim("content"), new TypeRef(TypeKind.Bytes), string.Empty, mediaType, requestBody.Required, requestBody.Description, BodyKind.Binary);
+        }
+    }
+
+    /// <summary>One method parameter per member of the multipart schema; <c>format: binary</c> members are files.</summary>
+    private EquatableArray<MultipartFieldModel>? BuildMultipartFields(OpenApiSchema? schema, string pointer, OperationContext context)
+    {
+        var members = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (part, partPointer) in new[] { (schema, pointer) }.Concat((schema?.AllOf ?? new List<OpenApiSchema>()).Select((s, i) => ((OpenApiSchema?)s, pointer + "/allOf/" + i))))
+        {
+            if (part is null)
+            {
+                continue;
+            }
+
+            required.UnionWith(part.Required);
+            members.AddRange(part.Properties.Select(p => (p.Key, p.Value, partPointer + "/properties/" + Escape(p.Key))));
+        }
+
+        if (members.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, pointer, context.OperationId, "a multipart body without properties has no parts to send");
+            return null;
+        }
+
+        var fields = new List<MultipartFieldModel>();
+        foreach (var (key, memberSchema, memberPointer) in members)
+        {
+            var name = context.ParameterNames.Claim(Identifiers.ToCamelCase(key, "part"));
+            var isRequired = required.Contains(key);
+            if (IsBinarySchema(memberSchema))
+            {
+                fields.Add(new MultipartFieldModel(key, name, TypeRef.Any, MultipartFieldKind.File, isRequired, memberSchema.Description));
+                continue;
+            }
+
+            if (memberSchema.Type == "array" && IsBinarySchema(memberSchema.Items))
+            {
+                fields.Add(new MultipartFieldModel(key, name, TypeRef.ArrayOf(TypeRef.Any), MultipartFieldKind.Files, isRequired, memberSchema.Description));
+                continue;
+            }
+
+            var type = Resolve(memberSchema, memberPointer, context.BaseName + Identifiers.ToPascalCase(key, "Part"));
+            var isText = type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
+                || (type.Kind == TypeKind.Array && type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array));
+            fields.Add(new MultipartFieldModel(key, name, type, isText ? MultipartFieldKind.Text : MultipartFieldKind.Json, isRequired, memberSchema.Description));
+        }
+
+        return fields.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The media type a body or response is handled as, by <see cref="MediaCategory"/> preference (document order
+    /// breaks ties). A Swagger 2.0 document without <c>produces</c>/<c>consumes</c> gets <c>application/octet-stream</c>
+    /// from the reader: with a schema that is not a file, that is JSON in practice.
+    /// </summary>
+    private (string MediaType, MediaCategory Category)? PickMediaType(IDictionary<string, OpenApiMediaType> content, bool forRequest)
+    {
+        (string MediaType, MediaCategory Category)? best = null;
+        foreach (var entry in content)
+        {
+            var category = Categorize(entry.Key, forRequest);
+            if (category == MediaCategory.Binary && _isSwagger2 && IsOctetStream(entry.Key) && entry.Value.Schema is { } schema && !IsBinarySchema(schema))
+            {
+                category = MediaCategory.Json;
+            }
+
+            if (best is null || category < best.Value.Category)
+            {
+                best = (entry.Key, category);
+            }
+        }
+
+        return best;
+    }
+
+    private static MediaCategory Categorize(string mediaType, bool forRequest)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        if (IsJson(type))
+        {
+            return MediaCategory.Json;
+        }
+
+        if (forRequest && type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return MediaCategory.Form;
+        }
+
+        if (forRequest && type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return MediaCategory.Multipart;
+        }
+
+        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? MediaCategory.Text : MediaCategory.Binary;
+    }
+
+    private static bool IsOctetStream(string mediaType) =>
+        mediaType.Split(';')[0].Trim().Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>type: string, format: binary</c>, or Swagger 2.0's <c>type: file</c>.</summary>
+    private static bool IsBinarySchema(OpenApiSchema? schema) =>
+        schema is not null && (schema.Type == "file" || (schema.Type == "string" && schema.Format == "binary"));
+
+    private static bool IsJson(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("*/*", StringComparison.Ordinal)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Naming;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
+using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
+using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
+using ParameterStyle = Contracts.Generator.Model.ParameterStyle;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>Operation parameters: path, query, header and cookie, with their <c>style</c> and <c>explode</c>.</summary>
+internal sealed partial class SpecParser
+{
+    /// <summary>The caller's parameters and the fixed headers; null when a required parameter cannot be supported (the operation is skipped).</summary>
+    private (List<ParameterModel> Parameters, List<ConstantHeaderModel> ConstantHeaders)? BuildParameters(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
+    {
+        var parameters = new List<ParameterModel>();
+        var constantHeaders = new List<ConstantHeaderModel>();
+        var isAwsJson = _aws?.JsonVersion is not null && context.IsAwsKey;
+        foreach (var (parameter, parameterPointer) in MergeParameters(pathItem, operation, context.Pointer))
+        {
+            if (IsSigningHeader(parameter))
+            {
+                // Computed by the SigV4 handler on every request; never a caller's concern.
+                continue;
+            }
+
+            if (isAwsJson && parameter.In is OpenApiParameterLocation.Query or OpenApiParameterLocation.Path)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, context.OperationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name);
+                continue;
+            }
+
+            if (parameter.In == OpenApiParameterLocation.Header && parameter.Required && SingleValue(parameter.Schema) is { } constant)
+            {
+                constantHeaders.Add(new ConstantHeaderModel(parameter.Name, constant));
+                continue;
+            }
+
+            var location = parameter.In switch
+            {
+                OpenApiParameterLocation.Path => ParameterLocation.Path,
+                OpenApiParameterLocation.Query => ParameterLocation.Query,
+                OpenApiParameterLocation.Header => ParameterLocation.Header,
+                OpenApiParameterLocation.Cookie => ParameterLocation.Cookie,
+                _ => (ParameterLocation?)null,
+            };
+            var required = parameter.Required || location == ParameterLocation.Path;
+            var schema = parameter.Schema ?? FirstContentSchema(parameter);
+            var type = Resolve(schema, parameterPointer + "/schema", context.BaseName + Identifiers.ToPascalCase(parameter.Name, "Parameter"));
+            var problem = location is null ? "its location '" + parameter.In + "' is not supported"
+                : !IsSimpleParameterType(type) ? Unspellable(type) + " cannot be spelled in a " + location.Value.ToString().ToLowerInvariant() + " parameter"
+                : null;
+            if (problem is not null)
+            {
+                if (required)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, parameterPointer, context.OperationId, "the required parameter '" + parameter.Name + "' is not supported: " + problem);
+                    return null;
+                }
+
+                _diagnostics.Add(DiagnosticDescriptors.ParameterDropped, parameterPointer, context.OperationId, parameter.Name, problem);
+                continue;
+            }
+
+            var style = StyleOf(parameter, location!.Value, parameterPointer, context.OperationId);
+            parameters.Add(new ParameterModel(
+                parameter.Name,
+                context.ParameterNames.Claim(Identifiers.ToCamelCase(parameter.Name, "value")),
+                location.Value,
+                type,
+                required,
+                parameter.Description,
+                style,
+                ExplodeOf(parameter, type)));
+        }
+
+        return (parameters, constantHeaders);
+    }
+
+    /// <summary>
+    /// The parameter's style (the reader fills in the location's default, and turns Swagger 2.0's
+    /// <c>collectionFormat</c> into style and explode). A style the location does not allow falls back to its default.
+    /// </summary>
+    private ParameterStyle StyleOf(OpenApiParameter parameter, ParameterLocation location, string pointer, string operationId)
+    {
+        var style = parameter.Style switch
+        {
+            OpenApiParameterStyle.Form => ParameterStyle.Form,
+            OpenApiParameterStyle.Label => ParameterStyle.Label,
+            OpenApiParameterStyle.Matrix => ParameterStyle.Matrix,
+            OpenApiParameterStyle.SpaceDelimited => ParameterStyle.SpaceDelimited,
+            OpenApiParameterStyle.PipeDelimited => ParameterStyle.PipeDelimited,
+            OpenApiParameterStyle.DeepObject => ParameterStyle.DeepObject,
+            _ => ParameterStyle.Simple,
+        };
+        var allowed = location switch
+        {
+            ParameterLocation.Path => style is ParameterStyle.Simple or ParameterStyle.Label or ParameterStyle.Matrix,
+            ParameterLocation.Query => style is ParameterStyle.Form or ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited or ParameterStyle.DeepObject,
+            ParameterLocation.Header => style == ParameterStyle.Simple,
+            _ => style == ParameterStyle.Form,
+        };
+        var fallback = location is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple;
+        if (!allowed)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.ParameterStyleIgnored, pointer, operationId, parameter.Name, StyleName(style), location.ToString().ToLowerInvariant(), StyleName(fallback));
+            return fallback;
+        }
+
+        return style;
+    }
+
+    /// <summary>
+    /// OpenAPI's <c>explode</c>; for Swagger 2.0 form lists, true only for <c>collectionFormat: multi</c> (csv, the
+    /// default, is <c>name=a,b</c>), which the reader does not keep apart (see <see cref="SwaggerCollectionFormats"/>).
+    /// </summary>
+    private bool ExplodeOf(OpenApiParameter parameter, TypeRef type) =>
+        _isSwagger2 && type.Kind == TypeKind.Array && parameter.Style == OpenApiParameterStyle.Form
+            ? _multiParameters?.Contains(parameter.In.ToString()!.ToLowerInvariant() + ":" + parameter.Name) == true
+            : parameter.Explode;
+
+    private static string StyleName(ParameterStyle style) => char.ToLowerInvariant(style.ToString()[0]) + style.ToString().Substring(1);
+
+    /// <summary>A parameter described by <c>content</c> instead of <c>schema</c>: the schema of its (single) media type.</summary>
+    private static OpenApiSchema? FirstContentSchema(OpenApiParameter parameter)
+    {
+        foreach (var content in parameter.Content)
+        {
+            return content.Value.Schema;
+        }
+
+        return null;
+    }
+
+    private static string? SingleValue(OpenApiSchema? schema) =>
+        schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString value ? value.Value : null;
+
+    private static string Unspellable(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Union => "a union with structured cases",
+        _ => "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", _ => "objects" }),
+    };
+
+    /// <summary>Scalars, lists of scalars, objects, maps and free-form JSON can be spelled by a style; lists of lists or objects cannot.</summary>
+    /// <remarks>A union qualifies when all its cases are scalars (it then has a text form).</remarks>
+    private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Union => _scalarUnions.Contains(type.Name!),
+        TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
+            && (type.Element.Kind != TypeKind.Union || _scalarUnions.Contains(type.Element.Name!)),
+        _ => true,
+    };
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Responses: the result of a method (JSON, envelope, text or stream) and the error responses it throws typed.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    private ResponseModel? BuildResponse(OpenApiOperation operation, string operationId, string baseName, string pointer)
+    {
+        // Every 2xx response (and 2XX) is a success; a lone "default" is taken as the result too.
+        var successKeys = operation.Responses.Keys.Where(IsSuccess).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (successKeys.Count == 0 && operation.Responses.Count == 1 && operation.Responses.ContainsKey("default"))
+        {
+            successKeys.Add("default");
+        }
+
+        var withBody = successKeys.Where(k => HasBody(operation.Responses[k])).ToList();
+        if (withBody.Count == 0)
+        {
+            return ResponseModel.None;
+        }
+
+        // A success without a body next to one with a body (204 beside 200) makes an empty body a valid result.
+        var allowsEmpty = withBody.Count < successKeys.Count;
+        var results = withBody.Select(key => BuildResult(operation.Responses[key], key, baseName, pointer)).ToList();
+        var first = results[0];
+        var differing = results.Skip(1).Where(r => r.Kind != first.Kind || !Equals(r.Type, first.Type)).ToList();
+        if (differing.Count == 0)
+        {
+            return first with { AllowsEmpty = allowsEmpty };
+        }
+
+        var codes = string.Join(", ", withBody);
+        if (results.All(r => r.Kind is ResponseKind.Json or ResponseKind.Envelope))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.ResponseSimplified, pointer + "/responses", operationId, "the success responses " + codes + " have different JSON types", "JsonElement");
+            return new ResponseModel(ResponseKind.Json, TypeRef.Any, string.Empty, null, operation.Responses[withBody[0]].Description, allowsEmpty);
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.ResponseSimplified, pointer + "/responses", operationId, "the success responses " + codes + " have different media types", "a stream of the response body");
+        return new ResponseModel(ResponseKind.Stream, null, null, null, operation.Responses[withBody[0]].Description);
+    }
+
+    private ResponseModel BuildResult(OpenApiResponse response, string key, string baseName, string pointer)
+    {
+        var responsePointer = pointer + "/responses/" + Escape(key);
+        var (mediaType, category) = PickMediaType(response.Content, forRequest: false)!.Value;
+        switch (category)
+        {
+            case MediaCategory.Text:
+                return new ResponseModel(ResponseKind.Text, TypeRef.String, null, null, response.Description);
+            case MediaCategory.Binary:
+                return new ResponseModel(ResponseKind.Stream, null, null, null, response.Description);
+        }
+
+        var schemaPointer = responsePointer + "/content/" + Escape(mediaType) + "/schema";
+        var schema = response.Content[mediaType].Schema;
+        if (schema is not null && FindEnvelope(schema) is { } envelope)
+        {
+            var draft = UseEnvelope(envelope, schemaPointer);
+            var dataType = Resolve(EnvelopeDataSchema(schema, envelope, draft.Data), schemaPointer, baseName + "Result");
+            return new ResponseModel(ResponseKind.Envelope, dataType, string.Empty, draft.FieldName, response.Description);
+        }
+
+        return new ResponseModel(ResponseKind.Json, Resolve(schema, schemaPointer, baseName + "Response"), string.Empty, null, response.Description);
+    }
+
+    /// <summary>
+    /// Error responses (a 4xx or 5xx code, a range such as <c>4XX</c>, or <c>default</c>) with a JSON schema; they
+    /// become <c>ApiException&lt;TError&gt;</c>. Errors without a JSON body throw the untyped <c>ApiException</c>.
+    /// </summary>
+    private EquatableArray<ErrorResponseModel> BuildErrorResponses(OpenApiOperation operation, string baseName, string pointer)
+    {
+        var errors = new List<ErrorResponseModel>();
+        var defaultIsResult = !operation.Responses.Keys.Any(IsSuccess) && operation.Responses.Count == 1;
+        foreach (var entry in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var key = entry.Key;
+            var isError = key.Length == 3 && (key[0] == '4' || key[0] == '5') || (key == "default" && !defaultIsResult);
+            if (!isError || !HasBody(entry.Value) || PickMediaType(entry.Value.Content, forRequest: false) is not { Category: MediaCategory.Json } picked)
+            {
+                continue;
+            }
+
+            var schemaPointer = pointer + "/responses/" + Escape(key) + "/content/" + Escape(picked.MediaType) + "/schema";
+            var suffix = key == "default" ? "Default" : key.ToUpperInvariant();
+            var type = Resolve(entry.Value.Content[picked.MediaType].Schema, schemaPointer, baseName + suffix + "Error");
+            errors.Add(new ErrorResponseModel(key.ToUpperInvariant() == "DEFAULT" ? "default" : key.ToUpperInvariant(), type, string.Empty));
+        }
+
+        return errors.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A response with a body. The Swagger 2.0 reader gives every response one media type per <c>produces</c> entry,
+    /// with a null schema when the response has none: that is a response without a body.
+    /// </summary>
+    private bool HasBody(OpenApiResponse response) =>
+        response.Content.Count > 0 && !(_isSwagger2 && response.Content.Values.All(m => m.Schema is null));
+
+    private static bool IsSuccess(string key) => key.StartsWith("2", StringComparison.Ordinal);
+
+    /// <summary>The types an operation reads or writes through the JSON context (each needs a JsonTypeInfo property).</summary>
+    private static IEnumerable<TypeRef> JsonTypesOf(OperationModel operation)
+    {
+        foreach (var parameter in operation.Parameters.Where(p => p.NeedsTypeInfo))
+        {
+            yield return parameter.Type;
+        }
+
+        if (operation.Body is { } body)
+        {
+            if (body.NeedsTypeInfo)
+            {
+                yield return body.Type;
+            }
+
+            foreach (var field in body.Fields.Where(f => f.Kind == MultipartFieldKind.Json))
+            {
+                yield return field.Type;
+            }
+        }
+
+        if (operation.Response.NeedsTypeInfo)
+        {
+            yield return operation.Response.Type!;
+        }
+
+        foreach (var error in operation.Errors)
+        {
+            yield return error.Type;
+        }
+    }
+
+    /// <summary>The operation with every JSON-context type pointed at its JsonTypeInfo property.</summary>
+    private static OperationModel NameOperationTypeInfos(OperationModel operation, IReadOnlyDictionary<TypeRef, string> byType) => operation with
+    {
+        Parameters = operation.Parameters.Select(p => p.NeedsTypeInfo ? p with { TypeInfoProperty = byType[p.Type] } : p).ToEquatableArray(),
+        Body = operation.Body is not { } body ? null : body with
+        {
+            TypeInfoProperty = body.NeedsTypeInfo ? byType[body.Type] : string.Empty,
+            Fields = body.Fields.Select(f => f.Kind == MultipartFieldKind.Json ? f with { TypeInfoProperty = byType[f.Type] } : f).ToEquatableArray(),
+        },
+        Response = operation.Response.NeedsTypeInfo ? operation.Response with { TypeInfoProperty = byType[operation.Response.Type!] } : operation.Response,
+        Errors = operation.Errors.Select(e => e with { TypeInfoProperty = byType[e.Type] }).ToEquatableArray(),
+    };
+}

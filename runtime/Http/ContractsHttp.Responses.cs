@@ -1,0 +1,118 @@
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Contracts.Runtime.Http;
+
+/// <summary>Responses with declared error types, optional bodies, text and binary results; request bodies that are not JSON.</summary>
+public static partial class ContractsHttp
+{
+    /// <summary>Sends a request whose successful response carries no body; declared errors are thrown typed.</summary>
+    public static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    {
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a request and reads its JSON result. With <paramref name="allowEmpty"/> (the document also declares a
+    /// success without a body, such as 204) an empty body gives <c>default</c>.
+    /// </summary>
+    public static async Task<T?> SendAsync<T>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        JsonTypeInfo<T> typeInfo,
+        ErrorResponses? errors,
+        bool allowEmpty,
+        CancellationToken cancellationToken)
+    {
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            return allowEmpty ? default : throw new ApiException(operationName, response.StatusCode, "the response body is empty", responseExcerpt: string.Empty);
+        }
+
+        return ReadResult(body, response.StatusCode, operationName, typeInfo);
+    }
+
+    /// <summary>Sends a request whose result is text (<c>text/*</c>), decoded with the response's charset (UTF-8 by default).</summary>
+    public static async Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    {
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var encoding = Encoding.UTF8;
+        if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (System.ArgumentException)
+            {
+                // An unknown charset: UTF-8 is the best guess.
+            }
+        }
+
+        return encoding.GetString(body);
+    }
+
+    /// <summary>
+    /// Sends a request whose result is binary. The body is not buffered: the returned stream reads from the connection
+    /// and owns the response, so the caller must dispose it.
+    /// </summary>
+    public static async Task<Stream> SendStreamAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    {
+        var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
+#if NET5_0_OR_GREATER
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            return new ResponseStream(stream, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A text request body (<c>text/plain</c> and other <c>text/*</c> types), UTF-8.</summary>
+    public static HttpContent CreateTextContent(string value, string mediaType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <summary>A binary request body read from <paramref name="value"/> when sent; the caller keeps ownership of the stream.</summary>
+    public static HttpContent CreateStreamContent(Stream value, string mediaType)
+    {
+        var content = new StreamContent(value);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    private static async Task ThrowIfErrorAsync(HttpResponseMessage response, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        throw errors?.TryCreate(operationName, response.StatusCode, body)
+            ?? new ApiException(operationName, response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
+    }
+}

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+
+namespace Contracts.Runtime.Http;
+
+/// <summary>
+/// Spells parameter values the way OpenAPI's <c>style</c> and <c>explode</c> say, for each location. Every piece of
+/// caller text is percent-escaped, so a value can never add a path segment, a query parameter or a header line.
+/// </summary>
+public static class ParameterStyles
+{
+    /// <summary>The text that replaces <c>{name}</c> in the path (simple, label or matrix), escaped.</summary>
+    public static string Path(string name, ParameterValue value, ParameterStyle style, bool explode)
+    {
+        var prefix = style switch
+        {
+            ParameterStyle.Label => ".",
+            ParameterStyle.Matrix => ";",
+            _ => string.Empty,
+        };
+        var text = new StringBuilder(prefix);
+        if (value.Scalar is { } scalar)
+        {
+            if (style == ParameterStyle.Matrix)
+            {
+                text.Append(Segment(name)).Append('=');
+            }
+
+            return text.Append(Segment(scalar)).ToString();
+        }
+
+        // Exploded lists and objects repeat the prefix (label, matrix) or use commas (simple).
+        var separator = explode && style != ParameterStyle.Simple ? prefix : ",";
+        var first = true;
+        if (value.Items is { } items)
+        {
+            if (style == ParameterStyle.Matrix && !explode)
+            {
+                text.Append(Segment(name)).Append('=');
+            }
+
+            foreach (var item in items)
+            {
+                text.Append(first ? string.Empty : separator);
+                if (style == ParameterStyle.Matrix && explode)
+                {
+                    text.Append(Segment(name)).Append('=');
+                }
+
+                text.Append(Segment(item));
+                first = false;
+            }
+
+            RefuseDotSegment(text.ToString());
+            return text.ToString();
+        }
+
+        if (style == ParameterStyle.Matrix && !explode)
+        {
+            text.Append(Segment(name)).Append('=');
+        }
+
+        foreach (var member in value.Members!)
+        {
+            text.Append(first ? string.Empty : separator).Append(Segment(member.Key)).Append(explode ? "=" : ",").Append(Segment(member.Value));
+            first = false;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Appends a query parameter (form, spaceDelimited, pipeDelimited or deepObject).</summary>
+    public static void AppendQuery(StringBuilder uri, string name, ParameterValue value, ParameterStyle style, bool explode)
+    {
+        foreach (var (key, text) in QueryPairs(name, value, style, explode))
+        {
+            uri.Append(HasQuery(uri) ? '&' : '?').Append(key).Append('=').Append(text);
+        }
+    }
+
+    /// <summary>Adds a header parameter (simple style); values with CR or LF are refused.</summary>
+    public static void AddHeader(HttpRequestMessage request, string name, ParameterValue value, bool explode)
+    {
+        ContractsHttp.AddHeader(request, name, Join(value, explode, escape: false));
+    }
+
+    /// <summary>Adds a cookie parameter (form style) to the request's <c>Cookie</c> header; the value is percent-escaped.</summary>
+    public static void AddCookie(HttpRequestMessage request, string name, ParameterValue value, bool explode)
+    {
+        var pairs = new List<string>();
+        if (explode && value.Items is { } items)
+        {
+            foreach (var item in items)
+            {
+                pairs.Add(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(item));
+            }
+        }
+        else if (explode && value.Members is { } members)
+        {
+            foreach (var member in members)
+            {
+                pairs.Add(Uri.EscapeDataString(member.Key) + "=" + Uri.EscapeDataString(member.Value));
+            }
+        }
+        else
+        {
+            pairs.Add(Uri.EscapeDataString(name) + "=" + Join(value, explode: false, escape: true));
+        }
+
+        var cookie = string.Join("; ", pairs);
+        if (request.Headers.TryGetValues("Cookie", out var existing))
+        {
+            cookie = string.Join("; ", existing) + "; " + cookie;
+            request.Headers.Remove("Cookie");
+        }
+
+        ContractsHttp.AddHeader(request, "Cookie", cookie);
+    }
+
+    private static IEnumerable<(string Key, string Text)> QueryPairs(string name, ParameterValue value, ParameterStyle style, bool explode)
+    {
+        var escapedName = Uri.EscapeDataString(name);
+        if (value.Scalar is { } scalar)
+        {
+            yield return (escapedName, Uri.EscapeDataString(scalar));
+        }
+        else if (value.Items is { } items)
+        {
+            if (explode && style is ParameterStyle.Form or ParameterStyle.DeepObject)
+            {
+                foreach (var item in items)
+                {
+                    yield return (escapedName, Uri.EscapeDataString(item));
+                }
+            }
+            else if (items.Count > 0)
+            {
+                var delimiter = style switch
+                {
+                    ParameterStyle.SpaceDelimited => "%20",
+                    ParameterStyle.PipeDelimited => "%7C",
+                    _ => ",",
+                };
+                yield return (escapedName, JoinEscaped(items, delimiter));
+            }
+        }
+        else if (style == ParameterStyle.DeepObject)
+        {
+            foreach (var member in value.Members!)
+            {
+                yield return (escapedName + "%5B" + Uri.EscapeDataString(member.Key) + "%5D", Uri.EscapeDataString(member.Value));
+            }
+        }
+        else if (explode)
+        {
+            foreach (var member in value.Members!)
+            {
+                yield return (Uri.EscapeDataString(member.Key), Uri.EscapeDataString(member.Value));
+            }
+        }
+        else if (value.Members!.Count > 0)
+        {
+            yield return (escapedName, Join(value, explode: false, escape: true));
+        }
+    }
+
+    /// <summary>The simple-style text of a value: items joined by commas, members as <c>k,v</c> or (exploded) <c>k=v</c>.</summary>
+    private static string Join(ParameterValue value, bool explode, bool escape)
+    {
+        Func<string, string> encode = escape ? Uri.EscapeDataString : static text => text;
+        if (value.Scalar is { } scalar)
+        {
+            return encode(scalar);
+        }
+
+        if (value.Items is { } items)
+        {
+            var parts = new List<string>(items.Count);
+            foreach (var item in items)
+            {
+                parts.Add(encode(item));
+            }
+
+            return string.Join(",", parts);
+        }
+
+        var pairs = new List<string>();
+        foreach (var member in value.Members!)
+        {
+            pairs.Add(encode(member.Key) + (explode ? "=" : ",") + encode(member.Value));
+        }
+
+        return string.Join(",", pairs);
+    }
+
+    private static string JoinEscaped(IReadOnlyList<string> items, string delimiter)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < items.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : delimiter).Append(Uri.EscapeDataString(items[i]));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Escapes text for a path segment. A value made only of dots (<c>.</c>, <c>..</c>) is refused: <c>System.Uri</c>
+    /// would resolve it as a relative segment (even escaped as <c>%2E</c>) and the request would go to another route.
+    /// </summary>
+    internal static string Segment(string value)
+    {
+        var escaped = Uri.EscapeDataString(value);
+        RefuseDotSegment(escaped);
+        return escaped;
+    }
+
+    private static void RefuseDotSegment(string segment)
+    {
+        if (segment.Length > 0 && segment.Trim('.').Length == 0)
+        {
+            throw new ArgumentException("The path parameter value '" + segment + "' would be read as a relative path segment.", "value");
+        }
+    }
+
+    private static bool HasQuery(StringBuilder uri)
+    {
+        for (var i = 0; i < uri.Length; i++)
+        {
+            if (uri[i] == '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
