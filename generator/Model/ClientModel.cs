@@ -124,7 +124,7 @@ internal sealed record ParameterModel(
     public bool IsPlain => Type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && Style is ParameterStyle.Simple or ParameterStyle.Form;
 
     /// <summary>True when the value goes through the JSON context (objects and maps).</summary>
-    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map;
+    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union;
 }
 
 /// <summary>A header whose only allowed value is fixed by the document (a one-value enum); sent on every call.</summary>

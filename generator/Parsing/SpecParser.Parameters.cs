@@ -139,17 +139,13 @@ internal sealed partial class SpecParser
     private static string? SingleValue(OpenApiSchema? schema) =>
         schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString value ? value.Value : null;
 
-    private static string Unspellable(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Union => "a union with structured cases",
-        _ => "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", _ => "objects" }),
-    };
+    private static string Unspellable(TypeRef type) =>
+        "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", _ => "objects" });
 
     /// <summary>Scalars, lists of scalars, objects, maps and free-form JSON can be spelled by a style; lists of lists or objects cannot.</summary>
-    /// <remarks>A union qualifies when all its cases are scalars (it then has a text form).</remarks>
+    /// <remarks>A union is spelled from its JSON; in a list, only a union whose cases are all scalars has a text form.</remarks>
     private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {
-        TypeKind.Union => _scalarUnions.Contains(type.Name!),
         TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
             && (type.Element.Kind != TypeKind.Union || _scalarUnions.Contains(type.Element.Name!)),
         _ => true,
