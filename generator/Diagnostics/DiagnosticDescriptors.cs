@@ -64,9 +64,13 @@ internal static class DiagnosticDescriptors
         "CTR104", "Parameter not sent", "Operation '{0}': the {1} parameter '{2}' is not sent, because AWS JSON operations read their input from the body only", DiagnosticSeverity.Info,
         "Descriptions converted from AWS models repeat paging members (Limit, NextToken) as query parameters; the body carries them.");
 
+    public static readonly DiagnosticDescriptor OpenApi31Unsupported = Create(
+        "CTR105", "OpenAPI 3.1 construct not supported", "The OpenAPI 3.1 construct '{0}' is not supported: {1}", DiagnosticSeverity.Warning,
+        "OpenAPI 3.1 documents are rewritten to OpenAPI 3.0 before they are read; what 3.0 cannot express is left out of the generated code.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored);
+        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, OpenApi31Unsupported);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

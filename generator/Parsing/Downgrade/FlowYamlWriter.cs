@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using SharpYaml;
+using SharpYaml.Serialization;
+
+namespace Contracts.Generator.Parsing.Downgrade;
+
+/// <summary>
+/// Writes a rewritten tree back to text for the reader, as JSON-shaped flow YAML. Scalar styles are kept where they
+/// change meaning: a plain scalar stays unquoted (the reader reads <c>12</c>, <c>true</c> or a date from it) and a
+/// quoted or block scalar becomes a double-quoted string. Aliases are written out in full, so the output is bounded
+/// by a node budget (a "billion laughs" document stops there instead of growing without end).
+/// </summary>
+internal sealed class FlowYamlWriter
+{
+    private readonly StringBuilder _builder;
+    private readonly int _maxDepth;
+    private long _budget;
+
+    private FlowYamlWriter(int capacity, long budget, int maxDepth)
+    {
+        _builder = new StringBuilder(capacity);
+        _budget = budget;
+        _maxDepth = maxDepth;
+    }
+
+    /// <summary>The text, or null when the tree has more nodes than <paramref name="budget"/> or is deeper than <paramref name="maxDepth"/>.</summary>
+    public static string? Write(YamlNode root, int capacity, long budget, int maxDepth)
+    {
+        var writer = new FlowYamlWriter(capacity, budget, maxDepth);
+        return writer.WriteNode(root, 0) ? writer._builder.ToString() : null;
+    }
+
+    private bool WriteNode(YamlNode node, int depth)
+    {
+        if (--_budget < 0 || depth > _maxDepth)
+        {
+            return false;
+        }
+
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                _builder.Append('{');
+                var first = true;
+                foreach (var entry in mapping.Children)
+                {
+                    if (!first)
+                    {
+                        _builder.Append(", ");
+                    }
+
+                    first = false;
+                    WriteQuoted(entry.Key is YamlScalarNode key ? key.Value ?? "" : "");
+                    _builder.Append(": ");
+                    if (!WriteNode(entry.Value, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                _builder.Append('}');
+                return true;
+            case YamlSequenceNode sequence:
+                _builder.Append('[');
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _builder.Append(", ");
+                    }
+
+                    if (!WriteNode(sequence.Children[i], depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                _builder.Append(']');
+                return true;
+            case YamlScalarNode scalar:
+                WriteScalar(scalar);
+                return true;
+            default:
+                _builder.Append("null");
+                return true;
+        }
+    }
+
+    private void WriteScalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        if (scalar.IsPlain() && IsSafePlain(value))
+        {
+            _builder.Append(value);
+        }
+        else
+        {
+            WriteQuoted(value);
+        }
+    }
+
+    /// <summary>A plain scalar that means the same unquoted inside a flow collection.</summary>
+    private static bool IsSafePlain(string value)
+    {
+        if (value.Length == 0 || "-?:,[]{}#&*!|>'\"%@`".IndexOf(value[0]) >= 0 || char.IsWhiteSpace(value[value.Length - 1]) || char.IsWhiteSpace(value[0]))
+        {
+            // A leading "-" is fine for numbers; anything else with an indicator first is quoted.
+            return value.Length > 1 && value[0] == '-' && (char.IsDigit(value[1]) || value[1] == '.') && IsSafePlain(value.Substring(1));
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            // A colon is quoted even where YAML would allow it: SharpYaml's flow scanner rejects some of those.
+            if (c < 0x20 || c is ',' or '[' or ']' or '{' or '}' or '#' or '"' or '\'' or '\\' or ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void WriteQuoted(string value)
+    {
+        _builder.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': _builder.Append("\\\""); break;
+                case '\\': _builder.Append("\\\\"); break;
+                case '\n': _builder.Append("\\n"); break;
+                case '\r': _builder.Append("\\r"); break;
+                case '\t': _builder.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+                    {
+                        _builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        _builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        _builder.Append('"');
+    }
+}
