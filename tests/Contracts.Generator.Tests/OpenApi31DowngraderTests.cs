@@ -84,6 +84,15 @@ public sealed class OpenApi31DowngraderTests
     }
 
     [Fact]
+    public void A_document_without_paths_gets_the_empty_paths_30_requires()
+    {
+        var (output, diagnostics) = Downgrade("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents: {schemas: {}}\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(Canonical(Parse("{openapi: 3.0.3, info: {title: T, version: '1'}, components: {schemas: {}}, paths: {}}")), Canonical(output));
+    }
+
+    [Fact]
     public void Defs_are_hoisted_under_stable_collision_free_names_and_references_follow()
     {
         const string Text = """

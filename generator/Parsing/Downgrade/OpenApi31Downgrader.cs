@@ -101,6 +101,11 @@ internal sealed partial class OpenApi31Downgrader
         {
             WalkNonSchema(paths, JsonPointer.Append(JsonPointer.Root, "paths"), 1);
         }
+        else
+        {
+            // Optional in 3.1 (a document of components or webhooks only), required in 3.0.
+            root.Set("paths", new YamlMappingNode());
+        }
 
         // "#/$defs/X" references point at definitions held by the document root.
         if (root.Take("$defs") is YamlMappingNode definitions)
