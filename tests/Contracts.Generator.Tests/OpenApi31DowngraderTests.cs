@@ -149,13 +149,21 @@ public sealed class OpenApi31DowngraderTests
     [Fact]
     public void Scalars_keep_whether_they_were_quoted()
     {
-        var (output, _) = Downgrade(Document("A: {type: string, enum: ['1', 2, 'true', true, '', 2020-01-01, 'x: y', \"multi\\nline\"]}"));
+        var (output, _) = Downgrade(Document("A: {type: string, enum: ['1', 2, 'true', true, '', 2020-01-01, 'x: y', \"multi\\nline\", -1.5]}"));
 
         var values = ((YamlSequenceNode)Member(SchemaOf(output, "A"), "enum")).Children.Cast<YamlScalarNode>().ToList();
-        Assert.Equal(["1", "2", "true", "true", "", "2020-01-01", "x: y", "multi\nline"], values.Select(v => v.Value));
+        Assert.Equal(["1", "2", "true", "true", "", "2020-01-01", "x: y", "multi\nline", "-1.5"], values.Select(v => v.Value));
         Assert.Equal(
-            [false, true, false, true, false, true, false, false],
+            [false, true, false, true, false, true, false, false, true],
             values.Select(v => v.Style == SharpYaml.ScalarStyle.Plain));
+    }
+
+    [Fact]
+    public void Block_scalars_that_flow_collections_would_misread_are_written_quoted()
+    {
+        var (output, _) = Downgrade(Document("A:\n      type: string\n      example: Do you like apples? {yes}, [no] # a comment\n      description: |\n        two\n        lines"));
+
+        Assert.Equal(Canonical(Parse("{type: string, example: 'Do you like apples? {yes}, [no]', description: \"two\\nlines\\n\"}")), Canonical(SchemaOf(output, "A")));
     }
 
     [Theory]

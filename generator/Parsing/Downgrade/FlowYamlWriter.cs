@@ -7,8 +7,8 @@ namespace Contracts.Generator.Parsing.Downgrade;
 
 /// <summary>
 /// Writes a rewritten tree back to text for the reader, as JSON-shaped flow YAML. Scalar styles are kept where they
-/// change meaning: a plain scalar stays unquoted (the reader reads <c>12</c>, <c>true</c> or a date from it) and a
-/// quoted or block scalar becomes a double-quoted string. Aliases are written out in full, so the output is bounded
+/// change meaning: a plain number, boolean or date stays unquoted (the reader reads <c>12</c>, <c>true</c> from it),
+/// everything else becomes a double-quoted string. Aliases are written out in full, so the output is bounded
 /// by a node budget (a "billion laughs" document stops there instead of growing without end).
 /// </summary>
 internal sealed class FlowYamlWriter
@@ -100,20 +100,20 @@ internal sealed class FlowYamlWriter
         }
     }
 
-    /// <summary>A plain scalar that means the same unquoted inside a flow collection.</summary>
+    /// <summary>
+    /// Words, numbers, booleans and dates (what the reader may read as other than a string) stay plain. Anything else
+    /// is a string either way, and quoting it sidesteps SharpYaml's strict rules for plain scalars in flow collections.
+    /// </summary>
     private static bool IsSafePlain(string value)
     {
-        if (value.Length == 0 || "-?:,[]{}#&*!|>'\"%@`".IndexOf(value[0]) >= 0 || char.IsWhiteSpace(value[value.Length - 1]) || char.IsWhiteSpace(value[0]))
+        if (value.Length == 0 || value[0] == '-' && (value.Length == 1 || !(char.IsDigit(value[1]) || value[1] == '.')))
         {
-            // A leading "-" is fine for numbers; anything else with an indicator first is quoted.
-            return value.Length > 1 && value[0] == '-' && (char.IsDigit(value[1]) || value[1] == '.') && IsSafePlain(value.Substring(1));
+            return false;
         }
 
-        for (var i = 0; i < value.Length; i++)
+        foreach (var c in value)
         {
-            var c = value[i];
-            // A colon is quoted even where YAML would allow it: SharpYaml's flow scanner rejects some of those.
-            if (c < 0x20 || c is ',' or '[' or ']' or '{' or '}' or '#' or '"' or '\'' or '\\' or ':')
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or '+' or '-' or '~'))
             {
                 return false;
             }
