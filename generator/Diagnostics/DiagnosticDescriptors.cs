@@ -18,11 +18,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotOpenApi = Create(
         "CTR002", "Not an OpenAPI document", "This file is not an OpenAPI document: {0}", DiagnosticSeverity.Error,
-        "A file marked as an OpenAPI contract must have a root 'openapi: 3.0.x' or 'swagger: \"2.0\"' member.");
+        "A file marked as an OpenAPI contract must have a root 'openapi: 3.x' or 'swagger: \"2.0\"' member.");
 
     public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
-        "CTR003", "Unsupported OpenAPI version", "OpenAPI version '{0}' is not supported; use OpenAPI 3.0.x or Swagger 2.0", DiagnosticSeverity.Error,
-        "The generator reads OpenAPI 3.0 and Swagger 2.0 documents.");
+        "CTR003", "Unsupported OpenAPI version", "OpenAPI version '{0}' is not supported; use OpenAPI 3.1.x, 3.0.x or Swagger 2.0", DiagnosticSeverity.Error,
+        "The generator reads OpenAPI 3.1, 3.0 and Swagger 2.0 documents.");
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "CTR004", "Unresolved $ref", "The reference '{0}' does not resolve to anything in this document", DiagnosticSeverity.Error,
