@@ -24,11 +24,16 @@ internal sealed class FlowYamlWriter
         _maxDepth = maxDepth;
     }
 
-    /// <summary>The text, or null when the tree has more nodes than <paramref name="budget"/> or is deeper than <paramref name="maxDepth"/>.</summary>
-    public static string? Write(YamlNode root, int capacity, long budget, int maxDepth)
+    /// <summary>
+    /// The text, or null when the tree has more nodes than <paramref name="budget"/> or is deeper than
+    /// <paramref name="maxDepth"/>. The nodes written are taken off <paramref name="budget"/>, so that callers can share one.
+    /// </summary>
+    public static string? Write(YamlNode root, int capacity, ref long budget, int maxDepth)
     {
         var writer = new FlowYamlWriter(capacity, budget, maxDepth);
-        return writer.WriteNode(root, 0) ? writer._builder.ToString() : null;
+        var written = writer.WriteNode(root, 0);
+        budget = writer._budget;
+        return written ? writer._builder.ToString() : null;
     }
 
     private bool WriteNode(YamlNode node, int depth)

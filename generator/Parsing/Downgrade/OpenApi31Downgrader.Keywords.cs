@@ -267,8 +267,9 @@ internal sealed partial class OpenApi31Downgrader
             schema.Take("items");
         }
 
+        // Aliases of one schema are one node: compared once.
         var shapes = tuple.Children.Concat(schema.Get("items") is { } items ? new[] { items } : Array.Empty<YamlNode>())
-            .Select(Shape).ToList();
+            .Distinct(NodeIdentity.Instance).Select(Shape).ToList();
         if (!shapes.Contains(null) && shapes.Distinct(StringComparer.Ordinal).Count() == 1)
         {
             if (!schema.Has("items"))
@@ -324,7 +325,7 @@ internal sealed partial class OpenApi31Downgrader
     }
 
     /// <summary>The schema without its annotations, as text: two tuple positions of one type have the same shape.</summary>
-    private static string? Shape(YamlNode node)
+    private string? Shape(YamlNode node)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -337,7 +338,7 @@ internal sealed partial class OpenApi31Downgrader
             copy.Children.Add(new YamlScalarNode(entry.Key), entry.Value);
         }
 
-        return FlowYamlWriter.Write(copy, 64, budget: 100_000, MaxDepth);
+        return FlowYamlWriter.Write(copy, 64, ref _shapeBudget, MaxDepth);
     }
 
     private static bool TryParseNumber(string value, out double number) =>

@@ -23,10 +23,14 @@ internal sealed partial class OpenApi31Downgrader
     private readonly DefinitionHoister _definitions;
     private string? _tooDeepAt;
 
-    private OpenApi31Downgrader(DiagnosticBag diagnostics, DefinitionHoister definitions)
+    // Shared by every comparison of tuple item shapes, so that aliases cannot make the comparisons quadratic.
+    private long _shapeBudget;
+
+    private OpenApi31Downgrader(DiagnosticBag diagnostics, DefinitionHoister definitions, long shapeBudget)
     {
         _diagnostics = diagnostics;
         _definitions = definitions;
+        _shapeBudget = shapeBudget;
     }
 
     /// <summary>
@@ -53,7 +57,9 @@ internal sealed partial class OpenApi31Downgrader
             return text;
         }
 
-        var downgrader = new OpenApi31Downgrader(diagnostics, new DefinitionHoister(ComponentNames(root)));
+        // Aliases are written out in full: budgets in nodes keep an alias bomb linear in the input size.
+        var limit = 2L * text.Length + 10_000;
+        var downgrader = new OpenApi31Downgrader(diagnostics, new DefinitionHoister(ComponentNames(root)), limit);
         downgrader.RewriteDocument(root);
         if (downgrader._tooDeepAt is { } pointer)
         {
@@ -66,12 +72,11 @@ internal sealed partial class OpenApi31Downgrader
             diagnostics.MapPointer("#/components/schemas/" + move.Value, move.Key);
         }
 
-        // Aliases are written out in full: the budget keeps an alias bomb linear in the input size.
-        var budget = 2L * text.Length + 10_000;
-        var rewritten = FlowYamlWriter.Write(root, text.Length, budget, MaxDepth);
+        var budget = limit;
+        var rewritten = FlowYamlWriter.Write(root, text.Length, ref budget, MaxDepth);
         if (rewritten is null)
         {
-            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "its YAML aliases expand to more than " + budget.ToString(CultureInfo.InvariantCulture) + " nodes or more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "its YAML aliases expand to more than " + limit.ToString(CultureInfo.InvariantCulture) + " nodes or more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
         }
 
         return rewritten;

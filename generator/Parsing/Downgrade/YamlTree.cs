@@ -28,16 +28,30 @@ internal static class YamlTree
     /// <summary>Removes <paramref name="key"/> and returns its value, or null when it is absent.</summary>
     public static YamlNode? Take(this YamlMappingNode mapping, string key)
     {
+        var value = mapping.Get(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        // SharpYaml's Remove and indexer compare the old value structurally (its whole subtree, aliases expanded),
+        // which an alias-heavy document turns quadratic; clearing and adding back compares nothing.
+        var kept = new List<KeyValuePair<YamlNode, YamlNode>>(mapping.Children.Count);
         foreach (var entry in mapping.Children)
         {
-            if (entry.Key is YamlScalarNode scalar && scalar.Value == key)
+            if (!(entry.Key is YamlScalarNode scalar && scalar.Value == key))
             {
-                mapping.Children.Remove(entry.Key);
-                return entry.Value;
+                kept.Add(entry);
             }
         }
 
-        return null;
+        mapping.Children.Clear();
+        foreach (var entry in kept)
+        {
+            mapping.Children.Add(entry.Key, entry.Value);
+        }
+
+        return value;
     }
 
     /// <summary>Sets <paramref name="key"/>, replacing any value it had.</summary>
