@@ -18,11 +18,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotOpenApi = Create(
         "CTR002", "Not an OpenAPI document", "This file is not an OpenAPI document: {0}", DiagnosticSeverity.Error,
-        "A file marked as an OpenAPI contract must have a root 'openapi: 3.0.x' or 'swagger: \"2.0\"' member.");
+        "A file marked as an OpenAPI contract must have a root 'openapi: 3.x' or 'swagger: \"2.0\"' member.");
 
     public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
-        "CTR003", "Unsupported OpenAPI version", "OpenAPI version '{0}' is not supported; use OpenAPI 3.0.x or Swagger 2.0", DiagnosticSeverity.Error,
-        "The generator reads OpenAPI 3.0 and Swagger 2.0 documents.");
+        "CTR003", "Unsupported OpenAPI version", "OpenAPI version '{0}' is not supported; use OpenAPI 3.1.x, 3.0.x or Swagger 2.0", DiagnosticSeverity.Error,
+        "The generator reads OpenAPI 3.1, 3.0 and Swagger 2.0 documents.");
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "CTR004", "Unresolved $ref", "The reference '{0}' does not resolve to anything in this document", DiagnosticSeverity.Error,
@@ -64,6 +64,10 @@ internal static class DiagnosticDescriptors
         "CTR104", "Parameter not sent", "Operation '{0}': the {1} parameter '{2}' is not sent, because AWS JSON operations read their input from the body only", DiagnosticSeverity.Info,
         "Descriptions converted from AWS models repeat paging members (Limit, NextToken) as query parameters; the body carries them.");
 
+    public static readonly DiagnosticDescriptor OpenApi31Unsupported = Create(
+        "CTR105", "OpenAPI 3.1 construct not supported", "The OpenAPI 3.1 construct '{0}' is not supported: {1}", DiagnosticSeverity.Warning,
+        "OpenAPI 3.1 documents are rewritten to OpenAPI 3.0 before they are read; what 3.0 cannot express is left out of the generated code.");
+
     public static readonly DiagnosticDescriptor ParameterDropped = Create(
         "CTR110", "Parameter not generated", "Operation '{0}': the optional parameter '{1}' is not generated: {2}", DiagnosticSeverity.Warning,
         "The operation is generated without the parameter; a required parameter of this kind skips the operation (CTR101).");
@@ -82,7 +86,7 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored,
+        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, OpenApi31Unsupported,
         ParameterDropped, ParameterStyleIgnored, ResponseSimplified, AmbiguousUnion);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

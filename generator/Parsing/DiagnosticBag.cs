@@ -14,12 +14,33 @@ internal sealed class DiagnosticBag
 {
     private readonly List<(DiagnosticDescriptor Descriptor, string? Pointer, int? Line, int? Column, string[] Args)> _items = new();
     private readonly HashSet<string> _seen = new();
+    private readonly List<(string From, string To)> _pointerMoves = new();
 
     /// <summary>Adds a diagnostic located by JSON pointer (e.g. <c>#/components/schemas/Foo</c>).</summary>
     public void Add(DiagnosticDescriptor descriptor, string? pointer, params string[] args) => AddCore(descriptor, pointer, null, null, args);
 
     /// <summary>Adds a diagnostic at a known 0-based line and column.</summary>
     public void AddAt(DiagnosticDescriptor descriptor, int line, int column, params string[] args) => AddCore(descriptor, null, line, column, args);
+
+    /// <summary>
+    /// Locates pointers under <paramref name="from"/> at <paramref name="to"/> in the file: a part of the document the
+    /// reader sees elsewhere than the file has it (an OpenAPI 3.1 <c>$defs</c> entry hoisted into components).
+    /// </summary>
+    public void MapPointer(string from, string to) => _pointerMoves.Add((from, to));
+
+    private string? Locate(string? pointer)
+    {
+        foreach (var (from, to) in _pointerMoves)
+        {
+            if (pointer is not null && pointer.StartsWith(from, System.StringComparison.Ordinal)
+                && (pointer.Length == from.Length || pointer[from.Length] == '/'))
+            {
+                return to + pointer.Substring(from.Length);
+            }
+        }
+
+        return pointer;
+    }
 
     private void AddCore(DiagnosticDescriptor descriptor, string? pointer, int? line, int? column, string[] args)
     {
@@ -38,7 +59,7 @@ internal sealed class DiagnosticBag
         for (var i = 0; i < infos.Length; i++)
         {
             var (descriptor, pointer, line, column, args) = _items[i];
-            var location = line is { } l ? locator.AtLine(l, column ?? 0) : locator.Find(pointer);
+            var location = line is { } l ? locator.AtLine(l, column ?? 0) : locator.Find(Locate(pointer));
             infos[i] = new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args));
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Parsing.Downgrade;
 using Microsoft.OpenApi.Exceptions;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
@@ -35,6 +36,20 @@ internal static class SpecReader
             return null;
         }
 
+        text = DecodeReferencePointers(SurrogateEscapes.Decode(text));
+
+        // Only 3.1 documents take the detour through the YAML tree; 3.0 and 2.0 text goes to the reader as it is.
+        if (OpenApi31Detector.LooksLikeOpenApi31(text))
+        {
+            var downgraded = OpenApi31Downgrader.Downgrade(text, diagnostics);
+            if (downgraded is null)
+            {
+                return null;
+            }
+
+            text = downgraded;
+        }
+
         OpenApiDocument document;
         OpenApiDiagnostic result;
         try
@@ -45,7 +60,7 @@ internal static class SpecReader
                 ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
                 LoadExternalRefs = false,
             };
-            document = new OpenApiStringReader(settings).Read(DecodeReferencePointers(SurrogateEscapes.Decode(text)), out result);
+            document = new OpenApiStringReader(settings).Read(text, out result);
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
