@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -188,7 +187,7 @@ public sealed class OpenApi31DowngraderTests
         Assert.Equal(expected, OpenApi31Detector.LooksLikeOpenApi31(text));
 
     [Fact]
-    public void An_alias_bomb_is_refused_with_CTR001_in_linear_time()
+    public void An_alias_bomb_is_refused_with_CTR001_by_the_node_budget()
     {
         var text = new StringBuilder("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (var i = 1; i < 12; i++)
@@ -197,28 +196,24 @@ public sealed class OpenApi31DowngraderTests
                 .Append(string.Join(", ", Enumerable.Repeat("*a" + (i - 1), 10))).Append("]\n");
         }
 
-        var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var output = OpenApi31Downgrader.Downgrade(text.ToString(), diagnostics);
 
         Assert.Null(output);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
         var info = Assert.Single(Infos(diagnostics, text.ToString()));
         Assert.Equal("CTR001", info.Id);
     }
 
     [Fact]
-    public void Comparing_tuple_items_that_alias_one_big_schema_stays_linear()
+    public void Comparing_tuple_items_that_alias_one_big_schema_is_bounded_by_the_node_budget()
     {
         var text = new StringBuilder("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-big: &big {type: object, properties: {");
         text.Append(string.Join(", ", Enumerable.Range(0, 20_000).Select(i => "p" + i + ": {type: string}"))).Append("}}\n");
         text.Append("components: {schemas: {T: {type: array, prefixItems: [").Append(string.Join(", ", Enumerable.Repeat("{items: *big}", 5_000))).Append("]}}}\n");
         var diagnostics = new DiagnosticBag();
 
-        var watch = Stopwatch.StartNew();
         var output = OpenApi31Downgrader.Downgrade(text.ToString(), diagnostics);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "took " + watch.Elapsed);
         Assert.NotNull(output);
         // The shared budget runs out before 5,000 copies of the big schema are compared: read as different, never slow.
         Assert.Contains(Infos(diagnostics, text.ToString()), i => i.Id == "CTR105" && i.Arguments[0].StartsWith("prefixItems", StringComparison.Ordinal));
