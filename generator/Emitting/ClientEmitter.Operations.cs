@@ -41,7 +41,7 @@ internal static partial class ClientEmitter
             WriteNullCheck(writer, requiredBody.ParameterName);
         }
 
-        foreach (var field in Fields(operation).Where(f => f.IsRequired && (f.Kind != MultipartFieldKind.Text || !f.Type.IsValueType)))
+        foreach (var field in Fields(operation).Where(f => f.IsRequired && (f.Kind is MultipartFieldKind.File or MultipartFieldKind.Files || !f.Type.IsValueType)))
         {
             WriteNullCheck(writer, field.ParameterName);
         }

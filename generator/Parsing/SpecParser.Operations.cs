@@ -78,6 +78,14 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        // The AWS protocol (signing, retries, AWS errors) sends and reads JSON only.
+        if (_aws is not null && (body is { Kind: not BodyKind.Json } || response.Kind is ResponseKind.Text or ResponseKind.Stream))
+        {
+            var what = body is { Kind: not BodyKind.Json } ? "a request body of type '" + body.MediaType + "'" : "a response that is not JSON";
+            _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, pointer, operationId, "the AWS protocol sends and reads JSON only, not " + what);
+            return null;
+        }
+
         var methodName = methodNames.Claim(baseName + "Async");
         var errors = _aws is null && response.Kind != ResponseKind.Envelope ? BuildErrorResponses(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
         return new OperationModel(
