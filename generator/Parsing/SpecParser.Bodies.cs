@@ -72,6 +72,17 @@ internal sealed partial class SpecParser
         }
     }
 
+    /// <summary>
+    /// A body whose every schema is an object that allows no member at all (Stripe declares one on each GET:
+    /// <c>{type: object, properties: {}, additionalProperties: false}</c>): there is nothing a caller could send.
+    /// </summary>
+    private static bool CannotCarryAnything(OpenApiRequestBody requestBody) =>
+        requestBody.Content.Count > 0 && requestBody.Content.Values.All(media => media.Schema is
+        {
+            Reference: null, Type: "object", Properties.Count: 0, AdditionalPropertiesAllowed: false, AdditionalProperties: null,
+            AllOf.Count: 0, OneOf.Count: 0, AnyOf.Count: 0,
+        });
+
     /// <summary>One method parameter per member of the multipart schema; <c>format: binary</c> members are files.</summary>
     private EquatableArray<MultipartFieldModel>? BuildMultipartFields(OpenApiSchema? schema, string pointer, OperationContext context)
     {

@@ -63,7 +63,7 @@ internal sealed partial class SpecParser
         }
 
         RequestBodyModel? body = null;
-        if (operation.RequestBody is { } requestBody)
+        if (operation.RequestBody is { } requestBody && !CannotCarryAnything(requestBody))
         {
             var hasTarget = built.ConstantHeaders.Any(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase));
             body = BuildRequestBody(requestBody, context, hasTarget);
