@@ -169,20 +169,22 @@ internal sealed partial class SpecParser
         }).ToList();
 
         var explicitDiscriminator = string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
-        var implicitDiscriminator = explicitDiscriminator is null ? ConstantMember(shapes.Where(s => s.Type.Kind == TypeKind.Object).Select(s => (s.Required, s.Declared)).ToList()) : null;
-        var discriminator = explicitDiscriminator ?? implicitDiscriminator;
+        var objectShapes = shapes.Where(s => s.Type.Kind == TypeKind.Object).ToList();
+        var constant = explicitDiscriminator is null ? ConstantMember(objectShapes.Select(s => (s.Schema, s.Required)).ToList()) : null;
+        var discriminator = explicitDiscriminator ?? constant?.Name;
         var caseNames = new UniqueNameBuilder(s_unionMembers);
         caseNames.Reserve(name);
         var cases = new List<UnionCaseModel>(members.Count);
-        foreach (var (type, member, required, declared) in shapes)
+        foreach (var shape in shapes)
         {
+            var (type, member, required, declared) = shape;
             var caseName = caseNames.Claim(CaseName(type));
             var token = TokenOf(type);
             var known = declared.Select(d => d.Key).ToList();
             var values = discriminator is null || token != UnionToken.Object
                 ? new List<string>()
-                : implicitDiscriminator is not null
-                    ? new List<string> { ((OpenApiString)declared.First(d => d.Key == implicitDiscriminator).Schema.Enum[0]).Value }
+                : constant is { } found
+                    ? found.Values[objectShapes.IndexOf(shape)]
                     : DiscriminatorValues(schema, member);
             cases.Add(new UnionCaseModel(
                 caseName,
@@ -203,30 +205,41 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>
-    /// Without a declared discriminator: a member every object case requires and declares as a one-value string enum, with a
-    /// different value in each (Stripe's <c>object: {enum: [card]}</c>), tells the cases apart exactly. Null if none.
+    /// Without a declared discriminator: a member every object case requires and declares as a string enum, with no
+    /// value shared by two cases (Stripe's <c>object: {enum: [card]}</c>, Rebilly's <c>rel</c>), tells the cases
+    /// apart exactly. Returns its name and each case's values, or null.
     /// </summary>
-    private static string? ConstantMember(List<(HashSet<string> Required, List<(string Key, OpenApiSchema Schema, string Pointer)> Declared)> objects)
+    private static (string Name, List<List<string>> Values)? ConstantMember(List<(OpenApiSchema Schema, HashSet<string> Required)> objects)
     {
         if (objects.Count < 2)
         {
             return null;
         }
 
-        static string? Constant(OpenApiSchema? schema) =>
-            schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString text ? text.Value : null;
-
-        var candidates = objects[0].Declared.Where(d => Constant(d.Schema) is not null).Select(d => d.Key).OrderBy(k => k, StringComparer.Ordinal);
+        var candidates = objects[0].Required.Where(key => EnumOf(objects[0].Schema, key, 0) is not null).OrderBy(k => k, StringComparer.Ordinal);
         foreach (var key in candidates)
         {
-            var values = objects.Select(o => o.Required.Contains(key) ? o.Declared.Where(d => d.Key == key).Select(d => Constant(d.Schema)).FirstOrDefault() : null).ToList();
-            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            var values = objects.Select(o => o.Required.Contains(key) ? EnumOf(o.Schema, key, 0) : null).ToList();
+            var all = values.Where(v => v is not null).SelectMany(v => v!).ToList();
+            if (values.All(v => v is not null) && all.Distinct(StringComparer.Ordinal).Count() == all.Count)
             {
-                return key;
+                return (key, values.Select(v => v!).ToList());
             }
         }
 
         return null;
+    }
+
+    /// <summary>The string values of member <paramref name="key"/>'s enum, the object's own declaration first, then its allOf parts.</summary>
+    private static List<string>? EnumOf(OpenApiSchema schema, string key, int depth)
+    {
+        if (schema.Properties.TryGetValue(key, out var property) && property is { Enum.Count: > 0 } && property.Enum.All(v => v is OpenApiString))
+        {
+            return property.Enum.Select(v => ((OpenApiString)v).Value).ToList();
+        }
+
+        // The depth guard stops at allOf cycles (reported elsewhere as CTR100).
+        return depth > 16 ? null : schema.AllOf.Where(p => p is not null).Select(p => EnumOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
     }
 
     /// <summary>Explicit <c>mapping</c> values that point at this member, else (implicitly) its component name.</summary>

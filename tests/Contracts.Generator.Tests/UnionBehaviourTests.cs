@@ -186,6 +186,13 @@ public sealed class UnionBehaviourTests : IDisposable
 
         Assert.Equal(Ns + ".PaymentSource+" + expectedCase, source.GetType().FullName);
         Assert.Equal(json, _output.Serialize(Context, "PaymentSource", source));
+        foreach (var (link, linkCase) in new[] { ("""{"rel":"targetCustomer","href":"h"}""", "CustomerLink"), ("""{"rel":"website","href":"h"}""", "WebsiteLink") })
+        {
+            var item = _output.Deserialize(Context, "LinkItem", link)!;
+            Assert.Equal(Ns + ".LinkItem+" + linkCase, item.GetType().FullName);
+            Assert.Equal(link, _output.Serialize(Context, "LinkItem", item));
+        }
+
         var unknown = Assert.Throws<JsonException>(() => _output.Deserialize(Context, "PaymentSource", """{"id":"src_3","object":"alipay_account"}"""));
         Assert.Equal("The JSON object for 'PaymentSource' has the unknown 'object' value 'alipay_account'.", unknown.Message);
     }
