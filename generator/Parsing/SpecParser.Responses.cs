@@ -39,6 +39,13 @@ internal sealed partial class SpecParser
         }
 
         var codes = string.Join(", ", withBody);
+        if (results.All(r => r.Kind == ResponseKind.Json) && results.All(r => r.Type!.Kind is not (TypeKind.Any or TypeKind.Union)))
+        {
+            // Different JSON types (GitHub's 201 Deployment beside 202 {message}): the result is a union of them, told
+            // apart by their JSON like any oneOf; cases that cannot be told apart are reported (CTR113).
+            return new ResponseModel(ResponseKind.Json, SuccessUnion(operation, withBody, results, baseName, pointer), string.Empty, null, operation.Responses[withBody[0]].Description, allowsEmpty);
+        }
+
         if (results.All(r => r.Kind is ResponseKind.Json or ResponseKind.Envelope))
         {
             _diagnostics.Add(DiagnosticDescriptors.ResponseSimplified, pointer + "/responses", operationId, "the success responses " + codes + " have different JSON types", "JsonElement");
@@ -47,6 +54,30 @@ internal sealed partial class SpecParser
 
         _diagnostics.Add(DiagnosticDescriptors.ResponseSimplified, pointer + "/responses", operationId, "the success responses " + codes + " have different media types", "a stream of the response body");
         return new ResponseModel(ResponseKind.Stream, null, null, null, operation.Responses[withBody[0]].Description);
+    }
+
+    private TypeRef SuccessUnion(OpenApiOperation operation, List<string> keys, List<ResponseModel> results, string baseName, string pointer)
+    {
+        var members = new List<(TypeRef Type, OpenApiSchema Schema)>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var response = operation.Responses[keys[i]];
+            var schema = response.Content[PickMediaType(response.Content, forRequest: false)!.Value.MediaType].Schema;
+            if (!members.Any(m => m.Type.Equals(results[i].Type)))
+            {
+                members.Add((results[i].Type!, schema));
+            }
+        }
+
+        var name = _typeNames.Claim(baseName + "Result");
+        var union = BuildUnion(name, new OpenApiSchema { Description = "One of the success responses " + string.Join(", ", keys) + "." }, pointer + "/responses", members);
+        _unions.Add(union);
+        if (union.Cases.All(c => c.IsScalar))
+        {
+            _scalarUnions.Add(name);
+        }
+
+        return new TypeRef(TypeKind.Union, name);
     }
 
     private ResponseModel BuildResult(OpenApiResponse response, string key, string baseName, string pointer)

@@ -37,7 +37,7 @@ public sealed class OperationDiagnosticsTests
 
         Assert.Equal("Operation 'ListItems': the optional parameter 'deep' is not generated: a list of lists cannot be spelled in a query parameter", messages["CTR110"]);
         Assert.Equal("Operation 'ListItems': the parameter 'bad' declares style 'form', which a header parameter cannot have; 'simple' is used", messages["CTR111"]);
-        Assert.Equal("Operation 'ListItems': the success responses 200, 201 have different JSON types; the result is JsonElement", messages["CTR112"]);
+        Assert.Equal("Operation 'ListItems': the success responses 200, 201 have different media types; the result is a stream of the response body", messages["CTR112"]);
         Assert.Equal("Operation 'AddItems' is not generated: the required parameter 'groups' is not supported: a list of objects cannot be spelled in a query parameter", messages["CTR101"]);
     }
 
@@ -48,7 +48,7 @@ public sealed class OperationDiagnosticsTests
 
         run.AssertCompilesCleanly();
         var client = run.Source("DegradedClient.Client");
-        Assert.Contains("Task<global::System.Text.Json.JsonElement> ListItemsAsync(int? limit = null, string? bad = null,", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::System.IO.Stream> ListItemsAsync(int? limit = null, string? bad = null,", client, StringComparison.Ordinal);
         Assert.DoesNotContain("AddItemsAsync", client, StringComparison.Ordinal);
         // A required free-form JSON part is a struct: no null check (it would not compile).
         Assert.Contains("UploadWithOptionsAsync(global::System.Text.Json.JsonElement options,", client, StringComparison.Ordinal);
