@@ -271,7 +271,71 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Warns when two cases accept the same JSON (the first declared wins at run time), naming the union and both cases.</summary>
-    private void ReportAmbiguity(UnionModel union, string pointer)
+    /// <summary>Unions whose ambiguity is reported once the operations show which unions the client reads.</summary>
+    private readonly List<(UnionModel Union, string Pointer)> _ambiguityCandidates = new();
+
+    private void ReportAmbiguity(UnionModel union, string pointer) => _ambiguityCandidates.Add((union, pointer));
+
+    /// <summary>
+    /// Ambiguity only matters when JSON is read into the union. A union the client only ever writes (Stripe's request
+    /// bodies) knows its case; every other one is reported, including unused components a caller may read.
+    /// </summary>
+    private void ReportAmbiguities(ClientModel client, IEnumerable<EnvelopeModel> envelopes, AwsModel? aws)
+    {
+        var records = _records.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var unions = _unions.ToDictionary(u => u.Name, StringComparer.Ordinal);
+        var read = Reachable(records, unions, client.Operations.SelectMany(o => new[] { o.Response.Type }.Concat(o.Errors.Select(e => (TypeRef?)e.Type)))
+            .Concat(envelopes.Select(e => (TypeRef?)e.ErrorType))
+            .Concat(aws is null ? Enumerable.Empty<TypeRef?>() : aws.Errors.Select(e => e.Details)));
+        var written = Reachable(records, unions, client.Operations.SelectMany(o => o.Parameters.Select(p => (TypeRef?)p.Type)
+            .Concat(new[] { o.Body?.Type })
+            .Concat(o.Body is null ? Enumerable.Empty<TypeRef?>() : o.Body.Fields.Select(f => (TypeRef?)f.Type))));
+        foreach (var (union, pointer) in _ambiguityCandidates)
+        {
+            if (read.Contains(union.Name) || !written.Contains(union.Name))
+            {
+                ReportAmbiguousCases(union, pointer);
+            }
+        }
+    }
+
+    /// <summary>The names of the records and unions reachable from <paramref name="roots"/> through members, items and cases.</summary>
+    private static HashSet<string> Reachable(Dictionary<string, RecordModel> records, Dictionary<string, UnionModel> unions, IEnumerable<TypeRef?> roots)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<TypeRef>(roots.Where(t => t is not null)!);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type.Element is { } element)
+            {
+                pending.Push(element);
+            }
+            else if (type.Kind == TypeKind.Object && seen.Add(type.Name!) && records.TryGetValue(type.Name!, out var record))
+            {
+                foreach (var property in record.Properties)
+                {
+                    pending.Push(property.Type);
+                }
+
+                if (record.Extra is { } extra)
+                {
+                    pending.Push(extra.ValueType);
+                }
+            }
+            else if (type.Kind == TypeKind.Union && seen.Add(type.Name!) && unions.TryGetValue(type.Name!, out var union))
+            {
+                foreach (var @case in union.Cases)
+                {
+                    pending.Push(@case.Type);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    private void ReportAmbiguousCases(UnionModel union, string pointer)
     {
         var cases = union.Cases;
         for (var i = 0; i < cases.Count; i++)
