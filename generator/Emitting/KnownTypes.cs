@@ -34,6 +34,8 @@ internal static class KnownTypes
     public const string IsoDuration = "global::Contracts.Runtime.Json.IsoDuration";
     public const string IsoConverters = "global::Contracts.Runtime.Json.IsoConverters";
     public const string UnionJson = "global::Contracts.Runtime.Json.UnionJson";
+    public const string UnionMember = "global::Contracts.Runtime.Json.UnionMember";
+    public const string JsonKinds = "global::Contracts.Runtime.Json.JsonKinds";
     public const string ContractsHttp = "global::Contracts.Runtime.Http.ContractsHttp";
     public const string ParameterStyles = "global::Contracts.Runtime.Http.ParameterStyles";
     public const string ParameterStyle = "global::Contracts.Runtime.Http.ParameterStyle";

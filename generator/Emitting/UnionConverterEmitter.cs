@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -34,6 +35,7 @@ internal static class UnionConverterEmitter
                 {
                     writer.WriteLine("private static readonly string[] s_required" + i + " = " + StringArray(@case.Required) + ";");
                     writer.WriteLine("private static readonly string[] s_known" + i + " = " + StringArray(@case.Known) + ";");
+                    writer.WriteLine("private static readonly " + KnownTypes.UnionMember + "[] s_members" + i + " = " + MemberArray(@case.Members) + ";");
                 }
             }
 
@@ -93,12 +95,13 @@ internal static class UnionConverterEmitter
             }
             else if (scored)
             {
-                writer.WriteLine("// A copy of the reader lists the members; the case with its required members present and most members known wins.");
-                writer.WriteLine("var present = " + KnownTypes.UnionJson + ".MemberNames(reader);");
+                writer.WriteLine("// A copy of the reader samples the members; the case whose required members are present, whose members hold what");
+                writer.WriteLine("// it declares, and which knows the most members wins.");
+                writer.WriteLine("var present = " + KnownTypes.UnionJson + ".Sample(reader);");
                 writer.WriteLine("int best = -1, bestScore = -1, score;");
                 foreach (var (_, index) in objects)
                 {
-                    writer.OpenBlock("if ((score = " + KnownTypes.UnionJson + ".Score(present, s_required" + index + ", s_known" + index + ")) > bestScore)");
+                    writer.OpenBlock("if ((score = " + KnownTypes.UnionJson + ".Score(present, s_required" + index + ", s_known" + index + ", s_members" + index + ")) > bestScore)");
                     writer.WriteLine("(best, bestScore) = (" + index + ", score);");
                     writer.CloseBlock();
                     writer.WriteLine();
@@ -221,6 +224,20 @@ internal static class UnionConverterEmitter
 
     private static IEnumerable<(UnionCaseModel Case, int Index)> Indexed(IReadOnlyList<UnionCaseModel> cases, UnionToken token) =>
         cases.Select((c, i) => (c, i)).Where(p => p.c.Token == token);
+
+    private static string MemberArray(EquatableArray<UnionMemberModel> members)
+    {
+        if (members.IsEmpty)
+        {
+            return "global::System.Array.Empty<" + KnownTypes.UnionMember + ">()";
+        }
+
+        var items = members.Select(m => "new(" + Literals.String(m.Name) + ", " + Kinds(m.Kinds) + ", " + Kinds(m.ItemKinds)
+            + (m.Values.IsEmpty ? string.Empty : ", " + StringArray(m.Values)) + ")");
+        return "new " + KnownTypes.UnionMember + "[] { " + string.Join(", ", items) + " }";
+    }
+
+    private static string Kinds(int flags) => "(" + KnownTypes.JsonKinds + ")" + flags.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string StringArray(IEnumerable<string> values)
     {

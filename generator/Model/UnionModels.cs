@@ -36,6 +36,7 @@ internal enum UnionToken
 /// <param name="Known">Declared member names of an object case (structural matching).</param>
 /// <param name="HasConversion">An implicit conversion from the member type is emitted (not for interfaces or duplicate types).</param>
 /// <param name="IsScalar">The case can be formatted as a path, query or header value.</param>
+/// <param name="Members">What an object case declares about its members' JSON (kinds, item kinds, constant values), to tell cases with the same member names apart.</param>
 internal sealed record UnionCaseModel(
     string Name,
     string ParameterName,
@@ -46,4 +47,12 @@ internal sealed record UnionCaseModel(
     EquatableArray<string> Required,
     EquatableArray<string> Known,
     bool HasConversion,
-    bool IsScalar);
+    bool IsScalar,
+    EquatableArray<UnionMemberModel> Members = default);
+
+/// <summary>
+/// One member of an object case: the JSON kinds it may hold and, for arrays, its items' kinds (flags with the values of
+/// <c>Contracts.Runtime.Json.JsonKinds</c>: string 1, number 2, boolean 4, object 8, array 16, null 32; 0 = any), and
+/// the only strings it may hold when it is a constant that tells cases apart.
+/// </summary>
+internal sealed record UnionMemberModel(string Name, int Kinds, int ItemKinds, EquatableArray<string> Values);

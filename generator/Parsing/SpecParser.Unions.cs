@@ -47,17 +47,8 @@ internal sealed partial class SpecParser
     /// <summary>The alternatives of a oneOf (else anyOf) schema, without null and annotation-only members.</summary>
     private static (UnionShape Shape, List<(OpenApiSchema Schema, string Pointer)> Members) PlanUnion(OpenApiSchema schema, string pointer)
     {
-        var keyword = schema.OneOf.Count > 0 ? "oneOf" : "anyOf";
-        var all = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
         var members = new List<(OpenApiSchema, string)>();
-        for (var i = 0; i < all.Count; i++)
-        {
-            var member = all[i];
-            if (member is not null && !IsNullMember(member) && !IsAnnotationOnly(member))
-            {
-                members.Add((member, pointer + "/" + keyword + "/" + i));
-            }
-        }
+        AddAlternatives(schema, pointer, members, new HashSet<OpenApiSchema> { schema });
 
         if (members.Count == 0)
         {
@@ -76,6 +67,34 @@ internal sealed partial class SpecParser
         }
 
         return (UnionShape.Union, members);
+    }
+
+    /// <summary>
+    /// Adds the alternatives of a union; an alternative that is itself an undiscriminated union (Stripe's
+    /// <c>payment_source</c> beside <c>deleted_payment_source</c>) contributes its own alternatives, so the cases are
+    /// the concrete shapes and can be told apart by their members.
+    /// </summary>
+    private static void AddAlternatives(OpenApiSchema schema, string pointer, List<(OpenApiSchema, string)> members, HashSet<OpenApiSchema> visiting)
+    {
+        var keyword = schema.OneOf.Count > 0 ? "oneOf" : "anyOf";
+        var all = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var member = all[i];
+            if (member is null || IsNullMember(member) || IsAnnotationOnly(member))
+            {
+                continue;
+            }
+
+            var memberPointer = member.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/" + keyword + "/" + i;
+            if (IsUnion(member) && member.Discriminator is null && !AllowsNull(member) && visiting.Count < 16 && visiting.Add(member))
+            {
+                AddAlternatives(member, memberPointer, members, visiting);
+                continue;
+            }
+
+            members.Add((member, pointer + "/" + keyword + "/" + i));
+        }
     }
 
     /// <summary>A member that only admits null: <c>type: 'null'</c> or <c>enum: [null]</c>.</summary>
@@ -175,6 +194,7 @@ internal sealed partial class SpecParser
         var caseNames = new UniqueNameBuilder(s_unionMembers);
         caseNames.Reserve(name);
         var cases = new List<UnionCaseModel>(members.Count);
+        var constants = SharedConstants(shapes.Where(x => x.Type.Kind == TypeKind.Object).Select(x => (x.Schema, x.Required)).ToList());
         foreach (var shape in shapes)
         {
             var (type, member, required, declared) = shape;
@@ -196,7 +216,8 @@ internal sealed partial class SpecParser
                 required.OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray(),
                 known.ToEquatableArray(),
                 HasConversion: type.Kind is not (TypeKind.Array or TypeKind.Map),
-                IsScalar: token is UnionToken.String or UnionToken.Integer or UnionToken.Number or UnionToken.Boolean && type.Kind != TypeKind.Bytes));
+                IsScalar: token is UnionToken.String or UnionToken.Integer or UnionToken.Number or UnionToken.Boolean && type.Kind != TypeKind.Bytes,
+                MemberShapes(member, required, declared, constants)));
         }
 
         var model = new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
@@ -240,6 +261,74 @@ internal sealed partial class SpecParser
 
         // The depth guard stops at allOf cycles (reported elsewhere as CTR100).
         return depth > 16 ? null : schema.AllOf.Where(p => p is not null).Select(p => EnumOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
+    }
+
+    // Flags of Contracts.Runtime.Json.JsonKinds.
+    private const int KindString = 1, KindNumber = 2, KindBoolean = 4, KindObject = 8, KindArray = 16, KindNull = 32;
+
+    /// <summary>Required string-enum members that at least two object cases declare: their values tell those cases apart.</summary>
+    private static HashSet<string> SharedConstants(List<(OpenApiSchema Schema, HashSet<string> Required)> objects)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (schema, required) in objects)
+        {
+            foreach (var key in required.Where(key => EnumOf(schema, key, 0) is { Count: <= 16 }))
+            {
+                counts[key] = counts.TryGetValue(key, out var count) ? count + 1 : 1;
+            }
+        }
+
+        return new HashSet<string>(counts.Where(c => c.Value >= 2).Select(c => c.Key), StringComparer.Ordinal);
+    }
+
+    /// <summary>What an object case's members may hold in JSON; members whose schema says nothing are left out.</summary>
+    private static EquatableArray<UnionMemberModel> MemberShapes(
+        OpenApiSchema schema,
+        HashSet<string> required,
+        List<(string Key, OpenApiSchema Schema, string Pointer)> declared,
+        HashSet<string> constants)
+    {
+        var result = new List<UnionMemberModel>();
+        foreach (var (key, memberSchema) in declared.Select(d => (d.Key, d.Schema)))
+        {
+            var isRequired = required.Contains(key);
+            var kinds = memberSchema is null ? 0 : KindsOf(memberSchema);
+            if (kinds != 0 && (!isRequired || AllowsNull(memberSchema!) || HasNullMember(memberSchema!)))
+            {
+                kinds |= KindNull;
+            }
+
+            var itemKinds = kinds == (KindArray | KindNull) || kinds == KindArray ? KindsOf(memberSchema!.Items) : 0;
+            var values = isRequired && constants.Contains(key) ? EnumOf(schema, key, 0) : null;
+            if (kinds != 0 || values is not null)
+            {
+                result.Add(new UnionMemberModel(key, kinds, itemKinds, (values ?? new List<string>()).ToEquatableArray()));
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>The JSON kinds a schema accepts (without null); 0 when it could be anything (no type, a union, free-form).</summary>
+    private static int KindsOf(OpenApiSchema? schema)
+    {
+        if (schema is null)
+        {
+            return 0;
+        }
+
+        schema = Unwrap(schema)?.Schema ?? schema;
+        return schema.Type switch
+        {
+            "string" => KindString,
+            "integer" or "number" => KindNumber,
+            "boolean" => KindBoolean,
+            "array" => KindArray,
+            "object" => KindObject,
+            null when schema.Properties.Count > 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 => KindObject,
+            null when schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiString) => KindString,
+            _ => 0,
+        };
     }
 
     /// <summary>Explicit <c>mapping</c> values that point at this member, else (implicitly) its component name.</summary>
@@ -350,13 +439,40 @@ internal sealed partial class SpecParser
 
                 var ambiguous = a.Token != UnionToken.Object
                     || (union.Discriminator is null || a.DiscriminatorValues.IsEmpty || b.DiscriminatorValues.IsEmpty)
-                        && a.Required.SequenceEqual(b.Required) && new HashSet<string>(a.Known).SetEquals(b.Known);
+                        && a.Required.SequenceEqual(b.Required) && new HashSet<string>(a.Known).SetEquals(b.Known)
+                        && !HaveContradictingMember(a, b);
                 if (ambiguous)
                 {
                     _diagnostics.Add(DiagnosticDescriptors.AmbiguousUnion, pointer, union.Name, a.Name, b.Name);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Two object cases with the same member names are still told apart at run time when a shared member cannot hold the
+    /// same JSON in both (a list of objects against a list of strings, <c>object: card</c> against <c>object: bank_account</c>).
+    /// </summary>
+    private static bool HaveContradictingMember(UnionCaseModel a, UnionCaseModel b)
+    {
+        foreach (var x in a.Members)
+        {
+            var y = b.Members.FirstOrDefault(m => m.Name == x.Name);
+            if (y is null)
+            {
+                continue;
+            }
+
+            var kindsDiffer = x.Kinds != 0 && y.Kinds != 0 && (x.Kinds & y.Kinds & ~KindNull) == 0;
+            var itemsDiffer = x.ItemKinds != 0 && y.ItemKinds != 0 && (x.ItemKinds & y.ItemKinds) == 0;
+            var valuesDiffer = !x.Values.IsEmpty && !y.Values.IsEmpty && !x.Values.Any(v => y.Values.Contains(v));
+            if (kindsDiffer || itemsDiffer || valuesDiffer)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static UnionToken TokenOf(TypeRef type) => type.Kind switch

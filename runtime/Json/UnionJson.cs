@@ -11,19 +11,81 @@ namespace Contracts.Runtime.Json;
 /// </summary>
 public static class UnionJson
 {
-    /// <summary>The top-level member names of the object the reader is on; the caller's reader is a copy, so nothing is consumed.</summary>
-    public static HashSet<string> MemberNames(Utf8JsonReader reader)
+    /// <summary>
+    /// The top-level members of the object the reader is on, each with its JSON kind, the kind of its first item when it
+    /// is an array, and its text when it is a string; the caller's reader is a copy, so nothing is consumed.
+    /// </summary>
+    public static Dictionary<string, MemberSample> Sample(Utf8JsonReader reader)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var members = new Dictionary<string, MemberSample>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            names.Add(reader.GetString()!);
+            var name = reader.GetString()!;
             reader.Read();
+            var kind = KindOf(reader.TokenType);
+            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            var firstItem = JsonKinds.None;
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var items = reader;
+                if (items.Read() && items.TokenType != JsonTokenType.EndArray)
+                {
+                    firstItem = KindOf(items.TokenType);
+                }
+            }
+
             reader.Skip();
+            members[name] = new MemberSample(kind, firstItem, text);
         }
 
-        return names;
+        return members;
     }
+
+    /// <summary>
+    /// How well an object fits a case: -1 when a required member is missing or a member contradicts what the case
+    /// declares (its JSON kind, its first item's kind, or a string outside the case's constant values); otherwise the
+    /// number of present members the case declares (the closest case wins; ties go to the first).
+    /// </summary>
+    public static int Score(Dictionary<string, MemberSample> present, string[] required, string[] known, UnionMember[] members)
+    {
+        foreach (var name in required)
+        {
+            if (!present.ContainsKey(name))
+            {
+                return -1;
+            }
+        }
+
+        foreach (var member in members)
+        {
+            if (present.TryGetValue(member.Name, out var sample) && !member.Accepts(sample))
+            {
+                return -1;
+            }
+        }
+
+        var score = 0;
+        foreach (var name in known)
+        {
+            if (present.ContainsKey(name))
+            {
+                score++;
+            }
+        }
+
+        return score;
+    }
+
+    internal static JsonKinds KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => JsonKinds.String,
+        JsonTokenType.Number => JsonKinds.Number,
+        JsonTokenType.True or JsonTokenType.False => JsonKinds.Boolean,
+        JsonTokenType.StartObject => JsonKinds.Object,
+        JsonTokenType.StartArray => JsonKinds.Array,
+        JsonTokenType.Null => JsonKinds.Null,
+        _ => JsonKinds.None,
+    };
 
     /// <summary>The string value of member <paramref name="name"/> of the object the reader is on, or null when absent or not a string.</summary>
     public static string? Discriminator(Utf8JsonReader reader, string name)
@@ -41,32 +103,6 @@ public static class UnionJson
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// How well an object with members <paramref name="present"/> fits a case: -1 when a required member is missing,
-    /// otherwise the number of present members the case declares (the closest case wins; ties go to the first).
-    /// </summary>
-    public static int Score(HashSet<string> present, string[] required, string[] known)
-    {
-        foreach (var name in required)
-        {
-            if (!present.Contains(name))
-            {
-                return -1;
-            }
-        }
-
-        var score = 0;
-        foreach (var name in known)
-        {
-            if (present.Contains(name))
-            {
-                score++;
-            }
-        }
-
-        return score;
     }
 
     /// <summary>No case of the union accepts the current token.</summary>
