@@ -168,8 +168,8 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>
-    /// Scalars and exploded form lists keep the plain <c>AppendQuery</c> calls; other lists, objects and styles go
-    /// through <c>ParameterStyles</c>.
+    /// Scalars and exploded form lists keep the plain <c>AppendQuery</c> calls; deepObject lists of objects are
+    /// flattened from their JSON; other lists, objects and styles go through <c>ParameterStyles</c>.
     /// </summary>
     private static string QueryStatement(ParameterModel parameter, string value, EmitTarget target, string context)
     {
@@ -182,6 +182,11 @@ internal static partial class ClientEmitter
         if (parameter.Type.Kind == TypeKind.Array && parameter.Style == ParameterStyle.Form && parameter.Explode)
         {
             return "foreach (var __item in " + value + ") " + KnownTypes.ContractsHttp + ".AppendQuery(__uri, " + name + ", " + ParameterCode.Format(parameter.Type.Element!, target, "__item") + ");";
+        }
+
+        if (parameter.IsDeepObjectList)
+        {
+            return KnownTypes.ParameterStyles + ".AppendDeepObject(__uri, " + name + ", " + value + ", " + context + "." + parameter.TypeInfoProperty + ");";
         }
 
         return KnownTypes.ParameterStyles + ".AppendQuery(__uri, " + name + ", " + Value(parameter, value, target, context) + ", " + Style(parameter.Style) + ", " + Bool(parameter.Explode) + ");";

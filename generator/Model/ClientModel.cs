@@ -108,7 +108,7 @@ internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, st
 /// <summary>A parameter the caller supplies.</summary>
 /// <param name="Style">How the value is spelled; the location's default unless the document says otherwise.</param>
 /// <param name="Explode">OpenAPI's <c>explode</c> (lists and objects as repeated pairs).</param>
-/// <param name="TypeInfoProperty">For object and map values: the JSON context property that turns them into members.</param>
+/// <param name="TypeInfoProperty">For object and map values (and deepObject lists of them): the JSON context property that turns them into members.</param>
 internal sealed record ParameterModel(
     string WireName,
     string ParameterName,
@@ -123,8 +123,14 @@ internal sealed record ParameterModel(
     /// <summary>True when the value is the one plain string the location has always used (no style machinery needed).</summary>
     public bool IsPlain => Type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && Style is ParameterStyle.Simple or ParameterStyle.Form;
 
-    /// <summary>True when the value goes through the JSON context (objects and maps).</summary>
-    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union;
+    /// <summary>True when the value goes through the JSON context (objects, maps and deepObject lists of them).</summary>
+    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union || IsDeepObjectList;
+
+    /// <summary>A deepObject list of objects or maps, spelled with indices and brackets: <c>lines[0][amount]=100</c>.</summary>
+    public bool IsDeepObjectList => Style == ParameterStyle.DeepObject && IsListOfObjects(Type);
+
+    /// <summary>A list whose items are objects or maps (only deepObject can spell it).</summary>
+    public static bool IsListOfObjects(TypeRef type) => type.Kind == TypeKind.Array && type.Element!.Kind is TypeKind.Object or TypeKind.Map;
 }
 
 /// <summary>A header whose only allowed value is fixed by the document (a one-value enum); sent on every call.</summary>

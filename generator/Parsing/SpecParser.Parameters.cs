@@ -52,7 +52,7 @@ internal sealed partial class SpecParser
             var schema = parameter.Schema ?? FirstContentSchema(parameter);
             var type = Resolve(schema, parameterPointer + "/schema", context.BaseName + Identifiers.ToPascalCase(parameter.Name, "Parameter"));
             var problem = location is null ? "its location '" + parameter.In + "' is not supported"
-                : !IsSimpleParameterType(type) ? Unspellable(type) + " cannot be spelled in a " + location.Value.ToString().ToLowerInvariant() + " parameter"
+                : !IsSimpleParameterType(type) && !IsDeepObjectList(parameter, location.Value, type) ? Unspellable(type) + " cannot be spelled in a " + location.Value.ToString().ToLowerInvariant() + " parameter"
                 : null;
             if (problem is not null)
             {
@@ -142,7 +142,11 @@ internal sealed partial class SpecParser
     private static string Unspellable(TypeRef type) =>
         "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", _ => "objects" });
 
-    /// <summary>Scalars, lists of scalars, objects, maps and free-form JSON can be spelled by a style; lists of lists or objects cannot.</summary>
+    /// <summary>A query list of objects or maps declared <c>deepObject</c>: flattened with indices (<c>lines[0][amount]</c>).</summary>
+    private static bool IsDeepObjectList(OpenApiParameter parameter, ParameterLocation location, TypeRef type) =>
+        location == ParameterLocation.Query && parameter.Style == OpenApiParameterStyle.DeepObject && ParameterModel.IsListOfObjects(type);
+
+    /// <summary>Scalars, lists of scalars, objects, maps and free-form JSON can be spelled by a style; lists of lists or objects cannot (except deepObject lists of objects).</summary>
     /// <remarks>A union is spelled from its JSON; in a list, only a union whose cases are all scalars has a text form.</remarks>
     private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {

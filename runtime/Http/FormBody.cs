@@ -54,7 +54,8 @@ public static class FormBody
         return content;
     }
 
-    private static void Flatten(string name, JsonElement value, List<KeyValuePair<string, string>> fields)
+    /// <summary>Adds the fields of a JSON value: objects as <c>name[member]</c>, arrays as <c>name[0]</c>, nulls left out.</summary>
+    internal static void Flatten(string name, JsonElement value, List<KeyValuePair<string, string>> fields)
     {
         switch (value.ValueKind)
         {

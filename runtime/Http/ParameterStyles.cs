@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Contracts.Runtime.Http;
 
@@ -77,6 +79,21 @@ public static class ParameterStyles
         foreach (var (key, text) in QueryPairs(name, value, style, explode))
         {
             uri.Append(HasQuery(uri) ? '&' : '?').Append(key).Append('=').Append(text);
+        }
+    }
+
+    /// <summary>
+    /// Appends a deepObject query parameter whose value is a list of objects, spelled as form bodies spell deepObject
+    /// members: <c>lines[0][amount]=100&amp;lines[0][price][id]=p1</c> (brackets escaped). Nulls are left out.
+    /// </summary>
+    public static void AppendDeepObject<T>(StringBuilder uri, string name, T value, JsonTypeInfo<T> typeInfo)
+    {
+        using var document = JsonSerializer.SerializeToDocument(value, typeInfo);
+        var fields = new List<KeyValuePair<string, string>>();
+        FormBody.Flatten(name, document.RootElement, fields);
+        foreach (var field in fields)
+        {
+            uri.Append(HasQuery(uri) ? '&' : '?').Append(Uri.EscapeDataString(field.Key)).Append('=').Append(Uri.EscapeDataString(field.Value));
         }
     }
 
