@@ -123,8 +123,10 @@ internal sealed partial class SpecParser
             }
 
             var type = Resolve(memberSchema, memberPointer, context.BaseName + Identifiers.ToPascalCase(key, "Part"));
-            var isText = type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
-                || (type.Kind == TypeKind.Array && type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array));
+            // A union is a text part only when every case is a scalar (then it has a text form); otherwise a JSON part.
+            bool IsTextual(TypeRef t) => t.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Union)
+                || (t.Kind == TypeKind.Union && _scalarUnions.Contains(t.Name!));
+            var isText = IsTextual(type) || (type.Kind == TypeKind.Array && IsTextual(type.Element!));
             fields.Add(new MultipartFieldModel(key, name, type, isText ? MultipartFieldKind.Text : MultipartFieldKind.Json, isRequired, memberSchema.Description));
         }
 
