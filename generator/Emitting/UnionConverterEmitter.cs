@@ -237,7 +237,14 @@ internal static class UnionConverterEmitter
         return "new " + KnownTypes.UnionMember + "[] { " + string.Join(", ", items) + " }";
     }
 
-    private static string Kinds(int flags) => "(" + KnownTypes.JsonKinds + ")" + flags.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string[] s_kindNames = { "String", "Number", "Boolean", "Object", "Array", "Null" };
+
+    /// <summary><c>JsonKinds.String | JsonKinds.Null</c> for the flags of <see cref="UnionMemberModel"/>.</summary>
+    private static string Kinds(int flags)
+    {
+        var names = s_kindNames.Where((_, bit) => (flags & (1 << bit)) != 0).Select(name => KnownTypes.JsonKinds + "." + name).ToList();
+        return names.Count == 0 ? KnownTypes.JsonKinds + ".None" : string.Join(" | ", names);
+    }
 
     private static string StringArray(IEnumerable<string> values)
     {

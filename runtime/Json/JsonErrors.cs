@@ -15,7 +15,8 @@ public static class JsonErrors
     public static JsonException MissingRequired(string typeName, string memberName) =>
         new("The JSON object for '" + typeName + "' is missing the required member '" + memberName + "'.");
 
-    private static string Describe(JsonTokenType token) => token switch
+    /// <summary>"an object", "a string"…: a token as error messages name it.</summary>
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",

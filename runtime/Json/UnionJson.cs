@@ -107,7 +107,7 @@ public static class UnionJson
 
     /// <summary>No case of the union accepts the current token.</summary>
     public static JsonException NoMatch(string unionName, JsonTokenType token) =>
-        new("The JSON value (" + Describe(token) + ") matches none of the cases of '" + unionName + "'.");
+        new("The JSON value (" + JsonErrors.Describe(token) + ") matches none of the cases of '" + unionName + "'.");
 
     /// <summary>The discriminator names no case of the union.</summary>
     public static JsonException UnknownDiscriminator(string unionName, string propertyName, string? value) =>
@@ -142,15 +142,4 @@ public static class UnionJson
 
         writer.WriteEndObject();
     }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
 }

@@ -14,7 +14,7 @@ public sealed class GitHubTests
     [Fact]
     public async Task Get_repository_reads_the_documented_full_repository_example()
     {
-        var example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "github-full-repository.json"));
+        var example = System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "github-full-repository.json"));
         await using var server = await LoopbackServer.StartAsync(200, example);
         using var http = new HttpClient();
         var client = new GitHubClient(http, new GitHubClientOptions { BaseAddress = server.BaseAddress });
@@ -34,7 +34,7 @@ public sealed class GitHubTests
     [Fact]
     public async Task Path_values_cannot_leave_their_segment()
     {
-        await using var server = await LoopbackServer.StartAsync(200, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "github-full-repository.json")));
+        await using var server = await LoopbackServer.StartAsync(200, System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "github-full-repository.json")));
         using var http = new HttpClient();
         var client = new GitHubClient(http, new GitHubClientOptions { BaseAddress = server.BaseAddress });
 

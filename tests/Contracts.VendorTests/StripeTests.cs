@@ -68,5 +68,5 @@ public sealed class StripeTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1680893993).ToUnixTimeSeconds(), customer.Created);
     }
 
-    private static string Response(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", name));
+    private static string Response(string name) => System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", name));
 }
