@@ -59,7 +59,7 @@ public sealed class StripeTests
         Assert.Equal("6735", form["metadata[order_id]"].ToString());
         Assert.Equal("en", form["preferred_locales[0]"].ToString());
         Assert.Equal("fr", form["preferred_locales[1]"].ToString());
-        Assert.Equal(4, form.Count);
+        Assert.Equal(5, form.Count);
 
         Assert.Equal("cus_NffrFeUfNV2Hib", customer.Id);
         Assert.Equal("6735", customer.Metadata!["order_id"]);
