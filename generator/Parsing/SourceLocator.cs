@@ -165,6 +165,15 @@ internal sealed class SourceLocator
     private static bool ReferenceMatches(string? value, string target) =>
         value is not null && (string.Equals(value, target, StringComparison.Ordinal) || value.EndsWith("/" + target, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The document's YAML tree, for the few facts the OpenAPI reader does not keep (<c>additionalProperties: true</c>,
+    /// Swagger's <c>collectionFormat: multi</c>); built once per document and shared with the locations.
+    /// </summary>
+    public YamlNode? Tree => Root();
+
+    /// <summary>True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>.</summary>
+    public bool Mentions(string word) => _text.ToString().IndexOf(word, StringComparison.Ordinal) >= 0;
+
     private YamlNode? Root()
     {
         if (!_loaded)

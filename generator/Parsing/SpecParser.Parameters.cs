@@ -120,7 +120,7 @@ internal sealed partial class SpecParser
     /// </summary>
     private bool ExplodeOf(OpenApiParameter parameter, TypeRef type) =>
         _isSwagger2 && type.Kind == TypeKind.Array && parameter.Style == OpenApiParameterStyle.Form
-            ? _multiParameters?.Contains(parameter.In.ToString()!.ToLowerInvariant() + ":" + parameter.Name) == true
+            ? MultiParameters.Contains(parameter.In.ToString()!.ToLowerInvariant() + ":" + parameter.Name)
             : parameter.Explode;
 
     private static string StyleName(ParameterStyle style) => char.ToLowerInvariant(style.ToString()[0]) + style.ToString().Substring(1);

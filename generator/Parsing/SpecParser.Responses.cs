@@ -69,15 +69,8 @@ internal sealed partial class SpecParser
             }
         }
 
-        var name = _typeNames.Claim(baseName + "Result");
-        var union = BuildUnion(name, new OpenApiSchema { Description = "One of the success responses " + string.Join(", ", keys) + "." }, pointer + "/responses", members);
-        _unions.Add(union);
-        if (union.Cases.All(c => c.IsScalar))
-        {
-            _scalarUnions.Add(name);
-        }
-
-        return new TypeRef(TypeKind.Union, name);
+        var description = new OpenApiSchema { Description = "One of the success responses " + string.Join(", ", keys) + "." };
+        return RegisterUnion(BuildUnion(_typeNames.Claim(baseName + "Result"), description, pointer + "/responses", members));
     }
 
     private ResponseModel BuildResult(OpenApiResponse response, string key, string baseName, string pointer)

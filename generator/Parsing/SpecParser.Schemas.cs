@@ -248,10 +248,13 @@ internal sealed partial class SpecParser
         return new ExtraMembersModel(members.Claim("AdditionalProperties"), valueType);
     }
 
+    private bool? _mentionsAdditionalProperties;
+
     private bool ExplicitlyTrue(string pointer)
     {
         const string Components = "#/components/schemas/";
-        if (!_mentionsAdditionalProperties)
+        // Only a document that spells the keyword can say additionalProperties: true; the others never load the tree.
+        if (!(_mentionsAdditionalProperties ??= _locator.Mentions("additionalProperties")))
         {
             return false;
         }

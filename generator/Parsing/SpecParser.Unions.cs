@@ -163,14 +163,19 @@ internal sealed partial class SpecParser
             return types[0].Type;
         }
 
-        var union = BuildUnion(unionName, schema, pointer, types);
+        return RegisterUnion(BuildUnion(unionName, schema, pointer, types));
+    }
+
+    /// <summary>Keeps a built union for emitting (noting whether it has a text form) and returns its type.</summary>
+    private TypeRef RegisterUnion(UnionModel union)
+    {
         _unions.Add(union);
         if (union.Cases.All(c => c.IsScalar))
         {
-            _scalarUnions.Add(unionName);
+            _scalarUnions.Add(union.Name);
         }
 
-        return new TypeRef(TypeKind.Union, unionName);
+        return new TypeRef(TypeKind.Union, union.Name);
     }
 
     private UnionModel BuildUnion(string name, OpenApiSchema schema, string pointer, List<(TypeRef Type, OpenApiSchema Schema)> members)

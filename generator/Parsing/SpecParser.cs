@@ -39,12 +39,12 @@ internal sealed partial class SpecParser
     private bool _isSwagger2;
     private System.Collections.Generic.HashSet<string>? _multiParameters;
 
-    // Only a document that spells the keyword can say additionalProperties: true; the others never load the YAML tree.
-    private readonly bool _mentionsAdditionalProperties;
+    /// <summary>Swagger 2.0 parameters with <c>collectionFormat: multi</c>, read from the tree on first need.</summary>
+    private System.Collections.Generic.HashSet<string> MultiParameters =>
+        _multiParameters ??= _locator.Mentions("multi") ? SwaggerCollectionFormats.FindMulti(_locator.Tree) : new System.Collections.Generic.HashSet<string>();
 
-    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator, bool mentionsAdditionalProperties)
+    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator)
     {
-        _mentionsAdditionalProperties = mentionsAdditionalProperties;
         _hasDateOnly = hasDateOnly;
         _locator = locator;
         _document = document;
@@ -72,12 +72,7 @@ internal sealed partial class SpecParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator, input.Text.IndexOf("additionalProperties", StringComparison.Ordinal) >= 0) { _isSwagger2 = isSwagger2 };
-                if (isSwagger2)
-                {
-                    parser._multiParameters = SwaggerCollectionFormats.FindMulti(input.Text);
-                }
-
+                var parser = new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator) { _isSwagger2 = isSwagger2 };
                 model = parser.Build();
             }
         }

@@ -23,10 +23,10 @@ internal static class SpecReader
 
     private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
-    /// <summary>Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>).</summary>
-    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics) => Read(text, diagnostics, out _);
-
-    /// <summary>As <see cref="Read(string, DiagnosticBag)"/>; <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0.</summary>
+    /// <summary>
+    /// Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>);
+    /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0.
+    /// </summary>
     public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics, out bool isSwagger2)
     {
         isSwagger2 = false;

@@ -11,27 +11,13 @@ namespace Contracts.Generator.Parsing;
 /// </summary>
 internal static class SwaggerCollectionFormats
 {
-    /// <summary>The parameters (<c>in:name</c>) declared with <c>collectionFormat: multi</c> anywhere in the document.</summary>
-    public static HashSet<string> FindMulti(string text)
+    /// <summary>The parameters (<c>in:name</c>) declared with <c>collectionFormat: multi</c> anywhere in the document's tree.</summary>
+    public static HashSet<string> FindMulti(YamlNode? root)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
-        if (text.IndexOf("multi", StringComparison.Ordinal) < 0)
+        if (root is not null)
         {
-            return result;
-        }
-
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new System.IO.StringReader(text));
-            foreach (var document in stream.Documents)
-            {
-                Walk(document.RootNode, result);
-            }
-        }
-        catch (Exception exception) when (exception is SharpYaml.YamlException or InvalidOperationException or ArgumentException)
-        {
-            // The reader has already reported a text it cannot parse; csv is then assumed everywhere.
+            Walk(root, result);
         }
 
         return result;
