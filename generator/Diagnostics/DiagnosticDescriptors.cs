@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace Contracts.Generator.Diagnostics;
@@ -44,6 +46,10 @@ internal static class DiagnosticDescriptors
         "CTR008", "Two documents generate the same code", "Another OpenAPI document already generates '{0}'; give the documents different ContractsClientName or ContractsNamespace values", DiagnosticSeverity.Error,
         "Each document's client name and namespace together must be unique in a project.");
 
+    public static readonly DiagnosticDescriptor LimitExceeded = Create(
+        "CTR010", "The document exceeds a limit", "The OpenAPI document exceeds a limit of the generator: {0}", DiagnosticSeverity.Error,
+        "Limits on size, nesting and alias expansion keep builds and the IDE responsive on any input; nothing is generated from a document that crosses one. The README's Reliability section lists them.");
+
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "CTR100", "Unsupported schema construct", "{0} is not supported yet; '{1}' is generated as JsonElement", DiagnosticSeverity.Warning,
         "The member keeps its JSON as a JsonElement so that no data is lost.");
@@ -68,6 +74,10 @@ internal static class DiagnosticDescriptors
         "CTR105", "OpenAPI 3.1 construct not supported", "The OpenAPI 3.1 construct '{0}' is not supported: {1}", DiagnosticSeverity.Warning,
         "OpenAPI 3.1 documents are rewritten to OpenAPI 3.0 before they are read; what 3.0 cannot express is left out of the generated code.");
 
+    public static readonly DiagnosticDescriptor TextShortened = Create(
+        "CTR106", "Long text shortened", "The {0} here is {1} characters long; the generated documentation keeps its first {2}", DiagnosticSeverity.Info,
+        "The OpenAPI reader refuses YAML scalars longer than 65,536 characters; longer descriptions, summaries and titles are shortened so that the rest of the document is generated.");
+
     public static readonly DiagnosticDescriptor ParameterDropped = Create(
         "CTR110", "Parameter not generated", "Operation '{0}': the optional parameter '{1}' is not generated: {2}", DiagnosticSeverity.Warning,
         "The operation is generated without the parameter; a required parameter of this kind skips the operation (CTR101).");
@@ -84,10 +94,12 @@ internal static class DiagnosticDescriptors
         "CTR113", "Ambiguous union", "The union '{0}' cannot tell case '{1}' from case '{2}' by their JSON; a value that fits both is read as '{1}'", DiagnosticSeverity.Warning,
         "Two alternatives of a oneOf/anyOf accept the same JSON (same token kind, or objects with the same members and no discriminator). Add a discriminator or distinct required members.");
 
+    // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
-        SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, OpenApi31Unsupported,
-        ParameterDropped, ParameterStyleIgnored, ResponseSimplified, AmbiguousUnion);
+        typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .ToArray());
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

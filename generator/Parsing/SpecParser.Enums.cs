@@ -19,7 +19,7 @@ internal sealed partial class SpecParser
         "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
     };
 
-    private EnumModel BuildEnum(string name, OpenApiSchema schema)
+    private EnumModel BuildEnum(string name, OpenApiSchema schema, string pointer)
     {
         var members = new UniqueNameBuilder(s_enumMembers);
         members.Reserve(name);
@@ -42,6 +42,7 @@ internal sealed partial class SpecParser
             result.Add(new EnumMemberModel(members.Claim(memberName), json));
         }
 
+        SpendType(result.Count, pointer);
         return new EnumModel(_target, name, schema.Description, result.ToEquatableArray(), isInteger, schema.Deprecated);
     }
 

@@ -27,6 +27,7 @@ internal sealed partial class SpecParser
                 var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
                 if (BuildOperation(path.Key, path.Value, operation.Key, operation.Value, pointer, methodNames) is { } model)
                 {
+                    Spend(model.Parameters.Count + 1, pointer);
                     operations.Add(model);
                 }
             }

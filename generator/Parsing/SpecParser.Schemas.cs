@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
@@ -28,6 +29,9 @@ internal sealed partial class SpecParser
     private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
     private readonly List<RecordModel> _records = new();
     private readonly List<EnumModel> _enums = new();
+    private int _schemaDepth;
+    private int _modelSize;
+    private int _typeCount;
 
     /// <summary>Gives every component schema its type; records are queued and built by <see cref="DrainPendingTypes"/>.</summary>
     private void DefineComponentTypes()
@@ -78,6 +82,27 @@ internal sealed partial class SpecParser
             return TypeRef.Any;
         }
 
+        // A chain of $refs (array of array of …, union of union of …) is walked recursively: bounded, so no document can
+        // exhaust the compiler's stack.
+        if (_schemaDepth >= Limits.MaxSchemaDepth)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "A schema nested more than " + Limits.MaxSchemaDepth.ToString(CultureInfo.InvariantCulture) + " levels deep through references", nameHint);
+            return TypeRef.Any;
+        }
+
+        _schemaDepth++;
+        try
+        {
+            return ResolveCore(schema, pointer, nameHint);
+        }
+        finally
+        {
+            _schemaDepth--;
+        }
+    }
+
+    private TypeRef ResolveCore(OpenApiSchema schema, string pointer, string nameHint)
+    {
         if (schema.Reference is { } reference && !string.IsNullOrEmpty(reference.Id))
         {
             // The reader already reported dangling references (CTR004); they degrade to free-form JSON.
@@ -135,7 +160,7 @@ internal sealed partial class SpecParser
         if (schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
         {
             var enumName = fixedName ?? _typeNames.Claim(name);
-            _enums.Add(BuildEnum(enumName, schema));
+            _enums.Add(BuildEnum(enumName, schema, pointer));
             return new TypeRef(TypeKind.Enum, enumName);
         }
 
@@ -180,6 +205,12 @@ internal sealed partial class SpecParser
             return TypeRef.MapOf(Resolve(values, pointer + "/additionalProperties", name + "Value"));
         }
 
+        if (schema.Type is { } type && type is not ("object" or "null" or "file"))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer + "/type", pointer + "/type",
+                "'" + type + "' is not a JSON Schema type (string, number, integer, boolean, array, object); the value is read as free-form JSON");
+        }
+
         // An object without properties, or no type at all: free-form JSON.
         return TypeRef.Any;
     }
@@ -221,6 +252,7 @@ internal sealed partial class SpecParser
                 DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null))));
         }
 
+        SpendType(properties.Count, pointer);
         var extra = ExtraMembersOf(schema, pointer, name, members);
         return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra);
     }
@@ -305,6 +337,13 @@ internal sealed partial class SpecParser
         if (!visiting.Add(schema))
         {
             _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "An allOf that includes itself", pointer);
+            return;
+        }
+
+        if (visiting.Count > Limits.MaxSchemaDepth)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "An allOf nested more than " + Limits.MaxSchemaDepth.ToString(CultureInfo.InvariantCulture) + " levels deep", pointer);
+            visiting.Remove(schema);
             return;
         }
 
@@ -398,4 +437,27 @@ internal sealed partial class SpecParser
         (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && schema.Properties.Count == 0 && schema.AllOf.Count == 0;
 
     private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>Counts a generated type and its members toward the limits; crossing one abandons the document (CTR010).</summary>
+    private void SpendType(int members, string pointer)
+    {
+        if (++_typeCount > Limits.MaxGeneratedTypes)
+        {
+            throw new LimitExceededException(pointer, "it makes more than " + Limits.MaxGeneratedTypes.ToString("N0", CultureInfo.InvariantCulture)
+                + " records, enums and unions (each inline object schema is one)");
+        }
+
+        Spend(members, pointer);
+    }
+
+    /// <summary>Counts toward <see cref="Limits.MaxModelSize"/>; crossing it abandons the document (CTR010).</summary>
+    private void Spend(int size, string pointer)
+    {
+        _modelSize += size;
+        if (_modelSize > Limits.MaxModelSize)
+        {
+            throw new LimitExceededException(pointer, "it makes more than " + Limits.MaxModelSize.ToString("N0", CultureInfo.InvariantCulture)
+                + " members, enum values, union cases and operations (allOf flattens every ancestor's members into each record)");
+        }
+    }
 }

@@ -141,7 +141,7 @@ internal sealed partial class SpecParser
                 var enumName = fixedName ?? _typeNames.Claim(name);
                 var merged = new OpenApiSchema { Type = "string", Description = schema.Description };
                 merged.Enum = members.SelectMany(m => m.Schema.Enum).Where(v => v is OpenApiString).ToList();
-                _enums.Add(BuildEnum(enumName, merged));
+                _enums.Add(BuildEnum(enumName, merged, pointer));
                 return new TypeRef(TypeKind.Enum, enumName);
         }
 
@@ -225,6 +225,7 @@ internal sealed partial class SpecParser
                 MemberShapes(member, required, declared, constants)));
         }
 
+        SpendType(cases.Count, pointer);
         var model = new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
         ReportAmbiguity(model, pointer);
         return model;

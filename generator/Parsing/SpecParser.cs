@@ -80,6 +80,17 @@ internal sealed partial class SpecParser
         {
             throw;
         }
+        catch (LimitExceededException exception)
+        {
+            model = null;
+            diagnostics.Add(DiagnosticDescriptors.LimitExceeded, exception.Pointer, exception.Message);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // A backstop behind the explicit depth limits: the stack ran low, and the compiler must not crash.
+            model = null;
+            diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, 0, 0, "it nests too deeply for the generator's stack");
+        }
         catch (Exception exception)
         {
             // A bug of ours must cost the user this document's code, not their build.

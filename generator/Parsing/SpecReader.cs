@@ -54,13 +54,11 @@ internal static class SpecReader
         OpenApiDiagnostic result;
         try
         {
-            var settings = new OpenApiReaderSettings
+            document = ReadWithReader(text, out result);
+            if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
             {
-                // Never follow references to other files or URLs: a generator does no I/O.
-                ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
-                LoadExternalRefs = false,
-            };
-            document = new OpenApiStringReader(settings).Read(text, out result);
+                document = ReadWithReader(shortened, out result);
+            }
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
@@ -93,9 +91,50 @@ internal static class SpecReader
         return document is null || (document.Paths is null && document.Components is null) ? null : document;
     }
 
+    private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result)
+    {
+        var settings = new OpenApiReaderSettings
+        {
+            // Never follow references to other files or URLs: a generator does no I/O.
+            ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
+            LoadExternalRefs = false,
+        };
+        return new OpenApiStringReader(settings).Read(text, out result);
+    }
+
+    private static bool HasLongScalar(OpenApiDiagnostic result)
+    {
+        foreach (var error in result.Errors)
+        {
+            if (error.Message?.IndexOf("scalar exceeds the maximum supported length", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Report(OpenApiError error, DiagnosticBag diagnostics)
     {
         var message = error.Message ?? "unknown problem";
+
+        // The reader's own limits (size, nesting, alias expansion, scalar length): it generates nothing past one.
+        if (message.IndexOf("maximum supported", StringComparison.Ordinal) >= 0)
+        {
+            var limit = s_yamlPosition.Match(message);
+            if (limit.Success)
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, int.Parse(limit.Groups[1].Value), int.Parse(limit.Groups[2].Value), StripPosition(message));
+            }
+            else
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, 0, 0, message);
+            }
+
+            return;
+        }
+
         var pointer = error.Pointer;
         if (pointer is not null && pointer.StartsWith("#line=", StringComparison.Ordinal))
         {

@@ -1,0 +1,44 @@
+using System;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// The bounds that keep the generator's time and memory linear in the size of any document, hostile or not.
+/// The reader enforces its own (documented in the README's Reliability section); these are ours.
+/// </summary>
+internal static class Limits
+{
+    /// <summary>
+    /// Schemas nested through <c>$ref</c> chains of arrays, maps, unions and allOf. Records break the chain (they are
+    /// built one after another), so only alias-like chains count; real documents stay under 10.
+    /// </summary>
+    public const int MaxSchemaDepth = 64;
+
+    /// <summary>
+    /// Record members, enum values, union cases and operations of one document together, about 130 times Stripe's
+    /// (the largest description in the corpus). It bounds the generated code, which allOf flattening could otherwise
+    /// make quadratic in the document.
+    /// </summary>
+    public const int MaxModelSize = 1_000_000;
+
+    /// <summary>
+    /// Records, enums and unions of one document, about three times Stripe's. Each becomes two files, and the compiler's
+    /// own bookkeeping of generated files grows with their square, so this bounds the build as much as the output.
+    /// </summary>
+    public const int MaxGeneratedTypes = 10_000;
+
+    /// <summary>The reader refuses a YAML scalar longer than this; longer descriptions are shortened to it first.</summary>
+    public const int MaxScalarLength = 65_536;
+}
+
+/// <summary>Thrown inside the parser when a document crosses a limit; becomes CTR010 at <see cref="Pointer"/>.</summary>
+internal sealed class LimitExceededException : Exception
+{
+    public LimitExceededException(string pointer, string message)
+        : base(message)
+    {
+        Pointer = pointer;
+    }
+
+    public string Pointer { get; }
+}
