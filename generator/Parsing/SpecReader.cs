@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.RegularExpressions;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Parsing.Downgrade;
@@ -16,11 +17,6 @@ namespace Contracts.Generator.Parsing;
 internal static class SpecReader
 {
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
-    // A quoted local $ref whose JSON pointer is percent-encoded (RFC 6901's URI-fragment form), e.g. "#/definitions/Ref%20(of%20Bundle)".
-    private static readonly Regex s_encodedReference = new(
-        @"(?<prefix>\$ref[""']?\s*:\s*)(?<quote>[""'])(?<pointer>#/[^""'\r\n]*%[0-9A-Fa-f]{2}[^""'\r\n]*)\k<quote>",
-        RegexOptions.CultureInvariant);
-
     private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     /// <summary>
@@ -169,9 +165,11 @@ internal static class SpecReader
     }
 
     /// <summary>
-    /// Decodes percent-escapes in quoted local <c>$ref</c> pointers, which the reader would otherwise look up verbatim.
-    /// Only characters that cannot end the quoted string or the line are decoded, and no line changes, so every
-    /// reported line and column still points into the file as written.
+    /// Decodes percent-escapes in quoted local <c>$ref</c> pointers (<c>"#/definitions/Ref%20(of%20Bundle)"</c>, RFC 6901's
+    /// URI-fragment form), which the reader would otherwise look up verbatim. Only characters that cannot end the quoted
+    /// string or the line are decoded, and no line changes, so every reported line and column still points into the file
+    /// as written. A hand-written scan, linear in the text: a regular expression here backtracked quadratically on one
+    /// long unterminated reference.
     /// </summary>
     internal static string DecodeReferencePointers(string text)
     {
@@ -180,16 +178,87 @@ internal static class SpecReader
             return text;
         }
 
-        return s_encodedReference.Replace(text, match =>
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
         {
-            var decoded = Regex.Replace(match.Groups["pointer"].Value, "%[0-9A-Fa-f]{2}", escape =>
+            // $ref, an optional closing quote of the key, a colon, then a quoted "#/…" value on one line.
+            var i = at + 4;
+            i = SkipSpaces(text, i < text.Length && text[i] is '"' or '\'' ? i + 1 : i);
+            if (i >= text.Length || text[i] != ':')
             {
-                var c = (char)Convert.ToInt32(escape.Value.Substring(1), 16);
-                return c is '"' or '\'' or '\\' or '%' || char.IsControl(c) || c > 0x7E ? escape.Value : c.ToString();
-            });
-            return match.Groups["prefix"].Value + match.Groups["quote"].Value + decoded + match.Groups["quote"].Value;
-        });
+                continue;
+            }
+
+            i = SkipSpaces(text, i + 1);
+            if (i + 2 >= text.Length || text[i] is not ('"' or '\'') || text[i + 1] != '#' || text[i + 2] != '/')
+            {
+                continue;
+            }
+
+            var start = i + 1;
+            var end = start;
+            while (end < text.Length && text[end] is not ('"' or '\'' or '\r' or '\n'))
+            {
+                end++;
+            }
+
+            if (end >= text.Length || text[end] != text[i] || text.IndexOf('%', start, end - start) < 0)
+            {
+                continue;
+            }
+
+            var pointer = text.Substring(start, end - start);
+            var decoded = DecodePercentEscapes(pointer);
+            if (!ReferenceEquals(decoded, pointer))
+            {
+                result ??= new StringBuilder(text.Length);
+                result.Append(text, copied, start - copied).Append(decoded);
+                copied = end;
+            }
+
+            // The next search starts after the closing quote.
+            at = end - 3;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The pointer with its safe <c>%XX</c> escapes decoded; the same instance when there is none.</summary>
+    private static string DecodePercentEscapes(string pointer)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < pointer.Length; i++)
+        {
+            if (pointer[i] == '%' && i + 2 < pointer.Length && IsHex(pointer[i + 1]) && IsHex(pointer[i + 2]))
+            {
+                var c = (char)Convert.ToInt32(pointer.Substring(i + 1, 2), 16);
+                if (!(c is '"' or '\'' or '\\' or '%' || char.IsControl(c) || c > 0x7E))
+                {
+                    builder ??= new StringBuilder(pointer, 0, i, pointer.Length);
+                    builder.Append(c);
+                    i += 2;
+                    continue;
+                }
+            }
+
+            builder?.Append(pointer[i]);
+        }
+
+        return builder?.ToString() ?? pointer;
+    }
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
     private static string StripPosition(string message)
     {

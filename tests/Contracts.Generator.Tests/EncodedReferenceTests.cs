@@ -47,6 +47,11 @@ public sealed class EncodedReferenceTests
     [InlineData("\"$ref\": \"#/definitions/A%20B\"", "\"$ref\": \"#/definitions/A B\"")]
     [InlineData("$ref: '#/definitions/Say%22hi%22'", "$ref: '#/definitions/Say%22hi%22'")]
     [InlineData("$ref: \"https://example.com/x%20y.yaml\"", "$ref: \"https://example.com/x%20y.yaml\"")]
+    [InlineData("a: {$ref: '#/d/A%20B'}, b: {$ref: \"#/d/C%2FD\"}, c: {$ref: '#/d/E%20F'}", "a: {$ref: '#/d/A B'}, b: {$ref: \"#/d/C/D\"}, c: {$ref: '#/d/E F'}")]
+    [InlineData("$ref: \"#/d/A%20B", "$ref: \"#/d/A%20B")]
+    [InlineData("$ref: \"#/d/A%2", "$ref: \"#/d/A%2")]
+    [InlineData("$ref: \"#/d/A%20B'", "$ref: \"#/d/A%20B'")]
+    [InlineData("x $ref", "x $ref")]
     public void Only_safe_escapes_of_local_pointers_are_decoded(string line, string expected)
     {
         Assert.Equal(expected, Contracts.Generator.Parsing.SpecReader.DecodeReferencePointers(line));

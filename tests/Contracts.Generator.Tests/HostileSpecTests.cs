@@ -34,6 +34,7 @@ public sealed class HostileSpecTests
         { "responses is a list", Header + "paths:\n  /a:\n    get:\n      responses: [1]\n", "CTR005", 7 },
         { "nullable is not a boolean", Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      nullable: banana\n", "CTR001", 1 },
         { "schemas is a list", Header + "paths: {}\ncomponents:\n  schemas: [1, 2]\n", "CTR005", 6 },
+        { "unterminated $ref of 200,000 escapes", Header + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        x: {$ref: \"#/components/schemas/" + string.Concat(Enumerable.Repeat("a%41", 200_000)) + "}\n", "CTR001", 10 },
         { "alias bomb", AliasBomb(), "CTR010", 1 },
         { "3,000-level nesting (YAML)", Header + "paths: {}\ncomponents:\n  schemas:\n    Deep: " + Nested(3000) + "\n", "CTR010", 1 },
     };
