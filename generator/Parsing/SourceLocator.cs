@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Parsing.Downgrade;
 using Microsoft.CodeAnalysis.Text;
 using SharpYaml.Serialization;
 
@@ -20,6 +21,8 @@ internal sealed class SourceLocator
     private readonly SourceText _text;
     private YamlNode? _root;
     private bool _loaded;
+    private Dictionary<YamlNode, Dictionary<string, KeyValuePair<YamlNode, YamlNode>>>? _mappingIndex;
+    private Dictionary<string, YamlNode>? _referenceIndex;
 
     public SourceLocator(string path, SourceText text)
     {
@@ -112,8 +115,32 @@ internal sealed class SourceLocator
         return located;
     }
 
-    private static bool TryGetEntry(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
+    private bool TryGetEntry(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
     {
+        // Small mappings are scanned; large ones (components with thousands of schemas) are indexed once, so that
+        // locating thousands of diagnostics stays linear.
+        if (mapping.Children.Count > 16)
+        {
+            _mappingIndex ??= new Dictionary<YamlNode, Dictionary<string, KeyValuePair<YamlNode, YamlNode>>>(NodeIdentity.Instance);
+            if (!_mappingIndex.TryGetValue(mapping, out var index))
+            {
+                index = new Dictionary<string, KeyValuePair<YamlNode, YamlNode>>(StringComparer.Ordinal);
+                foreach (var entry in mapping.Children)
+                {
+                    if (entry.Key is YamlScalarNode { Value: { } text } && !index.ContainsKey(text))
+                    {
+                        index[text] = entry;
+                    }
+                }
+
+                _mappingIndex[mapping] = index;
+            }
+
+            var found = index.TryGetValue(name, out var hit);
+            (key, value) = (hit.Key, hit.Value);
+            return found;
+        }
+
         foreach (var entry in mapping.Children)
         {
             if (entry.Key is YamlScalarNode scalar && string.Equals(scalar.Value, name, StringComparison.Ordinal))
@@ -128,42 +155,73 @@ internal sealed class SourceLocator
         return false;
     }
 
-    private static YamlNode? FindReference(YamlNode root, string target)
+    /// <summary>
+    /// The first <c>$ref</c> (in document order) whose value is <paramref name="target"/> or ends with <c>/target</c>.
+    /// Every suffix of every reference is indexed on first use, so each lookup is one dictionary probe.
+    /// </summary>
+    private YamlNode? FindReference(YamlNode root, string target)
     {
-        // Iterative walk: documents can nest deeply and recursion must not overflow the compiler's stack.
-        var pending = new Stack<YamlNode>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        if (_referenceIndex is null)
         {
-            switch (pending.Pop())
+            _referenceIndex = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+
+            // Iterative walk: documents can nest deeply and recursion must not overflow the compiler's stack.
+            // Each node once: YAML aliases share nodes, and an alias bomb must not expand here.
+            var visited = new HashSet<YamlNode>(NodeIdentity.Instance);
+            var pending = new Stack<YamlNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                case YamlMappingNode mapping:
-                    foreach (var entry in mapping.Children)
-                    {
-                        if (entry.Key is YamlScalarNode { Value: "$ref" } && entry.Value is YamlScalarNode value && ReferenceMatches(value.Value, target))
+                var node = pending.Pop();
+                if (!visited.Add(node))
+                {
+                    continue;
+                }
+
+                switch (node)
+                {
+                    case YamlMappingNode mapping:
+                        foreach (var entry in mapping.Children)
                         {
-                            return value;
+                            if (entry.Key is YamlScalarNode { Value: "$ref" } && entry.Value is YamlScalarNode { Value: { } value } scalar)
+                            {
+                                IndexReference(value, scalar);
+                            }
+
+                            pending.Push(entry.Value);
                         }
 
-                        pending.Push(entry.Value);
-                    }
+                        break;
+                    case YamlSequenceNode sequence:
+                        for (var i = sequence.Children.Count - 1; i >= 0; i--)
+                        {
+                            pending.Push(sequence.Children[i]);
+                        }
 
-                    break;
-                case YamlSequenceNode sequence:
-                    for (var i = sequence.Children.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(sequence.Children[i]);
-                    }
-
-                    break;
+                        break;
+                }
             }
         }
 
-        return null;
+        return _referenceIndex.TryGetValue(target, out var found) ? found : null;
     }
 
-    private static bool ReferenceMatches(string? value, string target) =>
-        value is not null && (string.Equals(value, target, StringComparison.Ordinal) || value.EndsWith("/" + target, StringComparison.Ordinal));
+    private void IndexReference(string value, YamlScalarNode node)
+    {
+        if (!_referenceIndex!.ContainsKey(value))
+        {
+            _referenceIndex[value] = node;
+        }
+
+        for (var slash = value.IndexOf('/'); slash >= 0; slash = value.IndexOf('/', slash + 1))
+        {
+            var suffix = value.Substring(slash + 1);
+            if (!_referenceIndex.ContainsKey(suffix))
+            {
+                _referenceIndex[suffix] = node;
+            }
+        }
+    }
 
     /// <summary>
     /// The document's YAML tree, for the few facts the OpenAPI reader does not keep (<c>additionalProperties: true</c>,

@@ -255,6 +255,43 @@ public sealed class HostileSpecTests
     }
 
     [Fact]
+    public void Thousands_of_diagnostics_are_each_located_at_their_own_line()
+    {
+        // Locating used to scan every schema per diagnostic: quadratic, and 40,000 diagnostics hung the generator.
+        const int Count = 3_000;
+        var text = new StringBuilder(Header + "paths: {}\ncomponents:\n  schemas:\n");
+        for (var i = 0; i < Count; i++)
+        {
+            text.Append("    S").Append(i).Append(":\n      type: object\n      properties:\n        x: {$ref: '#/components/schemas/Missing")
+                .Append(i).Append("'}\n        t: {type: banana").Append(i).Append("}\n");
+        }
+
+        var run = GeneratorHarness.Run(SpecFile.Inline("many.yaml", text.ToString(), "Contracts.Tests.Hostile", "HostileClient"));
+
+        run.AssertGeneratorDidNotThrow();
+        var dangling = run.GeneratorDiagnostics.Where(d => d.Id == "CTR004").ToList();
+        var unknown = run.GeneratorDiagnostics.Where(d => d.Id == "CTR005").ToList();
+        Assert.Equal(Count, dangling.Count);
+        Assert.Equal(Count, unknown.Count);
+
+        // Schema i starts at line 7 + 5i: its $ref is on the fourth line, its type on the fifth.
+        Assert.All(dangling, d => Assert.Equal(7 + (5 * Number(d.GetMessage(), "Missing")) + 3, d.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.All(unknown, d => Assert.Equal(7 + (5 * Number(d.GetMessage(), "banana")) + 4, d.Location.GetLineSpan().StartLinePosition.Line + 1));
+    }
+
+    private static int Number(string message, string prefix)
+    {
+        var start = message.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length;
+        var end = start;
+        while (end < message.Length && char.IsDigit(message[end]))
+        {
+            end++;
+        }
+
+        return int.Parse(message.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Twenty_thousand_operations_generate_one_method_each()
     {
         const int Count = 20_000;
