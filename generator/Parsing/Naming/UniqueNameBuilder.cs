@@ -12,6 +12,7 @@ namespace Contracts.Generator.Parsing.Naming;
 internal sealed class UniqueNameBuilder
 {
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
 
     public UniqueNameBuilder(params string[] reserved)
     {
@@ -32,11 +33,14 @@ internal sealed class UniqueNameBuilder
             return preferred;
         }
 
-        for (var i = 2; ; i++)
+        // Each name resumes its numbering where it stopped: thousands of equal names stay linear, not quadratic.
+        var i = _nextSuffix.TryGetValue(preferred, out var next) ? next : 2;
+        for (; ; i++)
         {
             var candidate = preferred + i.ToString(CultureInfo.InvariantCulture);
             if (_used.Add(candidate))
             {
+                _nextSuffix[preferred] = i + 1;
                 return candidate;
             }
         }
