@@ -3,8 +3,8 @@ using System;
 namespace Contracts.Generator.Parsing;
 
 /// <summary>
-/// The bounds that keep the generator's time and memory linear in the size of any document, hostile or not.
-/// The reader enforces its own (documented in the README's Reliability section); these are ours.
+/// The bounds that keep the generator's time and memory linear in the size of any document, hostile or not; the
+/// README's Reliability section lists them. The YAML ones are handed to the reader, which enforces them.
 /// </summary>
 internal static class Limits
 {
@@ -27,7 +27,19 @@ internal static class Limits
     /// </summary>
     public const int MaxGeneratedTypes = 10_000;
 
-    /// <summary>The reader refuses a YAML scalar longer than this; longer descriptions are shortened to it first.</summary>
+    /// <summary>YAML (and JSON) nesting the reader accepts; the deepest description in the corpus nests 25 levels.</summary>
+    public const int MaxYamlDepth = 64;
+
+    /// <summary>YAML nodes in one document, about 15 times GitHub's description.</summary>
+    public const int MaxYamlNodes = 5_000_000;
+
+    /// <summary>Nodes that YAML aliases may expand to: enough for anchors reused by hand, far too few for an alias bomb.</summary>
+    public const int MaxAliasExpansionNodes = 5_000;
+
+    /// <summary>The size of a document, in bytes (128 MiB; GitHub's and Stripe's are under 3 MB).</summary>
+    public const int MaxInputBytes = 128 * 1024 * 1024;
+
+    /// <summary>The longest YAML scalar; longer descriptions, summaries and titles are shortened to it first (CTR106).</summary>
     public const int MaxScalarLength = 65_536;
 }
 

@@ -94,6 +94,11 @@ internal static class SpecReader
             // Never follow references to other files or URLs: a generator does no I/O.
             ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
             LoadExternalRefs = false,
+            MaxDepth = Limits.MaxYamlDepth,
+            MaxNodeCount = Limits.MaxYamlNodes,
+            MaxAliasExpansionNodeCount = Limits.MaxAliasExpansionNodes,
+            MaxInputByteCount = Limits.MaxInputBytes,
+            MaxScalarLength = Limits.MaxScalarLength,
         };
         return new OpenApiStringReader(settings).Read(text, out result);
     }
