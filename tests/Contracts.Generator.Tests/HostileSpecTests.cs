@@ -291,14 +291,16 @@ public sealed class HostileSpecTests
         return int.Parse(message.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [Fact]
-    public void Twenty_thousand_operations_generate_one_method_each()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Twenty_thousand_operations_generate_one_method_each(bool sameOperationId)
     {
         const int Count = 20_000;
         var text = new StringBuilder(Header + "paths:\n");
         for (var i = 0; i < Count; i++)
         {
-            text.Append("  /r").Append(i).Append(":\n    get:\n      operationId: op").Append(i)
+            text.Append("  /r").Append(i).Append(":\n    get:\n      operationId: ").Append(sameOperationId ? "dup" : "op" + i)
                 .Append("\n      responses: {'200': {description: ok, content: {application/json: {schema: {type: string}}}}}\n");
         }
 
@@ -307,8 +309,9 @@ public sealed class HostileSpecTests
         run.AssertGeneratorDidNotThrow();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         var client = run.Source("HostileClient.Client.g.cs");
-        Assert.Equal(Count, CountOf(client, "public async global::System.Threading.Tasks.Task<string> Op"));
-        Assert.Contains("Op19999Async", client, StringComparison.Ordinal);
+        var prefix = sameOperationId ? "Dup" : "Op";
+        Assert.Equal(Count, CountOf(client, "public async global::System.Threading.Tasks.Task<string> " + prefix));
+        Assert.Contains(sameOperationId ? "DupAsync20000(" : "Op19999Async(", client, StringComparison.Ordinal);
     }
 
     [Fact]
