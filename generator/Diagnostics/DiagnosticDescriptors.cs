@@ -44,6 +44,10 @@ internal static class DiagnosticDescriptors
         "CTR008", "Two documents generate the same code", "Another OpenAPI document already generates '{0}'; give the documents different ContractsClientName or ContractsNamespace values", DiagnosticSeverity.Error,
         "Each document's client name and namespace together must be unique in a project.");
 
+    public static readonly DiagnosticDescriptor ExternalReference = Create(
+        "CTR009", "External $ref not resolved", "The reference '{0}' is not resolved: {1}; what it names is generated as free-form JSON", DiagnosticSeverity.Warning,
+        "A $ref to another file is resolved from the project's other AdditionalFiles (.yaml, .yml, .json), relative to the file that holds it; nothing is downloaded or read from disk. What cannot be resolved degrades to JsonElement, so the build goes on.");
+
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "CTR100", "Unsupported schema construct", "{0} is not supported yet; '{1}' is generated as JsonElement", DiagnosticSeverity.Warning,
         "The member keeps its JSON as a JsonElement so that no data is lost.");
@@ -86,7 +90,7 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         SyntaxError, NotOpenApi, UnsupportedVersion, UnresolvedReference, DocumentProblem, GeneratorFailure, RuntimeMissing,
-        DuplicateOutput, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, OpenApi31Unsupported,
+        DuplicateOutput, ExternalReference, UnsupportedSchema, OperationSkipped, InvalidEnvelope, NoServer, ParameterIgnored, OpenApi31Unsupported,
         ParameterDropped, ParameterStyleIgnored, ResponseSimplified, AmbiguousUnion);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

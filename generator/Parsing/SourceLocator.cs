@@ -41,6 +41,9 @@ internal sealed class SourceLocator
         return new LocationInfo(_path, span.Start + column, span.Length - column, line, column, line, span.Length);
     }
 
+    /// <summary>The span of <paramref name="node"/>, a node of a tree read from this locator's text.</summary>
+    public LocationInfo At(YamlNode node) => FromMarks(node.Start.Index, node.End.Index, node.Start.Line, node.Start.Column);
+
     /// <summary>Finds a pointer such as <c>#/paths/~1pets/get</c>, or <c>$ref:#/components/schemas/X</c>; falls back to the file start.</summary>
     public LocationInfo Find(string? pointer)
     {
