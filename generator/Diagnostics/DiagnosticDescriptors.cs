@@ -45,8 +45,8 @@ internal static class DiagnosticDescriptors
         "Each document's client name and namespace together must be unique in a project.");
 
     public static readonly DiagnosticDescriptor ExternalReference = Create(
-        "CTR009", "External $ref not resolved", "The reference '{0}' is not resolved: {1}; what it names is generated as free-form JSON", DiagnosticSeverity.Warning,
-        "A $ref to another file is resolved from the project's other AdditionalFiles (.yaml, .yml, .json), relative to the file that holds it; nothing is downloaded or read from disk. What cannot be resolved degrades to JsonElement, so the build goes on.");
+        "CTR009", "External $ref not resolved", "The reference '{0}' is not resolved: {1}; {2}", DiagnosticSeverity.Warning,
+        "A $ref to another file is resolved from the project's other AdditionalFiles (.yaml, .yml, .json), relative to the file that holds it; nothing is downloaded or read from disk. What cannot be resolved degrades as a dangling reference does (a schema, response or request body to JsonElement; a parameter or header is left out), so the build goes on.");
 
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "CTR100", "Unsupported schema construct", "{0} is not supported yet; '{1}' is generated as JsonElement", DiagnosticSeverity.Warning,

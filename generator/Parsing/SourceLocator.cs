@@ -174,6 +174,16 @@ internal sealed class SourceLocator
     /// </summary>
     public YamlNode? Tree => Root();
 
+    /// <summary>Takes a tree already read from this locator's text (and left unchanged), instead of reading it again.</summary>
+    public void Adopt(YamlNode root)
+    {
+        if (!_loaded)
+        {
+            _loaded = true;
+            _root = root;
+        }
+    }
+
     /// <summary>True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>.</summary>
     public bool Mentions(string word) => _text.ToString().IndexOf(word, StringComparison.Ordinal) >= 0;
 

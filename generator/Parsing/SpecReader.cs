@@ -29,9 +29,11 @@ internal static class SpecReader
     /// <summary>
     /// Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>);
     /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0. <paramref name="path"/> (the spec's) and
-    /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>).
+    /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); a YAML tree
+    /// the bundler read and left as it was is handed to <paramref name="locator"/>, which would otherwise read it again.
     /// </summary>
-    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default)
+    public static OpenApiDocument? Read(
+        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null)
     {
         isSwagger2 = false;
         if (text.Trim().Length == 0)
@@ -40,15 +42,21 @@ internal static class SpecReader
             return null;
         }
 
+        var original = text;
         text = ExternalReferenceBundler.Prepare(text);
 
         // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree.
         if (ReferenceScanner.HasExternal(text))
         {
-            var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics);
+            var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics, out var untouched);
             if (bundled is null)
             {
                 return null;
+            }
+
+            if (untouched is not null && string.Equals(text, original, StringComparison.Ordinal))
+            {
+                locator?.Adopt(untouched);
             }
 
             text = bundled;

@@ -275,10 +275,10 @@ public sealed class ExternalReferenceTests
         Assert.All(found, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
         Assert.Equal(
             [
-                ("/specs/broken.yaml", 9, "The reference 'https://example.com/schemas.yaml#/Remote' is not resolved: it is a URL, and the generator never downloads anything"),
-                ("/specs/broken.yaml", 10, "The reference 'nowhere/missing.yaml#/Missing' is not resolved: '/specs/nowhere/missing.yaml' is not an AdditionalFile of the project"),
-                ("/specs/broken.yaml", 11, "The reference 'models/error.yaml#/Nope' is not resolved: '#/Nope' does not exist in '/specs/models/error.yaml'"),
-                ("/specs/models/broken.yaml", 4, "The reference '#/Gone' is not resolved: '#/Gone' does not exist in '/specs/models/broken.yaml'"),
+                ("/specs/broken.yaml", 9, "The reference 'https://example.com/schemas.yaml#/Remote' is not resolved: it is a URL, and the generator never downloads anything; it is read as free-form JSON (JsonElement)"),
+                ("/specs/broken.yaml", 10, "The reference 'nowhere/missing.yaml#/Missing' is not resolved: '/specs/nowhere/missing.yaml' is not among the AdditionalFiles (missing, or not added to the project); it is read as free-form JSON (JsonElement)"),
+                ("/specs/broken.yaml", 11, "The reference 'models/error.yaml#/Nope' is not resolved: '#/Nope' does not exist in '/specs/models/error.yaml'; it is read as free-form JSON (JsonElement)"),
+                ("/specs/models/broken.yaml", 4, "The reference '#/Gone' is not resolved: '#/Gone' does not exist in '/specs/models/broken.yaml'; it is read as free-form JSON (JsonElement)"),
             ],
             found.Select(d => (d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1, Message(d))));
 
@@ -291,7 +291,7 @@ public sealed class ExternalReferenceTests
     }
 
     [Fact]
-    public void Unresolvable_parameter_and_response_references_keep_the_operation_and_warn()
+    public void Unresolvable_parameters_bodies_responses_and_headers_degrade_and_keep_the_operation()
     {
         const string Spec = """
             openapi: 3.0.3
@@ -299,19 +299,39 @@ public sealed class ExternalReferenceTests
             servers: [{ url: 'https://ops.example.com' }]
             paths:
               /things:
-                get:
-                  operationId: listThings
+                post:
+                  operationId: addThing
                   parameters:
                     - $ref: 'https://example.com/common.yaml#/parameters/Limit'
+                    - { name: page, in: query, schema: { type: integer } }
+                  requestBody:
+                    $ref: 'missing.yaml#/Body'
                   responses:
                     '200':
                       $ref: 'missing.yaml#/Ok'
+                    '404':
+                      description: not found
+                      headers:
+                        X-Trace: { $ref: 'missing.yaml#/Trace' }
             """;
         var run = GeneratorHarness.Run(new SpecFile("/specs/ops.yaml", Spec, Namespace, "OpsClient"));
 
         run.AssertCompilesCleanly();
-        Assert.Equal([9, 12], run.GeneratorDiagnostics.Where(d => d.Id == "CTR009").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).Order());
-        Assert.Contains("ListThingsAsync(", run.Source("Client.g.cs"), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                (9, "the parameter is left out"),
+                (12, "the request body is sent as free-form JSON (JsonElement)"),
+                (15, "the response is read as free-form JSON (JsonElement)"),
+                (19, "the header is left out"),
+            ],
+            run.GeneratorDiagnostics.Where(d => d.Id == "CTR009")
+                .Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1, Message(d).Substring(Message(d).LastIndexOf("; ", StringComparison.Ordinal) + 2)))
+                .Order());
+        Assert.Equal(["CTR009"], run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).Distinct());
+        Assert.Contains(
+            "Task<global::System.Text.Json.JsonElement> AddThingAsync(global::System.Text.Json.JsonElement? request = null, long? page = null",
+            run.Source("Client.g.cs"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -346,12 +366,108 @@ public sealed class ExternalReferenceTests
         Assert.Equal(0, warning.Location.GetLineSpan().StartLinePosition.Line);
     }
 
-    private static string Message(Diagnostic diagnostic)
+    private const string Unrelated = """
+        # Not OpenAPI and referenced by no spec.
+        settings: { retries: 3 }
+        """;
+
+    private const string NoReferences = """
+        openapi: 3.0.3
+        info: { title: Plain, version: '1' }
+        servers: [{ url: 'https://plain.example.com' }]
+        paths: {}
+        components:
+          schemas:
+            Plain: { type: object, properties: { name: { type: string } } }
+        """;
+
+    private static GeneratorRun FirstRun() =>
+        GeneratorHarness.Run([.. SplitSpec(), new SpecFile("/specs/unrelated.yaml", Unrelated), new SpecFile("/specs/plain.yaml", NoReferences, Namespace + ".Plain", "PlainClient")]);
+
+    private static GeneratorRun Edit(GeneratorRun first, string path, string text) =>
+        GeneratorHarness.Run(first.Driver.ReplaceAdditionalText(first.Text(path), new InMemoryAdditionalText(path, text)), first.InputCompilation, first.Texts);
+
+    /// <summary>The run reasons of a per-spec step, by the client or path its output belongs to.</summary>
+    private static IncrementalStepRunReason ReasonFor(GeneratorRun run, string step, string owner)
     {
-        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        var end = message.IndexOf("; what it names", StringComparison.Ordinal);
-        return end < 0 ? message : message.Substring(0, end);
+        var matches = IncrementalAssert.Outputs(run.Result, step)
+            .Where(o => ObjectGraph.Strings(o.Value).Any(text => text == owner || text.EndsWith("/" + owner, StringComparison.Ordinal)))
+            .Select(o => o.Reason).Distinct().ToList();
+        Assert.True(matches.Count == 1, $"{step} for {owner}: {IncrementalAssert.Describe(matches)}");
+        return matches[0];
     }
+
+    [Fact]
+    public void Editing_a_referenced_file_reparses_the_spec_that_reaches_it_and_no_other()
+    {
+        var first = FirstRun();
+        var second = Edit(first, "/specs/models/tag.yaml", Tag + "\n  color: { type: string }\n");
+
+        // tag.yaml is reached through pet.yaml: the change travels transitively.
+        Assert.Equal(IncrementalStepRunReason.Modified, ReasonFor(second, "ResolveReferences", "/specs/api.yaml"));
+        Assert.Equal(IncrementalStepRunReason.Modified, ReasonFor(second, "ParseSpecs", "PetsClient"));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, ReasonFor(second, "ResolveReferences", "/specs/plain.yaml"));
+        Assert.Equal(IncrementalStepRunReason.Cached, ReasonFor(second, "ParseSpecs", "PlainClient"));
+        Assert.Contains("Color", second.Source("PetsClient.Models.Tag.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Color", first.Source("PetsClient.Models.Tag.g.cs"), StringComparison.Ordinal);
+
+        // Only the edited file is scanned again; the record files of other types are not re-emitted.
+        Assert.Equal([IncrementalStepRunReason.Modified], IncrementalAssert.Outputs(second.Result, "ScanReferences").Select(o => o.Reason).Where(r => r != IncrementalStepRunReason.Cached));
+        var outputs = IncrementalAssert.SourceOutputs(second.Result);
+        Assert.Equal(IncrementalStepRunReason.Modified, outputs.Single(o => o.HintNames.Contains("PetsClient.Models.Tag.g.cs")).Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, outputs.Single(o => o.HintNames.Contains("PetsClient.Models.Error.g.cs")).Reason);
+        second.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_additional_file_reparses_nothing()
+    {
+        var first = FirstRun();
+        var second = Edit(first, "/specs/unrelated.yaml", Unrelated + "\nother: true\n");
+
+        // The edited file is scanned again (it could be a reference target); every spec's input comes out equal.
+        Assert.Equal([IncrementalStepRunReason.Modified], IncrementalAssert.Outputs(second.Result, "ScanReferences").Select(o => o.Reason).Where(r => r != IncrementalStepRunReason.Cached));
+        var recomputed = IncrementalAssert.TrackingNames
+            .Where(name => name != "ScanReferences" && second.Result.TrackedSteps.ContainsKey(name))
+            .SelectMany(name => IncrementalAssert.Reasons(second.Result, name).Where(r => r is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).Select(r => name + ": " + r))
+            .ToList();
+        Assert.True(recomputed.Count == 0, string.Join("\n", recomputed));
+        Assert.All(IncrementalAssert.SourceOutputs(second.Result), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(first.Sources, second.Sources);
+    }
+
+    [Fact]
+    public void A_csharp_edit_reruns_nothing_with_referenced_files()
+    {
+        var first = FirstRun();
+        var edited = first.InputCompilation.AddSyntaxTrees(
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("internal sealed class Unrelated { }", GeneratorHarness.ParseOptions, "/src/Unrelated.cs"));
+
+        var second = GeneratorHarness.Run(first.Driver, edited, first.Texts);
+
+        IncrementalAssert.AssertAllCachedOrUnchanged(second.Result);
+        Assert.Equal(first.Sources, second.Sources);
+    }
+
+    [Fact]
+    public void A_spec_without_external_references_takes_no_other_file_and_is_passed_through_as_read()
+    {
+        var run = FirstRun();
+
+        var read = IncrementalAssert.Outputs(run.Result, "ReadSpecs").Select(o => o.Value).ToList();
+        var resolved = IncrementalAssert.Outputs(run.Result, "ResolveReferences").Select(o => o.Value).ToList();
+        var plainRead = read.Single(v => ObjectGraph.Strings(v).Contains("/specs/plain.yaml"));
+        var plainResolved = resolved.Single(v => ObjectGraph.Strings(v).Contains("/specs/plain.yaml"));
+
+        // The very same object: no scan of the other files, no copy, and so no bundling in the parse.
+        Assert.Same(plainRead, plainResolved);
+        var split = resolved.Single(v => ObjectGraph.Strings(v).Contains("/specs/api.yaml"));
+        Assert.Equal(
+            ["/specs/common/parameters.yaml", "/specs/common/responses.yaml", "/specs/models/error.yaml", "/specs/models/pet.yaml", "/specs/models/tag.yaml"],
+            ObjectGraph.Strings(split).Where(text => text.StartsWith("/specs/", StringComparison.Ordinal) && text != "/specs/api.yaml").Distinct().Order(StringComparer.Ordinal));
+    }
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
     private static object? Value(object? instance, string property) => instance?.GetType().GetProperty(property)!.GetValue(instance);
 }

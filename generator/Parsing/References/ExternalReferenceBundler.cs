@@ -28,6 +28,7 @@ internal sealed class ExternalReferenceBundler
     private readonly Dictionary<string, HashSet<string>> _names = new(StringComparer.Ordinal);
     private readonly HashSet<YamlNode> _visited = new(NodeIdentity.Instance);
     private readonly Queue<(YamlNode Node, SourceDocument Document, NodeKind Kind)> _pending = new();
+    private readonly HashSet<YamlNode> _dropped = new(NodeIdentity.Instance);
     private readonly DiagnosticBag _diagnostics;
     private bool _changed;
 
@@ -46,10 +47,12 @@ internal sealed class ExternalReferenceBundler
 
     /// <summary>
     /// The bundled text, or <paramref name="text"/> itself when no reference was resolved (or the text is not a YAML
-    /// mapping: the reader reports that); null when the bundle is too large to write (reported).
+    /// mapping: the reader reports that); null when the bundle is too large to write (reported). <paramref name="untouched"/>
+    /// is the spec's tree when it was read and not changed (its references were all left alone), for reuse.
     /// </summary>
-    public static string? Bundle(string path, string text, EquatableArray<ReferencedDocument> documents, DiagnosticBag diagnostics)
+    public static string? Bundle(string path, string text, EquatableArray<ReferencedDocument> documents, DiagnosticBag diagnostics, out YamlNode? untouched)
     {
+        untouched = null;
         var root = new SourceDocument(path, text);
         if (root.Root is not YamlMappingNode mapping)
         {
@@ -60,6 +63,7 @@ internal sealed class ExternalReferenceBundler
         bundler.Run();
         if (!bundler._changed)
         {
+            untouched = mapping;
             return text;
         }
 
@@ -93,6 +97,8 @@ internal sealed class ExternalReferenceBundler
             var (node, document, kind) = _pending.Dequeue();
             Walk(node, document, kind);
         }
+
+        RemoveDropped();
     }
 
     /// <summary>Visits one node: rewrites it if it is a reference, else queues its members with their kinds.</summary>
@@ -141,7 +147,7 @@ internal sealed class ExternalReferenceBundler
 
         if (ReferencePaths.IsUrl(reference))
         {
-            Report(mapping, document, scalar, reference, "it is a URL, and the generator never downloads anything");
+            Report(mapping, document, kind, scalar, reference, "it is a URL, and the generator never downloads anything");
             return;
         }
 
@@ -149,7 +155,7 @@ internal sealed class ExternalReferenceBundler
         var target = file.Length == 0 ? document : Find(ReferencePaths.Resolve(document.Path, file));
         if (target is null)
         {
-            Report(mapping, document, scalar, reference, "'" + ReferencePaths.Resolve(document.Path, file) + "' is not an AdditionalFile of the project");
+            Report(mapping, document, kind, scalar, reference, "'" + ReferencePaths.Resolve(document.Path, file) + "' is not among the AdditionalFiles (missing, or not added to the project)");
             return;
         }
 
@@ -158,7 +164,7 @@ internal sealed class ExternalReferenceBundler
             // A reference back into the spec itself (from a copied node) becomes local again.
             if (fragment.Length == 0)
             {
-                Report(mapping, document, scalar, reference, "it refers to the whole of the spec that holds it");
+                Report(mapping, document, kind, scalar, reference, "it refers to the whole of the spec that holds it");
                 return;
             }
 
@@ -169,7 +175,7 @@ internal sealed class ExternalReferenceBundler
         var node = Resolve(target, fragment, out var problem);
         if (node is null)
         {
-            Report(mapping, document, scalar, reference, problem!);
+            Report(mapping, document, kind, scalar, reference, problem!);
             return;
         }
 
@@ -351,15 +357,82 @@ internal sealed class ExternalReferenceBundler
     }
 
     /// <summary>
-    /// Reports a reference that stays unresolved. In a copied file it is made to name its file, so that the reader
-    /// does not take a pointer of that file for one of the spec (it reads it as an external reference: free-form JSON).
+    /// Reports a reference that stays unresolved and degrades what it stands for, as a dangling local reference does:
+    /// a schema is left as it is (the parser reads it as free-form JSON), a response or request body becomes free-form
+    /// JSON, and anything else (a parameter, a header…) is left out. The consequence is named in the message.
     /// </summary>
-    private void Report(YamlMappingNode mapping, SourceDocument document, YamlScalarNode scalar, string reference, string reason)
+    private void Report(YamlMappingNode mapping, SourceDocument document, NodeKind kind, YamlScalarNode scalar, string reference, string reason)
     {
-        _diagnostics.AddLocated(DiagnosticDescriptors.ExternalReference, document.Locator.At(scalar), reference, reason);
-        if (document != _root && ReferencePaths.IsLocal(reference))
+        var location = document.Locator.At(scalar);
+        string consequence;
+        switch (kind)
         {
-            mapping.Set("$ref", YamlTree.Quoted(document.Key.Substring(document.Key.LastIndexOf('/') + 1) + reference));
+            case NodeKind.Schema:
+                consequence = "it is read as free-form JSON (JsonElement)";
+                if (document != _root && ReferencePaths.IsLocal(reference))
+                {
+                    // Named with its file, so that the reader does not take a pointer of that file for one of the spec.
+                    mapping.Set("$ref", YamlTree.Quoted(document.Key.Substring(document.Key.LastIndexOf('/') + 1) + reference));
+                }
+
+                break;
+            case NodeKind.Response or NodeKind.RequestBody:
+                consequence = kind == NodeKind.Response ? "the response is read as free-form JSON (JsonElement)" : "the request body is sent as free-form JSON (JsonElement)";
+                mapping.Children.Clear();
+                mapping.Children.Add(YamlTree.Quoted("description"), YamlTree.Quoted("unresolved reference " + reference));
+                var schema = YamlTree.Mapping("schema", new YamlMappingNode());
+                mapping.Children.Add(YamlTree.Quoted(_swagger2 ? "schema" : "content"), _swagger2 ? new YamlMappingNode() : YamlTree.Mapping("application/json", schema));
+                _changed = true;
+                break;
+            default:
+                consequence = kind switch
+                {
+                    NodeKind.Parameter => "the parameter is left out",
+                    NodeKind.Header => "the header is left out",
+                    NodeKind.PathItem => "the path is left out",
+                    _ => "it is left out",
+                };
+                _dropped.Add(mapping);
+                _changed = true;
+                break;
+        }
+
+        _diagnostics.AddLocated(DiagnosticDescriptors.ExternalReference, location, reference, reason, consequence);
+    }
+
+    /// <summary>Takes the nodes of unresolved references that are left out off every mapping and sequence that holds them.</summary>
+    private void RemoveDropped()
+    {
+        if (_dropped.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var node in _visited)
+        {
+            switch (node)
+            {
+                case YamlSequenceNode sequence:
+                    for (var i = sequence.Children.Count - 1; i >= 0; i--)
+                    {
+                        if (_dropped.Contains(sequence.Children[i]))
+                        {
+                            sequence.Children.RemoveAt(i);
+                        }
+                    }
+
+                    break;
+                case YamlMappingNode mapping:
+                    foreach (var entry in mapping.Entries())
+                    {
+                        if (_dropped.Contains(entry.Value))
+                        {
+                            mapping.Take(entry.Key);
+                        }
+                    }
+
+                    break;
+            }
         }
     }
 }
