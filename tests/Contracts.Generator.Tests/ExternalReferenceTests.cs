@@ -335,6 +335,50 @@ public sealed class ExternalReferenceTests
     }
 
     [Fact]
+    public void An_openapi_31_spec_bundles_first_and_then_downgrades_the_copied_schemas()
+    {
+        const string Spec = """
+            openapi: 3.1.0
+            info: { title: Modern, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    item: { $ref: 'item.json#/$defs/Item' }
+            """;
+        const string Item = """{ "$defs": { "Item": { "type": "object", "properties": { "note": { "type": ["string", "null"] } } } } }""";
+        var run = GeneratorHarness.Run(new SpecFile("/specs/modern.yaml", Spec, Namespace, "ModernClient"), new SpecFile("/specs/item.json", Item));
+
+        run.AssertCompilesCleanly();
+        Assert.Contains("public global::Contracts.Tests.Split.Item? Item { get; init; }", run.Source("Models.Holder.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public string? Note { get; init; }", run.Source("Models.Item.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_referenced_file_that_is_not_yaml_is_CTR009_naming_it()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Bad, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    item: { $ref: 'bad.yaml#/Item' }
+            """;
+        var run = GeneratorHarness.Run(new SpecFile("/specs/holder.yaml", Spec, Namespace, "HolderClient"), new SpecFile("/specs/bad.yaml", "Item: {a: b: c}\n  - ]"));
+
+        run.AssertCompilesCleanly();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR009");
+        Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("'/specs/bad.yaml' cannot be read as YAML or JSON", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_problem_inside_a_copied_schema_is_located_in_its_own_file()
     {
         const string Spec = """
