@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "CTR004", "Unresolved $ref", "The reference '{0}' does not resolve to anything in this document", DiagnosticSeverity.Error,
-        "A $ref points at a component that does not exist. References to other files are not followed.");
+        "A $ref points at a component that does not exist. References to other files are resolved from other AdditionalFiles (CTR009 when they cannot be).");
 
     public static readonly DiagnosticDescriptor DocumentProblem = Create(
         "CTR005", "Invalid OpenAPI document", "The OpenAPI document is invalid at {0}: {1}", DiagnosticSeverity.Warning,
