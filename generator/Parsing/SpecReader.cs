@@ -29,8 +29,8 @@ internal static class SpecReader
     /// <summary>
     /// Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>);
     /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0. <paramref name="path"/> (the spec's) and
-    /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); a YAML tree
-    /// the bundler read and left as it was is handed to <paramref name="locator"/>, which would otherwise read it again.
+    /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); the bundler's
+    /// tree goes to <paramref name="locator"/>: for its facts when it is a bundle, as the spec's own tree when unchanged.
     /// </summary>
     public static OpenApiDocument? Read(
         string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null)
@@ -48,15 +48,19 @@ internal static class SpecReader
         // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree.
         if (ReferenceScanner.HasExternal(text))
         {
-            var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics, out var untouched);
+            var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics, out var tree);
             if (bundled is null)
             {
                 return null;
             }
 
-            if (untouched is not null && string.Equals(text, original, StringComparison.Ordinal))
+            if (tree is not null && !ReferenceEquals(bundled, text))
             {
-                locator?.Adopt(untouched);
+                locator?.UseFactsOf(tree, bundled);
+            }
+            else if (tree is not null && string.Equals(text, original, StringComparison.Ordinal))
+            {
+                locator?.Adopt(tree);
             }
 
             text = bundled;

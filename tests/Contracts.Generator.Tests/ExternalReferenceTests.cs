@@ -379,6 +379,49 @@ public sealed class ExternalReferenceTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Facts_the_reader_drops_are_read_from_the_copied_nodes_too()
+    {
+        // additionalProperties: true (kept as a member) and Swagger's collectionFormat: multi are read from the YAML
+        // tree, not from the reader's model: for copied nodes, from the bundle.
+        const string Spec = """
+            swagger: '2.0'
+            info: { title: Facts, version: '1' }
+            host: facts.example.com
+            schemes: [https]
+            produces: [application/json]
+            paths:
+              /bags:
+                get:
+                  operationId: getBag
+                  parameters:
+                    - $ref: 'shared.yaml#/parameters/Tags'
+                  responses:
+                    '200':
+                      description: ok
+                      schema: { $ref: 'shared.yaml#/definitions/Bag' }
+            """;
+        const string Shared = """
+            parameters:
+              Tags: { name: tag, in: query, type: array, items: { type: string }, collectionFormat: multi }
+            definitions:
+              Bag:
+                type: object
+                properties:
+                  name: { type: string }
+                additionalProperties: true
+            """;
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(new SpecFile("/specs/facts.yaml", Spec, Namespace, "FactsClient"), new SpecFile("/specs/shared.yaml", Shared)));
+
+        var bag = output.Deserialize(Namespace + ".FactsJsonContext", "Bag", """{"name":"b","extra":1}""")!;
+        Assert.Equal("""{"name":"b","extra":1}""", output.Serialize(Namespace + ".FactsJsonContext", "Bag", bag));
+
+        var handler = new RecordingHandler(System.Net.HttpStatusCode.OK, """{"name":"b"}""");
+        var client = output.Create(Namespace + ".FactsClient", [new System.Net.Http.HttpClient(handler), null]);
+        await LoadedOutput.InvokeAsync(client, "GetBagAsync", new[] { "a", "b" }, System.Threading.CancellationToken.None);
+        Assert.EndsWith("/bags?tag=a&tag=b", Assert.Single(handler.Requests).Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_problem_inside_a_copied_schema_is_located_in_its_own_file()
     {
         const string Spec = """

@@ -47,12 +47,12 @@ internal sealed class ExternalReferenceBundler
 
     /// <summary>
     /// The bundled text, or <paramref name="text"/> itself when no reference was resolved (or the text is not a YAML
-    /// mapping: the reader reports that); null when the bundle is too large to write (reported). <paramref name="untouched"/>
-    /// is the spec's tree when it was read and not changed (its references were all left alone), for reuse.
+    /// mapping: the reader reports that); null when the bundle is too large to write (reported). <paramref name="tree"/>
+    /// is the tree of what is returned: the bundle, or the spec's own tree when nothing changed (for reuse).
     /// </summary>
-    public static string? Bundle(string path, string text, EquatableArray<ReferencedDocument> documents, DiagnosticBag diagnostics, out YamlNode? untouched)
+    public static string? Bundle(string path, string text, EquatableArray<ReferencedDocument> documents, DiagnosticBag diagnostics, out YamlNode? tree)
     {
-        untouched = null;
+        tree = null;
         var root = new SourceDocument(path, text);
         if (root.Root is not YamlMappingNode mapping)
         {
@@ -61,9 +61,9 @@ internal sealed class ExternalReferenceBundler
 
         var bundler = new ExternalReferenceBundler(root, mapping, documents, diagnostics);
         bundler.Run();
+        tree = mapping;
         if (!bundler._changed)
         {
-            untouched = mapping;
             return text;
         }
 
