@@ -422,6 +422,52 @@ public sealed class ExternalReferenceTests
     }
 
     [Fact]
+    public void A_discriminator_mapping_in_another_file_names_the_copied_schemas()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Zoo, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Cage:
+                  type: object
+                  properties:
+                    pet: { $ref: 'pets.yaml#/Pet' }
+                    guard: { $ref: '#/components/schemas/Dog' }
+                Dog:
+                  type: object
+                  properties: { bark: { type: string } }
+            """;
+        // The mapping (pointers of pets.yaml, not $refs) is the only thing that says "doggo" means pets.yaml's Dog,
+        // which is copied as Dog2 beside the spec's own Dog.
+        const string Pets = """
+            Pet:
+              oneOf: [{ $ref: '#/Cat' }, { $ref: '#/Dog' }]
+              discriminator:
+                propertyName: petType
+                mapping:
+                  cat: '#/Cat'
+                  doggo: '#/Dog'
+            Cat:
+              type: object
+              required: [petType, name]
+              properties: { petType: { type: string }, name: { type: string } }
+            Dog:
+              type: object
+              required: [petType, name]
+              properties: { petType: { type: string }, name: { type: string }, goodBoy: { type: boolean } }
+            """;
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(new SpecFile("/specs/zoo.yaml", Spec, Namespace, "ZooClient"), new SpecFile("/specs/pets.yaml", Pets)));
+
+        // Both cases fit the members; only the mapping tells a dog.
+        var pet = output.Deserialize(Namespace + ".ZooJsonContext", "Pet", """{"petType":"doggo","name":"Rex"}""")!;
+
+        Assert.Contains("Dog2", pet.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Name = Rex", pet.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_problem_inside_a_copied_schema_is_located_in_its_own_file()
     {
         const string Spec = """

@@ -129,6 +129,11 @@ internal sealed class ExternalReferenceBundler
             Rewrite(mapping, scalar, reference, document, kind);
         }
 
+        if (kind == NodeKind.Schema)
+        {
+            RewriteDiscriminatorMapping(mapping, document);
+        }
+
         foreach (var entry in mapping.Entries())
         {
             if (entry.Key != "$ref")
@@ -145,48 +150,104 @@ internal sealed class ExternalReferenceBundler
             return;
         }
 
-        if (ReferencePaths.IsUrl(reference))
+        if (!Locate(reference, document, out var target, out var fragment, out var node, out var problem))
         {
-            Report(mapping, document, kind, scalar, reference, "it is a URL, and the generator never downloads anything");
+            Report(mapping, document, kind, scalar, reference, problem!);
+        }
+        else if (target == _root)
+        {
+            // A reference back into the spec itself (from a copied node) becomes local again.
+            SetReference(mapping, "#" + fragment);
+        }
+        else if (ReferenceContext.Section(kind, _swagger2) is { } section)
+        {
+            SetReference(mapping, Copy(target, fragment, node!, section, kind));
+        }
+        else
+        {
+            // No reusable section holds this kind (a path item, or a Swagger 2.0 header): the target is copied in place.
+            CopyInPlace(mapping, node!, target, kind);
+        }
+    }
+
+    /// <summary>
+    /// A discriminator's <c>mapping</c> names schemas by reference too (not by <c>$ref</c>): values that point into
+    /// another file, or that a copied file wrote, are made local like references; one that cannot be is left out.
+    /// </summary>
+    private void RewriteDiscriminatorMapping(YamlMappingNode schema, SourceDocument document)
+    {
+        if ((schema.Get("discriminator") as YamlMappingNode)?.Get("mapping") is not YamlMappingNode mapping)
+        {
             return;
         }
 
-        var (file, fragment) = ReferencePaths.Split(reference);
-        var target = file.Length == 0 ? document : Find(ReferencePaths.Resolve(document.Path, file));
-        if (target is null)
+        foreach (var entry in mapping.Entries())
         {
-            Report(mapping, document, kind, scalar, reference, "'" + ReferencePaths.Resolve(document.Path, file) + "' is not among the AdditionalFiles (missing, or not added to the project)");
-            return;
+            // A bare schema name ("Cat") is not a reference.
+            if (entry.Value is not YamlScalarNode { Value: { } value } scalar || value.IndexOf('#') < 0 && !ReferencePaths.IsDocumentFile(value)
+                || document == _root && ReferencePaths.IsLocal(value))
+            {
+                continue;
+            }
+
+            string local;
+            if (!Locate(value, document, out var target, out var fragment, out var node, out var problem))
+            {
+                _diagnostics.AddLocated(DiagnosticDescriptors.ExternalReference, document.Locator.At(scalar), value, problem!, "the discriminator value '" + entry.Key + "' is left out");
+                mapping.Take(entry.Key);
+                _changed = true;
+                continue;
+            }
+
+            local = target == _root ? "#" + fragment : Copy(target, fragment, node!, _swagger2 ? "definitions" : "schemas", NodeKind.Schema);
+            mapping.Set(entry.Key, YamlTree.Quoted(local));
+            _changed = true;
+        }
+    }
+
+    /// <summary>
+    /// Finds what <paramref name="reference"/>, written in <paramref name="document"/>, names: the spec itself (then
+    /// <paramref name="node"/> is null and the fragment is local to it) or a node of another file. False with the
+    /// reason in <paramref name="problem"/> when it names nothing that can be had.
+    /// </summary>
+    private bool Locate(string reference, SourceDocument document, out SourceDocument target, out string fragment, out YamlNode? node, out string? problem)
+    {
+        target = document;
+        node = null;
+        problem = null;
+        string file;
+        (file, fragment) = ReferencePaths.Split(reference);
+        if (ReferencePaths.IsUrl(reference))
+        {
+            problem = "it is a URL, and the generator never downloads anything";
+            return false;
+        }
+
+        if (file.Length > 0)
+        {
+            var path = ReferencePaths.Resolve(document.Path, file);
+            if (Find(path) is not { } found)
+            {
+                problem = "'" + path + "' is not among the AdditionalFiles (missing, or not added to the project)";
+                return false;
+            }
+
+            target = found;
         }
 
         if (target == _root)
         {
-            // A reference back into the spec itself (from a copied node) becomes local again.
-            if (fragment.Length == 0)
-            {
-                Report(mapping, document, kind, scalar, reference, "it refers to the whole of the spec that holds it");
-                return;
-            }
-
-            SetReference(mapping, "#" + fragment);
-            return;
+            problem = fragment.Length == 0 ? "it refers to the whole of the spec that holds it" : null;
+            return problem is null;
         }
 
-        var node = Resolve(target, fragment, out var problem);
-        if (node is null)
-        {
-            Report(mapping, document, kind, scalar, reference, problem!);
-            return;
-        }
+        node = Resolve(target, fragment, out problem);
+        return node is not null;
+    }
 
-        var section = ReferenceContext.Section(kind, _swagger2);
-        if (section is null)
-        {
-            // No reusable section holds this kind (a path item, or a Swagger 2.0 header): the target is copied in place.
-            CopyInPlace(mapping, node, target, kind);
-            return;
-        }
-
+    /// <summary>Copies the target into <paramref name="section"/> once (later references only point at it); returns the local reference.</summary>
+    private string Copy(SourceDocument target, string fragment, YamlNode node, string section, NodeKind kind)
+    {
         var key = target.Key + "#" + fragment;
         if (!_copies.TryGetValue(key, out var local))
         {
@@ -198,7 +259,7 @@ internal sealed class ExternalReferenceBundler
             _pending.Enqueue((node, target, kind));
         }
 
-        SetReference(mapping, local);
+        return local;
     }
 
     private void CopyInPlace(YamlMappingNode mapping, YamlNode node, SourceDocument target, NodeKind kind)
