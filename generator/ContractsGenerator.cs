@@ -5,6 +5,7 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
+using Contracts.Generator.Parsing.References;
 using Microsoft.CodeAnalysis;
 
 namespace Contracts.Generator;
@@ -12,7 +13,9 @@ namespace Contracts.Generator;
 /// <summary>
 /// Generates records, a JSON context and a client from each OpenAPI document in AdditionalFiles.
 /// The flow, one step per tracking name:
-/// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents).
+/// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents);
+///    <see cref="TrackingNames.ScanReferences"/> and <see cref="TrackingNames.ResolveReferences"/> give each spec the texts of the
+///    other files its external <c>$ref</c>s reach (none for most specs).
 /// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
 /// 3. <see cref="TrackingNames.Records"/>, <see cref="TrackingNames.Enums"/>, <see cref="TrackingNames.Unions"/>, <see cref="TrackingNames.JsonContexts"/>,
 ///    <see cref="TrackingNames.Clients"/>: the model fanned out, one source file (or two) per item, so an edit re-emits only what changed.
@@ -33,6 +36,20 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.ReadSpecs);
+
+        // Every YAML/JSON AdditionalFile can be the target of an external $ref; each is scanned once per text.
+        var library = context.AdditionalTextsProvider
+            .Where(static file => ReferencePaths.IsDocumentFile(file.Path))
+            .Select(static (file, ct) => ReferenceScanner.Scan(file.Path, file.GetText(ct)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.ScanReferences)
+            .Collect();
+
+        // A spec takes only the texts its references reach, so an edit elsewhere leaves this step Unchanged and the parse cached.
+        inputs = inputs
+            .Select(static (input, _) => (Input: input, Files: ReferenceScanner.Files(input.Path, input.Text)))
+            .Combine(library)
+            .Select(static (pair, _) => ReferenceCollector.Attach(pair.Left.Input, pair.Left.Files, pair.Right))
+            .WithTrackingName(TrackingNames.ResolveReferences);
 
         var facts = context.CompilationProvider
             .Select(static (compilation, _) => ReadFacts(compilation))

@@ -6,6 +6,12 @@ public static class TrackingNames
     /// <summary>AdditionalFiles with their options, filtered to OpenAPI documents.</summary>
     public const string ReadSpecs = nameof(ReadSpecs);
 
+    /// <summary>Each .yaml/.yml/.json AdditionalFile with the files its external <c>$ref</c>s name.</summary>
+    public const string ScanReferences = nameof(ScanReferences);
+
+    /// <summary>Each spec with the texts of the files its external <c>$ref</c>s reach (unchanged for a spec without any).</summary>
+    public const string ResolveReferences = nameof(ResolveReferences);
+
     /// <summary>Each document parsed into a model plus its diagnostics.</summary>
     public const string ParseSpecs = nameof(ParseSpecs);
 

@@ -12,4 +12,8 @@ namespace Contracts.Generator.Configuration;
 internal sealed record GeneratorOptions(string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked);
 
 /// <summary>One candidate spec: its path, its text and its options.</summary>
-internal sealed record SpecInput(string Path, string Text, GeneratorOptions Options);
+internal sealed record SpecInput(string Path, string Text, GeneratorOptions Options)
+{
+    /// <summary>The other AdditionalFiles its external <c>$ref</c>s reach, transitively (empty for most specs).</summary>
+    public Helpers.EquatableArray<ReferencedDocument> Documents { get; init; } = Helpers.EquatableArray<ReferencedDocument>.Empty;
+}

@@ -13,7 +13,8 @@ internal static class OptionsReader
 
     /// <summary>
     /// Returns the input for a spec file, or null for other AdditionalFiles. A marked file is always a spec (so a
-    /// mistake in it is reported); an unmarked .yaml/.yml/.json file is one only if it looks like OpenAPI.
+    /// mistake in it is reported); an unmarked .yaml/.yml/.json file is one only if it looks like OpenAPI; a file with
+    /// <c>OpenApiContract="false"</c> never is (it can still be the target of another spec's <c>$ref</c>).
     /// </summary>
     public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
     {
@@ -23,6 +24,12 @@ internal static class OptionsReader
         var client = Get(options, MetadataPrefix + "ContractsClientName");
         var visibility = Get(options, MetadataPrefix + "ContractsVisibility");
         var marker = Get(options, MetadataPrefix + "OpenApiContract");
+        if (string.Equals(marker, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            // Explicitly not a contract: a file that other specs only reference (shared components), however it starts.
+            return null;
+        }
+
         var isMarked = ns is not null || client is not null || visibility is not null
             || string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase);
         var isCandidate = isMarked

@@ -28,7 +28,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "CTR004", "Unresolved $ref", "The reference '{0}' does not resolve to anything in this document", DiagnosticSeverity.Error,
-        "A $ref points at a component that does not exist. References to other files are not followed.");
+        "A $ref points at a component that does not exist. References to other files are resolved from other AdditionalFiles (CTR009 when they cannot be).");
 
     public static readonly DiagnosticDescriptor DocumentProblem = Create(
         "CTR005", "Invalid OpenAPI document", "The OpenAPI document is invalid at {0}: {1}", DiagnosticSeverity.Warning,
@@ -45,6 +45,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(
         "CTR008", "Two documents generate the same code", "Another OpenAPI document already generates '{0}'; give the documents different ContractsClientName or ContractsNamespace values", DiagnosticSeverity.Error,
         "Each document's client name and namespace together must be unique in a project.");
+
+    public static readonly DiagnosticDescriptor ExternalReference = Create(
+        "CTR009", "External $ref not resolved", "The reference '{0}' is not resolved: {1}; {2}", DiagnosticSeverity.Warning,
+        "A $ref to another file is resolved from the project's other AdditionalFiles (.yaml, .yml, .json), relative to the file that holds it; nothing is downloaded or read from disk. What cannot be resolved degrades as a dangling reference does (a schema, response or request body to JsonElement; a parameter or header is left out), so the build goes on.");
 
     public static readonly DiagnosticDescriptor LimitExceeded = Create(
         "CTR010", "The document exceeds a limit", "The OpenAPI document exceeds a limit of the generator: {0}", DiagnosticSeverity.Error,

@@ -24,6 +24,11 @@ internal sealed class SourceLocator
     private Dictionary<YamlNode, Dictionary<string, KeyValuePair<YamlNode, YamlNode>>>? _mappingIndex;
     private Dictionary<string, YamlNode>? _referenceIndex;
 
+    // A spec bundled with the files it references: the facts (Tree, ScalarAt, Mentions) come from the bundle the
+    // reader saw, whose pointers they are asked with; locations still come from the file as written.
+    private YamlNode? _factsRoot;
+    private string? _factsText;
+
     public SourceLocator(string path, SourceText text)
     {
         _path = path;
@@ -44,6 +49,9 @@ internal sealed class SourceLocator
         return new LocationInfo(_path, span.Start + column, span.Length - column, line, column, line, span.Length);
     }
 
+    /// <summary>The span of <paramref name="node"/>, a node of a tree read from this locator's text.</summary>
+    public LocationInfo At(YamlNode node) => FromMarks(node.Start.Index, node.End.Index, node.Start.Line, node.Start.Column);
+
     /// <summary>Finds a pointer such as <c>#/paths/~1pets/get</c>, or <c>$ref:#/components/schemas/X</c>; falls back to the file start.</summary>
     public LocationInfo Find(string? pointer)
     {
@@ -62,7 +70,7 @@ internal sealed class SourceLocator
     /// </summary>
     public string? ScalarAt(string pointer)
     {
-        YamlNode? node = Root();
+        YamlNode? node = _factsRoot ?? Root();
         var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
         foreach (var raw in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -227,10 +235,27 @@ internal sealed class SourceLocator
     /// The document's YAML tree, for the few facts the OpenAPI reader does not keep (<c>additionalProperties: true</c>,
     /// Swagger's <c>collectionFormat: multi</c>); built once per document and shared with the locations.
     /// </summary>
-    public YamlNode? Tree => Root();
+    public YamlNode? Tree => _factsRoot ?? Root();
+
+    /// <summary>Answers <see cref="Tree"/>, <see cref="ScalarAt"/> and <see cref="Mentions"/> from a bundle of the spec and the files it references.</summary>
+    public void UseFactsOf(YamlNode bundle, string text)
+    {
+        _factsRoot = bundle;
+        _factsText = text;
+    }
+
+    /// <summary>Takes a tree already read from this locator's text (and left unchanged), instead of reading it again.</summary>
+    public void Adopt(YamlNode root)
+    {
+        if (!_loaded)
+        {
+            _loaded = true;
+            _root = root;
+        }
+    }
 
     /// <summary>True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>.</summary>
-    public bool Mentions(string word) => _text.ToString().IndexOf(word, StringComparison.Ordinal) >= 0;
+    public bool Mentions(string word) => (_factsText ?? _text.ToString()).IndexOf(word, StringComparison.Ordinal) >= 0;
 
     private YamlNode? Root()
     {

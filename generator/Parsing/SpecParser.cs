@@ -68,7 +68,7 @@ internal sealed partial class SpecParser
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = SpecReader.Read(input.Text, diagnostics, out var isSwagger2);
+            var document = SpecReader.Read(input.Text, diagnostics, out var isSwagger2, input.Path, input.Documents, locator);
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {

@@ -2,7 +2,10 @@ using System;
 using System.Text;
 using System.Text.RegularExpressions;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Helpers;
 using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Parsing.References;
 using Microsoft.OpenApi.Exceptions;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
@@ -21,9 +24,12 @@ internal static class SpecReader
 
     /// <summary>
     /// Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>);
-    /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0.
+    /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0. <paramref name="path"/> (the spec's) and
+    /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); the bundler's
+    /// tree goes to <paramref name="locator"/>: for its facts when it is a bundle, as the spec's own tree when unchanged.
     /// </summary>
-    public static OpenApiDocument? Read(string text, DiagnosticBag diagnostics, out bool isSwagger2)
+    public static OpenApiDocument? Read(
+        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null)
     {
         isSwagger2 = false;
         if (text.Trim().Length == 0)
@@ -32,7 +38,29 @@ internal static class SpecReader
             return null;
         }
 
-        text = DecodeReferencePointers(SurrogateEscapes.Decode(text));
+        var original = text;
+        text = ExternalReferenceBundler.Prepare(text);
+
+        // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree.
+        if (ReferenceScanner.HasExternal(text))
+        {
+            var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics, out var tree);
+            if (bundled is null)
+            {
+                return null;
+            }
+
+            if (tree is not null && !ReferenceEquals(bundled, text))
+            {
+                locator?.UseFactsOf(tree, bundled);
+            }
+            else if (tree is not null && string.Equals(text, original, StringComparison.Ordinal))
+            {
+                locator?.Adopt(tree);
+            }
+
+            text = bundled;
+        }
 
         // Only 3.1 documents take the detour through the YAML tree; 3.0 and 2.0 text goes to the reader as it is.
         if (OpenApi31Detector.LooksLikeOpenApi31(text))

@@ -15,6 +15,7 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
     private static readonly AnalyzerConfigOptions Empty = new DictionaryOptions(new Dictionary<string, string>());
+    private static readonly AnalyzerConfigOptions NotAContract = new DictionaryOptions(new Dictionary<string, string> { [MetadataPrefix + "OpenApiContract"] = "false" });
 
     private readonly string _specPath;
     private readonly AnalyzerConfigOptions _specOptions;
@@ -36,8 +37,9 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
+    /// <summary>The spec's options; every other file (one the spec references) is explicitly not a contract.</summary>
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-        string.Equals(textFile.Path, _specPath, StringComparison.Ordinal) ? _specOptions : Empty;
+        string.Equals(textFile.Path, _specPath, StringComparison.Ordinal) ? _specOptions : NotAContract;
 
     private sealed class DictionaryOptions : AnalyzerConfigOptions
     {

@@ -25,7 +25,8 @@ internal static class SpecGenerator
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new ContractsGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new SpecText(spec.Path, text) },
+            // The files its relative $refs reach come along as AdditionalFiles that are not contracts themselves.
+            new AdditionalText[] { new SpecText(spec.Path, text) }.Concat(ReferencedFiles.Read(spec.Path, text)),
             CompilerSetup.ParseOptions,
             new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed));
 

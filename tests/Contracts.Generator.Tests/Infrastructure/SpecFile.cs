@@ -8,7 +8,8 @@ namespace Contracts.Generator.Tests.Infrastructure;
 /// One OpenAPI document handed to the generator as an AdditionalFiles item, with the item metadata MSBuild would pass.
 /// Paths are virtual and fixed (<c>/specs/&lt;file&gt;</c>) so that outputs and diagnostics never depend on the machine.
 /// </summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null)
+/// <param name="Contract">The item's <c>OpenApiContract</c> metadata ("true", "false"), or null to leave it empty.</param>
+internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null, string? Contract = null)
 {
     public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
@@ -57,6 +58,11 @@ internal sealed record SpecFile(string Path, string Text, string? Namespace = nu
             if (ClientName is not null)
             {
                 metadata[MetadataPrefix + "ContractsClientName"] = ClientName;
+            }
+
+            if (Contract is not null)
+            {
+                metadata[MetadataPrefix + "OpenApiContract"] = Contract;
             }
 
             return metadata;
