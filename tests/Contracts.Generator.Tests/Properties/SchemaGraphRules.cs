@@ -46,7 +46,7 @@ internal static class SchemaGraphRules
         {
             if (schemas[i] is UnionDef { Discriminator: null } union)
             {
-                schemas[i] = NormaliseUndiscriminated(schemas, union);
+                schemas[i] = NormaliseUndiscriminated(schemas, i, union);
             }
         }
 
@@ -99,7 +99,7 @@ internal static class SchemaGraphRules
         var cases = union.Cases.Cast<RefShape>().Where(c => schemas[c.Target] is ObjectDef && graph.HasOwnType(c.Target)).ToList();
         if (cases.Count < 2)
         {
-            return NormaliseUndiscriminated(schemas, union with { Discriminator = null });
+            return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });
         }
 
         var mapping = discriminator.MappingValues?.Take(cases.Count).ToList();
@@ -158,7 +158,7 @@ internal static class SchemaGraphRules
     private static bool InheritsFrom(List<SchemaDef> schemas, ObjectDef obj, int target) =>
         obj.Bases.Any(b => b == target || InheritsFrom(schemas, (ObjectDef)schemas[b], target));
 
-    private static SchemaDef NormaliseUndiscriminated(List<SchemaDef> schemas, UnionDef union)
+    private static SchemaDef NormaliseUndiscriminated(List<SchemaDef> schemas, int index, UnionDef union)
     {
         var graph = new SchemaGraph(schemas, null!, null!);
         var kinds = new HashSet<string>(StringComparer.Ordinal);
@@ -173,6 +173,14 @@ internal static class SchemaGraphRules
                     objects.Add(obj);
                 }
 
+                continue;
+            }
+
+            // An array case of a union that leads back to the union without an object in between (U = anyOf [string,
+            // array of U]) is not drawn: the generator degrades it to JsonElement with CTR100 ("an alias of itself").
+            // Known limitation "recursive union through an array", see the README. Union-to-union edges go down only.
+            if (shape is ArrayShape { Items: RefShape { Target: var item } } && schemas[item] is UnionDef && item >= index)
+            {
                 continue;
             }
 
