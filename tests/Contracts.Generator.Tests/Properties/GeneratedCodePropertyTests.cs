@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -47,7 +49,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
             gen.Sample((graph, instanceSeed) => Check(graph, instanceSeed, settings.Instances, totals), iter: settings.RandomRuns, threads: settings.Threads, print: Print);
         }
 
-        log.WriteLine($"{totals.Specs} specs, {totals.Schemas} schemas ({totals.Unions} unions), {totals.Instances} instances round-tripped in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+        log.WriteLine($"{totals.Specs} specs, {totals.Schemas} schemas ({totals.Unions} unions, {totals.Discriminated} discriminated, {totals.Declared} of them declared by the cases), "
+            + $"{totals.Instances} instances round-tripped in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
         Assert.True(totals.Specs > 0);
     }
 
@@ -61,7 +64,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
         catch (Exception error)
         {
             // The failing spec as a file, to read or to hand to `contracts check`.
-            var path = Path.Combine(Path.GetTempPath(), $"contracts-property-{(uint)spec.GetHashCode():x8}.json");
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(spec)))[..12].ToLowerInvariant();
+            var path = Path.Combine(Path.GetTempPath(), $"contracts-property-{hash}.json");
             File.WriteAllText(path, spec);
             throw new Xunit.Sdk.XunitException($"{error.Message}\n(spec written to {path})", error);
         }
@@ -121,6 +125,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
             totals.Specs++;
             totals.Schemas += graph.Schemas.Count;
             totals.Unions += graph.CountOf<UnionDef>();
+            totals.Discriminated += graph.Schemas.OfType<UnionDef>().Count(u => u.Discriminator is not null);
+            totals.Declared += graph.Schemas.OfType<UnionDef>().Count(u => u.Discriminator is { Declared: true });
             totals.Instances += count;
         }
     }
@@ -133,6 +139,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
         public int Specs;
         public int Schemas;
         public int Unions;
+        public int Discriminated;
+        public int Declared;
         public long Instances;
     }
 }
