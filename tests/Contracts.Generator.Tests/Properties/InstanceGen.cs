@@ -19,6 +19,9 @@ internal sealed class InstanceGen(SchemaGraph graph, PCG random)
 {
     public const int MaxDepth = 4;
 
+    /// <summary>The start of additional members' names (no drawn property name starts so).</summary>
+    public const string ExtraPrefix = "~extra";
+
     /// <summary>An instance of the named schema <paramref name="index"/>.</summary>
     public JsonNode? OfSchema(int index) => Named(index, 0);
 
@@ -57,6 +60,15 @@ internal sealed class InstanceGen(SchemaGraph graph, PCG random)
             if (property.Required || (depth < MaxDepth && Next(3) != 0))
             {
                 members.Add(new(property.JsonName, Value(property.Shape, property.Nullable, depth)));
+            }
+        }
+
+        // Undeclared members under names no schema declares, kept by additionalProperties.
+        if (obj.Extra is { } extra && depth < MaxDepth)
+        {
+            for (var k = Next(3); k > 0; k--)
+            {
+                members.Add(new(ExtraPrefix + k.ToString(CultureInfo.InvariantCulture), Value(extra, false, depth + 1)));
             }
         }
 

@@ -12,7 +12,7 @@ namespace Contracts.Generator.Tests.Properties;
 /// What "written back unchanged" means, precisely, for JSON read and written through a generated context (the
 /// expected JSON is the instance that was read; the actual is what was written):
 /// <list type="bullet">
-/// <item>Objects: the same members, in any order. An optional member that was null is absent (the generated records
+/// <item>Objects: the same members, in any order (additional ones too, where the schema keeps them). An optional member that was null is absent (the generated records
 /// do not write unset optional members); a required member that was null is null.</item>
 /// <item>Numbers: the same value in the schema's type (a 32- or 64-bit integer, a float, a double), however spelled
 /// (<c>1E+2</c> and <c>100</c> are equal); in free-form JSON, the same decimal value.</item>
@@ -96,6 +96,19 @@ internal sealed class RoundTripComparer(SchemaGraph graph)
         }
 
         var declared = properties.Select(p => p.JsonName).Append(ignored).ToHashSet(StringComparer.Ordinal);
+        if (obj.Extra is { } kept)
+        {
+            // Additional members: the same names (in any order) with the same values of the additionalProperties schema.
+            var expectedExtra = e.Where(m => !declared.Contains(m.Key)).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+            var actualExtra = a.Where(m => !declared.Contains(m.Key)).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+            if (!expectedExtra.SequenceEqual(actualExtra))
+            {
+                return $"{path}: expected the additional members [{string.Join(", ", expectedExtra)}], got [{string.Join(", ", actualExtra)}]";
+            }
+
+            return expectedExtra.Select(key => Value(kept, false, e[key], a[key], path + "." + key)).FirstOrDefault(d => d is not null);
+        }
+
         var extra = a.Select(m => m.Key).FirstOrDefault(key => !declared.Contains(key));
         return extra is null ? null : $"{path}: unexpected member '{extra}'";
     }

@@ -55,8 +55,11 @@ internal sealed record PropertyDef(string JsonName, Shape Shape, bool Required, 
 
 internal abstract record SchemaDef(string Name);
 
-/// <summary>An object schema; with <paramref name="Bases"/> it is <c>allOf: [$ref base…, {own properties}]</c>.</summary>
-internal sealed record ObjectDef(string Name, IReadOnlyList<PropertyDef> Properties, IReadOnlyList<int> Bases) : SchemaDef(Name);
+/// <summary>
+/// An object schema; with <paramref name="Bases"/> it is <c>allOf: [$ref base…, {own properties}]</c>.
+/// <paramref name="Extra"/> is its <c>additionalProperties</c> beside the properties: null for none, free-form for <c>true</c>.
+/// </summary>
+internal sealed record ObjectDef(string Name, IReadOnlyList<PropertyDef> Properties, IReadOnlyList<int> Bases, Shape? Extra = null) : SchemaDef(Name);
 
 /// <summary>A named string or integer enum.</summary>
 internal sealed record EnumDef(string Name, Shape Enum) : SchemaDef(Name);

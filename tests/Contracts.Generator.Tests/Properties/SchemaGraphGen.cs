@@ -22,8 +22,9 @@ internal static class SchemaGraphGen
     private static Gen<SchemaDef> Schema(int index, int count)
     {
         var name = NamePools.SchemaWords[index % NamePools.SchemaWords.Length] + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var objects = Gen.Select(Property(count).Array[0, 6], index == 0 ? Gen.Const(Array.Empty<int>()) : Gen.Int[0, index - 1].Array[0, 2],
-            (properties, bases) => (SchemaDef)new ObjectDef(name, properties, bases));
+        var extra = Gen.Frequency((4, Gen.Const((Shape?)null)), (1, Gen.Const((Shape?)new ScalarShape(ScalarKind.Any))), (1, Shape(count, 0).Select(s => (Shape?)s)));
+        var objects = Gen.Select(Property(count).Array[0, 6], index == 0 ? Gen.Const(Array.Empty<int>()) : Gen.Int[0, index - 1].Array[0, 2], extra,
+            (properties, bases, additional) => (SchemaDef)new ObjectDef(name, properties, bases, additional));
         var enums = Gen.Frequency((2, StringEnum), (1, IntegerEnum)).Select(shape => (SchemaDef)new EnumDef(name, shape));
         if (index == 0)
         {

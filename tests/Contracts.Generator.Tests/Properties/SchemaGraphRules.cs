@@ -60,7 +60,8 @@ internal static class SchemaGraphRules
         var bases = new List<int>();
         foreach (var target in obj.Bases.Distinct())
         {
-            if (schemas[target] is ObjectDef baseObject)
+            // A base that keeps additional properties is not drawn: what the flattened record keeps is not settled here.
+            if (schemas[target] is ObjectDef { Extra: null } baseObject)
             {
                 // A base without members is free-form JSON, not a record to flatten.
                 var inherited = graph.Flatten(baseObject).Select(p => p.JsonName).ToList();
@@ -86,7 +87,9 @@ internal static class SchemaGraphRules
         }
 
         // allOf of one reference and nothing else is that reference, not a record of its own.
-        return new ObjectDef(obj.Name, properties, properties.Count == 0 && bases.Count == 1 ? [] : bases);
+        // Additional properties only on plain objects with properties (without them the schema is a map or free-form).
+        var extra = bases.Count == 0 && properties.Count > 0 ? obj.Extra : null;
+        return new ObjectDef(obj.Name, properties, properties.Count == 0 && bases.Count == 1 ? [] : bases, extra);
     }
 
     private static SchemaDef NormaliseDiscriminated(List<SchemaDef> schemas, int index, UnionDef union)
@@ -97,6 +100,15 @@ internal static class SchemaGraphRules
         // discriminated case", see the README.
         var graph = new SchemaGraph(schemas, null!, null!);
         var cases = union.Cases.Cast<RefShape>().Where(c => schemas[c.Target] is ObjectDef && graph.HasOwnType(c.Target)).ToList();
+
+        // Cases with typed additional properties are not drawn: when a case does not declare the discriminator, its
+        // reader takes the discriminator for an additional property and fails on its type. Known bug "discriminator
+        // read as an additional property", see the README.
+        cases = cases.Where(c => ((ObjectDef)schemas[c.Target]).Extra is null or ScalarShape { Kind: ScalarKind.Any }).ToList();
+        if (cases.Count < 2)
+        {
+            return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });
+        }
         if (cases.Count < 2)
         {
             return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });

@@ -79,6 +79,11 @@ internal static class SpecWriter
         }
 
         body["properties"] = properties;
+        if (obj.Extra is { } extra)
+        {
+            body["additionalProperties"] = extra is ScalarShape { Kind: ScalarKind.Any } ? true : Schema(graph, extra, false);
+        }
+
         return body;
     }
 
