@@ -30,7 +30,7 @@ internal sealed partial class SpecParser
         for (var i = 0; i < schema.Enum.Count; i++)
         {
             // A null member is not a value of the struct: it makes the members that use the enum nullable (AllowsNull).
-            var json = EnumValueText(schema.Enum[i]);
+            var json = isInteger ? IntegerValue(schema.Enum[i])?.ToString(CultureInfo.InvariantCulture) : EnumValueText(schema.Enum[i]);
             if (json is null || !seenValues.Add(json))
             {
                 continue;
@@ -52,6 +52,18 @@ internal sealed partial class SpecParser
         OpenApiString text => text.Value,
         OpenApiInteger integer => integer.Value.ToString(CultureInfo.InvariantCulture),
         OpenApiLong integer => integer.Value.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>
+    /// An integer enum value. Microsoft.OpenApi reads an integer beyond 32 bits as a string unless the schema says
+    /// <c>format: int64</c> (found by the property tests: <c>enum: [2147483648]</c> was a plain <c>long</c>).
+    /// </summary>
+    private static long? IntegerValue(IOpenApiAny value) => value switch
+    {
+        OpenApiInteger integer => integer.Value,
+        OpenApiLong integer => integer.Value,
+        OpenApiString text when long.TryParse(text.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
 
@@ -96,6 +108,6 @@ internal sealed partial class SpecParser
     /// every value they allow still round-trips, and a struct over them would add nothing a constant cannot say.
     /// </summary>
     private static bool IsIntegerEnum(OpenApiSchema schema) =>
-        schema.Type == "integer" && schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiInteger or OpenApiLong or OpenApiNull)
+        schema.Type == "integer" && schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiNull || IntegerValue(v) is not null)
         && schema.Enum.Any(v => v is not OpenApiNull);
 }

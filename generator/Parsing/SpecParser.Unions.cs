@@ -204,7 +204,7 @@ internal sealed partial class SpecParser
         {
             var (type, member, required, declared) = shape;
             var caseName = caseNames.Claim(CaseName(type));
-            var token = TokenOf(type);
+            var token = TokenOf(type, member);
             var known = declared.Select(d => d.Key).ToList();
             var values = discriminator is null || token != UnionToken.Object
                 ? new List<string>()
@@ -481,8 +481,13 @@ internal sealed partial class SpecParser
         return false;
     }
 
-    private static UnionToken TokenOf(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// The JSON token of a case. An integer enum is read from a number (found by the property tests: it was taken for
+    /// a string enum, so no number matched the union).
+    /// </summary>
+    private static UnionToken TokenOf(TypeRef type, OpenApiSchema schema) => type.Kind switch
     {
+        TypeKind.Enum when IsIntegerEnum(Unwrap(schema)?.Schema ?? schema) => UnionToken.Integer,
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Enum => UnionToken.String,
         TypeKind.Int32 or TypeKind.Int64 => UnionToken.Integer,
         TypeKind.Single or TypeKind.Double or TypeKind.Decimal => UnionToken.Number,
