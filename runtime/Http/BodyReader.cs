@@ -59,7 +59,12 @@ internal static class BodyReader
                 {
                     read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                catch (Exception exception) when (exception is IOException or HttpRequestException && cancellationToken.IsCancellationRequested)
+                {
+                    // Some handlers abort the connection to cancel a read: that is the cancellation, not a broken connection.
+                    throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+                }
+                catch (Exception exception) when (exception is IOException or HttpRequestException)
                 {
                     throw new ApiException(
                         operationName,

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
 using System.Threading;
@@ -18,9 +19,9 @@ internal sealed class HttpCall : IDisposable
     private readonly string _operationName;
     private readonly CancellationToken _callerToken;
 
-    // HttpClient.Timeout covers a ResponseHeadersRead send only until the headers arrive; this covers the body with
-    // what is left of the same budget, so a server that stalls mid-body cannot hang the call.
-    private readonly CancellationTokenSource? _timeout;
+    // HttpClient.Timeout covers a ResponseHeadersRead send only until the headers arrive; the body is read within
+    // what is left of the same budget, counted from here, so a server that stalls mid-body cannot hang the call.
+    private readonly long _started = Stopwatch.GetTimestamp();
 
     private HttpCall(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken)
     {
@@ -28,11 +29,6 @@ internal sealed class HttpCall : IDisposable
         _request = request;
         _operationName = operationName;
         _callerToken = cancellationToken;
-        if (httpClient.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            _timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _timeout.CancelAfter(httpClient.Timeout);
-        }
     }
 
     public HttpResponseMessage Response { get; private set; } = null!;
@@ -56,11 +52,21 @@ internal sealed class HttpCall : IDisposable
     /// <summary>Reads the whole body (at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes).</summary>
     public async Task<byte[]> ReadBodyAsync()
     {
+        var limit = _httpClient.MaxResponseContentBufferSize;
+        if (_httpClient.Timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await BodyReader.ReadAsync(Response, limit, _operationName, _callerToken).ConfigureAwait(false);
+        }
+
+        var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency);
+        var left = _httpClient.Timeout - elapsed;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_callerToken);
+        timeout.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         try
         {
-            return await BodyReader.ReadAsync(Response, _httpClient.MaxResponseContentBufferSize, _operationName, _timeout?.Token ?? _callerToken).ConfigureAwait(false);
+            return await BodyReader.ReadAsync(Response, limit, _operationName, timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (!_callerToken.IsCancellationRequested && _timeout is { IsCancellationRequested: true })
+        catch (OperationCanceledException exception) when (!_callerToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             // The same exception HttpClient throws when its timeout elapses before the headers.
             throw new TaskCanceledException(
@@ -76,6 +82,5 @@ internal sealed class HttpCall : IDisposable
     public void Dispose()
     {
         Response?.Dispose();
-        _timeout?.Dispose();
     }
 }
