@@ -155,7 +155,7 @@ internal sealed class CredentialScrubber
         }
     }
 
-    /// <summary><c>Bearer abc</c>: the whole value and <c>abc</c>; <c>AWS4-HMAC-SHA256 Credential=…, Signature=…</c>: each parameter too; Basic: the decoded pair and password.</summary>
+    /// <summary><c>Bearer abc</c>: the whole value and <c>abc</c>; <c>AWS4-HMAC-SHA256 Credential=…, Signature=…</c>: each parameter and the access key id too; Basic: the decoded pair and password.</summary>
     private static void AddAuthorization(List<string> secrets, string value)
     {
         Add(secrets, value);
@@ -173,7 +173,14 @@ internal sealed class CredentialScrubber
             var equals = parameter.IndexOf('=');
             if (equals > 0 && equals < parameter.Length - 1)
             {
-                Add(secrets, parameter.Substring(equals + 1).Trim().Trim('"'));
+                var parameterValue = parameter.Substring(equals + 1).Trim().Trim('"');
+                Add(secrets, parameterValue);
+
+                // SigV4's Credential=<access key id>/<date>/<region>/<service>/aws4_request: the key id alone too.
+                if (string.Equals(parameter.Substring(0, equals).Trim(), "Credential", StringComparison.OrdinalIgnoreCase))
+                {
+                    Add(secrets, parameterValue.Split('/')[0]);
+                }
             }
         }
 

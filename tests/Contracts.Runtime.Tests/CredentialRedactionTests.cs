@@ -45,12 +45,12 @@ public sealed class CredentialRedactionTests
         request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", "session-token-secret");
         request.Headers.TryAddWithoutValidation("Cookie", "sid=cookie-secret-42; theme=dark");
         request.Headers.TryAddWithoutValidation("Idempotency-Key", "idem-visible-7");
-        var echo = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7 AKIDEXAMPLE/20250101/us-east-1/lightsail/aws4_request "
+        var echo = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7 AKIDEXAMPLE/20250101/us-east-1/lightsail/aws4_request AKIDEXAMPLE "
             + "q-secret-1+2 q-secret-1%2B2 session-token-secret cookie-secret-42 page-token-visible plain-visible idem-visible-7 dark";
 
         var exception = await ErrorEchoingAsync(request, echo);
 
-        foreach (var secret in new[] { "5d672d79c15b", "AKIDEXAMPLE", "q-secret-1", "session-token-secret", "cookie-secret-42" })
+        foreach (var secret in new[] { "5d672d79c15b", "AKIDEXAMPLE", "/20250101/us-east-1", "q-secret-1", "session-token-secret", "cookie-secret-42" })
         {
             Assert.DoesNotContain(secret, exception.ToString(), StringComparison.Ordinal);
         }
