@@ -23,11 +23,19 @@ public class ApiException : Exception
     {
         OperationName = operationName;
         StatusCode = statusCode;
-        Reason = reason;
-        ErrorCode = errorCode;
-        ErrorMessage = errorMessage;
-        ResponseExcerpt = responseExcerpt;
+        _reason = reason;
+        _errorCode = errorCode;
+        _errorMessage = errorMessage;
+        _responseExcerpt = responseExcerpt;
+        _message = base.Message;
     }
+
+    // Not readonly: the runtime scrubs credentials out of them before the exception leaves it (see Redact).
+    private string _reason;
+    private string? _errorCode;
+    private string? _errorMessage;
+    private string? _responseExcerpt;
+    private string _message;
 
     /// <summary>The operation that failed, as named in the OpenAPI document.</summary>
     public string OperationName { get; }
@@ -36,16 +44,37 @@ public class ApiException : Exception
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>Why the response was rejected, in a few words.</summary>
-    public string Reason { get; }
+    public string Reason => _reason;
 
     /// <summary>The service's machine-readable error code, when the body carried one.</summary>
-    public string? ErrorCode { get; }
+    public string? ErrorCode => _errorCode;
 
     /// <summary>The service's human-readable error message, when the body carried one.</summary>
-    public string? ErrorMessage { get; }
+    public string? ErrorMessage => _errorMessage;
 
     /// <summary>The start of the response body (at most <see cref="ResponseText.MaxExcerptLength"/> characters).</summary>
-    public string? ResponseExcerpt { get; }
+    public string? ResponseExcerpt => _responseExcerpt;
+
+    /// <inheritdoc/>
+    public override string Message => _message;
+
+    /// <summary>
+    /// Replaces the request's credentials wherever the service echoed them (reason, error code and message,
+    /// excerpt), so that logging the exception never logs a secret.
+    /// </summary>
+    internal void Redact(Http.CredentialScrubber scrubber)
+    {
+        if (scrubber.IsEmpty)
+        {
+            return;
+        }
+
+        _reason = scrubber.Scrub(_reason)!;
+        _errorCode = scrubber.Scrub(_errorCode);
+        _errorMessage = scrubber.Scrub(_errorMessage);
+        _responseExcerpt = scrubber.Scrub(_responseExcerpt);
+        _message = scrubber.Scrub(_message)!;
+    }
 
     private static string FormatMessage(string operation, HttpStatusCode status, string reason, string? code, string? message, string? excerpt)
     {

@@ -14,8 +14,16 @@ public static partial class ContractsHttp
     /// <summary>Sends a request whose successful response carries no body; declared errors are thrown typed.</summary>
     public static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
     {
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            throw;
+        }
     }
 
     /// <summary>
@@ -31,25 +39,43 @@ public static partial class ContractsHttp
         bool allowEmpty,
         CancellationToken cancellationToken)
     {
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        if (body.Length == 0)
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        try
         {
-            return allowEmpty ? default : throw new ApiException(operationName, response.StatusCode, "the response body is empty", responseExcerpt: string.Empty);
-        }
+            await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+            var body = await call.ReadBodyAsync().ConfigureAwait(false);
+            if (body.Length == 0)
+            {
+                return allowEmpty ? default : throw new ApiException(operationName, call.Response.StatusCode, "the response body is empty", responseExcerpt: string.Empty);
+            }
 
-        return ReadResult(body, response.StatusCode, operationName, typeInfo);
+            return ReadResult(body, call.Response.StatusCode, operationName, typeInfo);
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            throw;
+        }
     }
 
     /// <summary>Sends a request whose result is text (<c>text/*</c>), decoded with the response's charset (UTF-8 by default).</summary>
     public static async Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
     {
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+            body = await call.ReadBodyAsync().ConfigureAwait(false);
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            throw;
+        }
+
         var encoding = Encoding.UTF8;
-        if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        if (call.Response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
         {
             try
             {
@@ -65,25 +91,32 @@ public static partial class ContractsHttp
     }
 
     /// <summary>
-    /// Sends a request whose result is binary. The body is not buffered: the returned stream reads from the connection
-    /// and owns the response, so the caller must dispose it.
+    /// Sends a request whose result is binary. The body is not buffered, so <see cref="HttpClient.MaxResponseContentBufferSize"/>
+    /// and the timeout do not apply to it: the returned stream reads from the connection as the caller reads, and owns
+    /// the response, so the caller must dispose it. Error bodies are read and capped as for other results.
     /// </summary>
     public static async Task<Stream> SendStreamAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
     {
-        var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
         try
         {
-            await ThrowIfErrorAsync(response, operationName, errors, cancellationToken).ConfigureAwait(false);
+            await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
 #if NET5_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await call.Response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var stream = await call.Response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            return new ResponseStream(stream, response);
+            return new ResponseStream(stream, call.Response);
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            call.Dispose();
+            throw;
         }
         catch
         {
-            response.Dispose();
+            call.Dispose();
             throw;
         }
     }
@@ -104,14 +137,15 @@ public static partial class ContractsHttp
         return content;
     }
 
-    private static async Task ThrowIfErrorAsync(HttpResponseMessage response, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    private static async Task ThrowIfErrorAsync(HttpCall call, string operationName, ErrorResponses? errors)
     {
+        var response = call.Response;
         if (response.IsSuccessStatusCode)
         {
             return;
         }
 
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await call.ReadBodyAsync().ConfigureAwait(false);
         throw errors?.TryCreate(operationName, response.StatusCode, body)
             ?? new ApiException(operationName, response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
     }

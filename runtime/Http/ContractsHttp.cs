@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Contracts.Runtime.Json;
 
 namespace Contracts.Runtime.Http;
 
@@ -124,31 +125,47 @@ public static partial class ContractsHttp
     /// <summary>Sends a request whose successful response carries no body.</summary>
     public static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken)
     {
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            throw new ApiException(operationName, response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
+            if (!call.Response.IsSuccessStatusCode)
+            {
+                var body = await call.ReadBodyAsync().ConfigureAwait(false);
+                throw new ApiException(operationName, call.Response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
+            }
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            throw;
         }
     }
 
     /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
     public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var status = response.StatusCode;
-        if (!response.IsSuccessStatusCode)
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        try
         {
-            throw new ApiException(operationName, status, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
-        }
+            var body = await call.ReadBodyAsync().ConfigureAwait(false);
+            var status = call.Response.StatusCode;
+            if (!call.Response.IsSuccessStatusCode)
+            {
+                throw new ApiException(operationName, status, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
+            }
 
-        if (body.Length == 0)
+            if (body.Length == 0)
+            {
+                throw new ApiException(operationName, status, "the response body is empty", responseExcerpt: string.Empty);
+            }
+
+            return ReadResult(body, status, operationName, typeInfo);
+        }
+        catch (ApiException exception)
         {
-            throw new ApiException(operationName, status, "the response body is empty", responseExcerpt: string.Empty);
+            call.Redact(exception);
+            throw;
         }
-
-        return ReadResult(body, status, operationName, typeInfo);
     }
 
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
@@ -161,7 +178,7 @@ public static partial class ContractsHttp
         }
         catch (JsonException exception)
         {
-            throw new ApiException(operationName, status, "the response body could not be read: " + exception.Message, responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
+            throw new ApiException(operationName, status, "the response body could not be read: " + JsonErrors.Describe(exception), responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
         }
 
         return result ?? throw new ApiException(operationName, status, "the response body is null", responseExcerpt: ResponseText.Excerpt(body));
@@ -179,18 +196,16 @@ public static partial class ContractsHttp
         JsonTypeInfo<TData> dataTypeInfo,
         CancellationToken cancellationToken)
     {
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        return EnvelopeReader.Read(body, response.StatusCode, operationName, shape, dataTypeInfo);
-    }
-
-    internal static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-#if NET5_0_OR_GREATER
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var body = await call.ReadBodyAsync().ConfigureAwait(false);
+            return EnvelopeReader.Read(body, call.Response.StatusCode, operationName, shape, dataTypeInfo);
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            throw;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Contracts.Runtime.Json;
 
 namespace Contracts.Runtime.Http;
 
@@ -71,7 +72,7 @@ public static class EnvelopeReader
         }
         catch (JsonException exception)
         {
-            throw new ApiException(operationName, status, "the response body is not valid JSON: " + exception.Message, responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
+            throw new ApiException(operationName, status, "the response body is not valid JSON: " + JsonErrors.Describe(exception), responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
         }
 
         switch (success)
@@ -99,7 +100,7 @@ public static class EnvelopeReader
         }
         catch (JsonException exception)
         {
-            throw new ApiException(operationName, status, "the member '" + member + "' could not be read: " + exception.Message, responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
+            throw new ApiException(operationName, status, "the member '" + member + "' could not be read: " + JsonErrors.Describe(exception), responseExcerpt: ResponseText.Excerpt(body), innerException: exception);
         }
     }
 

@@ -10,15 +10,18 @@ public static class ResponseText
     public const int MaxExcerptLength = 256;
 
     /// <summary>Decodes the start of <paramref name="body"/> as UTF-8, with control characters shown as spaces.</summary>
-    public static string Excerpt(byte[] body)
+    public static string Excerpt(byte[] body) => Excerpt(body, body?.Length ?? 0);
+
+    /// <summary>Decodes the start of the first <paramref name="count"/> bytes of <paramref name="body"/> (a body read only in part).</summary>
+    public static string Excerpt(byte[] body, int count)
     {
-        if (body is null || body.Length == 0)
+        if (body is null || count <= 0)
         {
             return string.Empty;
         }
 
         // Decode a little more than needed: a UTF-8 character is at most 4 bytes.
-        var length = Math.Min(body.Length, MaxExcerptLength * 4);
+        var length = Math.Min(Math.Min(count, body.Length), MaxExcerptLength * 4);
         var text = Encoding.UTF8.GetString(body, 0, length);
         var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength + 1));
         foreach (var c in text)

@@ -11,9 +11,34 @@ public static class JsonErrors
             ? "Expected " + expected + " for '" + typeName + "' but found " + Describe(actual) + "."
             : "Expected " + expected + " for member '" + memberName + "' of '" + typeName + "' but found " + Describe(actual) + ".");
 
+    /// <summary>A member held a number its type cannot hold (out of range, or a fraction for an integer).</summary>
+    public static JsonException NumberDoesNotFit(string expected, string typeName, string? memberName) =>
+        new(memberName is null
+            ? "Expected " + expected + " for '" + typeName + "' but found a number out of its range."
+            : "Expected " + expected + " for member '" + memberName + "' of '" + typeName + "' but found a number out of its range.");
+
     /// <summary>A required member was absent.</summary>
     public static JsonException MissingRequired(string typeName, string memberName) =>
         new("The JSON object for '" + typeName + "' is missing the required member '" + memberName + "'.");
+
+    /// <summary>
+    /// The message of a failed read, with where it failed. System.Text.Json records the position of an exception a
+    /// converter throws but adds it to the message only for its own errors; the path is given when it says more than
+    /// the root (generated converters read whole objects, so the position is what locates the member).
+    /// </summary>
+    public static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        if (message.IndexOf("LineNumber:", System.StringComparison.Ordinal) >= 0 || exception.LineNumber is null)
+        {
+            return message;
+        }
+
+        var path = exception.Path is { Length: > 2 } p ? "Path: " + p + " | " : string.Empty;
+        return message.TrimEnd() + " " + path
+            + "LineNumber: " + exception.LineNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + " | BytePositionInLine: " + (exception.BytePositionInLine ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
+    }
 
     /// <summary>"an object", "a string"…: a token as error messages name it.</summary>
     internal static string Describe(JsonTokenType token) => token switch

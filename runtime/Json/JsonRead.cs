@@ -33,9 +33,14 @@ public static class JsonRead
     /// <summary>Reads a 32-bit integer.</summary>
     public static int Int32(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
+        if (reader.TokenType != JsonTokenType.Number)
         {
             throw JsonErrors.UnexpectedToken(reader.TokenType, "a 32-bit integer", typeName, memberName);
+        }
+
+        if (!reader.TryGetInt32(out var value))
+        {
+            throw JsonErrors.NumberDoesNotFit("a 32-bit integer", typeName, memberName);
         }
 
         return value;
@@ -44,9 +49,14 @@ public static class JsonRead
     /// <summary>Reads a 64-bit integer.</summary>
     public static long Int64(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+        if (reader.TokenType != JsonTokenType.Number)
         {
             throw JsonErrors.UnexpectedToken(reader.TokenType, "a 64-bit integer", typeName, memberName);
+        }
+
+        if (!reader.TryGetInt64(out var value))
+        {
+            throw JsonErrors.NumberDoesNotFit("a 64-bit integer", typeName, memberName);
         }
 
         return value;
@@ -55,9 +65,15 @@ public static class JsonRead
     /// <summary>Reads a double-precision number.</summary>
     public static double Double(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var value))
+        if (reader.TokenType != JsonTokenType.Number)
         {
             throw JsonErrors.UnexpectedToken(reader.TokenType, "a number", typeName, memberName);
+        }
+
+        // JSON has no infinity: a literal too large for the type would read as one and could not be written back.
+        if (!reader.TryGetDouble(out var value) || double.IsInfinity(value) || double.IsNaN(value))
+        {
+            throw JsonErrors.NumberDoesNotFit("a number", typeName, memberName);
         }
 
         return value;
@@ -66,9 +82,15 @@ public static class JsonRead
     /// <summary>Reads a single-precision number.</summary>
     public static float Single(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetSingle(out var value))
+        if (reader.TokenType != JsonTokenType.Number)
         {
             throw JsonErrors.UnexpectedToken(reader.TokenType, "a number", typeName, memberName);
+        }
+
+        // JSON has no infinity: a literal too large for the type would read as one and could not be written back.
+        if (!reader.TryGetSingle(out var value) || double.IsInfinity(value) || double.IsNaN(value))
+        {
+            throw JsonErrors.NumberDoesNotFit("a number", typeName, memberName);
         }
 
         return value;
@@ -77,9 +99,14 @@ public static class JsonRead
     /// <summary>Reads a decimal number.</summary>
     public static decimal Decimal(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
+        if (reader.TokenType != JsonTokenType.Number)
         {
             throw JsonErrors.UnexpectedToken(reader.TokenType, "a decimal number", typeName, memberName);
+        }
+
+        if (!reader.TryGetDecimal(out var value))
+        {
+            throw JsonErrors.NumberDoesNotFit("a decimal number", typeName, memberName);
         }
 
         return value;

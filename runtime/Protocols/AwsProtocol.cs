@@ -34,10 +34,18 @@ public static class AwsProtocol
         JsonTypeInfo<T> resultTypeInfo,
         CancellationToken cancellationToken)
     {
-        var (status, body) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
-
-        // AWS JSON operations without output members answer with an empty body or {}.
-        return ContractsHttp.ReadResult(body.Length == 0 ? s_emptyObject : body, status, operationName, resultTypeInfo);
+        var (status, body, request) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // AWS JSON operations without output members answer with an empty body or {}.
+            return ContractsHttp.ReadResult(body.Length == 0 ? s_emptyObject : body, status, operationName, resultTypeInfo);
+        }
+        catch (ApiException exception)
+        {
+            // The signed request's Authorization (its signature and key id) must not reach a log.
+            exception.Redact(CredentialScrubber.From(request));
+            throw;
+        }
     }
 
     private static readonly byte[] s_emptyObject = { (byte)'{', (byte)'}' };
@@ -52,7 +60,7 @@ public static class AwsProtocol
         CancellationToken cancellationToken) =>
         await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
 
-    private static async Task<(HttpStatusCode Status, byte[] Body)> SendCoreAsync(
+    private static async Task<(HttpStatusCode Status, byte[] Body, HttpRequestMessage Request)> SendCoreAsync(
         HttpClient httpClient,
         Func<HttpRequestMessage> createRequest,
         AwsClientSettings settings,
@@ -67,10 +75,10 @@ public static class AwsProtocol
             var credentials = await settings.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
             await SigV4Signer.SignAsync(request, credentials, settings.Region, settings.Service, settings.Clock(), cancellationToken: cancellationToken).ConfigureAwait(false);
 
-            HttpResponseMessage response;
+            HttpCall call;
             try
             {
-                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException) when (isIdempotent && attempt < retry.MaxAttempts)
             {
@@ -79,22 +87,30 @@ public static class AwsProtocol
                 continue;
             }
 
-            using (response)
+            using (call)
             {
-                var body = await ContractsHttp.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                var response = call.Response;
+                try
                 {
-                    return (response.StatusCode, body);
+                    var body = await call.ReadBodyAsync().ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return (response.StatusCode, body, request);
+                    }
+
+                    var error = AwsErrorReader.Read(operationName, response, body);
+                    if (attempt >= retry.MaxAttempts || !IsRetryable(error, isIdempotent))
+                    {
+                        throw settings.Errors.Map(error);
+                    }
+                }
+                catch (ApiException exception)
+                {
+                    call.Redact(exception);
+                    throw;
                 }
 
-                var error = AwsErrorReader.Read(operationName, response, body);
-                if (attempt < retry.MaxAttempts && IsRetryable(error, isIdempotent))
-                {
-                    await retry.Delay(retry.NextDelay(attempt), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                throw settings.Errors.Map(error);
+                await retry.Delay(retry.NextDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }

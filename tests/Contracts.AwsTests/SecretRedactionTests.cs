@@ -56,6 +56,22 @@ public sealed class SecretRedactionTests
     }
 
     [Fact]
+    public async Task An_error_echoing_the_signed_request_s_key_id_is_scrubbed()
+    {
+        await using var fake = await FakeLightsail.StartAsync();
+        fake.AddBucket("photos");
+        fake.FailWithUnknownError("AccessDeniedException", "The key " + TestCredentials.AccessKeyId + " may not read photos");
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Clients.Lightsail(http, fake).GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "photos" }));
+
+        // The SigV4 signer put the key id in this request's Authorization header; the service's echo of it is scrubbed.
+        Assert.Equal("The key *** may not read photos", error.ErrorMessage);
+        Assert.DoesNotContain(TestCredentials.AccessKeyId, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Credentials_and_their_provider_print_no_secret()
     {
         var credentials = new AwsCredentials(TestCredentials.AccessKeyId, TestCredentials.SecretAccessKey, "session-token-value");

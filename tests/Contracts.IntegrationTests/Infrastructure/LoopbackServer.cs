@@ -25,6 +25,9 @@ public sealed record RecordedRequest(
     byte[] Body)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The request target exactly as it came on the wire (path and query, still escaped).</summary>
+    public string RawTarget { get; init; } = string.Empty;
 }
 
 /// <summary>
@@ -43,7 +46,10 @@ public sealed class LoopbackServer : IAsyncDisposable
         _app = builder.Build();
         _app.Run(async context =>
         {
-            var recorded = await RecordAsync(context.Request);
+            var recorded = await RecordAsync(context.Request) with
+            {
+                RawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? string.Empty,
+            };
             _requests.Enqueue(recorded);
             // The handler may read the body too (forms, multipart): it gets the recorded bytes.
             context.Request.Body = new MemoryStream(recorded.Body);

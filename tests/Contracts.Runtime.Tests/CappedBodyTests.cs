@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Contracts.Runtime.Http;
+using Contracts.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace Contracts.Runtime.Tests;
+
+/// <summary>Bodies are read at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes (the runtime applies it: .NET does not with ResponseHeadersRead).</summary>
+public sealed class CappedBodyTests
+{
+    private const int Cap = 10_000;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(Cap - 1)]
+    [InlineData(Cap)]
+    public async Task A_body_up_to_the_cap_is_read_whole(int length)
+    {
+        var body = new ScriptedBody(length);
+
+        var text = await SendTextAsync(new StreamContent(body));
+
+        Assert.Equal(length, text.Length);
+        Assert.Equal(length, body.BytesRead);
+    }
+
+    [Theory]
+    [InlineData(Cap + 1)]
+    [InlineData(50_000_000)]
+    public async Task A_body_over_the_cap_stops_as_soon_as_it_crosses_it(long length)
+    {
+        var body = new ScriptedBody(length);
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => SendTextAsync(new StreamContent(body)));
+
+        Assert.Equal("the response body exceeds the limit of 10000 bytes set by HttpClient.MaxResponseContentBufferSize", exception.Reason);
+        Assert.Equal("GetNote", exception.OperationName);
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.StartsWith("xxxx", exception.ResponseExcerpt, StringComparison.Ordinal);
+        Assert.InRange(body.BytesRead, Cap + 1, Cap + 1000);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_cap_fails_without_reading()
+    {
+        var body = new ScriptedBody(Cap + 1);
+        var content = new StreamContent(body);
+        content.Headers.ContentLength = Cap + 1;
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => SendTextAsync(content));
+
+        Assert.Equal("the response body of 10001 bytes (its Content-Length) exceeds the limit of 10000 bytes set by HttpClient.MaxResponseContentBufferSize", exception.Reason);
+        Assert.Equal(string.Empty, exception.ResponseExcerpt);
+        Assert.Equal(0, body.BytesRead);
+    }
+
+    [Fact]
+    public async Task A_declared_length_within_the_cap_is_read()
+    {
+        var content = new StreamContent(new ScriptedBody(Cap));
+        content.Headers.ContentLength = Cap;
+
+        Assert.Equal(Cap, (await SendTextAsync(content)).Length);
+    }
+
+    [Fact]
+    public async Task A_body_that_breaks_keeps_the_status_what_arrived_and_the_cause()
+    {
+        var cause = new IOException("The response ended prematurely.");
+        var body = new ScriptedBody(300, (byte)'{') { FailWith = cause };
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => SendTextAsync(new StreamContent(body), HttpStatusCode.BadGateway));
+
+        Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
+        Assert.Equal("the connection closed before the response body was complete (300 bytes received)", exception.Reason);
+        Assert.Same(cause, exception.InnerException);
+        Assert.StartsWith("{{{{", exception.ResponseExcerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_is_not_wrapped()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+        var body = new ScriptedBody(100);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendTextAsync(new StreamContent(body), cancellationToken: cancellation.Token));
+    }
+
+    private static async Task<string> SendTextAsync(HttpContent content, HttpStatusCode status = HttpStatusCode.OK, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient(new ScriptedHandler(_ => ScriptedHandler.Respond(status, content))) { MaxResponseContentBufferSize = Cap };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/notes/a");
+        return await ContractsHttp.SendTextAsync(http, request, "GetNote", errors: null, cancellationToken);
+    }
+}
