@@ -135,7 +135,7 @@ internal static class ConverterEmitter
 
         if (record.Extra is { } extra)
         {
-            writer.WriteLine(KnownTypes.Dictionary + "<string, " + TypeNames.Of(extra.ValueType, target) + ">? extra = null;");
+            writer.WriteLine(KnownTypes.Dictionary + "<string, " + TypeNames.ElementOf(extra.Map, target) + ">? extra = null;");
         }
 
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + KnownTypes.JsonTokenType + ".PropertyName)");
@@ -164,7 +164,7 @@ internal static class ConverterEmitter
         {
             writer.WriteLine("var extraName = reader.GetString()!;");
             writer.WriteLine("reader.Read();");
-            writer.WriteLine("(extra ??= new())[extraName] = " + JsonCode.Read(kept.ValueType, target, Literals.String(record.Name), "extraName") + ";");
+            writer.WriteLine("(extra ??= new())[extraName] = " + JsonCode.ReadElement(kept.Map, target, Literals.String(record.Name), "extraName") + ";");
         }
         else
         {
@@ -250,7 +250,7 @@ internal static class ConverterEmitter
             }
 
             writer.WriteLine("writer.WritePropertyName(entry.Key);");
-            writer.WriteLine(JsonCode.WriteValue(extra.ValueType, target, "entry.Value"));
+            writer.WriteLine(JsonCode.WriteElement(extra.Map, target, "entry.Value"));
             writer.CloseBlock();
             writer.CloseBlock();
         }

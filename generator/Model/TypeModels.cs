@@ -39,7 +39,12 @@ internal sealed record RecordModel(
 /// <summary>The dictionary member that keeps undeclared JSON members, read and written back in order.</summary>
 /// <param name="Name">The C# property name (collision-safe among the record's members).</param>
 /// <param name="ValueType">The type of each value: <see cref="TypeKind.Any"/> for <c>additionalProperties: true</c>.</param>
-internal sealed record ExtraMembersModel(string Name, TypeRef ValueType);
+/// <param name="ValueAllowsNull">A value may be JSON null (<c>additionalProperties: {nullable: true}</c>): the dictionary holds <c>T?</c>.</param>
+internal sealed record ExtraMembersModel(string Name, TypeRef ValueType, bool ValueAllowsNull = false)
+{
+    /// <summary>The dictionary's type.</summary>
+    public TypeRef Map => TypeRef.MapOf(ValueType, ValueAllowsNull);
+}
 
 /// <summary>A member of a record.</summary>
 /// <param name="Name">The C# property name.</param>
