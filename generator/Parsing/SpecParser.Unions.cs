@@ -305,6 +305,11 @@ internal sealed partial class SpecParser
             }
 
             var itemKinds = kinds == (KindArray | KindNull) || kinds == KindArray ? KindsOf(memberSchema!.Items) : 0;
+            if (itemKinds != 0 && ElementAllowsNull(memberSchema!.Items))
+            {
+                itemKinds |= KindNull;
+            }
+
             var values = isRequired && constants.Contains(key) ? EnumOf(schema, key, 0) : null;
             if (kinds != 0 || values is not null)
             {
@@ -470,7 +475,7 @@ internal sealed partial class SpecParser
             }
 
             var kindsDiffer = x.Kinds != 0 && y.Kinds != 0 && (x.Kinds & y.Kinds & ~KindNull) == 0;
-            var itemsDiffer = x.ItemKinds != 0 && y.ItemKinds != 0 && (x.ItemKinds & y.ItemKinds) == 0;
+            var itemsDiffer = x.ItemKinds != 0 && y.ItemKinds != 0 && (x.ItemKinds & y.ItemKinds & ~KindNull) == 0;
             var valuesDiffer = !x.Values.IsEmpty && !y.Values.IsEmpty && !x.Values.Any(v => y.Values.Contains(v));
             if (kindsDiffer || itemsDiffer || valuesDiffer)
             {

@@ -91,6 +91,48 @@ public sealed class NullableElementsTests
         Assert.Equal(json, output.Serialize(Context, "Holes", holes));
     }
 
+    private const string UnionSpec = """
+        openapi: 3.0.3
+        info: { title: Shapes, version: '1' }
+        servers: [ { url: 'https://api.example.com' } ]
+        paths:
+          /shapes:
+            get:
+              operationId: GetShape
+              responses:
+                '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Shape' } } } }
+        components:
+          schemas:
+            Named:
+              type: object
+              required: [name]
+              properties:
+                name: { type: array, items: { type: string, nullable: true } }
+            Counted:
+              type: object
+              required: [count]
+              properties:
+                count: { type: integer }
+            Shape:
+              oneOf:
+                - $ref: '#/components/schemas/Named'
+                - $ref: '#/components/schemas/Counted'
+        """;
+
+    [Theory]
+    [InlineData("""{"name":[null,"a"]}""", "Named")]
+    [InlineData("""{"count":1}""", "Counted")]
+    public void A_union_case_matches_a_list_whose_first_item_is_null(string json, string expectedCase)
+    {
+        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", UnionSpec, "Contracts.Tests.Shapes", "ShapesClient"));
+        using var output = LoadedOutput.Load(run);
+
+        var shape = output.Deserialize("Contracts.Tests.Shapes.ShapesJsonContext", "Shape", json)!;
+
+        Assert.Equal("Contracts.Tests.Shapes.Shape+" + expectedCase, shape.GetType().FullName);
+        Assert.Equal(json, output.Serialize("Contracts.Tests.Shapes.ShapesJsonContext", "Shape", shape));
+    }
+
     [Fact]
     public void A_null_item_of_a_list_that_does_not_allow_it_still_fails_to_read()
     {
