@@ -154,8 +154,19 @@ internal static class ConverterEmitter
             writer.CloseBlock();
         }
 
+        // A discriminator the record does not declare is skipped, not kept as an additional value (the union writes it).
+        var skipped = record.SkippedMembers.ToArray();
+        for (var i = 0; i < skipped.Length; i++)
+        {
+            writer.OpenBlock((i == 0 && properties.Count == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.Utf8(skipped[i]) + "))");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+            writer.CloseBlock();
+        }
+
         // Members the document does not declare are kept when it allows additional properties, else skipped.
-        if (properties.Count > 0)
+        var chained = properties.Count + skipped.Length > 0;
+        if (chained)
         {
             writer.OpenBlock("else");
         }
@@ -172,7 +183,7 @@ internal static class ConverterEmitter
             writer.WriteLine("reader.Skip();");
         }
 
-        if (properties.Count > 0)
+        if (chained)
         {
             writer.CloseBlock();
         }

@@ -399,6 +399,21 @@ internal sealed partial class SpecParser
         }
     }
 
+    /// <summary>
+    /// A record that keeps additional properties and is a discriminated case without declaring the discriminator skips
+    /// the discriminator on reading: otherwise it is kept as an additional value (and fails to read when those are typed),
+    /// and the union writes it back anyway. Reading such a record alone skips a member of that name too.
+    /// </summary>
+    private IEnumerable<RecordModel> WithDiscriminatorsSkipped(IEnumerable<RecordModel> records)
+    {
+        var skipped = _unions
+            .Where(u => u.Discriminator is not null)
+            .SelectMany(u => u.Cases.Where(c => c.WritesDiscriminator && c.Type.Kind == TypeKind.Object).Select(c => (Record: c.Type.Name!, Name: u.Discriminator!)))
+            .GroupBy(x => x.Record, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), StringComparer.Ordinal);
+        return records.Select(r => r.Extra is not null && skipped.TryGetValue(r.Name, out var names) ? r with { SkippedMembers = names } : r);
+    }
+
     /// <summary>The names of the records and unions reachable from <paramref name="roots"/> through members, items and cases.</summary>
     private static HashSet<string> Reachable(Dictionary<string, RecordModel> records, Dictionary<string, UnionModel> unions, IEnumerable<TypeRef?> roots)
     {

@@ -101,14 +101,6 @@ internal static class SchemaGraphRules
         var graph = new SchemaGraph(schemas, null!, null!);
         var cases = union.Cases.Cast<RefShape>().Where(c => schemas[c.Target] is ObjectDef && graph.HasOwnType(c.Target)).ToList();
 
-        // Cases with typed additional properties are not drawn: when a case does not declare the discriminator, its
-        // reader takes the discriminator for an additional property and fails on its type. Known bug "discriminator
-        // read as an additional property", see the README.
-        cases = cases.Where(c => ((ObjectDef)schemas[c.Target]).Extra is null or ScalarShape { Kind: ScalarKind.Any }).ToList();
-        if (cases.Count < 2)
-        {
-            return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });
-        }
         if (cases.Count < 2)
         {
             return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });
