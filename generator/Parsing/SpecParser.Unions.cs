@@ -205,6 +205,12 @@ internal sealed partial class SpecParser
             var (type, member, required, declared) = shape;
             var caseName = caseNames.Claim(CaseName(type));
             var token = TokenOf(type, member);
+            if (token == UnionToken.Any && discriminator is not null && IsMemberlessObject(member))
+            {
+                // An object without members (free-form, a JsonElement) is still an object case: it gets a discriminator value.
+                token = UnionToken.Object;
+            }
+
             var known = declared.Select(d => d.Key).ToList();
             var values = discriminator is null || token != UnionToken.Object
                 ? new List<string>()
@@ -516,6 +522,14 @@ internal sealed partial class SpecParser
         TypeKind.Object or TypeKind.Map => UnionToken.Object,
         _ => UnionToken.Any,
     };
+
+    /// <summary><c>type: object</c> with no members and no other keyword that gives it a shape.</summary>
+    private static bool IsMemberlessObject(OpenApiSchema schema)
+    {
+        schema = Unwrap(schema)?.Schema ?? schema;
+        return schema.Type == "object" && schema.Properties.Count == 0 && schema.AdditionalProperties is null
+            && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0;
+    }
 
     private static string CaseName(TypeRef type) => type.Kind switch
     {
