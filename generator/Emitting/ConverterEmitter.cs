@@ -135,7 +135,7 @@ internal static class ConverterEmitter
 
         if (record.Extra is { } extra)
         {
-            writer.WriteLine(KnownTypes.Dictionary + "<string, " + TypeNames.Of(extra.ValueType, target) + ">? extra = null;");
+            writer.WriteLine(KnownTypes.Dictionary + "<string, " + TypeNames.ElementOf(extra.Map, target) + ">? extra = null;");
         }
 
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + KnownTypes.JsonTokenType + ".PropertyName)");
@@ -154,8 +154,19 @@ internal static class ConverterEmitter
             writer.CloseBlock();
         }
 
+        // A discriminator the record does not declare is skipped, not kept as an additional value (the union writes it).
+        var skipped = record.SkippedMembers.ToArray();
+        for (var i = 0; i < skipped.Length; i++)
+        {
+            writer.OpenBlock((i == 0 && properties.Count == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.Utf8(skipped[i]) + "))");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+            writer.CloseBlock();
+        }
+
         // Members the document does not declare are kept when it allows additional properties, else skipped.
-        if (properties.Count > 0)
+        var chained = properties.Count + skipped.Length > 0;
+        if (chained)
         {
             writer.OpenBlock("else");
         }
@@ -164,7 +175,7 @@ internal static class ConverterEmitter
         {
             writer.WriteLine("var extraName = reader.GetString()!;");
             writer.WriteLine("reader.Read();");
-            writer.WriteLine("(extra ??= new())[extraName] = " + JsonCode.Read(kept.ValueType, target, Literals.String(record.Name), "extraName") + ";");
+            writer.WriteLine("(extra ??= new())[extraName] = " + JsonCode.ReadElement(kept.Map, target, Literals.String(record.Name), "extraName") + ";");
         }
         else
         {
@@ -172,7 +183,7 @@ internal static class ConverterEmitter
             writer.WriteLine("reader.Skip();");
         }
 
-        if (properties.Count > 0)
+        if (chained)
         {
             writer.CloseBlock();
         }
@@ -250,7 +261,7 @@ internal static class ConverterEmitter
             }
 
             writer.WriteLine("writer.WritePropertyName(entry.Key);");
-            writer.WriteLine(JsonCode.WriteValue(extra.ValueType, target, "entry.Value"));
+            writer.WriteLine(JsonCode.WriteElement(extra.Map, target, "entry.Value"));
             writer.CloseBlock();
             writer.CloseBlock();
         }

@@ -33,6 +33,20 @@ internal static class JsonCode
         };
     }
 
+    /// <summary>Reads an array item or map value of <paramref name="collection"/>: a JSON null is C# null when the element allows it.</summary>
+    public static string ReadElement(TypeRef collection, EmitTarget target, string owner, string member)
+    {
+        var read = Read(collection.Element!, target, owner, member);
+        return collection.ElementAllowsNull
+            ? "reader.TokenType == " + KnownTypes.JsonTokenType + ".Null ? default(" + TypeNames.Of(collection.Element!, target, nullable: true) + ") : " + read
+            : read;
+    }
+
+    /// <summary>A statement writing an array item or map value of <paramref name="collection"/> (null as a JSON null when allowed).</summary>
+    public static string WriteElement(TypeRef collection, EmitTarget target, string value) => collection.ElementAllowsNull
+        ? "if (" + value + " is { } item) " + WriteValue(collection.Element!, target, "item") + " else writer.WriteNullValue();"
+        : WriteValue(collection.Element!, target, value);
+
     /// <summary>Statements writing member <paramref name="name"/> (a JsonEncodedText field) with <paramref name="value"/>.</summary>
     public static string WriteMember(TypeRef type, EmitTarget target, string name, string value) => type.Kind switch
     {

@@ -121,9 +121,9 @@ internal static class JsonContextEmitter
     private static void WriteCollectionHelpers(SourceWriter writer, EmitTarget target, TypeRef collection)
     {
         var type = TypeNames.Of(collection, target);
-        var element = TypeNames.Of(collection.Element!, target);
+        var element = TypeNames.ElementOf(collection, target);
         var moniker = collection.Moniker;
-        var read = JsonCode.Read(collection.Element!, target, "owner", "member");
+        var read = JsonCode.ReadElement(collection, target, "owner", "member");
         if (collection.Kind == TypeKind.Array)
         {
             writer.WriteLine($$"""
@@ -148,7 +148,7 @@ internal static class JsonContextEmitter
                     writer.WriteStartArray();
                     for (var i = 0; i < value.Count; i++)
                     {
-                        {{JsonCode.WriteValue(collection.Element!, target, "value[i]")}}
+                        {{JsonCode.WriteElement(collection, target, "value[i]")}}
                     }
 
                     writer.WriteEndArray();
@@ -182,7 +182,7 @@ internal static class JsonContextEmitter
                 foreach (var entry in value)
                 {
                     writer.WritePropertyName(entry.Key);
-                    {{JsonCode.WriteValue(collection.Element!, target, "entry.Value")}}
+                    {{JsonCode.WriteElement(collection, target, "entry.Value")}}
                 }
 
                 writer.WriteEndObject();

@@ -47,7 +47,7 @@ internal static class RecordEmitter
             }
 
             writer.WriteLine("/// <summary>JSON members the document does not declare (<c>additionalProperties</c>), kept as they came and written back after the declared ones.</summary>");
-            writer.WriteLine("public " + TypeNames.Of(TypeRef.MapOf(extra.ValueType), target, nullable: true) + " " + extra.Name + " { get; init; }");
+            writer.WriteLine("public " + TypeNames.Of(extra.Map, target, nullable: true) + " " + extra.Name + " { get; init; }");
         }
 
         if (record.Properties.Any(p => p.IsSecret))

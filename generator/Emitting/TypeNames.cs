@@ -20,12 +20,15 @@ internal static class TypeNames
         TypeKind.Bytes => "byte[]",
         TypeKind.Any => KnownTypes.JsonElement,
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => "global::" + target.Namespace + "." + type.Name,
-        TypeKind.Array => KnownTypes.IReadOnlyList + "<" + Of(type.Element!, target) + ">",
-        TypeKind.Map => KnownTypes.IReadOnlyDictionary + "<string, " + Of(type.Element!, target) + ">",
+        TypeKind.Array => KnownTypes.IReadOnlyList + "<" + Of(type.Element!, target, type.ElementAllowsNull) + ">",
+        TypeKind.Map => KnownTypes.IReadOnlyDictionary + "<string, " + Of(type.Element!, target, type.ElementAllowsNull) + ">",
         TypeKind.Date => "global::System.DateOnly",
         TypeKind.Duration => "global::System.TimeSpan",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
+
+    /// <summary>The element type of a list or map, with a <c>?</c> when its elements may be null.</summary>
+    public static string ElementOf(TypeRef collection, EmitTarget target) => Of(collection.Element!, target, collection.ElementAllowsNull);
 
     /// <summary>The type with a <c>?</c> when <paramref name="nullable"/>.</summary>
     public static string Of(TypeRef type, EmitTarget target, bool nullable) => nullable ? Of(type, target) + "?" : Of(type, target);

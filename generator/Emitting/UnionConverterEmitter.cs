@@ -173,6 +173,14 @@ internal static class UnionConverterEmitter
         writer.WriteLine();
     }
 
+    /// <summary>An expression writing a discriminated case's object to <c>inner</c> (a record's converter, or a free-form object as it came).</summary>
+    private static string WriteInner(TypeRef type, EmitTarget target, string value) => type.Kind switch
+    {
+        TypeKind.Any => value + ".WriteTo(inner)",
+        TypeKind.Map => "Write_" + type.Moniker + "(inner, " + value + ", options)",
+        _ => TypeNames.Converter(type, target) + ".WriteValue(inner, " + value + ", options)",
+    };
+
     private static void WriteWrite(SourceWriter writer, UnionModel union, string type)
     {
         var target = union.Target;
@@ -188,7 +196,7 @@ internal static class UnionConverterEmitter
             {
                 // The case's record does not declare the discriminator: it is added so the JSON round-trips.
                 writer.WriteLine(KnownTypes.UnionJson + ".WriteWithDiscriminator(writer, " + Literals.String(union.Discriminator!) + ", " + Literals.String(@case.DiscriminatorValues[0])
-                    + ", inner => " + TypeNames.Converter(@case.Type, target) + ".WriteValue(inner, " + value + ", options));");
+                    + ", inner => " + WriteInner(@case.Type, target, value) + ");");
             }
             else
             {

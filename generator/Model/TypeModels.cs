@@ -28,18 +28,28 @@ internal sealed record EmitTarget(
 
 /// <summary>A record generated for an object schema.</summary>
 /// <param name="Extra">Where members the schema does not declare are kept (<c>additionalProperties</c> beside <c>properties</c>); null skips them.</param>
+/// <param name="SkippedMembers">
+/// Undeclared members skipped on reading rather than kept in <paramref name="Extra"/>: the discriminators of the unions
+/// this record is a case of without declaring them (the union writes them back).
+/// </param>
 internal sealed record RecordModel(
     EmitTarget Target,
     string Name,
     string? Description,
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
-    ExtraMembersModel? Extra = null);
+    ExtraMembersModel? Extra = null,
+    EquatableArray<string> SkippedMembers = default);
 
 /// <summary>The dictionary member that keeps undeclared JSON members, read and written back in order.</summary>
 /// <param name="Name">The C# property name (collision-safe among the record's members).</param>
 /// <param name="ValueType">The type of each value: <see cref="TypeKind.Any"/> for <c>additionalProperties: true</c>.</param>
-internal sealed record ExtraMembersModel(string Name, TypeRef ValueType);
+/// <param name="ValueAllowsNull">A value may be JSON null (<c>additionalProperties: {nullable: true}</c>): the dictionary holds <c>T?</c>.</param>
+internal sealed record ExtraMembersModel(string Name, TypeRef ValueType, bool ValueAllowsNull = false)
+{
+    /// <summary>The dictionary's type.</summary>
+    public TypeRef Map => TypeRef.MapOf(ValueType, ValueAllowsNull);
+}
 
 /// <summary>A member of a record.</summary>
 /// <param name="Name">The C# property name.</param>

@@ -45,7 +45,11 @@ internal enum TypeKind
 /// A reference to a generated or built-in type. Records and enums are referred to by their C# name; the emitter
 /// qualifies it with the namespace. Must stay immutable and structurally equatable (incremental caching).
 /// </summary>
-internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+/// <param name="ElementAllowsNull">
+/// An array's items or a map's values may be JSON null (<c>items: {nullable: true}</c>): the element is <c>T?</c>.
+/// Never set for free-form elements, whose <c>JsonElement</c> already holds a null.
+/// </param>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null, bool ElementAllowsNull = false)
 {
     public static readonly TypeRef String = new(TypeKind.String);
     public static readonly TypeRef Any = new(TypeKind.Any);
@@ -59,13 +63,19 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public string Moniker => Kind switch
     {
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => Name!,
-        TypeKind.Array => "ListOf" + Element!.Moniker,
-        TypeKind.Map => "MapOf" + Element!.Moniker,
+        TypeKind.Array => (ElementAllowsNull ? "ListOfNullable" : "ListOf") + Element!.Moniker,
+        TypeKind.Map => (ElementAllowsNull ? "MapOfNullable" : "MapOf") + Element!.Moniker,
         TypeKind.Any => "Json",
         _ => Kind.ToString(),
     };
 
-    public static TypeRef ArrayOf(TypeRef element) => new(TypeKind.Array, null, element ?? throw new ArgumentNullException(nameof(element)));
+    public static TypeRef ArrayOf(TypeRef element, bool allowsNull = false) =>
+        new(TypeKind.Array, null, element ?? throw new ArgumentNullException(nameof(element)), allowsNull && element.Kind != TypeKind.Any);
 
-    public static TypeRef MapOf(TypeRef element) => new(TypeKind.Map, null, element ?? throw new ArgumentNullException(nameof(element)));
+    public static TypeRef MapOf(TypeRef element, bool allowsNull = false) =>
+        new(TypeKind.Map, null, element ?? throw new ArgumentNullException(nameof(element)), allowsNull && element.Kind != TypeKind.Any);
+
+    /// <summary>The same type with no nullable elements at any depth (where null has no spelling, as in a URL).</summary>
+    public TypeRef WithoutNullElements() =>
+        Element is null ? this : this with { Element = Element.WithoutNullElements(), ElementAllowsNull = false };
 }

@@ -127,7 +127,8 @@ internal sealed partial class SpecParser
             bool IsTextual(TypeRef t) => t.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Union)
                 || (t.Kind == TypeKind.Union && _scalarUnions.Contains(t.Name!));
             var isText = IsTextual(type) || (type.Kind == TypeKind.Array && IsTextual(type.Element!));
-            fields.Add(new MultipartFieldModel(key, name, type, isText ? MultipartFieldKind.Text : MultipartFieldKind.Json, isRequired, memberSchema.Description));
+            // A text part per item: a null item has no text form, so text lists take non-null items.
+            fields.Add(new MultipartFieldModel(key, name, isText ? type.WithoutNullElements() : type, isText ? MultipartFieldKind.Text : MultipartFieldKind.Json, isRequired, memberSchema.Description));
         }
 
         return fields.ToEquatableArray();

@@ -50,7 +50,8 @@ internal sealed partial class SpecParser
             };
             var required = parameter.Required || location == ParameterLocation.Path;
             var schema = parameter.Schema ?? FirstContentSchema(parameter);
-            var type = Resolve(schema, parameterPointer + "/schema", context.BaseName + Identifiers.ToPascalCase(parameter.Name, "Parameter"));
+            // A null item has no spelling in a URL or header: parameter lists take non-null items.
+            var type = Resolve(schema, parameterPointer + "/schema", context.BaseName + Identifiers.ToPascalCase(parameter.Name, "Parameter")).WithoutNullElements();
             var problem = location is null ? "its location '" + parameter.In + "' is not supported"
                 : !IsSimpleParameterType(type) && !IsDeepObjectList(parameter, location.Value, type) ? Unspellable(type) + " cannot be spelled in a " + location.Value.ToString().ToLowerInvariant() + " parameter"
                 : null;

@@ -190,7 +190,7 @@ internal sealed partial class SpecParser
             case "boolean":
                 return new TypeRef(TypeKind.Boolean);
             case "array":
-                return TypeRef.ArrayOf(Resolve(schema.Items, pointer + "/items", name + "Item"));
+                return TypeRef.ArrayOf(Resolve(schema.Items, pointer + "/items", name + "Item"), ElementAllowsNull(schema.Items));
         }
 
         if (schema.Properties.Count > 0 || schema.AllOf.Count > 0)
@@ -202,7 +202,7 @@ internal sealed partial class SpecParser
 
         if (schema.AdditionalProperties is { } values)
         {
-            return TypeRef.MapOf(Resolve(values, pointer + "/additionalProperties", name + "Value"));
+            return TypeRef.MapOf(Resolve(values, pointer + "/additionalProperties", name + "Value"), ElementAllowsNull(values));
         }
 
         if (schema.Type is { } type && type is not ("object" or "null" or "file"))
@@ -264,9 +264,11 @@ internal sealed partial class SpecParser
     private ExtraMembersModel? ExtraMembersOf(OpenApiSchema schema, string pointer, string recordName, UniqueNameBuilder members)
     {
         TypeRef valueType;
+        var allowsNull = false;
         if (schema.AdditionalProperties is { } values)
         {
             valueType = Resolve(values, pointer + "/additionalProperties", recordName + "AdditionalValue");
+            allowsNull = ElementAllowsNull(values) && valueType.Kind != TypeKind.Any;
         }
         else if (schema.AdditionalPropertiesAllowed && ExplicitlyTrue(pointer + "/additionalProperties"))
         {
@@ -277,7 +279,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return new ExtraMembersModel(members.Claim("AdditionalProperties"), valueType);
+        return new ExtraMembersModel(members.Claim("AdditionalProperties"), valueType, allowsNull);
     }
 
     private bool? _mentionsAdditionalProperties;
@@ -416,6 +418,10 @@ internal sealed partial class SpecParser
     private static bool AllowsNull(OpenApiSchema schema) =>
         schema.Nullable || (schema.Extensions.TryGetValue("x-nullable", out var extension) && extension is OpenApiBoolean { Value: true })
         || schema.Enum.Any(v => v is null or OpenApiNull);
+
+    /// <summary>An array's items or a map's values may be null: the same test as a member's (<c>nullable</c>, an annotation's, a null case).</summary>
+    private static bool ElementAllowsNull(OpenApiSchema? schema) =>
+        schema is not null && (AllowsNull(schema) || AnnotationsOf(schema).Any(AllowsNull) || HasNullMember(schema));
 
     private static string? DescriptionOf(OpenApiSchema schema) =>
         AnnotationsOf(schema).Select(s => s.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? schema.Description;

@@ -205,6 +205,12 @@ internal sealed partial class SpecParser
             var (type, member, required, declared) = shape;
             var caseName = caseNames.Claim(CaseName(type));
             var token = TokenOf(type, member);
+            if (token == UnionToken.Any && discriminator is not null && IsMemberlessObject(member))
+            {
+                // An object without members (free-form, a JsonElement) is still an object case: it gets a discriminator value.
+                token = UnionToken.Object;
+            }
+
             var known = declared.Select(d => d.Key).ToList();
             var values = discriminator is null || token != UnionToken.Object
                 ? new List<string>()
@@ -305,6 +311,11 @@ internal sealed partial class SpecParser
             }
 
             var itemKinds = kinds == (KindArray | KindNull) || kinds == KindArray ? KindsOf(memberSchema!.Items) : 0;
+            if (itemKinds != 0 && ElementAllowsNull(memberSchema!.Items))
+            {
+                itemKinds |= KindNull;
+            }
+
             var values = isRequired && constants.Contains(key) ? EnumOf(schema, key, 0) : null;
             if (kinds != 0 || values is not null)
             {
@@ -394,6 +405,21 @@ internal sealed partial class SpecParser
         }
     }
 
+    /// <summary>
+    /// A record that keeps additional properties and is a discriminated case without declaring the discriminator skips
+    /// the discriminator on reading: otherwise it is kept as an additional value (and fails to read when those are typed),
+    /// and the union writes it back anyway. Reading such a record alone skips a member of that name too.
+    /// </summary>
+    private IEnumerable<RecordModel> WithDiscriminatorsSkipped(IEnumerable<RecordModel> records)
+    {
+        var skipped = _unions
+            .Where(u => u.Discriminator is not null)
+            .SelectMany(u => u.Cases.Where(c => c.WritesDiscriminator && c.Type.Kind == TypeKind.Object).Select(c => (Record: c.Type.Name!, Name: u.Discriminator!)))
+            .GroupBy(x => x.Record, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), StringComparer.Ordinal);
+        return records.Select(r => r.Extra is not null && skipped.TryGetValue(r.Name, out var names) ? r with { SkippedMembers = names } : r);
+    }
+
     /// <summary>The names of the records and unions reachable from <paramref name="roots"/> through members, items and cases.</summary>
     private static HashSet<string> Reachable(Dictionary<string, RecordModel> records, Dictionary<string, UnionModel> unions, IEnumerable<TypeRef?> roots)
     {
@@ -470,7 +496,7 @@ internal sealed partial class SpecParser
             }
 
             var kindsDiffer = x.Kinds != 0 && y.Kinds != 0 && (x.Kinds & y.Kinds & ~KindNull) == 0;
-            var itemsDiffer = x.ItemKinds != 0 && y.ItemKinds != 0 && (x.ItemKinds & y.ItemKinds) == 0;
+            var itemsDiffer = x.ItemKinds != 0 && y.ItemKinds != 0 && (x.ItemKinds & y.ItemKinds & ~KindNull) == 0;
             var valuesDiffer = !x.Values.IsEmpty && !y.Values.IsEmpty && !x.Values.Any(v => y.Values.Contains(v));
             if (kindsDiffer || itemsDiffer || valuesDiffer)
             {
@@ -496,6 +522,14 @@ internal sealed partial class SpecParser
         TypeKind.Object or TypeKind.Map => UnionToken.Object,
         _ => UnionToken.Any,
     };
+
+    /// <summary><c>type: object</c> with no members and no other keyword that gives it a shape.</summary>
+    private static bool IsMemberlessObject(OpenApiSchema schema)
+    {
+        schema = Unwrap(schema)?.Schema ?? schema;
+        return schema.Type == "object" && schema.Properties.Count == 0 && schema.AdditionalProperties is null
+            && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0;
+    }
 
     private static string CaseName(TypeRef type) => type.Kind switch
     {

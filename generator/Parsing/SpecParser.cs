@@ -134,7 +134,7 @@ internal sealed partial class SpecParser
         var envelopes = BuildEnvelopes();
         var aws = _aws is null ? null : _aws with { Errors = BuildAwsErrors() };
         ReportAmbiguities(client, envelopes, aws);
-        var records = _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
+        var records = WithDiscriminatorsSkipped(_records).OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
         var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
         var topLevel = client.Operations.SelectMany(JsonTypesOf).Concat(envelopes.Select(e => e.ErrorType));
         var unions = _unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray();

@@ -94,7 +94,7 @@ internal sealed class InstanceGen(SchemaGraph graph, PCG random)
     private JsonObject Map(MapShape map, int depth)
     {
         var keys = Enumerable.Range(0, depth >= MaxDepth ? 0 : Next(4)).Select(_ => Next(2) == 0 ? Pick(NamePools.PropertyNames) : Text()).Distinct(StringComparer.Ordinal);
-        return new JsonObject(keys.Select(key => new KeyValuePair<string, JsonNode?>(key, Value(map.Values, false, depth + 1))).ToList());
+        return new JsonObject(keys.Select(key => new KeyValuePair<string, JsonNode?>(key, Value(map.Values, map.NullableValues, depth + 1))).ToList());
     }
 
     private JsonNode? Scalar(ScalarKind kind, int depth) => kind switch

@@ -160,7 +160,7 @@ internal sealed class RoundTripComparer(SchemaGraph graph)
             return $"{path}: expected the keys [{string.Join(", ", e.Select(m => m.Key))}], got [{string.Join(", ", a.Select(m => m.Key))}]";
         }
 
-        return e.Select(m => Value(map.Values, false, m.Value, a[m.Key], $"{path}[{m.Key}]")).FirstOrDefault(d => d is not null);
+        return e.Select(m => Value(map.Values, map.NullableValues, m.Value, a[m.Key], $"{path}[{m.Key}]")).FirstOrDefault(d => d is not null);
     }
 
     private static string? Scalar(ScalarKind kind, JsonNode expected, JsonNode actual, string path) => kind switch

@@ -45,7 +45,7 @@ internal sealed record IntegerEnumShape(IReadOnlyList<long> Values) : Shape;
 internal sealed record ArrayShape(Shape Items, bool NullableItems) : Shape;
 
 /// <summary><c>type: object</c> with only <c>additionalProperties</c>: a map from string.</summary>
-internal sealed record MapShape(Shape Values) : Shape;
+internal sealed record MapShape(Shape Values, bool NullableValues) : Shape;
 
 /// <summary>A <c>$ref</c> to a named schema; <paramref name="Wrapped"/> writes it as <c>allOf: [$ref]</c> with a description.</summary>
 internal sealed record RefShape(int Target, bool Wrapped) : Shape;

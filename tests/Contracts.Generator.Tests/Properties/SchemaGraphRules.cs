@@ -95,20 +95,9 @@ internal static class SchemaGraphRules
     private static SchemaDef NormaliseDiscriminated(List<SchemaDef> schemas, int index, UnionDef union)
     {
         var discriminator = union.Discriminator!;
-        // Object schemas without members are free-form (JsonElement) and are not drawn as discriminated cases: the
-        // generator gives such a case no discriminator value, so its JSON fails to read. Known bug "free-form
-        // discriminated case", see the README.
-        var graph = new SchemaGraph(schemas, null!, null!);
-        var cases = union.Cases.Cast<RefShape>().Where(c => schemas[c.Target] is ObjectDef && graph.HasOwnType(c.Target)).ToList();
+        // Object schemas without members (free-form, a JsonElement) are cases too: chosen by their discriminator value.
+        var cases = union.Cases.Cast<RefShape>().Where(c => schemas[c.Target] is ObjectDef).ToList();
 
-        // Cases with typed additional properties are not drawn: when a case does not declare the discriminator, its
-        // reader takes the discriminator for an additional property and fails on its type. Known bug "discriminator
-        // read as an additional property", see the README.
-        cases = cases.Where(c => ((ObjectDef)schemas[c.Target]).Extra is null or ScalarShape { Kind: ScalarKind.Any }).ToList();
-        if (cases.Count < 2)
-        {
-            return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });
-        }
         if (cases.Count < 2)
         {
             return NormaliseUndiscriminated(schemas, index, union with { Discriminator = null });

@@ -127,7 +127,7 @@ internal static class SpecWriter
                 ["enum"] = new JsonArray([.. e.Values.Select(v => (JsonNode?)JsonValue.Create(v)), .. nullable ? new JsonNode?[] { null } : []]),
             },
             ArrayShape array => new JsonObject { ["type"] = "array", ["items"] = Schema(graph, array.Items, array.NullableItems) },
-            MapShape map => new JsonObject { ["type"] = "object", ["additionalProperties"] = Schema(graph, map.Values, false) },
+            MapShape map => new JsonObject { ["type"] = "object", ["additionalProperties"] = Schema(graph, map.Values, map.NullableValues) },
             RefShape { Wrapped: false } reference when !nullable => Ref(graph, reference.Target),
             RefShape reference => new JsonObject
             {
