@@ -45,10 +45,10 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Collect();
 
         // A spec takes only the texts its references reach, so an edit elsewhere leaves this step Unchanged and the parse cached.
+        // The spec's own scan is in the library (specs are YAML/JSON AdditionalFiles too): its text is scanned once.
         inputs = inputs
-            .Select(static (input, _) => (Input: input, Files: ReferenceScanner.Files(input.Path, input.Text)))
             .Combine(library)
-            .Select(static (pair, _) => ReferenceCollector.Attach(pair.Left.Input, pair.Left.Files, pair.Right))
+            .Select(static (pair, _) => ReferenceCollector.Attach(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ResolveReferences);
 
         var facts = context.CompilationProvider

@@ -90,6 +90,8 @@ internal sealed partial class SpecParser
             return TypeRef.Any;
         }
 
+        // The backstop behind the limit: throws InsufficientExecutionStackException (CTR010) before the stack runs out.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         _schemaDepth++;
         try
         {

@@ -39,7 +39,7 @@ internal static class SpecReader
         }
 
         var original = text;
-        text = ExternalReferenceBundler.Prepare(text);
+        text = Prepare(text);
 
         // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree.
         if (ReferenceScanner.HasExternal(text))
@@ -114,6 +114,9 @@ internal static class SpecReader
         // Structural errors leave a partial document; one without paths or schemas has nothing to generate from.
         return document is null || (document.Paths is null && document.Components is null) ? null : document;
     }
+
+    /// <summary>What every text goes through before it is parsed: escaped surrogate pairs and percent-encoded pointers decoded.</summary>
+    internal static string Prepare(string text) => DecodeReferencePointers(SurrogateEscapes.Decode(text));
 
     private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result)
     {

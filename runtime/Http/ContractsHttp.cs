@@ -123,50 +123,12 @@ public static partial class ContractsHttp
     }
 
     /// <summary>Sends a request whose successful response carries no body.</summary>
-    public static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken)
-    {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!call.Response.IsSuccessStatusCode)
-            {
-                var body = await call.ReadBodyAsync().ConfigureAwait(false);
-                throw new ApiException(operationName, call.Response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
-            }
-        }
-        catch (ApiException exception)
-        {
-            call.Redact(exception);
-            throw;
-        }
-    }
+    public static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken) =>
+        SendAsync(httpClient, request, operationName, errors: null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
-    public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-    {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var body = await call.ReadBodyAsync().ConfigureAwait(false);
-            var status = call.Response.StatusCode;
-            if (!call.Response.IsSuccessStatusCode)
-            {
-                throw new ApiException(operationName, status, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
-            }
-
-            if (body.Length == 0)
-            {
-                throw new ApiException(operationName, status, "the response body is empty", responseExcerpt: string.Empty);
-            }
-
-            return ReadResult(body, status, operationName, typeInfo);
-        }
-        catch (ApiException exception)
-        {
-            call.Redact(exception);
-            throw;
-        }
-    }
+    public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
     internal static T ReadResult<T>(byte[] body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)

@@ -223,7 +223,7 @@ internal sealed class CredentialScrubber
     /// <summary><c>X-Api-Key</c>, <c>api_key</c>, <c>access_token</c>, <c>X-Amz-Security-Token</c> are; <c>nextPageToken</c>, <c>Idempotency-Key</c> are not.</summary>
     internal static bool IsSecretName(string name)
     {
-        var words = Words(name);
+        var words = NameWords.Split(name);
         var secret = false;
         foreach (var word in words)
         {
@@ -236,30 +236,5 @@ internal sealed class CredentialScrubber
         }
 
         return secret;
-    }
-
-    /// <summary><c>X-ApiKey</c> → X, Api, Key; <c>access_token</c> → access, token.</summary>
-    private static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        var start = 0;
-        for (var i = 0; i <= name.Length; i++)
-        {
-            var boundary = i == name.Length || !char.IsLetterOrDigit(name[i])
-                || (i > start && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]));
-            if (!boundary)
-            {
-                continue;
-            }
-
-            if (i > start)
-            {
-                words.Add(name.Substring(start, i - start));
-            }
-
-            start = i < name.Length && char.IsLetterOrDigit(name[i]) ? i : i + 1;
-        }
-
-        return words;
     }
 }

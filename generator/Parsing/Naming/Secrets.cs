@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 
 namespace Contracts.Generator.Parsing.Naming;
 
@@ -26,7 +25,7 @@ internal static class Secrets
             return true;
         }
 
-        var words = Words(jsonName);
+        var words = Contracts.Runtime.NameWords.Split(jsonName);
         if (words.Any(s_pagingWords.Contains) || IsIdempotencyToken(words))
         {
             return false;
@@ -47,39 +46,4 @@ internal static class Secrets
     private static bool IsIdempotencyToken(List<string> words) =>
         words.Count >= 2 && string.Equals(words[words.Count - 1], "token", StringComparison.OrdinalIgnoreCase)
         && (string.Equals(words[0], "client", StringComparison.OrdinalIgnoreCase) || string.Equals(words[0], "idempotency", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary><c>secretAccessKey</c> → secret, access, key; <c>api_key</c> → api, key.</summary>
-    private static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (!char.IsLetterOrDigit(c))
-            {
-                Flush(words, current);
-                continue;
-            }
-
-            if (char.IsUpper(c) && current.Length > 0 && !char.IsUpper(name[i - 1]))
-            {
-                Flush(words, current);
-            }
-
-            current.Append(c);
-        }
-
-        Flush(words, current);
-        return words;
-    }
-
-    private static void Flush(List<string> words, StringBuilder current)
-    {
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-            current.Clear();
-        }
-    }
 }

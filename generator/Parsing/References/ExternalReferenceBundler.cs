@@ -41,7 +41,8 @@ internal sealed partial class ExternalReferenceBundler
         _diagnostics = diagnostics;
         foreach (var document in documents)
         {
-            var source = new SourceDocument(document.Path, Prepare(document.Text));
+            // The same preparation the spec's own text gets, so pointers and escapes read alike in every file.
+            var source = new SourceDocument(document.Path, SpecReader.Prepare(document.Text));
             _documents[source.Key] = source;
         }
     }
@@ -86,9 +87,6 @@ internal sealed partial class ExternalReferenceBundler
 
         return written;
     }
-
-    /// <summary>The same preparation the spec's own text gets, so pointers and escapes read alike in every file.</summary>
-    internal static string Prepare(string text) => SpecReader.DecodeReferencePointers(SurrogateEscapes.Decode(text));
 
     private void Run()
     {

@@ -14,9 +14,10 @@ namespace Contracts.Generator.Parsing.References;
 /// </summary>
 internal static class ReferenceCollector
 {
-    /// <param name="direct">The files the spec itself names (<see cref="ReferenceScanner.Files"/>).</param>
-    public static SpecInput Attach(SpecInput input, EquatableArray<string> direct, ImmutableArray<ScannedDocument> library)
+    /// <param name="library">Every YAML/JSON AdditionalFile with the files it names, the spec among them.</param>
+    public static SpecInput Attach(SpecInput input, ImmutableArray<ScannedDocument> library)
     {
+        var direct = Own(input, library);
         if (direct.IsEmpty)
         {
             return input;
@@ -49,5 +50,19 @@ internal static class ReferenceCollector
 
         // Each file under the path it has in the compilation, so that diagnostics in it point at the file the user has.
         return input with { Documents = reached.Values.Select(d => new ReferencedDocument(d.Path, d.Text)).ToEquatableArray() };
+    }
+
+    /// <summary>The files the spec itself names: its scan in the library (the same AdditionalFile), else a scan of its text.</summary>
+    private static EquatableArray<string> Own(SpecInput input, ImmutableArray<ScannedDocument> library)
+    {
+        foreach (var document in library)
+        {
+            if (string.Equals(document.Path, input.Path, StringComparison.Ordinal))
+            {
+                return document.References;
+            }
+        }
+
+        return ReferenceScanner.Files(input.Path, input.Text);
     }
 }
