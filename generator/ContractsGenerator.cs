@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
@@ -17,8 +18,9 @@ namespace Contracts.Generator;
 ///    <see cref="TrackingNames.ScanReferences"/> and <see cref="TrackingNames.ResolveReferences"/> give each spec the texts of the
 ///    other files its external <c>$ref</c>s reach (none for most specs).
 /// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
-/// 3. <see cref="TrackingNames.Records"/>, <see cref="TrackingNames.Enums"/>, <see cref="TrackingNames.Unions"/>, <see cref="TrackingNames.JsonContexts"/>,
-///    <see cref="TrackingNames.Clients"/>: the model fanned out, one source file (or two) per item, so an edit re-emits only what changed.
+/// 3. <see cref="TrackingNames.TypeFiles"/>, <see cref="TrackingNames.JsonContexts"/>, <see cref="TrackingNames.Clients"/>: the model
+///    fanned out into files — the types grouped by first letter (<see cref="TypeFileModel"/>), the context, the client — so
+///    an edit re-emits only the files that changed.
 ///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced.
 /// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other.
 /// Nothing here reads files, the network or the clock; the compilation is only asked which assemblies it references
@@ -63,50 +65,25 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
 
-        var records = models.SelectMany(static (m, _) => m.Records).WithTrackingName(TrackingNames.Records);
-        context.RegisterSourceOutput(records, static (spc, record) =>
-        {
-            AddSource(spc, record.Target, "Models." + record.Name, () => RecordEmitter.Emit(record));
-            AddSource(spc, record.Target, "JsonContext." + record.Name, () => ConverterEmitter.Emit(record));
-        });
-
-        var enums = models.SelectMany(static (m, _) => m.Enums).WithTrackingName(TrackingNames.Enums);
-        context.RegisterSourceOutput(enums, static (spc, model) =>
-        {
-            AddSource(spc, model.Target, "Models." + model.Name, () => EnumEmitter.Emit(model));
-            AddSource(spc, model.Target, "JsonContext." + model.Name, () => ConverterEmitter.Emit(model));
-        });
-
-        var unions = models.SelectMany(static (m, _) => m.Unions).WithTrackingName(TrackingNames.Unions);
-        context.RegisterSourceOutput(unions, static (spc, model) =>
-        {
-            AddSource(spc, model.Target, "Models." + model.Name, () => UnionEmitter.Emit(model));
-            AddSource(spc, model.Target, "JsonContext." + model.Name, () => UnionConverterEmitter.Emit(model));
-        });
+        var types = models.SelectMany(static (m, _) => TypeFileModel.Of(m)).WithTrackingName(TrackingNames.TypeFiles);
+        context.RegisterSourceOutput(types, static (spc, file) => AddSources(spc, file.Target, OutputFiles.Of(file)));
 
         var contexts = models.Select(static (m, _) => m.JsonContext).WithTrackingName(TrackingNames.JsonContexts);
-        context.RegisterSourceOutput(contexts, static (spc, model) => AddSource(spc, model.Target, "JsonContext", () => JsonContextEmitter.Emit(model)));
+        context.RegisterSourceOutput(contexts, static (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model)));
 
         var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, static (spc, model) =>
-        {
-            AddSource(spc, model.Target, "Client", () => ClientEmitter.Emit(model));
-            if (model.Aws is not null)
-            {
-                AddSource(spc, model.Target, "Errors", () => ErrorsEmitter.Emit(model));
-            }
-        });
+        context.RegisterSourceOutput(clients, static (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model)));
 
         // Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.
         var registrations = clients
             .Combine(facts)
-            .Select(static (pair, _) => pair.Right.HasHttpClientFactory ? new DependencyInjectionModel(pair.Left, pair.Right.HasConfiguration) : null)
+            .Select(static (pair, _) => OutputFiles.Registrations(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.DependencyInjection);
         context.RegisterSourceOutput(registrations, static (spc, model) =>
         {
             if (model is not null)
             {
-                AddSource(spc, model.Client.Target, "DependencyInjection", () => DependencyInjectionEmitter.Emit(model));
+                AddSources(spc, model.Client.Target, OutputFiles.Of(model));
             }
         });
 
@@ -147,9 +124,17 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         return new CompilationFacts(runtime, http, configuration, dateOnly);
     }
 
+    private static void AddSources(SourceProductionContext context, EmitTarget target, IEnumerable<(string Name, Func<string> Emit)> files)
+    {
+        foreach (var (name, emit) in files)
+        {
+            AddSource(context, target, name, emit);
+        }
+    }
+
     private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)
     {
-        var hintName = target.ClientName + "." + name + ".g.cs";
+        var hintName = OutputFiles.HintName(target, name);
         string source;
         try
         {

@@ -18,14 +18,8 @@ public static class TrackingNames
     /// <summary>The facts read from the compilation (referenced assemblies).</summary>
     public const string CompilationFacts = nameof(CompilationFacts);
 
-    /// <summary>One record per object schema.</summary>
-    public const string Records = nameof(Records);
-
-    /// <summary>One enum per enumerated schema.</summary>
-    public const string Enums = nameof(Enums);
-
-    /// <summary>One closed union per oneOf/anyOf schema.</summary>
-    public const string Unions = nameof(Unions);
+    /// <summary>The document's records, enums and unions, one file per first letter of their names.</summary>
+    public const string TypeFiles = nameof(TypeFiles);
 
     /// <summary>One JSON context per document.</summary>
     public const string JsonContexts = nameof(JsonContexts);

@@ -8,7 +8,21 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class Literals
 {
-    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    public static string String(string value) => IsPlain(value) ? "\"" + value + "\"" : SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>Printable ASCII other than quote and backslash: the literal is the text between quotes, as FormatLiteral would print it.</summary>
+    private static bool IsPlain(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A UTF-8 literal (<c>"name"u8</c>), for matching JSON member names without allocating.</summary>
     public static string Utf8(string value) => String(value) + "u8";

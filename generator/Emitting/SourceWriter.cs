@@ -9,32 +9,47 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal sealed class SourceWriter
 {
-    private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new();
+    private const int IndentWidth = 4;
+
+    // Emitting thousands of files, most of the work was growing and copying builders: one builder per thread is reused
+    // (taken while a writer is open, so nested writers get their own) and only the finished text is allocated.
+    [ThreadStatic]
+    private static StringBuilder? t_cached;
+
+    private StringBuilder? _builder;
+
+    public SourceWriter()
+    {
+        _builder = t_cached ?? new StringBuilder(16 * 1024);
+        t_cached = null;
+    }
 
     public int Indentation { get; set; }
 
-    public void WriteLine() => _builder.Append('\n');
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The writer's text was already taken.");
+
+    public void WriteLine() => Builder.Append('\n');
 
     public void WriteLine(string text)
     {
+        var builder = Builder;
         var start = 0;
-        while (start <= text.Length)
+        while (true)
         {
             var end = text.IndexOf('\n', start);
-            var line = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
-            line = line.TrimEnd('\r');
-            if (line.Length > 0)
+            var stop = end < 0 ? text.Length : end;
+            while (stop > start && text[stop - 1] == '\r')
             {
-                for (var i = 0; i < Indentation; i++)
-                {
-                    _builder.Append(IndentUnit);
-                }
-
-                _builder.Append(line);
+                stop--;
             }
 
-            _builder.Append('\n');
+            if (stop > start)
+            {
+                builder.Append(' ', Indentation * IndentWidth);
+                builder.Append(text, start, stop - start);
+            }
+
+            builder.Append('\n');
             if (end < 0)
             {
                 break;
@@ -58,6 +73,7 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
+    /// <summary>The text written; the writer hands its builder back for the next one and cannot be written to again.</summary>
     public override string ToString()
     {
         if (Indentation != 0)
@@ -65,6 +81,16 @@ internal sealed class SourceWriter
             throw new InvalidOperationException("Unbalanced blocks in generated source.");
         }
 
-        return _builder.ToString();
+        var builder = Builder;
+        var text = builder.ToString();
+        _builder = null;
+        // A very large file's builder is not kept: it would pin its memory for the rest of the compiler's life.
+        if (builder.Capacity <= 1024 * 1024)
+        {
+            builder.Clear();
+            t_cached = builder;
+        }
+
+        return text;
     }
 }

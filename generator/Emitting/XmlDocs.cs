@@ -132,7 +132,7 @@ internal static class XmlDocs
             }
             else
             {
-                current.Append(Escape(c.ToString()));
+                AppendEscaped(current, c);
             }
 
             i++;
@@ -294,21 +294,41 @@ internal static class XmlDocs
 
     private static string Escape(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        // Most text needs no escaping: return it as it is rather than copying it.
+        var i = 0;
+        while (i < text.Length && !NeedsEscape(text[i]))
         {
-            switch (c)
-            {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                default:
-                    builder.Append(char.IsControl(c) || IsLineBreak(c) ? ' ' : c);
-                    break;
-            }
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        builder.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            AppendEscaped(builder, text[i]);
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsEscape(char c) => c is '&' or '<' or '>' || char.IsControl(c) || IsLineBreak(c);
+
+    private static void AppendEscaped(StringBuilder builder, char c)
+    {
+        switch (c)
+        {
+            case '&': builder.Append("&amp;"); break;
+            case '<': builder.Append("&lt;"); break;
+            case '>': builder.Append("&gt;"); break;
+            default:
+                builder.Append(char.IsControl(c) || IsLineBreak(c) ? ' ' : c);
+                break;
+        }
     }
 
     private static string EscapeAttribute(string value) => Escape(value).Replace("\"", "&quot;");

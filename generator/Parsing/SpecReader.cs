@@ -10,6 +10,7 @@ using Microsoft.OpenApi.Exceptions;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
 using Microsoft.OpenApi.Readers.Exceptions;
+using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Parsing;
 
@@ -78,10 +79,17 @@ internal static class SpecReader
         OpenApiDiagnostic result;
         try
         {
-            document = ReadWithReader(text, out result);
+            document = ReadWithReader(text, out result, out var readerTree);
             if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
             {
-                document = ReadWithReader(shortened, out result);
+                text = shortened;
+                document = ReadWithReader(text, out result, out readerTree);
+            }
+
+            // The facts the model needs come from the tree of the text the reader read; locations still come from the file.
+            if (readerTree is not null)
+            {
+                locator?.UseFactsOf(readerTree, text);
             }
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
@@ -118,7 +126,7 @@ internal static class SpecReader
     /// <summary>What every text goes through before it is parsed: escaped surrogate pairs and percent-encoded pointers decoded.</summary>
     internal static string Prepare(string text) => DecodeReferencePointers(SurrogateEscapes.Decode(text));
 
-    private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result)
+    private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree)
     {
         var settings = new OpenApiReaderSettings
         {
@@ -131,6 +139,11 @@ internal static class SpecReader
             MaxInputByteCount = Limits.MaxInputBytes,
             MaxScalarLength = Limits.MaxScalarLength,
         };
+        if (ReaderWithTree.TryRead(text, settings, out var document, out result, out tree))
+        {
+            return document;
+        }
+
         return new OpenApiStringReader(settings).Read(text, out result);
     }
 

@@ -35,7 +35,7 @@ public sealed class SpecEditBuildTests
 
         var after = await project.BuildAsync();
         Assert.True(after.ExitCode == 0, after.ToString());
-        Assert.Contains("public bool? IncludeInactive { get; init; }", project.GeneratedFile("LightsailClient.Models.GetBucketAccessKeysRequest.g.cs"));
+        Assert.Contains("public bool? IncludeInactive { get; init; }", project.GeneratedFile("LightsailClient.Models.G.g.cs"));
 
         var run = await DotNetCli.RunAsync(project.Directory, Path.Combine("bin", RepositoryPaths.Configuration, "net10.0", "Consumer.dll"));
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -65,9 +65,9 @@ public sealed class ExternalReferenceTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var files = Directory.GetFiles(temp.Combine("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Contains("ApiClient.Models.Pet.g.cs", files);
-        Assert.Contains("ApiClient.Models.Error.g.cs", files);
+        Assert.Contains("ApiClient.Models.P.g.cs", files);
+        Assert.Contains("ApiClient.Models.E.g.cs", files);
         Assert.All(files, file => Assert.StartsWith("ApiClient.", file!, StringComparison.Ordinal));
-        Assert.Contains("Error? Error { get; init; }", File.ReadAllText(temp.Combine("out/ApiClient.Models.Pet.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("Error? Error { get; init; }", File.ReadAllText(temp.Combine("out/ApiClient.Models.P.g.cs")), StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public sealed class GenerateOutputFolderTests
         Assert.True(File.Exists(handWritten));
         Assert.True(File.Exists(otherClient));
         Assert.True(File.Exists(unrelated));
-        Assert.True(File.Exists(temp.Combine("out/PetsClient.Models.Pet.g.cs")));
+        Assert.True(File.Exists(temp.Combine("out/PetsClient.Models.P.g.cs")));
     }
 
     [Fact]

@@ -66,6 +66,6 @@ public sealed class GenerateParityTests
         var client = File.ReadAllText(temp.Combine("out/LightsailClient.Client.g.cs"));
         Assert.Contains("namespace X", client, StringComparison.Ordinal);
         Assert.Contains("GetBucketAccessKeysAsync", client, StringComparison.Ordinal);
-        Assert.True(File.Exists(temp.Combine("out/LightsailClient.Models.AccessKey.g.cs")));
+        Assert.True(File.Exists(temp.Combine("out/LightsailClient.Models.A.g.cs")));
     }
 }

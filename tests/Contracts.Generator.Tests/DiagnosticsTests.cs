@@ -77,7 +77,7 @@ public sealed class DiagnosticsTests
 
         run.AssertGeneratorDidNotThrow();
         Assert.Equal(["CTR004", "CTR004", "CTR103"], run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
-        Assert.Contains("public global::System.Text.Json.JsonElement? Other { get; init; }", run.Source("Models.Thing"), System.StringComparison.Ordinal);
+        Assert.Contains("public global::System.Text.Json.JsonElement? Other { get; init; }", run.TypeSource("Thing"), System.StringComparison.Ordinal);
         Assert.Contains("GetThingAsync", run.Source(".Client.g.cs"), System.StringComparison.Ordinal);
         Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }

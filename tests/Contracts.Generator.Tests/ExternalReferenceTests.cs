@@ -105,13 +105,13 @@ public sealed class ExternalReferenceTests
 
         run.AssertNoGeneratorDiagnostics();
         run.AssertCompilesCleanly();
-        var pet = run.Source("Models.Pet.g.cs");
+        var pet = run.TypeSource("Pet");
         Assert.Contains("public required long Id { get; init; }", pet, StringComparison.Ordinal);
         Assert.Contains("public global::Contracts.Tests.Split.Tag? Tag { get; init; }", pet, StringComparison.Ordinal);
         Assert.Contains("public global::Contracts.Tests.Split.Owner? Owner { get; init; }", pet, StringComparison.Ordinal);
         Assert.Contains("public global::Contracts.Tests.Split.Kind? Kind { get; init; }", pet, StringComparison.Ordinal);
-        Assert.Contains("global::System.Collections.Generic.IReadOnlyList<global::Contracts.Tests.Split.Pet>? Pets", run.Source("Models.Owner.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("public string? Message { get; init; }", run.Source("Models.Error.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::System.Collections.Generic.IReadOnlyList<global::Contracts.Tests.Split.Pet>? Pets", run.TypeSource("Owner"), StringComparison.Ordinal);
+        Assert.Contains("public string? Message { get; init; }", run.TypeSource("Error"), StringComparison.Ordinal);
 
         // The path-level parameter from parameters.yaml is the method's long id; the 404 from responses.yaml is typed.
         var client = run.Source("Client.g.cs");
@@ -165,9 +165,9 @@ public sealed class ExternalReferenceTests
 
         run.AssertCompilesCleanly();
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Contains("global::Contracts.Tests.Split.B? B { get; init; }", run.Source("Models.A.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("global::Contracts.Tests.Split.B? Self { get; init; }", run.Source("Models.B.g.cs"), StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Sources.Keys, name => name.Contains("Models.B2", StringComparison.Ordinal) || name.Contains("Models.A2", StringComparison.Ordinal));
+        Assert.Contains("global::Contracts.Tests.Split.B? B { get; init; }", run.TypeSource("A"), StringComparison.Ordinal);
+        Assert.Contains("global::Contracts.Tests.Split.B? Self { get; init; }", run.TypeSource("B"), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources.Values, text => text.Contains("partial record B2", StringComparison.Ordinal) || text.Contains("partial record A2", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -192,12 +192,12 @@ public sealed class ExternalReferenceTests
             new SpecFile("/specs/api.yaml", Api, Contract: "false"));
 
         run.AssertCompilesCleanly();
-        Assert.Contains("global::Contracts.Tests.Split.Pet2? Remote { get; init; }", run.Source("Models.Pet.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("public required string Name { get; init; }", run.Source("Models.Pet2.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::Contracts.Tests.Split.Pet2? Remote { get; init; }", run.TypeSource("Pet"), StringComparison.Ordinal);
+        Assert.Contains("public required string Name { get; init; }", run.TypeSource("Pet2"), StringComparison.Ordinal);
 
         // OpenApiContract="false" keeps api.yaml (an OpenAPI document) from being generated itself; its Owner comes in by reference.
         Assert.DoesNotContain(run.Sources.Keys, name => name.StartsWith("ApiClient", StringComparison.Ordinal));
-        Assert.Contains(run.Sources.Keys, name => name == "ClashClient.Models.Owner.g.cs");
+        Assert.Contains("partial record Owner", run.Sources["ClashClient.Models.O.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -282,12 +282,12 @@ public sealed class ExternalReferenceTests
             ],
             found.Select(d => (d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1, Message(d))));
 
-        var thing = run.Source("Models.Thing.g.cs");
+        var thing = run.TypeSource("Thing");
         Assert.Contains("public global::System.Text.Json.JsonElement? Remote { get; init; }", thing, StringComparison.Ordinal);
         Assert.Contains("public global::System.Text.Json.JsonElement? Missing { get; init; }", thing, StringComparison.Ordinal);
         Assert.Contains("public global::System.Text.Json.JsonElement? Pointer { get; init; }", thing, StringComparison.Ordinal);
         Assert.Contains("public global::Contracts.Tests.Split.Error? Fine { get; init; }", thing, StringComparison.Ordinal);
-        Assert.Contains("public global::System.Text.Json.JsonElement? Inner { get; init; }", run.Source("Models.Broken.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::System.Text.Json.JsonElement? Inner { get; init; }", run.TypeSource("Broken"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -352,8 +352,8 @@ public sealed class ExternalReferenceTests
         var run = GeneratorHarness.Run(new SpecFile("/specs/modern.yaml", Spec, Namespace, "ModernClient"), new SpecFile("/specs/item.json", Item));
 
         run.AssertCompilesCleanly();
-        Assert.Contains("public global::Contracts.Tests.Split.Item? Item { get; init; }", run.Source("Models.Holder.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("public string? Note { get; init; }", run.Source("Models.Item.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::Contracts.Tests.Split.Item? Item { get; init; }", run.TypeSource("Holder"), StringComparison.Ordinal);
+        Assert.Contains("public string? Note { get; init; }", run.TypeSource("Item"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -541,14 +541,14 @@ public sealed class ExternalReferenceTests
         Assert.Equal(IncrementalStepRunReason.Modified, ReasonFor(second, "ParseSpecs", "PetsClient"));
         Assert.Equal(IncrementalStepRunReason.Unchanged, ReasonFor(second, "ResolveReferences", "/specs/plain.yaml"));
         Assert.Equal(IncrementalStepRunReason.Cached, ReasonFor(second, "ParseSpecs", "PlainClient"));
-        Assert.Contains("Color", second.Source("PetsClient.Models.Tag.g.cs"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Color", first.Source("PetsClient.Models.Tag.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("Color", second.Source("PetsClient.Models.T.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Color", first.Source("PetsClient.Models.T.g.cs"), StringComparison.Ordinal);
 
-        // Only the edited file is scanned again; the record files of other types are not re-emitted.
+        // Only the edited file is scanned again; the files of other letters (Error's) are not re-emitted.
         Assert.Equal([IncrementalStepRunReason.Modified], IncrementalAssert.Outputs(second.Result, "ScanReferences").Select(o => o.Reason).Where(r => r != IncrementalStepRunReason.Cached));
         var outputs = IncrementalAssert.SourceOutputs(second.Result);
-        Assert.Equal(IncrementalStepRunReason.Modified, outputs.Single(o => o.HintNames.Contains("PetsClient.Models.Tag.g.cs")).Reason);
-        Assert.Equal(IncrementalStepRunReason.Cached, outputs.Single(o => o.HintNames.Contains("PetsClient.Models.Error.g.cs")).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, outputs.Single(o => o.HintNames.Contains("PetsClient.Models.T.g.cs")).Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, outputs.Single(o => o.HintNames.Contains("PetsClient.Models.E.g.cs")).Reason);
         second.AssertCompilesCleanly();
     }
 

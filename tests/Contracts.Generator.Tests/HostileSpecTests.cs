@@ -77,7 +77,7 @@ public sealed class HostileSpecTests
         run.AssertCompilesCleanly();
         var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005");
         Assert.Contains("'integ'", warning.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("Name", run.Source("Models.Pet"), StringComparison.Ordinal);
+        Assert.Contains("Name", run.TypeSource("Pet"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class HostileSpecTests
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { spec }, texts), GeneratorHarness.CreateCompilation("namespace Contracts.Tests.App { }"), texts);
 
         run.AssertCompilesCleanly();
-        Assert.Contains("end", run.Source("Models.Caf"), StringComparison.Ordinal);
+        Assert.Contains("end", run.TypeSource("Caf"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class HostileSpecTests
         Assert.Contains(22, lines); // A (the allOf cycle)
         Assert.Contains(31, lines); // Loop (a oneOf containing itself)
         Assert.Contains(33, lines); // P (the anyOf cycle)
-        Assert.Contains("Node? Next", run.Source("Models.Node"), StringComparison.Ordinal);
+        Assert.Contains("Node? Next", run.TypeSource("Node"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -188,7 +188,7 @@ public sealed class HostileSpecTests
 
         run.AssertGeneratorDidNotThrow();
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "CTR100" && d.GetMessage().Contains("allOf nested more than 64", StringComparison.Ordinal));
-        var first = run.Source("Models.A0.g.cs");
+        var first = run.TypeSource("A0");
         Assert.Contains(" P0 ", first, StringComparison.Ordinal);
         Assert.Contains(" P60 ", first, StringComparison.Ordinal);
         Assert.DoesNotContain(" P70 ", first, StringComparison.Ordinal);
@@ -247,7 +247,7 @@ public sealed class HostileSpecTests
         var shortened = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR106");
         Assert.Equal(9, shortened.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Contains("5,200,000", shortened.GetMessage(), StringComparison.Ordinal);
-        var model = run.Source("Models.Wordy");
+        var model = run.TypeSource("Wordy");
         // Tags in descriptions are dropped from the XML docs, so the payload's </summary> cannot close the comment.
         Assert.Contains("lorem */  ipsum", model, StringComparison.Ordinal);
         Assert.DoesNotContain("</summary> ipsum", model, StringComparison.Ordinal);
@@ -328,7 +328,7 @@ public sealed class HostileSpecTests
 
         run.AssertGeneratorDidNotThrow();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
-        var model = run.Source("Models.Huge");
+        var model = run.TypeSource("Huge");
         Assert.Contains("\"v49999\"", model, StringComparison.Ordinal);
         Assert.Contains("\"v0\"", model, StringComparison.Ordinal);
     }

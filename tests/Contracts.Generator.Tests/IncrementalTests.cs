@@ -12,7 +12,7 @@ namespace Contracts.Generator.Tests;
 public sealed class IncrementalTests
 {
     private const string ParseSpecs = "ParseSpecs";
-    private const string Records = "Records";
+    private const string TypeFiles = "TypeFiles";
 
     [Fact]
     public void The_steps_the_tests_rely_on_are_tracked()
@@ -21,7 +21,7 @@ public sealed class IncrementalTests
         var run = GeneratorHarness.Run(SpecFile.Seed(), SpecFile.FromOutput("Specs/unions.yaml", "Contracts.Tests.Unions", "UnionsClient"));
 
         Assert.Contains(ParseSpecs, IncrementalAssert.TrackingNames);
-        Assert.Contains(Records, IncrementalAssert.TrackingNames);
+        Assert.Contains(TypeFiles, IncrementalAssert.TrackingNames);
         var missing = IncrementalAssert.TrackingNames.Where(name => !run.Result.TrackedSteps.ContainsKey(name)).ToList();
         Assert.True(missing.Count == 0, "TrackingNames declared but never used with WithTrackingName: " + string.Join(", ", missing));
     }
@@ -70,7 +70,7 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void Editing_the_spec_reparses_it_and_regenerates_the_changed_record()
+    public void Editing_the_spec_reparses_it_and_regenerates_the_file_of_the_changed_record()
     {
         var seed = SpecFile.Seed();
         var first = GeneratorHarness.Run(seed);
@@ -79,14 +79,14 @@ public sealed class IncrementalTests
         var second = GeneratorHarness.Run(driver, first.InputCompilation);
 
         Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Result, ParseSpecs));
-        Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Result, Records));
-        Assert.Contains("SourceIp", second.Source("Models.AccessKeyLastUsed"), StringComparison.Ordinal);
-        Assert.DoesNotContain("SourceIp", first.Source("Models.AccessKeyLastUsed"), StringComparison.Ordinal);
+        Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Result, TypeFiles));
+        Assert.Contains("SourceIp", second.TypeSource("AccessKeyLastUsed"), StringComparison.Ordinal);
+        Assert.DoesNotContain("SourceIp", first.TypeSource("AccessKeyLastUsed"), StringComparison.Ordinal);
         second.AssertCompilesCleanly();
     }
 
     [Fact]
-    public void Editing_one_schema_leaves_the_files_of_the_other_records_cached()
+    public void Editing_one_schema_leaves_the_files_of_the_other_letters_cached()
     {
         var seed = SpecFile.Seed();
         var first = GeneratorHarness.Run(seed);
@@ -95,9 +95,10 @@ public sealed class IncrementalTests
         var second = GeneratorHarness.Run(driver, first.InputCompilation);
         var outputs = IncrementalAssert.SourceOutputs(second.Result);
 
-        Assert.Equal(IncrementalStepRunReason.Modified, ReasonOf(outputs, "Models.AccessKeyLastUsed"));
-        Assert.Equal(IncrementalStepRunReason.Cached, ReasonOf(outputs, "Models.EnvelopeError"));
-        Assert.Equal(IncrementalStepRunReason.Cached, ReasonOf(outputs, "Models.GetBucketAccessKeysRequest"));
+        // AccessKeyLastUsed changed: its file (A) is re-emitted; those of EnvelopeError (E) and GetBucketAccessKeysRequest (G) are not.
+        Assert.Equal(IncrementalStepRunReason.Modified, ReasonOf(outputs, "Models.A.g.cs"));
+        Assert.Equal(IncrementalStepRunReason.Cached, ReasonOf(outputs, "Models.E.g.cs"));
+        Assert.Equal(IncrementalStepRunReason.Cached, ReasonOf(outputs, "Models.G.g.cs"));
     }
 
     [Fact]

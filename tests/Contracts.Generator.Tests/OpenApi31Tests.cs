@@ -116,7 +116,7 @@ public sealed class OpenApi31Tests
 
         run.AssertNoGeneratorDiagnostics();
         run.AssertCompilesCleanly();
-        Assert.Contains("public string? B { get; init; }", run.Source("Models.A"), System.StringComparison.Ordinal);
+        Assert.Contains("public string? B { get; init; }", run.TypeSource("A"), System.StringComparison.Ordinal);
     }
 
     private static int Line(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;

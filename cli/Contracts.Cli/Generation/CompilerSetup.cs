@@ -32,6 +32,12 @@ internal static class CompilerSetup
             ["CS1702"] = ReportDiagnostic.Suppress,
         });
 
+    /// <summary>
+    /// What the generator learns from <see cref="CreateEmptyCompilation"/>: Contracts.Runtime (its net8.0 build, with the
+    /// DateOnly reader) is referenced, Microsoft.Extensions.Http is not. <c>generate</c> runs without a compilation and uses these.
+    /// </summary>
+    public static readonly Contracts.Generator.Model.CompilationFacts Facts = new(HasRuntime: true, HasHttpClientFactory: false, HasConfiguration: false, HasDateOnly: true);
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>An empty library for the generator to run in; it must reference Contracts.Runtime or the generator reports CTR007.</summary>

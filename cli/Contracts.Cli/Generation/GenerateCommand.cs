@@ -37,25 +37,26 @@ internal static class GenerateCommand
         }
 
         var options = SpecOptions.From(arguments, Usage.Generate);
-        GeneratorRun run;
+        GeneratedOutput run;
         try
         {
-            run = SpecGenerator.Run(new SpecFile(specPath, IsNamed: true), options);
+            run = SpecGenerator.Generate(new SpecFile(specPath, IsNamed: true), options);
         }
         catch (IOException error)
         {
             stderr.WriteLine($"error: cannot read {specPath}: {error.Message}");
             return ExitCodes.SpecFailed;
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The generator reports a document's problems as diagnostics; anything thrown is a bug of ours.
+            stderr.WriteLine($"error: the generator threw {error.GetType().Name}: {DiagnosticLine.OneLine(error.Message)}");
+            return ExitCodes.SpecFailed;
+        }
 
         foreach (var diagnostic in run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
         {
             stdout.WriteLine(DiagnosticLine.Format(diagnostic, specPath));
-        }
-
-        if (run.Exception is not null)
-        {
-            stderr.WriteLine($"error: the generator threw {run.Exception.GetType().Name}: {DiagnosticLine.OneLine(run.Exception.Message)}");
         }
 
         try
@@ -72,7 +73,7 @@ internal static class GenerateCommand
             return ExitCodes.SpecFailed;
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {run.Sources.Length} files to {output}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {run.Sources.Count} files to {output}"));
         return run.HasErrors ? ExitCodes.SpecFailed : ExitCodes.Success;
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Microsoft.CodeAnalysis;
 
 namespace Contracts.Cli.Generation;
 
@@ -20,7 +19,7 @@ internal static class GeneratedFileWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="sources"/>; returns the names of the stale files it deleted.</summary>
-    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<GeneratedSourceResult> sources)
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<(string HintName, string Text)> sources)
     {
         Directory.CreateDirectory(directory);
         var stale = sources.Count == 0 ? [] : StaleFiles(directory, sources);
@@ -31,13 +30,13 @@ internal static class GeneratedFileWriter
 
         foreach (var source in sources)
         {
-            File.WriteAllText(Path.Combine(directory, source.HintName), source.SourceText.ToString(), Utf8NoBom);
+            File.WriteAllText(Path.Combine(directory, source.HintName), source.Text, Utf8NoBom);
         }
 
         return stale.Select(path => Path.GetFileName(path)).ToList();
     }
 
-    private static List<string> StaleFiles(string directory, IReadOnlyList<GeneratedSourceResult> sources)
+    private static List<string> StaleFiles(string directory, IReadOnlyList<(string HintName, string Text)> sources)
     {
         // Every hint name is "<Client>.<part>.g.cs", and a client name is an identifier (no dots).
         var hintName = sources[0].HintName;

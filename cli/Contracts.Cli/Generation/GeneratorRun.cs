@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -24,4 +25,12 @@ internal sealed record GeneratorRun(
     public bool HasErrors => Exception is not null || Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     public bool HasWarnings => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning);
+}
+
+/// <summary>What <c>generate</c> writes and prints for one spec.</summary>
+/// <param name="Sources">Generated sources, ordered by hint name.</param>
+/// <param name="Diagnostics">The generator's diagnostics, in the order a build reports them.</param>
+internal sealed record GeneratedOutput(IReadOnlyList<(string HintName, string Text)> Sources, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

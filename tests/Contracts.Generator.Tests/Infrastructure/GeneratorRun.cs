@@ -61,6 +61,19 @@ internal sealed class GeneratorRun
         return matches[0].Value;
     }
 
+    /// <summary>
+    /// The generated code of the type <paramref name="typeName"/>: the namespace blocks of its file (types are grouped into
+    /// files by first letter) that declare it or its converter.
+    /// </summary>
+    public string TypeSource(string typeName)
+    {
+        var file = Source("Models." + Contracts.Generator.Model.TypeFileModel.FileNameOf(typeName) + ".g.cs");
+        var declares = new System.Text.RegularExpressions.Regex(@"\b(record|class|struct|enum) " + typeName + @"\b");
+        var blocks = file.Split("\nnamespace ").Skip(1).Where(block => declares.IsMatch(block)).ToList();
+        Assert.True(blocks.Count > 0, $"No type '{typeName}' in its file.");
+        return "namespace " + string.Join("\nnamespace ", blocks);
+    }
+
     /// <summary>The generator did not throw (no exception, no CS8784/CS8785).</summary>
     public void AssertGeneratorDidNotThrow()
     {

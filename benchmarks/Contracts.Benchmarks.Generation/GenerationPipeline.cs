@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Contracts.Generator;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Emitting;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi.Models;
+
+namespace Contracts.Benchmarks.Generation;
+
+/// <summary>The generator's stages, callable one at a time: read (YAML/JSON → reader's document), model, emit, and the whole driver run.</summary>
+internal static class GenerationPipeline
+{
+    public const string RootNamespace = "Contracts.Benchmarks.Generated";
+
+    /// <summary>A project referencing the framework and Contracts.Runtime (Microsoft.Extensions.Http absent: no DI file).</summary>
+    public static readonly CompilationFacts Facts = new(HasRuntime: true, HasHttpClientFactory: false, HasConfiguration: false, HasDateOnly: true);
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>The spec as the generator's first step hands it on: path, text and options of a marked contract.</summary>
+    public static SpecInput Load(string path) =>
+        new(path, File.ReadAllText(path), new GeneratorOptions(Namespace: null, ClientName: null, Visibility: null, RootNamespace, IsMarked: true));
+
+    /// <summary>Stage 1: the locator's line index and the reader's document.</summary>
+    public static ReadResult Read(SpecInput input)
+    {
+        var diagnostics = new DiagnosticBag();
+        var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
+        var document = SpecParser.Read(input, diagnostics, locator, out var isSwagger2)
+            ?? throw new InvalidOperationException(input.Path + " gave no document");
+        return new ReadResult(document, isSwagger2, diagnostics, locator);
+    }
+
+    /// <summary>Stage 2: the equatable model (the locator is only consulted to place diagnostics).</summary>
+    public static SpecModel BuildModel(SpecInput input, ReadResult read) =>
+        SpecParser.BuildModel(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Locator, Facts.HasDateOnly, CancellationToken.None);
+
+    /// <summary>Stage 3: every file's text; returns the number of files and characters so nothing is optimised away.</summary>
+    public static (int Files, long Characters) Emit(SpecModel model)
+    {
+        var files = 0;
+        long characters = 0;
+        foreach (var (name, emit) in OutputFiles.All(model, Facts))
+        {
+            files++;
+            characters += emit().Length + OutputFiles.HintName(model.Target, name).Length;
+        }
+
+        return (files, characters);
+    }
+
+    /// <summary>A driver over one spec (as the compiler creates it on a cold build), tracking steps when asked.</summary>
+    public static GeneratorDriver CreateDriver(AdditionalText spec, bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new ContractsGenerator().AsSourceGenerator() },
+            new[] { spec },
+            ParseOptions,
+            new OptionsProvider(),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>A library with one small C# file, referencing what a consumer project references.</summary>
+    public static CSharpCompilation CreateCompilation(string code = "namespace App { internal static class Marker { } }") =>
+        CSharpCompilation.Create(
+            "Contracts.Benchmarks.App",
+            new[] { CSharpSyntaxTree.ParseText(code, ParseOptions, "/src/App.cs") },
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var framework = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
+        return framework.Append(typeof(Contracts.Runtime.ApiException).Assembly.Location).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
+    }
+
+    /// <summary>What the reader and the parser produced for one document.</summary>
+    public sealed record ReadResult(OpenApiDocument Document, bool IsSwagger2, DiagnosticBag Diagnostics, SourceLocator Locator);
+
+    /// <summary>A marked contract under <see cref="RootNamespace"/>, as MSBuild's generated .editorconfig says.</summary>
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions Global = new Options(new() { ["build_property.RootNamespace"] = RootNamespace });
+        private static readonly AnalyzerConfigOptions Spec = new Options(new() { ["build_metadata.AdditionalFiles.OpenApiContract"] = "true" });
+        private static readonly AnalyzerConfigOptions None = new Options(new());
+
+        public override AnalyzerConfigOptions GlobalOptions => Global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
+    }
+}
+
+/// <summary>An AdditionalText over a string, as the compiler hands one to the generator.</summary>
+internal sealed class TextFile(string path, string text) : AdditionalText
+{
+    private readonly SourceText _text = SourceText.From(text);
+
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Contracts.Benchmarks.Generation;
+
+/// <summary>
+/// Item 3 of issue 7: what an edit costs with the driver kept warm, as in the IDE. Each invocation flips between two
+/// states, so every run sees a real change: an unrelated C# edit, a one-line description edit in the spec, a schema added.
+/// </summary>
+[MemoryDiagnoser]
+public class IncrementalGeneration
+{
+    private GeneratorDriver _driver = null!;
+    private Compilation _compilation = null!;
+    private Compilation _editedCompilation = null!;
+    private AdditionalText _spec = null!;
+    private AdditionalText _descriptionEdited = null!;
+    private AdditionalText _schemaAdded = null!;
+    private bool _flipped;
+
+    [Params("seed", "lightsail")]
+    public string Spec { get; set; } = "seed";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var input = GenerationPipeline.Load(BenchmarkSpecs.Resolve(Spec));
+        _spec = new TextFile(input.Path, input.Text);
+        _descriptionEdited = new TextFile(input.Path, SpecEdits.EditFirstDescription(input.Text));
+        _schemaAdded = new TextFile(input.Path, SpecEdits.AddSchema(input.Text));
+        _compilation = GenerationPipeline.CreateCompilation();
+        _editedCompilation = _compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("namespace App { internal sealed class Unrelated { } }", GenerationPipeline.ParseOptions, "/src/Unrelated.cs"));
+        _driver = GenerationPipeline.CreateDriver(_spec).RunGenerators(_compilation);
+        AssertCSharpEditRerunsNothing();
+    }
+
+    [Benchmark]
+    public GeneratorDriver UnrelatedCSharpEdit()
+    {
+        _flipped = !_flipped;
+        return _driver = _driver.RunGenerators(_flipped ? _editedCompilation : _compilation);
+    }
+
+    [Benchmark]
+    public GeneratorDriver DescriptionEdit() => Flip(_descriptionEdited);
+
+    [Benchmark]
+    public GeneratorDriver SchemaAdded() => Flip(_schemaAdded);
+
+    private GeneratorDriver Flip(AdditionalText edited)
+    {
+        var current = _flipped ? edited : _spec;
+        _flipped = !_flipped;
+        _driver = _driver.ReplaceAdditionalText(current, _flipped ? edited : _spec);
+        return _driver = _driver.RunGenerators(_compilation);
+    }
+
+    /// <summary>The benchmark is only meaningful if a C# edit really reruns nothing: every tracked step must be Cached or Unchanged.</summary>
+    private void AssertCSharpEditRerunsNothing()
+    {
+        var tracking = GenerationPipeline.CreateDriver(_spec, trackSteps: true).RunGenerators(_compilation).RunGenerators(_editedCompilation);
+        var reran = tracking.GetRunResult().Results.Single().TrackedSteps
+            .Where(step => !step.Key.StartsWith("Compilation", StringComparison.Ordinal))
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs.Select(output => (step.Key, output.Reason))))
+            .Where(pair => pair.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .ToList();
+        if (reran.Count > 0)
+        {
+            throw new InvalidOperationException("An unrelated C# edit reran: " + string.Join(", ", reran.Select(r => r.Key + " " + r.Reason).Distinct()));
+        }
+    }
+}
+
+/// <summary>The spec edits the incremental benchmark flips between.</summary>
+internal static class SpecEdits
+{
+    private static readonly Regex s_plainDescription = new(@"^(\s+description: [A-Za-z][^'""\r\n]*[A-Za-z.])$", RegexOptions.Multiline);
+    private static readonly Regex s_schemas = new(@"^(\s+)schemas:\r?\n(\s+)", RegexOptions.Multiline);
+
+    /// <summary>Appends a word to the first plain one-line description.</summary>
+    public static string EditFirstDescription(string text)
+    {
+        var match = s_plainDescription.Match(text);
+        return match.Success
+            ? text.Substring(0, match.Index + match.Length) + " Edited." + text.Substring(match.Index + match.Length)
+            : throw new InvalidOperationException("no plain one-line description to edit");
+    }
+
+    /// <summary>Adds a small object schema as the first entry of components/schemas.</summary>
+    public static string AddSchema(string text)
+    {
+        var match = s_schemas.Match(text);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException("no components/schemas to add to");
+        }
+
+        var indent = match.Groups[2].Value;
+        var schema = indent + "BenchmarkAddedSchema:\n" + indent + "  type: object\n" + indent + "  properties:\n"
+            + indent + "    name:\n" + indent + "      type: string\n";
+        var at = match.Index + match.Length - indent.Length;
+        return text.Substring(0, at) + schema + text.Substring(at);
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+using BenchmarkDotNet.Running;
+
+namespace Contracts.Benchmarks.Generation;
+
+/// <summary>
+/// <c>stages &lt;spec&gt; [runs]</c> times each stage with a stopwatch and reports peak memory (one spec per process);
+/// anything else goes to BenchmarkDotNet, e.g. <c>--filter *GenerationStages* --job short</c>.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "stages")
+        {
+            return StageTimer.Run(args.AsSpan(1));
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

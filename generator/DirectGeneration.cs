@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Emitting;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Contracts.Generator.Parsing.References;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Contracts.Generator;
+
+/// <summary>
+/// The steps of <see cref="ContractsGenerator"/> run once, in order, without Roslyn's driver: for the contracts tool,
+/// which writes one document's files and has no project to run in. Creating a compilation and a driver only to read its
+/// output back cost the tool more than the generator itself on a cold start. Same steps, same files, same diagnostics:
+/// the tool's parity tests compare its output with the analyzer's.
+/// </summary>
+internal static class DirectGeneration
+{
+    /// <summary>
+    /// Generates the files of <paramref name="spec"/> (its relative <c>$ref</c>s resolved among <paramref name="others"/>)
+    /// as a build with these <paramref name="facts"/> would. Sources come back ordered by hint name. Throws only
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static (IReadOnlyList<(string HintName, string Text)> Sources, IReadOnlyList<Diagnostic> Diagnostics) Run(
+        AdditionalText spec, IReadOnlyList<AdditionalText> others, AnalyzerConfigOptionsProvider options, CompilationFacts facts, CancellationToken cancellationToken)
+    {
+        var sources = new List<(string HintName, string Text)>();
+        var diagnostics = new List<Diagnostic>();
+        var input = OptionsReader.Read(spec, options, cancellationToken);
+        if (input is null)
+        {
+            return (sources, diagnostics);
+        }
+
+        var library = ImmutableArray.CreateBuilder<ScannedDocument>();
+        foreach (var file in Prepend(spec, others))
+        {
+            if (ReferencePaths.IsDocumentFile(file.Path))
+            {
+                library.Add(ReferenceScanner.Scan(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty));
+            }
+        }
+
+        var result = SpecParser.Parse(ReferenceCollector.Attach(input, library.ToImmutable()), cancellationToken, facts.HasDateOnly);
+        if (result.Model is { } model)
+        {
+            // The driver runs the source outputs before the diagnostics output: an emitter failure is listed first there too.
+            foreach (var (name, emit) in OutputFiles.All(model, facts))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    sources.Add((OutputFiles.HintName(model.Target, name), emit()));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message));
+                }
+            }
+        }
+
+        foreach (var info in result.Diagnostics)
+        {
+            diagnostics.Add(info.ToDiagnostic());
+        }
+
+        if (result.Model is not null && !facts.HasRuntime)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, result.Model.Target.ClientName));
+        }
+
+        sources.Sort(static (a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        return (sources, diagnostics);
+    }
+
+    private static IEnumerable<AdditionalText> Prepend(AdditionalText first, IReadOnlyList<AdditionalText> rest)
+    {
+        yield return first;
+        foreach (var item in rest)
+        {
+            yield return item;
+        }
+    }
+}
