@@ -42,8 +42,20 @@ internal static class SpecReader
         var original = text;
         text = Prepare(text);
 
-        // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree.
-        if (ReferenceScanner.HasExternal(text))
+        // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree. A
+        // document that names no file is read first: when its tree shows no reference leaving it (the URLs were in
+        // examples), that reading stands and the bundler's parse is saved.
+        OpenApiDocument? early = null;
+        OpenApiDiagnostic? earlyResult = null;
+        YamlNode? earlyTree = null;
+        var hasExternal = ReferenceScanner.HasExternal(text);
+        if (hasExternal && ReferenceScanner.Files(path, text).Count == 0 && !OpenApi31Detector.LooksLikeOpenApi31(text)
+            && ReaderWithTree.IsAvailable && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null
+            && !ExternalReferenceBundler.HasExternalReferences(path, text, readTree))
+        {
+            (early, earlyResult, earlyTree) = (read, readResult, readTree);
+        }
+        else if (hasExternal)
         {
             var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics, out var tree);
             if (bundled is null)
@@ -79,7 +91,16 @@ internal static class SpecReader
         OpenApiDiagnostic result;
         try
         {
-            document = ReadWithReader(text, out result, out var readerTree);
+            var readerTree = earlyTree;
+            if (early is not null)
+            {
+                (document, result) = (early, earlyResult!);
+            }
+            else
+            {
+                document = ReadWithReader(text, out result, out readerTree);
+            }
+
             if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
             {
                 text = shortened;
@@ -125,6 +146,22 @@ internal static class SpecReader
 
     /// <summary>What every text goes through before it is parsed: escaped surrogate pairs and percent-encoded pointers decoded.</summary>
     internal static string Prepare(string text) => DecodeReferencePointers(SurrogateEscapes.Decode(text));
+
+    /// <summary>Reads with the reader, as the main path does, swallowing what it throws (the main path reads again and reports it).</summary>
+    private static bool TryRead(string text, out OpenApiDocument? document, out OpenApiDiagnostic? result, out YamlNode? tree)
+    {
+        try
+        {
+            document = ReadWithReader(text, out var diagnostic, out tree);
+            result = diagnostic;
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            (document, result, tree) = (null, null, null);
+            return false;
+        }
+    }
 
     private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree)
     {

@@ -33,6 +33,10 @@ internal sealed partial class ExternalReferenceBundler
     private readonly DiagnosticBag _diagnostics;
     private bool _changed;
 
+    // Probing only asks whether any reference leaves the document; nothing is rewritten, copied or reported.
+    private bool _probing;
+    private bool _leaves;
+
     private ExternalReferenceBundler(SourceDocument root, YamlMappingNode rootMapping, EquatableArray<ReferencedDocument> documents, DiagnosticBag diagnostics)
     {
         _root = root;
@@ -88,16 +92,39 @@ internal sealed partial class ExternalReferenceBundler
         return written;
     }
 
+    /// <summary>
+    /// True when a <c>$ref</c> (or discriminator mapping) in a position the reader reads as a reference leaves the
+    /// document: a URL or a file. A text scan also finds <c>$ref</c> members inside examples (GitHub's SCIM examples
+    /// carry URL-valued ones); asked of the reader's tree, this spares those documents a second YAML parse.
+    /// </summary>
+    public static bool HasExternalReferences(string path, string text, YamlNode root)
+    {
+        if (root is not YamlMappingNode mapping)
+        {
+            return false;
+        }
+
+        var bundler = new ExternalReferenceBundler(new SourceDocument(path, text, root), mapping, EquatableArray<ReferencedDocument>.Empty, new DiagnosticBag())
+        {
+            _probing = true,
+        };
+        bundler.Run();
+        return bundler._leaves;
+    }
+
     private void Run()
     {
         _pending.Enqueue((_rootMapping, _root, NodeKind.Document));
-        while (_pending.Count > 0)
+        while (_pending.Count > 0 && !_leaves)
         {
             var (node, document, kind) = _pending.Dequeue();
             Walk(node, document, kind);
         }
 
-        RemoveDropped();
+        if (!_probing)
+        {
+            RemoveDropped();
+        }
     }
 
     /// <summary>Visits one node: rewrites it if it is a reference, else queues its members with their kinds.</summary>
@@ -149,6 +176,12 @@ internal sealed partial class ExternalReferenceBundler
             return;
         }
 
+        if (_probing)
+        {
+            _leaves = true;
+            return;
+        }
+
         if (!Locate(reference, document, out var target, out var fragment, out var node, out var problem))
         {
             Report(mapping, document, kind, scalar, reference, problem!);
@@ -187,6 +220,12 @@ internal sealed partial class ExternalReferenceBundler
                 || document == _root && ReferencePaths.IsLocal(value))
             {
                 continue;
+            }
+
+            if (_probing)
+            {
+                _leaves = true;
+                return;
             }
 
             string local;

@@ -19,6 +19,14 @@ internal sealed class SourceDocument
         Locator = new SourceLocator(path, SourceText.From(text));
     }
 
+    /// <summary>A document whose tree was already read (by the OpenAPI reader, whose nodes carry no positions: not for locating).</summary>
+    public SourceDocument(string path, string text, YamlNode root)
+        : this(path, text)
+    {
+        _root = root;
+        _loaded = true;
+    }
+
     /// <summary>The path as the compilation has it, for diagnostics.</summary>
     public string Path { get; }
 
