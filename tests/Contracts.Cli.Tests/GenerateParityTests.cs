@@ -55,6 +55,51 @@ public sealed class GenerateParityTests
     }
 
     [Fact]
+    public void Generate_runs_without_a_compilation_and_still_writes_what_the_analyzer_does_for_dates_and_unions()
+    {
+        // The tool assumes the facts a project with Contracts.Runtime gives the generator (DateOnly available): a date
+        // member and a union show that the assumption holds, since both print differently without them.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Dates, version: '1' }
+            paths:
+              /events:
+                get:
+                  operationId: ListEvents
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Event' }
+            components:
+              schemas:
+                Event:
+                  type: object
+                  properties:
+                    day: { type: string, format: date }
+                    at: { type: string, format: date-time }
+                    kind: { type: string, enum: [meeting, call] }
+                    where: { oneOf: [{ type: string }, { type: integer }] }
+            """;
+        using var temp = new TempFolder();
+        var spec = temp.Write("dates.yaml", Spec);
+        var output = temp.Combine("out");
+
+        var run = CliResult.Run(["generate", spec, "-o", output]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var expected = AnalyzerRun.Generate(spec, "Contracts.Generated", new Dictionary<string, string>());
+        Assert.Contains(expected.Values, text => text.Contains("global::System.DateOnly", StringComparison.Ordinal));
+        var written = Directory.GetFiles(output).ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));
+        foreach (var (hintName, text) in expected)
+        {
+            Assert.True(text == written[hintName], $"{hintName} differs from the analyzer's output.");
+        }
+    }
+
+    [Fact]
     public void The_seed_with_explicit_options_generates_the_documented_client()
     {
         using var temp = new TempFolder();
