@@ -16,8 +16,12 @@ internal static class FileHeader
     public static SourceWriter Open(EmitTarget target)
     {
         var writer = new SourceWriter();
-        writer.WriteLine(Text.Substring(0, Text.Length - 2));
-        writer.WriteLine();
+        if (!writer.IsPart)
+        {
+            writer.WriteLine(Text.Substring(0, Text.Length - 2));
+            writer.WriteLine();
+        }
+
         writer.OpenBlock("namespace " + target.Namespace);
         return writer;
     }

@@ -16,13 +16,27 @@ internal sealed class SourceWriter
     [ThreadStatic]
     private static StringBuilder? t_cached;
 
+    // Set by AppendTo: writers opened meanwhile on this thread write into one file of several types.
+    [ThreadStatic]
+    private static StringBuilder? t_target;
+
     private StringBuilder? _builder;
 
     public SourceWriter()
     {
+        if (t_target is { } target)
+        {
+            _builder = target;
+            IsPart = true;
+            return;
+        }
+
         _builder = t_cached ?? new StringBuilder(16 * 1024);
         t_cached = null;
     }
+
+    /// <summary>True when this writer appends to a file of several types (<see cref="AppendTo"/>): it writes no header of its own.</summary>
+    public bool IsPart { get; }
 
     public int Indentation { get; set; }
 
@@ -73,12 +87,32 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
-    /// <summary>The text written; the writer hands its builder back for the next one and cannot be written to again.</summary>
+    /// <summary>
+    /// Until the returned scope is disposed, writers created on this thread append to <paramref name="file"/> and their
+    /// <see cref="ToString"/> is empty: the emitters of several types write one file without copying their texts into it.
+    /// </summary>
+    public static Scope AppendTo(StringBuilder file)
+    {
+        var scope = new Scope(t_target);
+        t_target = file;
+        return scope;
+    }
+
+    /// <summary>
+    /// The text written; the writer hands its builder back for the next one and cannot be written to again. Empty for a
+    /// writer that appends to a larger file (<see cref="IsPart"/>).
+    /// </summary>
     public override string ToString()
     {
         if (Indentation != 0)
         {
             throw new InvalidOperationException("Unbalanced blocks in generated source.");
+        }
+
+        if (IsPart)
+        {
+            _builder = null;
+            return string.Empty;
         }
 
         var builder = Builder;
@@ -92,5 +126,15 @@ internal sealed class SourceWriter
         }
 
         return text;
+    }
+
+    /// <summary>Restores the previous target of <see cref="AppendTo"/>.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly StringBuilder? _previous;
+
+        internal Scope(StringBuilder? previous) => _previous = previous;
+
+        public void Dispose() => t_target = _previous;
     }
 }

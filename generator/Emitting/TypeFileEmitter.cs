@@ -5,8 +5,8 @@ using Contracts.Generator.Model;
 namespace Contracts.Generator.Emitting;
 
 /// <summary>
-/// Prints a <see cref="TypeFileModel"/>: one header, then each type's own output (its declaration, then its converter)
-/// as the type's emitter prints it, without the header every one of them starts with.
+/// Prints a <see cref="TypeFileModel"/>: one header, then each type's namespace block (its declaration, then its
+/// converter) as the type's emitter prints it, appended straight into the file (<see cref="SourceWriter.AppendTo"/>).
 /// </summary>
 internal static class TypeFileEmitter
 {
@@ -14,40 +14,41 @@ internal static class TypeFileEmitter
     {
         var builder = new StringBuilder(64 * 1024);
         builder.Append(FileHeader.Text);
-        foreach (var record in file.Records)
+        using (SourceWriter.AppendTo(builder))
         {
-            Append(builder, RecordEmitter.Emit(record));
-            Append(builder, ConverterEmitter.Emit(record));
-        }
+            foreach (var record in file.Records)
+            {
+                Part(builder, () => RecordEmitter.Emit(record));
+                Part(builder, () => ConverterEmitter.Emit(record));
+            }
 
-        foreach (var model in file.Enums)
-        {
-            Append(builder, EnumEmitter.Emit(model));
-            Append(builder, ConverterEmitter.Emit(model));
-        }
+            foreach (var model in file.Enums)
+            {
+                Part(builder, () => EnumEmitter.Emit(model));
+                Part(builder, () => ConverterEmitter.Emit(model));
+            }
 
-        foreach (var union in file.Unions)
-        {
-            Append(builder, UnionEmitter.Emit(union));
-            Append(builder, UnionConverterEmitter.Emit(union));
+            foreach (var union in file.Unions)
+            {
+                Part(builder, () => UnionEmitter.Emit(union));
+                Part(builder, () => UnionConverterEmitter.Emit(union));
+            }
         }
 
         return builder.ToString();
     }
 
-    /// <summary>Appends the namespace block of one emitter's file, separated from the previous one by a blank line.</summary>
-    private static void Append(StringBuilder builder, string source)
+    /// <summary>Runs one emitter into the file, after a blank line when a block came before.</summary>
+    private static void Part(StringBuilder builder, Func<string> emit)
     {
-        if (!source.StartsWith(FileHeader.Text, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("A generated type does not start with the file header.");
-        }
-
         if (builder.Length > FileHeader.Text.Length)
         {
             builder.Append('\n');
         }
 
-        builder.Append(source, FileHeader.Text.Length, source.Length - FileHeader.Text.Length);
+        if (emit().Length != 0)
+        {
+            throw new InvalidOperationException("A type's emitter wrote a file of its own instead of appending to its letter's file.");
+        }
     }
 }
