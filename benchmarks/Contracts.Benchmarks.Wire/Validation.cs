@@ -25,6 +25,7 @@ public static class Validation
             ("ours", () => Describe(OursWire.Read(payload.Json))),
             ("ours (envelope)", () => Describe(OursWire.ReadEnvelope(payload.EnvelopeJson))),
             ("ours (converter)", () => Describe(OursWire.ReadConverter(payload.Json))),
+            ("ours (envelope, converter)", () => Describe(OursWire.ReadEnvelopeConverter(payload.EnvelopeJson))),
             ("STJ source gen", () => Describe(StjWire.SourceGenRead(payload.Json))),
             ("STJ source gen (envelope)", () => Describe(StjWire.SourceGenReadEnvelope(payload.EnvelopeJson))),
             ("STJ reflection", () => Describe(StjWire.ReflectionRead(payload.Json))),

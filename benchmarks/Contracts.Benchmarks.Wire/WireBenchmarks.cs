@@ -44,6 +44,10 @@ public class ReadBenchmarks : WireBenchmark
     [Benchmark]
     public Ours.BucketAccessKeys Ours() => Body == Body.Bare ? OursWire.Read(Json) : OursWire.ReadEnvelope(Json);
 
+    /// <summary>The generated converter without JsonSerializer's entry: what the client's call path adds on top.</summary>
+    [Benchmark]
+    public Ours.BucketAccessKeys OursConverter() => Body == Body.Bare ? OursWire.ReadConverter(Json) : OursWire.ReadEnvelopeConverter(Json);
+
     [Benchmark]
     public RefBucketAccessKeys StjReflection() => Body == Body.Bare ? StjWire.ReflectionRead(Json) : StjWire.ReflectionReadEnvelope(Json);
 

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using Contracts.Benchmarks.Wire.Ours;
@@ -27,12 +26,6 @@ public static class HandWrittenWire
     private static readonly JsonEncodedText LastUsedDate = JsonEncodedText.Encode("lastUsedDate");
     private static readonly JsonEncodedText Region = JsonEncodedText.Encode("region");
     private static readonly JsonEncodedText ServiceName = JsonEncodedText.Encode("serviceName");
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
 
     public static BucketAccessKeys Read(byte[] json)
     {
@@ -79,35 +72,20 @@ public static class HandWrittenWire
 
     public static byte[] Write(BucketAccessKeys value)
     {
-        var writer = RentWriter(out var buffer);
+        var writer = PooledWriter.Rent(out var buffer);
         WriteBucket(writer, value);
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return PooledWriter.ToArray(writer, buffer);
     }
 
     public static byte[] WriteEnvelope(BucketAccessKeys value)
     {
-        var writer = RentWriter(out var buffer);
+        var writer = PooledWriter.Rent(out var buffer);
         writer.WriteStartObject();
         writer.WriteBoolean(Success, true);
         writer.WritePropertyName(Data);
         WriteBucket(writer, value);
         writer.WriteEndObject();
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
-    {
-        buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        buffer.ResetWrittenCount();
-        if (t_writer is { } writer)
-        {
-            writer.Reset(buffer);
-            return writer;
-        }
-
-        return t_writer = new Utf8JsonWriter(buffer);
+        return PooledWriter.ToArray(writer, buffer);
     }
 
     private static BucketAccessKeys ReadBucket(ref Utf8JsonReader reader)
