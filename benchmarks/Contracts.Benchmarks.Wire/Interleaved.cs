@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Wire;
 
 /// <summary>
 /// <c>--interleaved</c>: the same benchmark methods, timed round-robin in one process (order rotated each round) so
-/// that load from other processes hits every candidate alike; prints the median time per operation, its ratio to
+/// that load from other processes hits every candidate alike, timed by the thread's CPU time (<see cref="ThreadClock"/>); prints the median time per operation, its ratio to
 /// the baseline and the bytes allocated per operation. BenchmarkDotNet runs each method in its own process one after
 /// another, which on a shared machine turns background load into differences between candidates.
 /// </summary>
@@ -19,6 +19,8 @@ public static class Interleaved
 {
     public static void Run(int rounds, double batchMilliseconds, string? only)
     {
+        Console.WriteLine(ThreadClock.IsCpuTime ? "Time: CPU time of the measuring thread." : "Time: wall-clock time.");
+        Console.WriteLine();
         Console.WriteLine("| Operation | Keys | Body | Method | Median | Ratio | Allocated |");
         Console.WriteLine("|---|---:|---|---|---:|---:|---:|");
         foreach (var type in new[] { typeof(ReadBenchmarks), typeof(WriteBenchmarks) })
@@ -49,11 +51,13 @@ public static class Interleaved
             .Select(m => (m.Name, Baseline: m.GetCustomAttribute<BenchmarkAttribute>()!.Baseline, Run: (Func<object>)m.CreateDelegate(typeof(Func<object>), instance)))
             .ToArray();
 
-        // Warm up (tiered JIT to its final code), then size each batch to about batchMilliseconds.
+        // Warm up for long enough that tiered compilation has promoted the hot methods to their final code (calls are
+        // counted for 100 ms before promotion), then size each batch to about batchMilliseconds.
         var batch = new int[methods.Length];
         for (var i = 0; i < methods.Length; i++)
         {
-            for (var w = 0; w < 30; w++)
+            var warmup = Stopwatch.StartNew();
+            for (var w = 0; w < 50 || warmup.ElapsedMilliseconds < 400; w++)
             {
                 Time(methods[i].Run, 1);
             }
@@ -85,13 +89,13 @@ public static class Interleaved
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static double Time(Func<object> run, int count)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = ThreadClock.NowMilliseconds();
         for (var i = 0; i < count; i++)
         {
             GC.KeepAlive(run());
         }
 
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return ThreadClock.NowMilliseconds() - start;
     }
 
     private static long Allocated(Func<object> run)
