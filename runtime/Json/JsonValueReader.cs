@@ -37,9 +37,10 @@ public static class JsonValueReader
                     return value;
                 }
             }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or ArgumentException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // JsonSerializer, run again from the start below, reports it with its position.
+                // JsonSerializer, run again from the start below, fails the same way and reports it as it always has
+                // (with the path and line it adds to JsonException and NotSupportedException).
             }
 
             reader = start;
