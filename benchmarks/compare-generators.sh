@@ -45,6 +45,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
   "$BENCH_REPO_ROOT/spec/vendors/stripe-2020-08-27.yaml"
 )
 for spec in "${specs[@]}"; do [[ -f "$spec" ]] || bench_die "no such spec: $spec"; done
+# Command lines are built as words (see tool_command): no path here may contain a space.
+for path in "${specs[@]}" "$BENCH_WORK" "$cli"; do
+  case "$path" in *" "*) bench_die "paths with spaces are not supported: $path" ;; esac
+done
 
 work="$BENCH_WORK/compare"
 peers="$BENCH_WORK/peers"
@@ -83,10 +87,6 @@ check_output() {
   count=$(find "$2" -name '*.cs' -size +0 | wc -l)
   (( count > 0 )) || bench_die "$1 exited 0 but wrote no C# into $2"
 }
-
-for path in "${specs[@]}"; do
-  case "$path" in *" "*) bench_die "spec paths with spaces are not supported: $path" ;; esac
-done
 
 load_before=$(bench_load)
 echo "load before: $load_before" >&2
@@ -132,11 +132,15 @@ done
 echo
 echo "### CPU time (user+sys), peak RSS and output, medians of the same runs"
 echo
-echo "| spec | contracts CPU | kiota CPU | nswag CPU | contracts RSS | kiota RSS | nswag RSS | .cs files (contracts / kiota / nswag) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| spec | contracts CPU | kiota CPU | nswag CPU | faster peer / contracts (CPU) | contracts RSS | kiota RSS | nswag RSS | .cs files (contracts / kiota / nswag) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for s in "${!specs[@]}"; do
   row="| $(basename "${specs[$s]}")"
   for tool in "${tools[@]}"; do row+=" | $(bench_seconds "$(bench_median "$work/$s.$tool.samples" 2)") s"; done
+  ours=$(bench_median "$work/$s.contracts.samples" 2)
+  kiota=$(bench_median "$work/$s.kiota.samples" 2)
+  nswag=$(bench_median "$work/$s.nswag.samples" 2)
+  if [[ "$ours" == "-" || "$kiota" == "-" || "$nswag" == "-" ]]; then row+=" | -"; else row+=" | $(bench_ratio $(( kiota < nswag ? kiota : nswag )) "$ours")"; fi
   for tool in "${tools[@]}"; do row+=" | $(bench_mb "$(bench_median "$work/$s.$tool.samples" 3)") MB"; done
   echo "$row | ${files[$s.contracts]} / ${files[$s.kiota]} / ${files[$s.nswag]} |"
 done

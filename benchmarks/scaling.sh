@@ -13,7 +13,7 @@ increasing size, alternating between the specs within each round after one untim
   googleapis.com/compute/beta (~3.5 MB)
 Prints a Markdown table (size, operations and schemas the generated client has, files, median wall and CPU
 time, time per MB) and a least-squares line through the medians: wall ≈ a + b·MB (a is the fixed cost of a run,
-b the cost per MB; R² near 1 means linear growth).
+b the cost per MB; R² near 1 means linear growth), and the same for CPU time (less disturbed by other load).
 
   -n RUNS     timed runs per spec (default 5)
   --cli PATH  time this contracts executable instead of publishing one (Release, current RID)
@@ -91,16 +91,22 @@ for s in "${!specs[@]}"; do
   files=$(find "$out" -type f | wc -l)
   wall=$(bench_median "$work/$s.samples" 1)
   cpu=$(bench_median "$work/$s.samples" 2)
-  echo "$mb $wall" >>"$work/points"
+  echo "$mb $wall $cpu" >>"$work/points"
   per_mb=$(awk -v w="$wall" -v m="$mb" 'BEGIN { printf "%.2f", w / 1000 / m }')
   echo "| ${specs[$s]%/openapi.yaml} | $(awk -v m="$mb" 'BEGIN { printf "%.2f MB", m }') | ${operations:-0} | $schemas | $files | $(bench_seconds "$wall") s | $(bench_seconds "$cpu") s | $per_mb s |"
 done
 echo
-awk '{ n++; x += $1; y += $2 / 1000; xx += $1 * $1; xy += $1 * $2 / 1000; yy += ($2 / 1000) ^ 2 }
-  END {
-    b = (n * xy - x * y) / (n * xx - x * x); a = (y - b * x) / n
-    r = (n * xy - x * y) / sqrt((n * xx - x * x) * (n * yy - y * y))
-    printf "Least squares over the medians: wall ≈ %.2f s + %.2f s/MB × size (R² = %.3f).\n", a, b, r * r
-  }' "$work/points"
+# fit COLUMN LABEL: the least-squares line through (MB, seconds) and its R².
+fit() {
+  awk -v c="$1" -v label="$2" '$c != "-" { n++; v = $c / 1000; x += $1; y += v; xx += $1 * $1; xy += $1 * v; yy += v * v }
+    END {
+      if (n < 2) exit
+      b = (n * xy - x * y) / (n * xx - x * x); a = (y - b * x) / n
+      r = (n * xy - x * y) / sqrt((n * xx - x * x) * (n * yy - y * y))
+      printf "Least squares over the medians: %s ≈ %.2f s + %.2f s/MB × size (R² = %.3f).\n", label, a, b, r * r
+    }' "$work/points"
+}
+fit 2 wall
+fit 3 CPU
 echo
 echo "contracts: $cli; $(nproc) cores; load before: $load_before; load after: $load_after"
