@@ -12,7 +12,7 @@ benchmarks/.work/startup/ (Release, current RID, framework-dependent), then time
 within each round, three workloads:
   help       contracts --help                                  (process start, no generator)
   seed       contracts generate spec/lightsail-bucket-access-keys.yaml  (tiny spec: startup + JIT dominate)
-  lightsail  contracts generate spec/aws/lightsail-2016-11-28.yaml      (891 KB, 911 files)
+  lightsail  contracts generate spec/aws/lightsail-2016-11-28.yaml      (870 KB, 911 files)
 Runtime knobs (tiered PGO, quick JIT for loops, tiered compilation, invariant globalization, concurrent GC) are
 applied to the ReadyToRun publish through DOTNET_* environment variables, which set what the matching csproj
 properties (TieredPGO, TieredCompilationQuickJitForLoops, TieredCompilation, InvariantGlobalization,

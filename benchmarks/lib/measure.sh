@@ -36,7 +36,7 @@ bench_run() {
     tail -n 30 "$log" >&2
     exit 1
   fi
-  local wall_ms=$(( (end - start) / 1000000 )) cpu_ms="-" rss="-"
+  local wall_ms=$(( (end - start) / 1000000 )) cpu_ms="-" rss="-" user sys
   if (( timed )); then
     # The last line: GNU time prints "Command exited…" lines before it only on failure.
     read -r user sys rss < <(tail -n 1 "$stats")
