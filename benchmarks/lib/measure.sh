@@ -1,0 +1,87 @@
+# Shared helpers for the whole-process benchmark scripts (sourced, not run).
+# Each measured run appends one line "wall_ms cpu_ms peak_rss_kb" to a samples file; tables print medians.
+
+# The repository root, whatever folder the script was started from.
+BENCH_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Tools, publishes and outputs go here; git-ignored.
+BENCH_WORK="${BENCH_WORK:-$BENCH_REPO_ROOT/benchmarks/.work}"
+
+# GNU time gives peak RSS and CPU time; without it we still time wall clock.
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M' true >/dev/null 2>&1; then
+  BENCH_HAVE_TIME=1
+else
+  BENCH_HAVE_TIME=0
+fi
+
+bench_die() { echo "error: $*" >&2; exit 1; }
+
+bench_now_ns() { date +%s%N; }
+
+# bench_run SAMPLES LOG -- COMMAND...: runs COMMAND once (output to LOG), appends its figures to SAMPLES.
+# A failing command stops the whole script and shows the end of its output.
+bench_run() {
+  local samples="$1" log="$2"; shift 3
+  local stats="$log.time" start end status=0 timed=0
+  # GNU time runs programs only; a shell function (such as a build in a subshell) gets wall time alone.
+  [[ $BENCH_HAVE_TIME == 1 && $(type -t "$1") == file ]] && timed=1
+  start=$(bench_now_ns)
+  if (( timed )); then
+    /usr/bin/time -o "$stats" -f '%U %S %M' "$@" >"$log" 2>&1 || status=$?
+  else
+    "$@" >"$log" 2>&1 || status=$?
+  fi
+  end=$(bench_now_ns)
+  if (( status != 0 )); then
+    echo "error: command failed (exit $status): $*" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  local wall_ms=$(( (end - start) / 1000000 )) cpu_ms="-" rss="-" user sys
+  if (( timed )); then
+    # The last line: GNU time prints "Command exited…" lines before it only on failure.
+    read -r user sys rss < <(tail -n 1 "$stats")
+    cpu_ms=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
+  fi
+  echo "$wall_ms $cpu_ms $rss" >>"$samples"
+}
+
+# bench_median SAMPLES COLUMN: the median of one column (1 wall ms, 2 cpu ms, 3 rss KB); "-" when unknown.
+bench_median() {
+  awk -v c="$2" '$c != "-" { print $c }' "$1" | sort -n | awk '
+    { v[NR] = $1 }
+    END {
+      if (NR == 0) { print "-"; exit }
+      if (NR % 2) print v[(NR + 1) / 2]; else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2
+    }'
+}
+
+# bench_seconds MS: "1.234" (seconds, three decimals) or "-".
+bench_seconds() { [[ "$1" == "-" ]] && echo "-" || awk -v m="$1" 'BEGIN { printf "%.2f", m / 1000 }'; }
+
+# bench_mb KB: "123" (MB, whole) or "-".
+bench_mb() { [[ "$1" == "-" ]] && echo "-" || awk -v k="$1" 'BEGIN { printf "%d", k / 1024 }'; }
+
+# bench_ratio NUMERATOR DENOMINATOR [DECIMALS]: "2.5×" or "-".
+bench_ratio() {
+  [[ "$1" == "-" || "$2" == "-" || "$2" == "0" ]] && { echo "-"; return; }
+  awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { printf "%.*f×", d, a / b }'
+}
+
+# bench_load: the load averages, for the notes under each table.
+bench_load() { uptime | sed 's/.*load average: /load /'; }
+
+# bench_publish_cli DIR [MSBUILD PROPERTIES…]: publishes cli/Contracts.Cli (Release, current RID,
+# framework-dependent like the installed tool) into DIR; prints the path of the contracts executable.
+bench_publish_cli() {
+  local dir="$1"; shift
+  local rid
+  rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+  [[ -n "$rid" ]] || bench_die "cannot tell the current runtime identifier from 'dotnet --info'"
+  echo "publishing cli/Contracts.Cli (Release, $rid${*:+, $*}) to $dir" >&2
+  rm -rf "$dir"
+  mkdir -p "$(dirname "$dir")"
+  dotnet publish "$BENCH_REPO_ROOT/cli/Contracts.Cli/Contracts.Cli.csproj" -c Release -r "$rid" --self-contained false \
+    -o "$dir" -nologo -v quiet "$@" >"$dir.publish.log" 2>&1 \
+    || { tail -n 30 "$dir.publish.log" >&2; bench_die "publishing the CLI failed (log: $dir.publish.log)"; }
+  echo "$dir/Contracts.Cli"
+}
