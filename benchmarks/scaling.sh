@@ -78,7 +78,7 @@ load_after=$(bench_load)
 echo
 echo "### contracts generate, whole process, by spec size (median of $runs alternating runs)"
 echo
-echo "| spec | size | operations | schemas | files | median wall | median CPU | wall per MB |"
+echo "| spec | size | operations | types | files | median wall | median CPU | wall per MB |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 : >"$work/points"
 for s in "${!specs[@]}"; do
