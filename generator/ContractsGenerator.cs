@@ -118,9 +118,9 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             }
         }
 
-        // DateOnly needs the type (net6+) and the runtime's reader for it (its net8.0 build).
-        var dateOnly = runtime && compilation.GetTypeByMetadataName("System.DateOnly") is not null
-            && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
+        // DateOnly needs the runtime's reader for it, which only its net8.0 build has (and that build implies the type).
+        // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
+        var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
         return new CompilationFacts(runtime, http, configuration, dateOnly);
     }
 
