@@ -1,0 +1,33 @@
+using System;
+using BenchmarkDotNet.Running;
+
+namespace Contracts.Benchmarks.Client;
+
+/// <summary>
+/// Runs the client-call benchmarks (<c>dotnet run -c Release -- --filter '*' --job short</c>), or with
+/// <c>--validate</c> only checks that every client sends the expected request and returns every expected key.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 1 && args[0] == "--validate")
+        {
+            foreach (var keys in new[] { 2, 200 })
+            {
+                var unsigned = new ClientCallBenchmarks { Keys = keys };
+                unsigned.Setup();
+                unsigned.Cleanup();
+                var signed = new SignedCallBenchmarks { Keys = keys };
+                signed.Setup();
+                signed.Cleanup();
+            }
+
+            Console.WriteLine("valid: every client sent the expected request and returned every expected key (2 and 200 keys, unsigned and signed)");
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
