@@ -1,4 +1,5 @@
 using System;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace Contracts.Benchmarks.Client;
@@ -27,7 +28,10 @@ public static class Program
             return 0;
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // Building the benchmark's copy of this project runs the generator over two specs: on a busy machine that
+        // takes longer than BenchmarkDotNet's default two minutes.
+        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
 }

@@ -117,7 +117,7 @@ public static partial class ContractsHttp
     /// <summary>Serializes <paramref name="value"/> with its generated metadata into a request body.</summary>
     public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        var content = new Utf8JsonContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return content;
     }
@@ -131,7 +131,7 @@ public static partial class ContractsHttp
         (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
-    internal static T ReadResult<T>(byte[] body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
+    internal static T ReadResult<T>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
     {
         T? result;
         try
@@ -161,8 +161,8 @@ public static partial class ContractsHttp
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
         try
         {
-            var body = await call.ReadBodyAsync().ConfigureAwait(false);
-            return EnvelopeReader.Read(body, call.Response.StatusCode, operationName, shape, dataTypeInfo);
+            using var body = await call.ReadBodyAsync().ConfigureAwait(false);
+            return EnvelopeReader.Read(body.Span, call.Response.StatusCode, operationName, shape, dataTypeInfo);
         }
         catch (ApiException exception)
         {

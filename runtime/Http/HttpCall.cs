@@ -49,8 +49,11 @@ internal sealed class HttpCall : IDisposable
         }
     }
 
-    /// <summary>Reads the whole body (at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes).</summary>
-    public async Task<byte[]> ReadBodyAsync()
+    /// <summary>
+    /// Reads the whole body (at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes) into a pooled
+    /// buffer; the caller owns it and disposes it once.
+    /// </summary>
+    public async Task<PooledBody> ReadBodyAsync()
     {
         var limit = _httpClient.MaxResponseContentBufferSize;
         if (_httpClient.Timeout == Timeout.InfiniteTimeSpan)
