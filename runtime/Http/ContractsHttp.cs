@@ -26,21 +26,31 @@ public static partial class ContractsHttp
     {
         if (configured is not null)
         {
-            return configured;
+            return WithTrailingSlash(configured);
         }
 
         if (httpClient?.BaseAddress is { } fromClient)
         {
-            return fromClient;
+            return WithTrailingSlash(fromClient);
         }
 
         if (Uri.TryCreate(serverUrl, UriKind.Absolute, out var fromSpec))
         {
-            return fromSpec;
+            return WithTrailingSlash(fromSpec);
         }
 
         throw new InvalidOperationException(
             "The OpenAPI server URL '" + serverUrl + "' is not absolute: set the client's BaseAddress option or HttpClient.BaseAddress.");
+    }
+
+    // CreateRequest appends relative paths after a '/': ending the base with one up front (once per client) lets
+    // requests for the root reuse it. A base with a query or fragment is left as it is.
+    private static Uri WithTrailingSlash(Uri address)
+    {
+        var text = address.OriginalString;
+        return !address.IsAbsoluteUri || text.EndsWith("/", StringComparison.Ordinal) || text.IndexOf('?') >= 0 || text.IndexOf('#') >= 0
+            ? address
+            : new Uri(text + "/", UriKind.Absolute);
     }
 
     /// <summary>Fills <c>{name}</c> variables of an OpenAPI server URL template; each value is URL-escaped.</summary>
@@ -66,6 +76,12 @@ public static partial class ContractsHttp
         var root = baseAddress.OriginalString;
         var slash = root.EndsWith("/", StringComparison.Ordinal);
         var relative = relativeUri.StartsWith("/", StringComparison.Ordinal) ? relativeUri.Substring(1) : relativeUri;
+        if (relative.Length == 0 && slash && baseAddress.IsAbsoluteUri)
+        {
+            // The root itself (every AWS JSON call posts to "/"): Uri is immutable, so the base is reused, not parsed again.
+            return new HttpRequestMessage(method, baseAddress);
+        }
+
         var uri = new Uri(slash ? root + relative : root + "/" + relative, UriKind.Absolute);
         return new HttpRequestMessage(method, uri);
     }
