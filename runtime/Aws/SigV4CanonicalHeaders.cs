@@ -62,6 +62,22 @@ internal sealed class SigV4CanonicalHeaders
             length += header.Key.Length + header.Value.Length + 2;
         }
 
+#if NET8_0_OR_GREATER
+        // Written straight into the string: no builder and no second copy.
+        return string.Create(length, _headers, static (chars, headers) =>
+        {
+            var at = 0;
+            foreach (var header in headers)
+            {
+                header.Key.AsSpan().CopyTo(chars.Slice(at));
+                at += header.Key.Length;
+                chars[at++] = ':';
+                header.Value.AsSpan().CopyTo(chars.Slice(at));
+                at += header.Value.Length;
+                chars[at++] = '\n';
+            }
+        });
+#else
         var builder = new StringBuilder(length);
         foreach (var header in _headers)
         {
@@ -69,6 +85,7 @@ internal sealed class SigV4CanonicalHeaders
         }
 
         return builder.ToString();
+#endif
     }
 
     /// <summary>The names, joined by semicolons (<c>host;x-amz-date</c>).</summary>
