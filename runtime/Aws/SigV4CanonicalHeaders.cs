@@ -56,29 +56,11 @@ internal sealed class SigV4CanonicalHeaders
     /// <summary>One <c>name:value</c> line per header, each ending in a newline.</summary>
     internal string Block()
     {
-        var length = 0;
-        foreach (var header in _headers)
-        {
-            length += header.Key.Length + header.Value.Length + 2;
-        }
-
 #if NET8_0_OR_GREATER
         // Written straight into the string: no builder and no second copy.
-        return string.Create(length, _headers, static (chars, headers) =>
-        {
-            var at = 0;
-            foreach (var header in headers)
-            {
-                header.Key.AsSpan().CopyTo(chars.Slice(at));
-                at += header.Key.Length;
-                chars[at++] = ':';
-                header.Value.AsSpan().CopyTo(chars.Slice(at));
-                at += header.Value.Length;
-                chars[at++] = '\n';
-            }
-        });
+        return string.Create(BlockLength(), this, static (chars, headers) => headers.WriteBlock(chars));
 #else
-        var builder = new StringBuilder(length);
+        var builder = new StringBuilder(BlockLength());
         foreach (var header in _headers)
         {
             builder.Append(header.Key).Append(':').Append(header.Value).Append('\n');
@@ -86,6 +68,35 @@ internal sealed class SigV4CanonicalHeaders
 
         return builder.ToString();
 #endif
+    }
+
+    /// <summary>The length of <see cref="Block"/>.</summary>
+    internal int BlockLength()
+    {
+        var length = 0;
+        foreach (var header in _headers)
+        {
+            length += header.Key.Length + header.Value.Length + 2;
+        }
+
+        return length;
+    }
+
+    /// <summary>Writes <see cref="Block"/> to <paramref name="destination"/>; returns the characters written.</summary>
+    internal int WriteBlock(Span<char> destination)
+    {
+        var at = 0;
+        foreach (var header in _headers)
+        {
+            header.Key.AsSpan().CopyTo(destination.Slice(at));
+            at += header.Key.Length;
+            destination[at++] = ':';
+            header.Value.AsSpan().CopyTo(destination.Slice(at));
+            at += header.Value.Length;
+            destination[at++] = '\n';
+        }
+
+        return at;
     }
 
     /// <summary>The names, joined by semicolons (<c>host;x-amz-date</c>).</summary>

@@ -17,7 +17,7 @@ internal static class SigV4Crypto
     private const string HexDigits = "0123456789abcdef";
 
 #if NET8_0_OR_GREATER
-    private const int StackLimit = 512;
+    private const int StackLimit = 1024;
 
     internal static byte[] Sha256(byte[] data) => SHA256.HashData(data);
 
@@ -29,37 +29,36 @@ internal static class SigV4Crypto
     }
 
     /// <summary>HMAC-SHA256 of the UTF-8 of <paramref name="data"/>, written to <paramref name="destination"/> (32 bytes).</summary>
-    internal static void HmacSha256(ReadOnlySpan<byte> key, string data, Span<byte> destination)
+    internal static void HmacSha256(ReadOnlySpan<byte> key, ReadOnlySpan<char> data, Span<byte> destination)
     {
         byte[]? rented = null;
         var max = Encoding.UTF8.GetMaxByteCount(data.Length);
         var bytes = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
         var length = Encoding.UTF8.GetBytes(data, bytes);
         HMACSHA256.HashData(key, bytes.Slice(0, length), destination);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        Release(rented, length);
     }
 
-    internal static string Sha256Hex(string text)
+    /// <summary>SHA-256 of the UTF-8 of <paramref name="text"/>, written to <paramref name="destination"/> (32 bytes).</summary>
+    internal static void Sha256(ReadOnlySpan<char> text, Span<byte> destination)
     {
         byte[]? rented = null;
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         var bytes = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
         var length = Encoding.UTF8.GetBytes(text, bytes);
-        Span<byte> hash = stackalloc byte[HashSize];
-        SHA256.HashData(bytes.Slice(0, length), hash);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        SHA256.HashData(bytes.Slice(0, length), destination);
+        Release(rented, length);
+    }
 
+    internal static string Sha256Hex(string text)
+    {
+        Span<byte> hash = stackalloc byte[HashSize];
+        Sha256(text, hash);
         return ToHex(hash);
     }
 
     /// <summary>The hex HMAC-SHA256 of <paramref name="data"/> (a signature), with no intermediate array.</summary>
-    internal static string HmacSha256Hex(ReadOnlySpan<byte> key, string data)
+    internal static string HmacSha256Hex(ReadOnlySpan<byte> key, ReadOnlySpan<char> data)
     {
         Span<byte> hash = stackalloc byte[HashSize];
         HmacSha256(key, data, hash);
@@ -71,13 +70,28 @@ internal static class SigV4Crypto
     internal static string ToHex(ReadOnlySpan<byte> bytes)
     {
         Span<char> chars = stackalloc char[bytes.Length * 2];
+        WriteHex(bytes, chars);
+        return new string(chars);
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as lowercase hex (two characters a byte) to <paramref name="destination"/>.</summary>
+    internal static void WriteHex(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
         for (var i = 0; i < bytes.Length; i++)
         {
-            chars[2 * i] = HexDigits[bytes[i] >> 4];
-            chars[(2 * i) + 1] = HexDigits[bytes[i] & 0xF];
+            destination[2 * i] = HexDigits[bytes[i] >> 4];
+            destination[(2 * i) + 1] = HexDigits[bytes[i] & 0xF];
         }
+    }
 
-        return new string(chars);
+    // What was hashed may hold a session token: wiped before the buffer is reused.
+    private static void Release(byte[]? rented, int length)
+    {
+        if (rented is not null)
+        {
+            Array.Clear(rented, 0, length);
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 #else
     internal static byte[] Sha256(byte[] data)

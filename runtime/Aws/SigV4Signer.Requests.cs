@@ -86,15 +86,10 @@ public static partial class SigV4Signer
 
         var canonicalHeaders = SigV4CanonicalHeaders.From(SignableHeaders(request));
         // AbsolutePath and Query are what the transport writes on the request line (PathAndQuery).
-        var canonicalRequest = CanonicalRequest(
-            request.Method.Method,
-            SigV4UriEncoding.CanonicalUri(uri.AbsolutePath, options.NormalizePath, options.DoubleEncodePath),
-            SigV4UriEncoding.CanonicalQuery(uri.Query),
-            canonicalHeaders,
-            payloadHash);
+        var canonicalUri = SigV4UriEncoding.CanonicalUri(uri.AbsolutePath, options.NormalizePath, options.DoubleEncodePath);
+        var canonicalQuery = SigV4UriEncoding.CanonicalQuery(uri.Query);
         var signing = SigV4SigningKeys.Get(credentials, now, region, service);
-        var stringToSign = Algorithm + "\n" + amzDate + "\n" + signing.Scope + "\n" + SigV4Crypto.Sha256Hex(canonicalRequest);
-        var signature = SigV4Crypto.HmacSha256Hex(signing.Key, stringToSign);
+        var signature = ComposeSignature(request.Method.Method, canonicalUri, canonicalQuery, canonicalHeaders, payloadHash, amzDate, signing);
         headers.TryAddWithoutValidation(AuthorizationHeaderName, AuthorizationHeader(credentials.AccessKeyId, signing.Scope, canonicalHeaders.SignedNames(), signature));
 
         if (token is not null && !options.SignSessionToken)
