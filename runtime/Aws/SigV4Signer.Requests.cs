@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Contracts.Runtime.Http;
 
 namespace Contracts.Runtime.Aws;
 
@@ -13,6 +14,9 @@ public static partial class SigV4Signer
     private const string DateHeaderName = "X-Amz-Date";
     private const string SecurityTokenHeaderName = "X-Amz-Security-Token";
     private const string ContentSha256HeaderName = "X-Amz-Content-SHA256";
+
+    // Read only: callers that pass no options sign with the defaults, without a new instance per request.
+    private static readonly SigV4SigningOptions s_defaultOptions = new();
 
     /// <summary>
     /// Signs <paramref name="request"/> in place: sets <c>Host</c> when absent, <c>X-Amz-Date</c>,
@@ -57,7 +61,9 @@ public static partial class SigV4Signer
             throw new ArgumentException("The request has no absolute URI to sign.", nameof(request));
         }
 
-        options ??= new SigV4SigningOptions();
+        RequireScopePart(region, nameof(region));
+        RequireScopePart(service, nameof(service));
+        options ??= s_defaultOptions;
         var headers = request.Headers;
         headers.Remove(AuthorizationHeaderName);
         headers.Remove(DateHeaderName);
@@ -70,7 +76,8 @@ public static partial class SigV4Signer
 
         // Sign the Host the transport would send, and send the one that was signed.
         headers.Host ??= uri.IsDefaultPort ? uri.IdnHost : uri.IdnHost + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
-        headers.TryAddWithoutValidation(DateHeaderName, AmzDate(now));
+        var amzDate = AmzDate(now);
+        headers.TryAddWithoutValidation(DateHeaderName, amzDate);
         var token = credentials.SessionToken;
         if (token is not null && options.SignSessionToken)
         {
@@ -79,15 +86,11 @@ public static partial class SigV4Signer
 
         var canonicalHeaders = SigV4CanonicalHeaders.From(SignableHeaders(request));
         // AbsolutePath and Query are what the transport writes on the request line (PathAndQuery).
-        var canonicalRequest = CanonicalRequest(
-            request.Method.Method,
-            SigV4UriEncoding.CanonicalUri(uri.AbsolutePath, options.NormalizePath, options.DoubleEncodePath),
-            SigV4UriEncoding.CanonicalQuery(uri.Query),
-            canonicalHeaders,
-            payloadHash);
-        var scope = CredentialScope(now, region, service);
-        var signature = Signature(SigningKey(credentials, now, region, service), StringToSign(now, scope, canonicalRequest));
-        headers.TryAddWithoutValidation(AuthorizationHeaderName, AuthorizationHeader(credentials.AccessKeyId, scope, canonicalHeaders.SignedNames(), signature));
+        var canonicalUri = SigV4UriEncoding.CanonicalUri(uri.AbsolutePath, options.NormalizePath, options.DoubleEncodePath);
+        var canonicalQuery = SigV4UriEncoding.CanonicalQuery(uri.Query);
+        var signing = SigV4SigningKeys.Get(credentials, now, region, service);
+        var signature = ComposeSignature(request.Method.Method, canonicalUri, canonicalQuery, canonicalHeaders, payloadHash, amzDate, signing);
+        headers.TryAddWithoutValidation(AuthorizationHeaderName, AuthorizationHeader(credentials.AccessKeyId, signing.Scope, canonicalHeaders.SignedNames(), signature));
 
         if (token is not null && !options.SignSessionToken)
         {
@@ -122,6 +125,12 @@ public static partial class SigV4Signer
         if (content is null)
         {
             return EmptyPayloadHash;
+        }
+
+        if (content is Utf8JsonContent json)
+        {
+            // Our own JSON bodies are already bytes: nothing to buffer.
+            return HashPayload(json.Utf8Json);
         }
 
         // Reading as a byte array loads the content into its buffer, from which it is later sent unchanged.

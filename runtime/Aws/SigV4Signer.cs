@@ -160,7 +160,7 @@ public static partial class SigV4Signer
             throw new ArgumentNullException(nameof(stringToSign));
         }
 
-        return SigV4Crypto.ToHex(SigV4Crypto.HmacSha256(signingKey, stringToSign));
+        return SigV4Crypto.HmacSha256Hex(signingKey, stringToSign);
     }
 
     /// <summary>The <c>Authorization</c> header value: <c>AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…</c>.</summary>

@@ -13,6 +13,12 @@ internal static class SigV4UriEncoding
 {
     internal static string CanonicalUri(string path, bool normalize, bool doubleEncode)
     {
+        if (path == "/")
+        {
+            // The root (every AWS JSON and query-protocol call) is canonical in every mode.
+            return path;
+        }
+
         var segments = path.Split('/');
         var kept = new List<string>(segments.Length);
         foreach (var segment in segments)
@@ -75,6 +81,11 @@ internal static class SigV4UriEncoding
 
     internal static string CanonicalQuery(string query)
     {
+        if (query.Length == 0 || query == "?")
+        {
+            return string.Empty;
+        }
+
         if (query.StartsWith("?", StringComparison.Ordinal))
         {
             query = query.Substring(1);

@@ -14,6 +14,7 @@ namespace Contracts.Runtime.Http;
 /// clients do not (they send with <see cref="HttpCompletionOption.ResponseHeadersRead"/>), so the limit is applied here:
 /// a declared <c>Content-Length</c> over it fails before reading, any other body fails as soon as it crosses it.
 /// A connection that breaks after the headers arrived fails with the status and the bytes received so far.
+/// The body stays in the pooled buffer it was read into (<see cref="PooledBody"/>): no copy is made for the caller.
 /// </summary>
 internal static class BodyReader
 {
@@ -22,7 +23,7 @@ internal static class BodyReader
     /// <summary>The name of the setting, as the exception names it so the reader knows what to raise.</summary>
     internal const string LimitSetting = "HttpClient.MaxResponseContentBufferSize";
 
-    public static async Task<byte[]> ReadAsync(HttpResponseMessage response, long limit, string operationName, CancellationToken cancellationToken)
+    public static async Task<PooledBody> ReadAsync(HttpResponseMessage response, long limit, string operationName, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
         if (declared > limit)
@@ -32,7 +33,7 @@ internal static class BodyReader
 
         if (declared == 0)
         {
-            return Array.Empty<byte>();
+            return PooledBody.Empty;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,6 +46,7 @@ internal static class BodyReader
         // One more byte than a declared length, so the end of the body shows without a second buffer.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared + 1 ?? FirstBufferSize, Math.Min(limit + 1, FirstBufferSize * 64L)));
         var count = 0;
+        var owned = false;
         try
         {
             while (true)
@@ -57,7 +59,12 @@ internal static class BodyReader
                 int read;
                 try
                 {
+#if NET5_0_OR_GREATER
+                    // The Memory overload completes without allocating a Task when the bytes are already there.
+                    read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+#else
                     read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
+#endif
                 }
                 catch (Exception exception) when (exception is IOException or HttpRequestException && cancellationToken.IsCancellationRequested)
                 {
@@ -86,14 +93,17 @@ internal static class BodyReader
                 }
             }
 
-            var body = new byte[count];
-            Buffer.BlockCopy(buffer, 0, body, 0, count);
-            return body;
+            owned = true;
+            return new PooledBody(buffer, count);
         }
         finally
         {
-            // Bodies hold secrets (a created key, a token): the pooled copy is wiped before it is reused.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            if (!owned)
+            {
+                // Bodies hold secrets (a created key, a token): wiped before the buffer is reused. A failed read may
+                // have written past what it reported, so the whole buffer is cleared.
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            }
         }
     }
 
@@ -103,7 +113,7 @@ internal static class BodyReader
         var size = (int)Math.Min(Math.Min((long)buffer.Length * 2, limit + 1), 0x7FFFFFC7);
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(size, count + 1));
         Buffer.BlockCopy(buffer, 0, larger, 0, count);
-        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        new PooledBody(buffer, count).Dispose(); // full: count == buffer.Length
         return larger;
     }
 

@@ -43,13 +43,13 @@ public static partial class ContractsHttp
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
-            var body = await call.ReadBodyAsync().ConfigureAwait(false);
+            using var body = await call.ReadBodyAsync().ConfigureAwait(false);
             if (body.Length == 0)
             {
                 return allowEmpty ? default : throw new ApiException(operationName, call.Response.StatusCode, "the response body is empty", responseExcerpt: string.Empty);
             }
 
-            return ReadResult(body, call.Response.StatusCode, operationName, typeInfo);
+            return ReadResult(body.Span, call.Response.StatusCode, operationName, typeInfo);
         }
         catch (ApiException exception)
         {
@@ -62,7 +62,7 @@ public static partial class ContractsHttp
     public static async Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
     {
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
-        byte[] body;
+        PooledBody body;
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
@@ -74,20 +74,23 @@ public static partial class ContractsHttp
             throw;
         }
 
-        var encoding = Encoding.UTF8;
-        if (call.Response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        using (body)
         {
-            try
+            var encoding = Encoding.UTF8;
+            if (call.Response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
             {
-                encoding = Encoding.GetEncoding(charset.Trim('"'));
+                try
+                {
+                    encoding = Encoding.GetEncoding(charset.Trim('"'));
+                }
+                catch (System.ArgumentException)
+                {
+                    // An unknown charset: UTF-8 is the best guess.
+                }
             }
-            catch (System.ArgumentException)
-            {
-                // An unknown charset: UTF-8 is the best guess.
-            }
-        }
 
-        return encoding.GetString(body);
+            return body.Decode(encoding);
+        }
     }
 
     /// <summary>
@@ -145,7 +148,12 @@ public static partial class ContractsHttp
             return;
         }
 
-        var body = await call.ReadBodyAsync().ConfigureAwait(false);
+        byte[] body;
+        using (var pooled = await call.ReadBodyAsync().ConfigureAwait(false))
+        {
+            body = pooled.ToArray();
+        }
+
         throw errors?.TryCreate(operationName, response.StatusCode, body)
             ?? new ApiException(operationName, response.StatusCode, "the service returned an error status", responseExcerpt: ResponseText.Excerpt(body));
     }

@@ -26,21 +26,31 @@ public static partial class ContractsHttp
     {
         if (configured is not null)
         {
-            return configured;
+            return WithTrailingSlash(configured);
         }
 
         if (httpClient?.BaseAddress is { } fromClient)
         {
-            return fromClient;
+            return WithTrailingSlash(fromClient);
         }
 
         if (Uri.TryCreate(serverUrl, UriKind.Absolute, out var fromSpec))
         {
-            return fromSpec;
+            return WithTrailingSlash(fromSpec);
         }
 
         throw new InvalidOperationException(
             "The OpenAPI server URL '" + serverUrl + "' is not absolute: set the client's BaseAddress option or HttpClient.BaseAddress.");
+    }
+
+    // CreateRequest appends relative paths after a '/': ending the base with one up front (once per client) lets
+    // requests for the root reuse it. A base with a query or fragment is left as it is.
+    private static Uri WithTrailingSlash(Uri address)
+    {
+        var text = address.OriginalString;
+        return !address.IsAbsoluteUri || text.EndsWith("/", StringComparison.Ordinal) || text.IndexOf('?') >= 0 || text.IndexOf('#') >= 0
+            ? address
+            : new Uri(text + "/", UriKind.Absolute);
     }
 
     /// <summary>Fills <c>{name}</c> variables of an OpenAPI server URL template; each value is URL-escaped.</summary>
@@ -66,6 +76,12 @@ public static partial class ContractsHttp
         var root = baseAddress.OriginalString;
         var slash = root.EndsWith("/", StringComparison.Ordinal);
         var relative = relativeUri.StartsWith("/", StringComparison.Ordinal) ? relativeUri.Substring(1) : relativeUri;
+        if (relative.Length == 0 && slash && baseAddress.IsAbsoluteUri)
+        {
+            // The root itself (every AWS JSON call posts to "/"): Uri is immutable, so the base is reused, not parsed again.
+            return new HttpRequestMessage(method, baseAddress);
+        }
+
         var uri = new Uri(slash ? root + relative : root + "/" + relative, UriKind.Absolute);
         return new HttpRequestMessage(method, uri);
     }
@@ -117,7 +133,7 @@ public static partial class ContractsHttp
     /// <summary>Serializes <paramref name="value"/> with its generated metadata into a request body.</summary>
     public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        var content = new Utf8JsonContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return content;
     }
@@ -131,7 +147,7 @@ public static partial class ContractsHttp
         (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
-    internal static T ReadResult<T>(byte[] body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
+    internal static T ReadResult<T>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
     {
         T? result;
         try
@@ -161,8 +177,8 @@ public static partial class ContractsHttp
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
         try
         {
-            var body = await call.ReadBodyAsync().ConfigureAwait(false);
-            return EnvelopeReader.Read(body, call.Response.StatusCode, operationName, shape, dataTypeInfo);
+            using var body = await call.ReadBodyAsync().ConfigureAwait(false);
+            return EnvelopeReader.Read(body.Span, call.Response.StatusCode, operationName, shape, dataTypeInfo);
         }
         catch (ApiException exception)
         {

@@ -13,7 +13,11 @@ public static class EnvelopeReader
     /// Returns the data of a success envelope, or throws <see cref="ApiException"/> (typed with the error for a failure
     /// envelope) for anything else: an empty, non-JSON or malformed body, or an envelope missing the member its flag promises.
     /// </summary>
-    public static TData Read<TData, TError>(byte[] body, HttpStatusCode status, string operationName, EnvelopeShape<TError> shape, JsonTypeInfo<TData> dataTypeInfo)
+    public static TData Read<TData, TError>(byte[] body, HttpStatusCode status, string operationName, EnvelopeShape<TError> shape, JsonTypeInfo<TData> dataTypeInfo) =>
+        Read(new ReadOnlySpan<byte>(body ?? throw new ArgumentNullException(nameof(body))), status, operationName, shape, dataTypeInfo);
+
+    /// <summary>As <see cref="Read{TData, TError}(byte[], HttpStatusCode, string, EnvelopeShape{TError}, JsonTypeInfo{TData})"/>, over a body still in its pooled buffer.</summary>
+    internal static TData Read<TData, TError>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, EnvelopeShape<TError> shape, JsonTypeInfo<TData> dataTypeInfo)
     {
         if (body.Length == 0)
         {
@@ -92,7 +96,7 @@ public static class EnvelopeReader
         }
     }
 
-    private static T ReadMember<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo, byte[] body, HttpStatusCode status, string operationName, JsonEncodedText member)
+    private static T ReadMember<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo, ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonEncodedText member)
     {
         try
         {
@@ -104,9 +108,9 @@ public static class EnvelopeReader
         }
     }
 
-    private static TData ThrowServiceError<TData, TError>(string operationName, HttpStatusCode status, EnvelopeShape<TError> shape, TError error, byte[] body) =>
+    private static TData ThrowServiceError<TData, TError>(string operationName, HttpStatusCode status, EnvelopeShape<TError> shape, TError error, ReadOnlySpan<byte> body) =>
         throw new ApiException<TError>(operationName, status, "the service returned an error", error, shape.ErrorCode(error), shape.ErrorMessage(error), ResponseText.Excerpt(body));
 
-    private static ApiException NotAnEnvelope(byte[] body, HttpStatusCode status, string operationName, string reason) =>
+    private static ApiException NotAnEnvelope(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, string reason) =>
         new(operationName, status, reason, responseExcerpt: ResponseText.Excerpt(body));
 }

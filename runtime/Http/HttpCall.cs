@@ -49,8 +49,11 @@ internal sealed class HttpCall : IDisposable
         }
     }
 
-    /// <summary>Reads the whole body (at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes).</summary>
-    public async Task<byte[]> ReadBodyAsync()
+    /// <summary>
+    /// Reads the whole body (at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes) into a pooled
+    /// buffer; the caller owns it and disposes it once.
+    /// </summary>
+    public async Task<PooledBody> ReadBodyAsync()
     {
         var limit = _httpClient.MaxResponseContentBufferSize;
         if (_httpClient.Timeout == Timeout.InfiniteTimeSpan)
@@ -60,8 +63,7 @@ internal sealed class HttpCall : IDisposable
 
         var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency);
         var left = _httpClient.Timeout - elapsed;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_callerToken);
-        timeout.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        var timeout = BodyTimeout.Start(_callerToken, left > TimeSpan.Zero ? left : TimeSpan.Zero);
         try
         {
             return await BodyReader.ReadAsync(Response, limit, _operationName, timeout.Token).ConfigureAwait(false);
@@ -73,6 +75,10 @@ internal sealed class HttpCall : IDisposable
                 "The request was canceled due to the configured HttpClient.Timeout of "
                     + _httpClient.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " seconds elapsing.",
                 new TimeoutException(exception.Message, exception));
+        }
+        finally
+        {
+            timeout.Dispose();
         }
     }
 

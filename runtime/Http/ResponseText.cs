@@ -13,16 +13,24 @@ public static class ResponseText
     public static string Excerpt(byte[] body) => Excerpt(body, body?.Length ?? 0);
 
     /// <summary>Decodes the start of the first <paramref name="count"/> bytes of <paramref name="body"/> (a body read only in part).</summary>
-    public static string Excerpt(byte[] body, int count)
+    public static string Excerpt(byte[] body, int count) =>
+        body is null || count <= 0 ? string.Empty : Excerpt(new ReadOnlySpan<byte>(body, 0, Math.Min(count, body.Length)));
+
+    /// <summary>Decodes the start of <paramref name="body"/> (a body still in its pooled buffer).</summary>
+    internal static string Excerpt(ReadOnlySpan<byte> body)
     {
-        if (body is null || count <= 0)
+        if (body.IsEmpty)
         {
             return string.Empty;
         }
 
         // Decode a little more than needed: a UTF-8 character is at most 4 bytes.
-        var length = Math.Min(Math.Min(count, body.Length), MaxExcerptLength * 4);
-        var text = Encoding.UTF8.GetString(body, 0, length);
+        var start = body.Slice(0, Math.Min(body.Length, MaxExcerptLength * 4));
+#if NET5_0_OR_GREATER
+        var text = Encoding.UTF8.GetString(start);
+#else
+        var text = Encoding.UTF8.GetString(start.ToArray());
+#endif
         var builder = new StringBuilder(Math.Min(text.Length, MaxExcerptLength + 1));
         foreach (var c in text)
         {

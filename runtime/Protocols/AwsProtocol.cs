@@ -35,10 +35,11 @@ public static class AwsProtocol
         CancellationToken cancellationToken)
     {
         var (status, body, request) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        using var owned = body;
         try
         {
             // AWS JSON operations without output members answer with an empty body or {}.
-            return ContractsHttp.ReadResult(body.Length == 0 ? s_emptyObject : body, status, operationName, resultTypeInfo);
+            return ContractsHttp.ReadResult(body.Length == 0 ? s_emptyObject : body.Span, status, operationName, resultTypeInfo);
         }
         catch (ApiException exception)
         {
@@ -57,10 +58,14 @@ public static class AwsProtocol
         AwsClientSettings settings,
         string operationName,
         bool isIdempotent,
-        CancellationToken cancellationToken) =>
-        await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        CancellationToken cancellationToken)
+    {
+        var (_, body, _) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        body.Dispose();
+    }
 
-    private static async Task<(HttpStatusCode Status, byte[] Body, HttpRequestMessage Request)> SendCoreAsync(
+    /// <summary>Sends until an attempt succeeds or may not be retried; the caller owns (and disposes) the returned body.</summary>
+    private static async Task<(HttpStatusCode Status, PooledBody Body, HttpRequestMessage Request)> SendCoreAsync(
         HttpClient httpClient,
         Func<HttpRequestMessage> createRequest,
         AwsClientSettings settings,
@@ -98,7 +103,12 @@ public static class AwsProtocol
                         return (response.StatusCode, body, request);
                     }
 
-                    var error = AwsErrorReader.Read(operationName, response, body);
+                    AwsErrorInfo error;
+                    using (body)
+                    {
+                        error = AwsErrorReader.Read(operationName, response, body.ToArray());
+                    }
+
                     if (attempt >= retry.MaxAttempts || !IsRetryable(error, isIdempotent))
                     {
                         throw settings.Errors.Map(error);
