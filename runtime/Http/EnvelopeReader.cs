@@ -100,7 +100,8 @@ public static class EnvelopeReader
     {
         try
         {
-            return JsonSerializer.Deserialize(ref reader, typeInfo)!;
+            // One pass through the generated converter; JsonSerializer (which reads the value twice) only when that fails.
+            return JsonValueReader.Read(ref reader, typeInfo)!;
         }
         catch (JsonException exception)
         {
