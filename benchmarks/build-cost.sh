@@ -38,7 +38,8 @@ done
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 spec="$BENCH_REPO_ROOT/spec/aws/lightsail-2016-11-28.yaml"
 edited_text="The name of the bucket for which to return access keys."
-generated_file="Generated/LightsailClient.Models.GetBucketAccessKeysRequest.g.cs"
+# Types are grouped into one file per first letter of their names.
+generated_file="Generated/LightsailClient.Models.G.g.cs"
 
 # Outside the repository, so the repo's Directory.Build.props and central package versions do not apply.
 root=$(mktemp -d "${TMPDIR:-/tmp}/contracts-build-cost.XXXXXX")
