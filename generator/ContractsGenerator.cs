@@ -132,18 +132,27 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         }
     }
 
-    private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)
+    /// <summary>Runs one emitter: an emitter bug costs this file (a CTR006 <paramref name="failure"/>), not the user's build.</summary>
+    internal static string? TryEmit(Func<string> emit, out Diagnostic? failure)
     {
-        var hintName = OutputFiles.HintName(target, name);
-        string source;
+        failure = null;
         try
         {
-            source = emit();
+            return emit();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // An emitter bug costs this file, not the user's build.
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message));
+            failure = Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message);
+            return null;
+        }
+    }
+
+    private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)
+    {
+        var hintName = OutputFiles.HintName(target, name);
+        if (TryEmit(emit, out var failure) is not { } source)
+        {
+            context.ReportDiagnostic(failure!);
             return;
         }
 

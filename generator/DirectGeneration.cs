@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
@@ -38,7 +39,7 @@ internal static class DirectGeneration
         }
 
         var library = ImmutableArray.CreateBuilder<ScannedDocument>();
-        foreach (var file in Prepend(spec, others))
+        foreach (var file in others.Prepend(spec))
         {
             if (ReferencePaths.IsDocumentFile(file.Path))
             {
@@ -53,13 +54,13 @@ internal static class DirectGeneration
             foreach (var (name, emit) in OutputFiles.All(model, facts))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                try
+                if (ContractsGenerator.TryEmit(emit, out var failure) is { } text)
                 {
-                    sources.Add((OutputFiles.HintName(model.Target, name), emit()));
+                    sources.Add((OutputFiles.HintName(model.Target, name), text));
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                else
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message));
+                    diagnostics.Add(failure!);
                 }
             }
         }
@@ -76,14 +77,5 @@ internal static class DirectGeneration
 
         sources.Sort(static (a, b) => string.CompareOrdinal(a.HintName, b.HintName));
         return (sources, diagnostics);
-    }
-
-    private static IEnumerable<AdditionalText> Prepend(AdditionalText first, IReadOnlyList<AdditionalText> rest)
-    {
-        yield return first;
-        foreach (var item in rest)
-        {
-            yield return item;
-        }
     }
 }

@@ -163,19 +163,21 @@ internal static class SpecReader
         }
     }
 
+    /// <summary>The reader's settings: local references only (a generator does no I/O) and our explicit YAML limits.</summary>
+    internal static OpenApiReaderSettings ReaderSettings() => new()
+    {
+        ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
+        LoadExternalRefs = false,
+        MaxDepth = Limits.MaxYamlDepth,
+        MaxNodeCount = Limits.MaxYamlNodes,
+        MaxAliasExpansionNodeCount = Limits.MaxAliasExpansionNodes,
+        MaxInputByteCount = Limits.MaxInputBytes,
+        MaxScalarLength = Limits.MaxScalarLength,
+    };
+
     private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree)
     {
-        var settings = new OpenApiReaderSettings
-        {
-            // Never follow references to other files or URLs: a generator does no I/O.
-            ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
-            LoadExternalRefs = false,
-            MaxDepth = Limits.MaxYamlDepth,
-            MaxNodeCount = Limits.MaxYamlNodes,
-            MaxAliasExpansionNodeCount = Limits.MaxAliasExpansionNodes,
-            MaxInputByteCount = Limits.MaxInputBytes,
-            MaxScalarLength = Limits.MaxScalarLength,
-        };
+        var settings = ReaderSettings();
         if (ReaderWithTree.TryRead(text, settings, out var document, out result, out tree))
         {
             return document;
