@@ -4,7 +4,7 @@ namespace Contracts.Generator.Parsing;
 
 /// <summary>
 /// The bounds that keep the generator's time and memory linear in the size of any document, hostile or not; the
-/// README's Reliability section lists them. The YAML ones are handed to the reader, which enforces them.
+/// docs/reliability.md lists them. The YAML ones are handed to the reader, which enforces them.
 /// </summary>
 internal static class Limits
 {

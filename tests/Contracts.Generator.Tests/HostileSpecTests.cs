@@ -14,7 +14,7 @@ namespace Contracts.Generator.Tests;
 /// <summary>
 /// Documents built to break a generator: malformed slots, cycles, reference chains, alias bombs, deep nesting and
 /// sizes past the limits. Each must end in diagnostics with a location, no exception, and output that compiles.
-/// The limits themselves are listed in the README's Reliability section.
+/// The limits themselves are listed in docs/reliability.md.
 /// </summary>
 public sealed class HostileSpecTests
 {
