@@ -42,7 +42,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         // Every YAML/JSON AdditionalFile can be the target of an external $ref; each is scanned once per text.
         var library = context.AdditionalTextsProvider
             .Where(static file => ReferencePaths.IsDocumentFile(file.Path))
-            .Select(static (file, ct) => ReferenceScanner.Scan(file.Path, file.GetText(ct)?.ToString() ?? string.Empty))
+            .Select(static (file, ct) => ReferenceScanner.Scan(file, ct))
             .WithTrackingName(TrackingNames.ScanReferences)
             .Collect();
 

@@ -43,7 +43,7 @@ internal static class DirectGeneration
         {
             if (ReferencePaths.IsDocumentFile(file.Path))
             {
-                library.Add(ReferenceScanner.Scan(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty));
+                library.Add(ReferenceScanner.Scan(file, cancellationToken));
             }
         }
 

@@ -9,6 +9,10 @@ internal static class Usage
           --client-name <name>    ContractsClientName: the client class (default: <FileName>Client)
           --visibility <v>        ContractsVisibility: public (default) or internal
           --root-namespace <ns>   the RootNamespace a build would pass (default: Contracts.Generated)
+          --allow-refs <folder>   also read files that $refs name from <folder> and below (repeatable); by
+                                  default only the spec's folder and below are read (for a spec found in a
+                                  folder given to check: that folder), symbolic links resolved; a $ref outside
+                                  is not read and is reported (CTR009)
 
         """;
 

@@ -41,6 +41,13 @@ internal static class Limits
 
     /// <summary>The longest YAML scalar; longer descriptions, summaries and titles are shortened to it first (CTR106).</summary>
     public const int MaxScalarLength = 65_536;
+
+    /// <summary>
+    /// Not ours but the YAML parser's (YAML 1.2's rule): a mapping key written without <c>?</c> (an implicit key) must
+    /// reach its <c>:</c> within this many characters of where it starts, on the same line. JSON has no such rule, and
+    /// JSON keys past it are made explicit before reading (<see cref="ExplicitJsonKeys"/>); a YAML key past it is CTR001.
+    /// </summary>
+    public const int MaxImplicitKeySpan = 1024;
 }
 
 /// <summary>Thrown inside the parser when a document crosses a limit; becomes CTR010 at <see cref="Pointer"/>.</summary>

@@ -21,6 +21,9 @@ internal sealed class SourceLocator
     private readonly SourceText _text;
     private YamlNode? _root;
     private bool _loaded;
+
+    // Where the tree's text has a "? " that the file has not (long JSON keys made explicit, see ExplicitJsonKeys).
+    private int[] _markers = Array.Empty<int>();
     private Dictionary<YamlNode, Dictionary<string, KeyValuePair<YamlNode, YamlNode>>>? _mappingIndex;
     private Dictionary<string, YamlNode>? _referenceIndex;
 
@@ -265,7 +268,7 @@ internal sealed class SourceLocator
             try
             {
                 var stream = new YamlStream();
-                stream.Load(new StringReader(_text.ToString()));
+                stream.Load(new StringReader(ExplicitJsonKeys.Rewrite(_text.ToString(), out _markers)));
                 _root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
             }
             catch (Exception)
@@ -280,6 +283,12 @@ internal sealed class SourceLocator
 
     private LocationInfo FromMarks(int startIndex, int endIndex, int line, int column)
     {
+        if (_markers.Length > 0)
+        {
+            startIndex = ExplicitJsonKeys.ToOriginal(_markers, startIndex);
+            endIndex = ExplicitJsonKeys.ToOriginal(_markers, endIndex);
+        }
+
         var length = Math.Max(0, Math.Min(endIndex, _text.Length) - startIndex);
         if (startIndex < 0 || startIndex > _text.Length)
         {

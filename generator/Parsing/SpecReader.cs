@@ -144,8 +144,11 @@ internal static class SpecReader
         return document is null || (document.Paths is null && document.Components is null) ? null : document;
     }
 
-    /// <summary>What every text goes through before it is parsed: escaped surrogate pairs and percent-encoded pointers decoded.</summary>
-    internal static string Prepare(string text) => DecodeReferencePointers(SurrogateEscapes.Decode(text));
+    /// <summary>
+    /// What every text goes through before it is parsed: escaped surrogate pairs and percent-encoded pointers decoded,
+    /// and JSON keys too long for an implicit YAML key made explicit.
+    /// </summary>
+    internal static string Prepare(string text) => ExplicitJsonKeys.Rewrite(DecodeReferencePointers(SurrogateEscapes.Decode(text)));
 
     /// <summary>Reads with the reader, as the main path does, swallowing what it throws (the main path reads again and reports it).</summary>
     private static bool TryRead(string text, out OpenApiDocument? document, out OpenApiDiagnostic? result, out YamlNode? tree)
@@ -225,7 +228,8 @@ internal static class SpecReader
             var position = s_yamlPosition.Match(message);
             if (position.Success)
             {
-                diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, int.Parse(position.Groups[1].Value), int.Parse(position.Groups[2].Value), StripPosition(message));
+                var column = int.Parse(position.Groups[2].Value);
+                diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, int.Parse(position.Groups[1].Value), column, StripPosition(message) + LongKeyHint(message, column));
             }
             else
             {
@@ -347,6 +351,21 @@ internal static class SpecReader
     }
 
     private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    /// <summary>
+    /// The way out when the parser stopped where a YAML key too long to be implicit needs its ':' (JSON keys never get
+    /// here, <see cref="ExplicitJsonKeys"/>): its message alone ("Mapping values are not allowed in this context") says
+    /// nothing of the limit.
+    /// </summary>
+    private static string LongKeyHint(string message, int column) =>
+        column > Limits.MaxImplicitKeySpan
+            && (message.IndexOf("Mapping values are not allowed", StringComparison.Ordinal) >= 0
+                || message.IndexOf("could not find expected ':'", StringComparison.Ordinal) >= 0
+                || message.IndexOf("did not find expected ',' or '}'", StringComparison.Ordinal) >= 0)
+            ? " A YAML key written without '?' must reach its ':' within "
+                + Limits.MaxImplicitKeySpan.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+                + " characters on its line; write a longer key as an explicit key: '? key' on one line, ': value' on the next."
+            : string.Empty;
 
     private static string StripPosition(string message)
     {

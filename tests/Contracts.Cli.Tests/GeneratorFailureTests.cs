@@ -38,7 +38,7 @@ public sealed class GeneratorFailureTests
         var folder = temp.Combine("not-a-file.yaml");
         System.IO.Directory.CreateDirectory(folder);
 
-        var report = SpecChecker.Check(new SpecFile(folder, IsNamed: true), new SpecOptions(null, null, null, "Root"), compile: false);
+        var report = SpecChecker.Check(new SpecFile(folder, IsNamed: true), new SpecOptions(null, null, null, "Root", []), compile: false);
 
         Assert.Equal(SpecVerdict.GeneratorError, report.Verdict);
         Assert.StartsWith($"generator {folder}  cannot read the file: ", report.Row, StringComparison.Ordinal);

@@ -18,6 +18,7 @@ public sealed class UsageTests
     [InlineData(new[] { "generate", "SEED", "-o", "out", "--visibility", "protected" }, "error: --visibility must be 'public' or 'internal', not 'protected'")]
     [InlineData(new[] { "generate", "SEED", "-o", "out", "--bogus" }, "error: unknown option '--bogus'")]
     [InlineData(new[] { "generate", "SEED", "-o", "a", "-o", "b" }, "error: option '--output' is given more than once")]
+    [InlineData(new[] { "check", "SEED", "--allow-refs", "no-such-folder" }, "error: --allow-refs needs an existing folder: no-such-folder")]
     [InlineData(new[] { "check" }, "error: missing <spec-or-folder>")]
     [InlineData(new[] { "check", "no-such-folder" }, "error: no such file or folder: no-such-folder")]
     [InlineData(new[] { "check", "SEED", "--compile=yes" }, "error: option '--compile' takes no value")]

@@ -24,17 +24,6 @@ public sealed class LongNameTests
         Assert.Equal(run.Sources.Keys.OrderBy(k => k), GeneratorHarness.Run(SpecFile.Inline("long.json", spec, "Contracts.Tests.Long", "LongClient")).Sources.Keys.OrderBy(k => k));
     }
 
-    [Fact]
-    public void A_key_longer_than_the_yaml_reader_accepts_is_a_diagnostic()
-    {
-        // The reader (SharpYaml, also for JSON) limits implicit keys to 1,024 characters.
-        var run = GeneratorHarness.Run(SpecFile.Inline("long.json", Spec(new string('a', 5000), "b"), "Contracts.Tests.Long", "LongClient"));
-
-        run.AssertGeneratorDidNotThrow();
-        Assert.Equal("CTR001", Assert.Single(run.GeneratorDiagnostics).Id);
-        Assert.Empty(run.Sources);
-    }
-
     private static string Spec(string longA, string longB) =>
         $$"""
             {

@@ -5,11 +5,12 @@ namespace Contracts.Cli.Arguments;
 
 /// <summary>
 /// A command's arguments split by hand: <c>--name value</c>, <c>--name=value</c>, <c>-o value</c>, flags, and
-/// positionals (everything after <c>--</c> is positional). Unknown or repeated options are usage errors.
+/// positionals (everything after <c>--</c> is positional). Unknown options are usage errors, and so are repeated ones
+/// unless the option is <see cref="OptionSpec.Repeatable"/>.
 /// </summary>
 internal sealed class ParsedArguments
 {
-    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string?>> _options = new(StringComparer.Ordinal);
 
     private ParsedArguments()
     {
@@ -22,7 +23,22 @@ internal sealed class ParsedArguments
 
     public bool Has(string name) => _options.ContainsKey(name);
 
-    public string? Value(string name) => _options.TryGetValue(name, out var value) ? value : null;
+    public string? Value(string name) => _options.TryGetValue(name, out var values) ? values[0] : null;
+
+    /// <summary>Every value of a repeatable option, in command-line order (empty when it is not given).</summary>
+    public IReadOnlyList<string> Values(string name)
+    {
+        var values = new List<string>();
+        if (_options.TryGetValue(name, out var given))
+        {
+            foreach (var value in given)
+            {
+                values.Add(value!);
+            }
+        }
+
+        return values;
+    }
 
     /// <summary>Parses <paramref name="args"/> against <paramref name="options"/>; <paramref name="usage"/> goes with any error.</summary>
     public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<OptionSpec> options, string usage)
@@ -82,7 +98,15 @@ internal sealed class ParsedArguments
                 throw new UsageException($"option '{option.Name}' takes no value", usage);
             }
 
-            if (!parsed._options.TryAdd(option.Name, value))
+            if (!parsed._options.TryGetValue(option.Name, out var values))
+            {
+                parsed._options.Add(option.Name, [value]);
+            }
+            else if (option.Repeatable)
+            {
+                values.Add(value);
+            }
+            else
             {
                 throw new UsageException($"option '{option.Name}' is given more than once", usage);
             }
@@ -105,5 +129,5 @@ internal sealed class ParsedArguments
     }
 }
 
-/// <summary>An option a command accepts: its long name, an optional short alias, and whether a value follows.</summary>
-internal sealed record OptionSpec(string Name, bool TakesValue, string? Alias = null);
+/// <summary>An option a command accepts: its long name, an optional short alias, whether a value follows, and whether it may be given more than once.</summary>
+internal sealed record OptionSpec(string Name, bool TakesValue, string? Alias = null, bool Repeatable = false);

@@ -29,7 +29,7 @@ internal static class SpecDiscovery
             {
                 foreach (var file in FilesUnder(path))
                 {
-                    Add(new SpecFile(file, IsNamed: false));
+                    Add(new SpecFile(file, IsNamed: false, SearchedFolder: path));
                 }
             }
             else

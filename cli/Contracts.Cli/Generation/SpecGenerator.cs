@@ -22,7 +22,7 @@ internal static class SpecGenerator
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new ContractsGenerator().AsSourceGenerator() },
             // The files its relative $refs reach come along as AdditionalFiles that are not contracts themselves.
-            new AdditionalText[] { new SpecText(spec.Path, text) }.Concat(ReferencedFiles.Read(spec.Path, text)),
+            new AdditionalText[] { new SpecText(spec.Path, text) }.Concat(ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders))),
             CompilerSetup.ParseOptions,
             new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed));
 
@@ -46,7 +46,7 @@ internal static class SpecGenerator
         var text = Read(spec.Path);
         var (sources, diagnostics) = DirectGeneration.Run(
             new SpecText(spec.Path, text),
-            ReferencedFiles.Read(spec.Path, text),
+            ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders)),
             new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed),
             CompilerSetup.Facts,
             CancellationToken.None);

@@ -1,15 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using Contracts.Cli.Arguments;
 
 namespace Contracts.Cli.Generation;
 
 /// <summary>
 /// What a build would tell the generator about a spec: the item metadata (<c>ContractsNamespace</c>,
-/// <c>ContractsClientName</c>, <c>ContractsVisibility</c>; null means "not set", so the generator's default applies)
-/// and the project's RootNamespace.
+/// <c>ContractsClientName</c>, <c>ContractsVisibility</c>; null means "not set", so the generator's default applies),
+/// the project's RootNamespace, and, in place of the project's list of AdditionalFiles, the folders besides the spec's
+/// own that its <c>$ref</c>s may read (<see cref="ReferenceFolders"/>, real paths; see <see cref="ReferenceScope"/>).
 /// </summary>
-internal sealed record SpecOptions(string? Namespace, string? ClientName, string? Visibility, string RootNamespace)
+internal sealed record SpecOptions(string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders)
 {
     /// <summary>Stands in for a project's RootNamespace, which a build always has and a command line does not.</summary>
     public const string DefaultRootNamespace = "Contracts.Generated";
@@ -21,6 +23,7 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
         new("--client-name", TakesValue: true),
         new("--visibility", TakesValue: true),
         new("--root-namespace", TakesValue: true),
+        new("--allow-refs", TakesValue: true, Repeatable: true),
     ];
 
     public static SpecOptions From(ParsedArguments arguments, string usage)
@@ -33,10 +36,22 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
             throw new UsageException($"--visibility must be 'public' or 'internal', not '{visibility}'", usage);
         }
 
+        var referenceFolders = new List<string>();
+        foreach (var folder in arguments.Values("--allow-refs"))
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new UsageException($"--allow-refs needs an existing folder: {folder}", usage);
+            }
+
+            referenceFolders.Add(RealPath.Of(folder) ?? throw new UsageException($"--allow-refs: {folder} leads through a loop of symbolic links", usage));
+        }
+
         return new SpecOptions(
             arguments.Value("--namespace"),
             arguments.Value("--client-name"),
             visibility,
-            arguments.Value("--root-namespace") ?? DefaultRootNamespace);
+            arguments.Value("--root-namespace") ?? DefaultRootNamespace,
+            referenceFolders);
     }
 }

@@ -56,7 +56,14 @@ internal sealed class FlowYamlWriter
                     }
 
                     first = false;
+                    var keyStart = _builder.Length;
                     WriteQuoted(entry.Key is YamlScalarNode key ? key.Value ?? "" : "");
+                    if (_builder.Length - keyStart > Limits.MaxImplicitKeySpan)
+                    {
+                        // Too long for an implicit key: written explicit, as ExplicitJsonKeys does for the file.
+                        _builder.Insert(keyStart, "? ");
+                    }
+
                     _builder.Append(": ");
                     if (!WriteNode(entry.Value, depth + 1))
                     {

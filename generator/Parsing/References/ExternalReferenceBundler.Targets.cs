@@ -33,7 +33,7 @@ internal sealed partial class ExternalReferenceBundler
             var path = ReferencePaths.Resolve(document.Path, file);
             if (Find(path) is not { } found)
             {
-                problem = "'" + path + "' is not among the AdditionalFiles (missing, or not added to the project)";
+                problem = "'" + path + "' " + (_withheld.TryGetValue(path, out var reason) ? reason : "is not among the AdditionalFiles (missing, or not added to the project)");
                 return false;
             }
 

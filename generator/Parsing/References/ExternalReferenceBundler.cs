@@ -25,6 +25,7 @@ internal sealed partial class ExternalReferenceBundler
     private readonly YamlMappingNode _rootMapping;
     private readonly bool _swagger2;
     private readonly Dictionary<string, SourceDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _withheld = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _copies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _names = new(StringComparer.Ordinal);
     private readonly HashSet<YamlNode> _visited = new(NodeIdentity.Instance);
@@ -45,6 +46,12 @@ internal sealed partial class ExternalReferenceBundler
         _diagnostics = diagnostics;
         foreach (var document in documents)
         {
+            if (document.Withheld is { } reason)
+            {
+                _withheld[ReferencePaths.Normalize(document.Path)] = reason;
+                continue;
+            }
+
             // The same preparation the spec's own text gets, so pointers and escapes read alike in every file.
             var source = new SourceDocument(document.Path, SpecReader.Prepare(document.Text));
             _documents[source.Key] = source;

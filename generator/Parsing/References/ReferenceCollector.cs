@@ -49,7 +49,7 @@ internal static class ReferenceCollector
         }
 
         // Each file under the path it has in the compilation, so that diagnostics in it point at the file the user has.
-        return input with { Documents = reached.Values.Select(d => new ReferencedDocument(d.Path, d.Text)).ToEquatableArray() };
+        return input with { Documents = reached.Values.Select(d => new ReferencedDocument(d.Path, d.Text, d.Withheld)).ToEquatableArray() };
     }
 
     /// <summary>The files the spec itself names: its scan in the library (the same AdditionalFile), else a scan of its text.</summary>

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Contracts.Generator.Helpers;
+using Microsoft.CodeAnalysis;
 
 namespace Contracts.Generator.Parsing.References;
 
@@ -42,6 +44,12 @@ internal static class ReferenceScanner
 
     /// <summary>The document with the files it names, for the pipeline.</summary>
     public static Configuration.ScannedDocument Scan(string path, string text) => new(path, text, Files(path, text));
+
+    /// <summary>An AdditionalFile with the files it names; a <see cref="WithheldFile"/> names none and keeps its reason.</summary>
+    public static Configuration.ScannedDocument Scan(AdditionalText file, CancellationToken cancellationToken) =>
+        file is WithheldFile withheld
+            ? new(file.Path, string.Empty, EquatableArray<string>.Empty, withheld.Reason)
+            : Scan(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
 
     /// <summary>True when any <c>$ref</c> of <paramref name="text"/> names another file or a URL.</summary>
     public static bool HasExternal(string text) => ExternalValues(text).Any();
