@@ -251,7 +251,7 @@ internal static partial class ClientEmitter
             }
 
             parts.Add(IsScalar(parameter.Type) && parameter.Style == ParameterStyle.Simple
-                ? KnownTypes.ContractsHttp + ".EscapePathSegment(" + ParameterCode.Format(parameter.Type, target, parameter.ParameterName) + ")"
+                ? KnownTypes.ContractsHttp + ".EscapePathSegment(" + ParameterCode.Format(parameter.Type, target, parameter.ParameterName) + ", " + Literals.String(parameter.WireName) + ")"
                 : KnownTypes.ParameterStyles + ".Path(" + Literals.String(parameter.WireName) + ", " + Value(parameter, parameter.ParameterName, target, context) + ", " + Style(parameter.Style) + ", " + Bool(parameter.Explode) + ")");
             index = close + 1;
         }
