@@ -67,6 +67,11 @@ internal static partial class ClientEmitter
             writer.WriteLine("using var __request = " + create);
         }
 
+        foreach (var credential in operation.Parameters.Select(p => ParameterCode.MarkCredential(p, target)).OfType<string>())
+        {
+            writer.WriteLine(credential);
+        }
+
         foreach (var header in operation.ConstantHeaders)
         {
             writer.WriteLine(KnownTypes.ContractsHttp + ".AddHeader(__request, " + Literals.String(header.Name) + ", " + Literals.String(header.Value) + ");");

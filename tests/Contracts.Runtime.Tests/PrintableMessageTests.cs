@@ -191,4 +191,6 @@ public sealed class PrintableMessageTests
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, int>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonElement))]
 internal sealed partial class RuntimeTestJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
