@@ -67,6 +67,11 @@ internal static partial class ClientEmitter
             writer.WriteLine("using var __request = " + create);
         }
 
+        foreach (var credential in operation.Parameters.Select(p => ParameterCode.MarkCredential(p, target)).OfType<string>())
+        {
+            writer.WriteLine(credential);
+        }
+
         foreach (var header in operation.ConstantHeaders)
         {
             writer.WriteLine(KnownTypes.ContractsHttp + ".AddHeader(__request, " + Literals.String(header.Name) + ", " + Literals.String(header.Value) + ");");
@@ -251,7 +256,7 @@ internal static partial class ClientEmitter
             }
 
             parts.Add(IsScalar(parameter.Type) && parameter.Style == ParameterStyle.Simple
-                ? KnownTypes.ContractsHttp + ".EscapePathSegment(" + ParameterCode.Format(parameter.Type, target, parameter.ParameterName) + ")"
+                ? KnownTypes.ContractsHttp + ".EscapePathSegment(" + ParameterCode.Format(parameter.Type, target, parameter.ParameterName) + ", " + Literals.String(parameter.WireName) + ")"
                 : KnownTypes.ParameterStyles + ".Path(" + Literals.String(parameter.WireName) + ", " + Value(parameter, parameter.ParameterName, target, context) + ", " + Style(parameter.Style) + ", " + Bool(parameter.Explode) + ")");
             index = close + 1;
         }

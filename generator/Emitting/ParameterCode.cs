@@ -22,4 +22,12 @@ internal static class ParameterCode
         TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Format(type.Element!, target, "item") + "))",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Structured parameters are rejected by the parser."),
     };
+
+    /// <summary>
+    /// The statement telling the runtime that a path parameter holds a credential: the URL keeps only the value, so
+    /// without it the runtime could not keep the value out of exception messages. Null for other parameters.
+    /// </summary>
+    public static string? MarkCredential(ParameterModel parameter, EmitTarget target) => parameter.IsCredential
+        ? KnownTypes.ContractsHttp + ".MarkCredential(__request, " + Format(parameter.Type, target, parameter.ParameterName) + ");"
+        : null;
 }

@@ -109,6 +109,7 @@ internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, st
 /// <param name="Style">How the value is spelled; the location's default unless the document says otherwise.</param>
 /// <param name="Explode">OpenAPI's <c>explode</c> (lists and objects as repeated pairs).</param>
 /// <param name="TypeInfoProperty">For object and map values (and deepObject lists of them): the JSON context property that turns them into members.</param>
+/// <param name="IsCredential">A scalar path value that is a credential (by name or <c>format: password</c>, as for members): the client marks it so that the runtime keeps it out of exception messages.</param>
 internal sealed record ParameterModel(
     string WireName,
     string ParameterName,
@@ -118,7 +119,8 @@ internal sealed record ParameterModel(
     string? Description,
     ParameterStyle Style = ParameterStyle.Simple,
     bool Explode = false,
-    string? TypeInfoProperty = null)
+    string? TypeInfoProperty = null,
+    bool IsCredential = false)
 {
     /// <summary>True when the value is the one plain string the location has always used (no style machinery needed).</summary>
     public bool IsPlain => Type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && Style is ParameterStyle.Simple or ParameterStyle.Form;

@@ -76,7 +76,8 @@ internal sealed partial class SpecParser
                 required,
                 parameter.Description,
                 style,
-                ExplodeOf(parameter, type)));
+                ExplodeOf(parameter, type),
+                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name, schema?.Format, writeOnly: false)));
         }
 
         return (parameters, constantHeaders);
@@ -146,6 +147,9 @@ internal sealed partial class SpecParser
     /// <summary>A query list of objects or maps declared <c>deepObject</c>: flattened with indices (<c>lines[0][amount]</c>).</summary>
     private static bool IsDeepObjectList(OpenApiParameter parameter, ParameterLocation location, TypeRef type) =>
         location == ParameterLocation.Query && parameter.Style == OpenApiParameterStyle.DeepObject && ParameterModel.IsListOfObjects(type);
+
+    /// <summary>One value, spelled from its text (a credential is never a list or an object).</summary>
+    private static bool IsSimpleScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Union);
 
     /// <summary>Scalars, lists of scalars, objects, maps and free-form JSON can be spelled by a style; lists of lists or objects cannot (except deepObject lists of objects).</summary>
     /// <remarks>A union is spelled from its JSON; in a list, only a union whose cases are all scalars has a text form.</remarks>

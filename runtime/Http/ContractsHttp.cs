@@ -86,8 +86,11 @@ public static partial class ContractsHttp
         return new HttpRequestMessage(method, uri);
     }
 
-    /// <summary>Escapes one path parameter value so that it stays inside its path segment.</summary>
-    public static string EscapePathSegment(string value) => ParameterStyles.Segment(value);
+    /// <summary>Escapes one path parameter value so that it stays inside its path segment; an empty value or a dot segment is refused.</summary>
+    public static string EscapePathSegment(string value) => ParameterStyles.PathSegment(value, nameof(value));
+
+    /// <summary>As <see cref="EscapePathSegment(string)"/>, naming path parameter <paramref name="parameterName"/> when the value is refused.</summary>
+    public static string EscapePathSegment(string value, string parameterName) => ParameterStyles.PathSegment(value, parameterName);
 
     /// <summary>Appends <c>name=value</c> (both escaped) to a relative URI under construction, after <c>?</c> or <c>&amp;</c>.</summary>
     public static void AppendQuery(StringBuilder uri, string name, string? value)

@@ -49,9 +49,21 @@ public static class FormBody
             text.Append(text.Length == 0 ? string.Empty : "&").Append(Escape(field.Key)).Append('=').Append(Escape(field.Value));
         }
 
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text.ToString()));
+        var content = new FormContent(Encoding.UTF8.GetBytes(text.ToString()), fields);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         return content;
+    }
+
+    /// <summary>A form body that keeps its fields readable to the runtime, which scrubs credential fields (<c>client_secret</c>) out of exceptions.</summary>
+    internal sealed class FormContent : ByteArrayContent
+    {
+        public FormContent(byte[] encoded, List<KeyValuePair<string, string>> fields)
+            : base(encoded)
+        {
+            Fields = fields;
+        }
+
+        public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
     }
 
     /// <summary>Adds the fields of a JSON value: objects as <c>name[member]</c>, arrays as <c>name[0]</c>, nulls left out.</summary>

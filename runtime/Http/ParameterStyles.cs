@@ -13,9 +13,15 @@ namespace Contracts.Runtime.Http;
 /// </summary>
 public static class ParameterStyles
 {
-    /// <summary>The text that replaces <c>{name}</c> in the path (simple, label or matrix), escaped.</summary>
+    /// <summary>
+    /// The text that replaces <c>{name}</c> in the path (simple, label or matrix), escaped. Path values are required,
+    /// so an empty one (<c>""</c>, an empty list or object, a list of empty strings) is refused, as is a value the
+    /// style would spell as a dot segment (label style prefixes a <c>.</c>): <see cref="ArgumentException"/> naming
+    /// <paramref name="name"/>, before anything is sent.
+    /// </summary>
     public static string Path(string name, ParameterValue value, ParameterStyle style, bool explode)
     {
+        RefuseEmpty(name, value);
         var prefix = style switch
         {
             ParameterStyle.Label => ".",
@@ -27,20 +33,19 @@ public static class ParameterStyles
         {
             if (style == ParameterStyle.Matrix)
             {
-                text.Append(Segment(name)).Append('=');
+                text.Append(Segment(name, name)).Append('=');
             }
 
-            return text.Append(Segment(scalar)).ToString();
+            text.Append(Segment(scalar, name));
         }
-
-        // Exploded lists and objects repeat the prefix (label, matrix) or use commas (simple).
-        var separator = explode && style != ParameterStyle.Simple ? prefix : ",";
-        var first = true;
-        if (value.Items is { } items)
+        else if (value.Items is { } items)
         {
+            // Exploded lists and objects repeat the prefix (label, matrix) or use commas (simple).
+            var separator = explode && style != ParameterStyle.Simple ? prefix : ",";
+            var first = true;
             if (style == ParameterStyle.Matrix && !explode)
             {
-                text.Append(Segment(name)).Append('=');
+                text.Append(Segment(name, name)).Append('=');
             }
 
             foreach (var item in items)
@@ -48,29 +53,52 @@ public static class ParameterStyles
                 text.Append(first ? string.Empty : separator);
                 if (style == ParameterStyle.Matrix && explode)
                 {
-                    text.Append(Segment(name)).Append('=');
+                    text.Append(Segment(name, name)).Append('=');
                 }
 
-                text.Append(Segment(item));
+                text.Append(Segment(item, name));
                 first = false;
             }
-
-            RefuseDotSegment(text.ToString());
-            return text.ToString();
         }
-
-        if (style == ParameterStyle.Matrix && !explode)
+        else
         {
-            text.Append(Segment(name)).Append('=');
+            var separator = explode && style != ParameterStyle.Simple ? prefix : ",";
+            var first = true;
+            if (style == ParameterStyle.Matrix && !explode)
+            {
+                text.Append(Segment(name, name)).Append('=');
+            }
+
+            foreach (var member in value.Members!)
+            {
+                text.Append(first ? string.Empty : separator).Append(Segment(member.Key, name)).Append(explode ? "=" : ",").Append(Segment(member.Value, name));
+                first = false;
+            }
         }
 
-        foreach (var member in value.Members!)
+        // Checked on what the style made of the value too: label style's "." prefix is not in any piece.
+        var path = text.ToString();
+        RefuseDotSegment(path, name);
+        return path;
+    }
+
+    /// <summary>
+    /// Escapes the value of path parameter <paramref name="name"/> in simple style (one segment, or part of one).
+    /// An empty value or one made only of dots is refused with an <see cref="ArgumentException"/> naming the parameter.
+    /// </summary>
+    public static string PathSegment(string value, string name)
+    {
+        if (value is null)
         {
-            text.Append(first ? string.Empty : separator).Append(Segment(member.Key)).Append(explode ? "=" : ",").Append(Segment(member.Value));
-            first = false;
+            throw new ArgumentNullException(name);
         }
 
-        return text.ToString();
+        if (value.Length == 0)
+        {
+            throw EmptyValue(name);
+        }
+
+        return Segment(value, name);
     }
 
     /// <summary>Appends a query parameter (form, spaceDelimited, pipeDelimited or deepObject).</summary>
@@ -227,20 +255,62 @@ public static class ParameterStyles
     /// Escapes text for a path segment. A value made only of dots (<c>.</c>, <c>..</c>) is refused: <c>System.Uri</c>
     /// would resolve it as a relative segment (even escaped as <c>%2E</c>) and the request would go to another route.
     /// </summary>
-    internal static string Segment(string value)
+    internal static string Segment(string value, string name)
     {
         var escaped = Uri.EscapeDataString(value);
-        RefuseDotSegment(escaped);
+        RefuseDotSegment(escaped, name);
         return escaped;
     }
 
-    private static void RefuseDotSegment(string segment)
+    private static void RefuseDotSegment(string segment, string name)
     {
         if (segment.Length > 0 && segment.Trim('.').Length == 0)
         {
-            throw new ArgumentException("The path parameter value '" + segment + "' would be read as a relative path segment.", "value");
+            throw new ArgumentException("The path parameter '" + name + "' would be sent as the relative path segment '" + segment + "'.", name);
         }
     }
+
+    /// <summary>A value with no text in it: <c>""</c>, no items or members, or only empty ones.</summary>
+    private static void RefuseEmpty(string name, ParameterValue value)
+    {
+        var empty = value.Scalar is { } scalar ? scalar.Length == 0
+            : value.Items is { } items ? AllEmpty(items)
+            : value.Members is not { } members || AllEmpty(members);
+        if (empty)
+        {
+            throw EmptyValue(name);
+        }
+    }
+
+    private static bool AllEmpty(IReadOnlyList<string> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Length > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllEmpty(IReadOnlyList<KeyValuePair<string, string>> members)
+    {
+        foreach (var member in members)
+        {
+            if (member.Key.Length > 0 || member.Value.Length > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Sent, it would address another resource: /things/ instead of /things/{id}, or (label style) /things/. → /things/.
+    private static ArgumentException EmptyValue(string name) =>
+        new("The path parameter '" + name + "' is empty; a path value is required and must not be empty.", name);
 
     private static bool HasQuery(StringBuilder uri)
     {

@@ -22,20 +22,22 @@ public static class JsonErrors
         new("The JSON object for '" + typeName + "' is missing the required member '" + memberName + "'.");
 
     /// <summary>
-    /// The message of a failed read, with where it failed. System.Text.Json records the position of an exception a
-    /// converter throws but adds it to the message only for its own errors; the path is given when it says more than
-    /// the root (generated converters read whole objects, so the position is what locates the member).
+    /// The message of a failed read, with where it failed, printable: the body's text in it (member names in the path)
+    /// is escaped and the path shortened (<see cref="ResponseText"/>). System.Text.Json records the position of an
+    /// exception a converter throws but adds it to the message only for its own errors; the path is given when it says
+    /// more than the root (generated converters read whole objects, so the position is what locates the member).
     /// </summary>
     public static string Describe(JsonException exception)
     {
         var message = exception.Message;
+        var path = exception.Path is { } p ? ResponseText.Printable(p, ResponseText.MaxQuotedLength) : null;
         if (message.IndexOf("LineNumber:", System.StringComparison.Ordinal) >= 0 || exception.LineNumber is null)
         {
-            return message;
+            return ResponseText.Printable(path is null ? message : message.Replace(exception.Path!, path), ResponseText.MaxMessageLength);
         }
 
-        var path = exception.Path is { Length: > 2 } p ? "Path: " + p + " | " : string.Empty;
-        return message.TrimEnd() + " " + path
+        var where = path is { Length: > 2 } ? "Path: " + path + " | " : string.Empty;
+        return ResponseText.Printable(message.TrimEnd(), ResponseText.MaxMessageLength) + " " + where
             + "LineNumber: " + exception.LineNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + " | BytePositionInLine: " + (exception.BytePositionInLine ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
     }

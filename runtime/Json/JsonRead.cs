@@ -134,9 +134,14 @@ public static class JsonRead
         return value;
     }
 
+    // DateTimeOffset.MinValue and MaxValue in Unix milliseconds (0001-01-01T00:00:00Z, 9999-12-31T23:59:59.999Z).
+    private const double MinUnixMilliseconds = -62135596800000d;
+    private const double MaxUnixMilliseconds = 253402300799999d;
+
     /// <summary>
     /// Reads a timestamp. ISO-8601 strings are the OpenAPI form; numbers are taken as seconds since the Unix epoch
     /// (integer or fractional), the form AWS JSON services send for members their descriptions type as date-time.
+    /// A value outside what a <see cref="System.DateTimeOffset"/> holds fails as any other unreadable value does.
     /// </summary>
     public static DateTimeOffset DateTimeOffset(ref Utf8JsonReader reader, string typeName, string? memberName)
     {
@@ -154,8 +159,16 @@ public static class JsonRead
                 }
 
                 break;
-            case JsonTokenType.Number when reader.TryGetDouble(out var seconds) && !double.IsInfinity(seconds) && Math.Abs(seconds) < 253402300800d:
-                return System.DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero));
+            case JsonTokenType.Number when reader.TryGetDouble(out var seconds):
+                // The range is checked on the rounded milliseconds (what is converted): 253402300799.9999 rounds past
+                // the last representable millisecond. NaN and infinities fail both comparisons.
+                var milliseconds = Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero);
+                if (milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds)
+                {
+                    return System.DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
+                }
+
+                throw JsonErrors.NumberDoesNotFit("an ISO-8601 timestamp or epoch seconds", typeName, memberName);
         }
 
         throw JsonErrors.UnexpectedToken(reader.TokenType, "an ISO-8601 timestamp or epoch seconds", typeName, memberName);

@@ -109,11 +109,11 @@ public static class UnionJson
     public static JsonException NoMatch(string unionName, JsonTokenType token) =>
         new("The JSON value (" + JsonErrors.Describe(token) + ") matches none of the cases of '" + unionName + "'.");
 
-    /// <summary>The discriminator names no case of the union.</summary>
+    /// <summary>The discriminator names no case of the union; the service's value is quoted escaped and shortened (<see cref="ResponseText"/>).</summary>
     public static JsonException UnknownDiscriminator(string unionName, string propertyName, string? value) =>
         value is null
             ? new("The JSON object for '" + unionName + "' has no string member '" + propertyName + "' to tell its case.")
-            : new("The JSON object for '" + unionName + "' has the unknown '" + propertyName + "' value '" + value + "'.");
+            : new("The JSON object for '" + unionName + "' has the unknown '" + propertyName + "' value '" + ResponseText.Printable(value, ResponseText.MaxQuotedLength) + "'.");
 
     /// <summary>
     /// Writes the object <paramref name="writeObject"/> produces with member <paramref name="name"/> = <paramref name="value"/>

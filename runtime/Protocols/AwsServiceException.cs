@@ -13,7 +13,7 @@ public class AwsServiceException : ApiException
         : base(
             (error ?? throw new ArgumentNullException(nameof(error))).OperationName,
             error.StatusCode,
-            "the service returned " + error.ErrorType,
+            "the service returned " + ResponseText.Printable(error.ErrorType, ResponseText.MaxQuotedLength),
             error.ErrorType,
             error.Message,
             error.Message is null ? ResponseText.Excerpt(error.Body) : null)
@@ -22,7 +22,7 @@ public class AwsServiceException : ApiException
         RequestId = error.RequestId;
     }
 
-    /// <summary>The error's short name, such as <c>NotFoundException</c>.</summary>
+    /// <summary>The error's short name, such as <c>NotFoundException</c> (data: as the service sent it; the message prints it escaped).</summary>
     public string ErrorType { get; }
 
     /// <summary>The request id AWS assigned, to quote to AWS support.</summary>
