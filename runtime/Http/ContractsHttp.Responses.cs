@@ -135,7 +135,9 @@ public static partial class ContractsHttp
     /// <summary>A binary request body read from <paramref name="value"/> when sent; the caller keeps ownership of the stream.</summary>
     public static HttpContent CreateStreamContent(Stream value, string mediaType)
     {
-        var content = new StreamContent(value);
+        // Disposing the request disposes its content, and StreamContent disposes its stream: the wrapper keeps the
+        // caller's stream open, as the generated docs promise.
+        var content = new StreamContent(new CallerOwnedStream(value));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return content;
     }
