@@ -213,11 +213,11 @@ public static partial class ContractsHttp
 
     /// <summary>Sends a request whose successful response carries no body.</summary>
     public static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken) =>
-        SendAsync(httpClient, request, operationName, errors: null, cancellationToken);
+        SendAsync(httpClient, request, operationName, errors: null, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
     public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
+        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, clientDefaults: null, requestOptions: null, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
     internal static T ReadResult<T>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
@@ -239,15 +239,31 @@ public static partial class ContractsHttp
     /// Sends a request whose responses are wrapped in an envelope: returns the data member on success and throws
     /// <see cref="ApiException{TError}"/> with the service's error on failure.
     /// </summary>
+    public static Task<TData> SendEnvelopeAsync<TData, TError>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        EnvelopeShape<TError> shape,
+        JsonTypeInfo<TData> dataTypeInfo,
+        CancellationToken cancellationToken) =>
+        SendEnvelopeAsync(httpClient, request, operationName, shape, dataTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request whose responses are wrapped in an envelope, the body capped by <paramref name="requestOptions"/>,
+    /// else <paramref name="clientDefaults"/>: returns the data member on success and throws
+    /// <see cref="ApiException{TError}"/> with the service's error on failure.
+    /// </summary>
     public static async Task<TData> SendEnvelopeAsync<TData, TError>(
         HttpClient httpClient,
         HttpRequestMessage request,
         string operationName,
         EnvelopeShape<TError> shape,
         JsonTypeInfo<TData> dataTypeInfo,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             using var body = await call.ReadBodyAsync().ConfigureAwait(false);
