@@ -195,8 +195,17 @@ internal static class Redirects
         return NotFollowed(operationName, response.StatusCode, target, reason ?? "the HttpClient's handler does not follow redirects");
     }
 
-    public static ApiException NotFollowed(string operationName, HttpStatusCode status, Uri target, string reason) =>
-        new(operationName, status, "the service redirected to " + target.AbsoluteUri + ", which was not followed: " + reason);
+    public static ApiException NotFollowed(string operationName, HttpStatusCode status, Uri target, string reason)
+    {
+        // The address is the service's text: escaped by Uri (no control characters) and bounded like an excerpt.
+        var address = target.AbsoluteUri;
+        if (address.Length > ResponseText.MaxExcerptLength)
+        {
+            address = address.Substring(0, ResponseText.MaxExcerptLength) + "…";
+        }
+
+        return new ApiException(operationName, status, "the service redirected to " + address + ", which was not followed: " + reason);
+    }
 
     // Buffered bodies can be written again; a stream may be at its end, or not rewindable, and is the caller's.
     private static bool CanSendAgain(HttpContent content)

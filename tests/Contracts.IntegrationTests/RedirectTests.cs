@@ -200,6 +200,19 @@ public sealed class RedirectTests
         Assert.Equal("the service redirected to " + new Uri(server.BaseAddress, "/items/b").AbsoluteUri + ", which was not followed: the HttpClient's handler does not follow redirects", exception.Reason);
     }
 
+    [Fact]
+    public async Task A_long_location_is_bounded_in_the_message()
+    {
+        var location = "/items/b?" + new string('q', 10_000);
+        await using var server = await LoopbackServer.StartAsync(context => Redirect(context, 302, location));
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => HostileResponseTests.Client(http, server).GetItemAsync("a"));
+
+        Assert.Contains("/items/b?qqq", exception.Reason, StringComparison.Ordinal);
+        Assert.True(exception.Message.Length < 1000, exception.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     internal static Task Redirect(HttpContext context, int status, string location)
     {
         context.Response.StatusCode = status;
