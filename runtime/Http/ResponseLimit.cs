@@ -30,7 +30,6 @@ internal readonly struct ResponseLimit
 
     private enum Source
     {
-        Given,
         Call,
         Client,
         HttpClient,
@@ -56,9 +55,6 @@ internal readonly struct ResponseLimit
         return fromHttpClient != int.MaxValue ? new ResponseLimit(fromHttpClient, Source.HttpClient) : new ResponseLimit(Default, Source.Default);
     }
 
-    /// <summary>A limit given directly, without a setting behind it.</summary>
-    internal static ResponseLimit Of(long bytes) => new(bytes, Source.Given);
-
     /// <summary>Completes "the response body exceeds …" (built only when a body does).</summary>
     public string Describe()
     {
@@ -68,8 +64,7 @@ internal readonly struct ResponseLimit
             Source.Call => "the limit of " + bytes + " bytes set by RequestOptions.MaxResponseContentBufferSize for this call",
             Source.Client => "the limit of " + bytes + " bytes set by MaxResponseContentBufferSize in the client's options",
             Source.HttpClient => "the limit of " + bytes + " bytes set by HttpClient.MaxResponseContentBufferSize",
-            Source.Default => "the default limit of " + bytes + " bytes; raise it with MaxResponseContentBufferSize in the client's options or per call in RequestOptions",
-            _ => "the limit of " + bytes + " bytes",
+            _ => "the default limit of " + bytes + " bytes; raise it with MaxResponseContentBufferSize in the client's options or per call in RequestOptions",
         };
     }
 }
