@@ -66,7 +66,8 @@ public static partial class ContractsHttp
 
         if (text.IndexOf('#') >= 0)
         {
-            throw new ArgumentException("The base address '" + text + "' has a fragment (#…), which is never sent: remove it.", nameof(address));
+            // The address is not repeated: its query may hold a key.
+            throw new ArgumentException("The base address has a fragment (#…), which is never sent: remove it.", nameof(address));
         }
 
         var query = text.IndexOf('?');

@@ -39,7 +39,7 @@ internal static class ServerVariables
             if (Array.IndexOf(allowedValues, value) < 0)
             {
                 throw new ArgumentException(
-                    "The server variable '" + name + "' is " + Shown(value) + ", which is not one of the values the OpenAPI document declares: " + List(allowedValues) + ".",
+                    "The server variable '" + name + "' is " + Shown(name, value) + ", which is not one of the values the OpenAPI document declares: " + List(allowedValues) + ".",
                     "variables");
             }
         }
@@ -50,7 +50,7 @@ internal static class ServerVariables
                 var position = PositionOf(template, at, placeholder.Length);
                 if (!Fits(position, value))
                 {
-                    throw new ArgumentException("The server variable '" + name + "' is " + Shown(value) + ", which is not " + Describe(position) + ".", "variables");
+                    throw new ArgumentException("The server variable '" + name + "' is " + Shown(name, value) + ", which is not " + Describe(position) + ".", "variables");
                 }
             }
         }
@@ -199,6 +199,9 @@ internal static class ServerVariables
 
         return values.Length > MaxListedValues ? text.Append(", …").ToString() : text.ToString();
     }
+
+    // A variable named like a credential ({token} in https://api.example.com/bot{token}) is not repeated in the message.
+    private static string Shown(string name, string value) => CredentialScrubber.IsSecretName(name) ? "a value (not shown: the name says it is a credential)" : Shown(value);
 
     /// <summary>A caller's value quoted for a message: bounded, with control characters visible, so that it cannot garble a log line.</summary>
     internal static string Shown(string value)

@@ -52,6 +52,15 @@ public sealed class ServerUrlTests
         Assert.Contains("'" + name + "'", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_value_of_a_variable_named_like_a_credential_is_not_repeated()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => ContractsHttp.ExpandServerUrl("https://{token}.example.com/x", ("token", "999.real-bot-token")));
+
+        Assert.Contains("'token'", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("real-bot-token", exception.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://h.example.com/v1?api-version=1", "/items/a", "https://h.example.com/v1/items/a?api-version=1")]
     [InlineData("https://h.example.com/v1?api-version=1", "/items/a?q=2", "https://h.example.com/v1/items/a?api-version=1&q=2")]
