@@ -172,7 +172,8 @@ internal sealed partial class SpecParser
             return new ServerModel(string.Empty, null, EquatableArray<ServerVariableModel>.Empty);
         }
 
-        var names = new UniqueNameBuilder("BaseAddress", _target.OptionsName);
+        // The options' own members: a variable named like one gets a suffix instead of a duplicate member.
+        var names = new UniqueNameBuilder("BaseAddress", "MaxResponseContentBufferSize", "ExpandServerUrl", _target.OptionsName);
         var variables = server.Variables.Select(v => BuildServerVariable(v.Key, v.Value, names));
         return new ServerModel(server.Url, server.Description, variables.ToEquatableArray());
     }

@@ -82,6 +82,31 @@ public sealed class ServerVariableTests
         Assert.NotNull(output.Create("Contracts.Tests.Tenants.TenantsClient", [new HttpClient(), options]));
     }
 
+    [Fact]
+    public void A_variable_named_like_a_member_of_the_options_gets_a_name_of_its_own()
+    {
+        const string Clashing = """
+            openapi: 3.0.3
+            info: { title: Clash, version: "1" }
+            servers:
+              - url: https://{maxResponseContentBufferSize}.example.com/{expandServerUrl}
+                variables:
+                  maxResponseContentBufferSize: { default: a }
+                  expandServerUrl: { default: b }
+            paths:
+              /ping:
+                get:
+                  operationId: Ping
+                  responses:
+                    "204": { description: Pong. }
+            """;
+
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("clash.yaml", Clashing, "Contracts.Tests.Clash", "ClashClient")));
+
+        Assert.NotNull(output.Type("Contracts.Tests.Clash.ClashClientOptions").GetProperty("MaxResponseContentBufferSize2"));
+        Assert.NotNull(output.Type("Contracts.Tests.Clash.ClashClientOptions").GetProperty("ExpandServerUrl2"));
+    }
+
     private static LoadedOutput Load() =>
         LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("tenants.yaml", Spec, "Contracts.Tests.Tenants", "TenantsClient")));
 
