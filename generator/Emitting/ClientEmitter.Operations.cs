@@ -102,9 +102,10 @@ internal static partial class ClientEmitter
             writer.CloseBlock();
             writer.WriteLine();
             var call = "_httpClient, __CreateRequest, _aws, " + Literals.String(operation.OperationId) + ", " + (operation.IsIdempotent ? "true" : "false");
+            var settings = ", _requestDefaults, " + operation.RequestOptionsName + ", " + operation.CancellationTokenName;
             writer.WriteLine(response.Kind == ResponseKind.None
-                ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);"
-                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + ", " + operation.CancellationTokenName + ").ConfigureAwait(false);");
+                ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + settings + ").ConfigureAwait(false);"
+                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + settings + ").ConfigureAwait(false);");
             writer.CloseBlock();
             return;
         }
@@ -116,15 +117,13 @@ internal static partial class ClientEmitter
     private static string SendStatement(OperationModel operation, string context)
     {
         var common = "_httpClient, __request, " + Literals.String(operation.OperationId);
-        var token = operation.CancellationTokenName;
+        var settings = ", _requestDefaults, " + operation.RequestOptionsName + ", " + operation.CancellationTokenName;
         var errors = operation.ErrorsFieldName ?? "null";
         var response = operation.Response;
-        string Call(string method, string arguments) => "await " + KnownTypes.ContractsHttp + "." + method + "(" + common + arguments + ", " + token + ").ConfigureAwait(false)";
-        var plain = operation.ErrorsFieldName is null;
+        string Call(string method, string arguments) => "await " + KnownTypes.ContractsHttp + "." + method + "(" + common + arguments + settings + ").ConfigureAwait(false)";
         return response.Kind switch
         {
-            ResponseKind.None => Call("SendAsync", plain ? string.Empty : ", " + errors) + ";",
-            ResponseKind.Json when plain && !response.AllowsEmpty => "return " + Call("SendAsync", ", " + context + "." + response.TypeInfoProperty) + ";",
+            ResponseKind.None => Call("SendAsync", ", " + errors) + ";",
             ResponseKind.Json => "return (" + Call("SendAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty)) + ")" + (response.AllowsEmpty ? string.Empty : "!") + ";",
             ResponseKind.Text => "return " + Call("SendTextAsync", ", " + errors) + ";",
             ResponseKind.Stream => "return " + Call("SendStreamAsync", ", " + errors) + ";",
@@ -302,6 +301,10 @@ internal static partial class ClientEmitter
         }
 
         parameters.Add(KnownTypes.CancellationToken + " " + operation.CancellationTokenName + " = default");
+
+        // Last, after the token: every call site written before it existed, including positional ones that pass a
+        // token, still compiles and means the same. A later per-call setting goes into RequestOptions, not a new parameter.
+        parameters.Add(KnownTypes.RequestOptions + "? " + operation.RequestOptionsName + " = null");
         return result + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
     }
 
@@ -350,6 +353,7 @@ internal static partial class ClientEmitter
         }
 
         XmlDocs.Param(writer, operation.CancellationTokenName, "Cancels the call.");
+        XmlDocs.Param(writer, operation.RequestOptionsName, "Settings for this call only (the response size cap); they take precedence over the client's options.");
         if (operation.Response.Kind != ResponseKind.None)
         {
             var fallback = operation.Response.Kind == ResponseKind.Stream ? "The response body, read from the connection as it arrives; dispose it to release the connection." : "The result.";

@@ -57,6 +57,14 @@ internal static partial class ClientEmitter
             /// server URL of the OpenAPI document.
             /// </summary>
             public global::System.Uri? BaseAddress { get; set; }
+
+            /// <summary>
+            /// The most bytes of a response body a call reads into memory, counted after decompression; a longer body fails
+            /// the call with an <c>ApiException</c>. When null, the <c>HttpClient</c>'s <c>MaxResponseContentBufferSize</c>
+            /// applies if it was lowered, else 64 MiB. A call's <c>RequestOptions</c> can set its own. <c>Stream</c> results
+            /// are read by the caller and are not capped.
+            /// </summary>
+            public long? MaxResponseContentBufferSize { get; set; }
             """);
         foreach (var variable in server.Variables)
         {
@@ -89,9 +97,25 @@ internal static partial class ClientEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The document's server URL with this instance's variables filled in.</summary>");
-        var arguments = string.Concat(server.Variables.Select(v => ", (" + Literals.String(v.Name) + ", " + v.PropertyName + ")"));
-        writer.WriteLine("internal string ServerUrl => " + KnownTypes.ContractsHttp + ".ExpandServerUrl(" + Literals.String(server.UrlTemplate) + arguments + ");");
+        writer.WriteLine("/// <summary>The document's server URL with this instance's variables filled in; a value the document does not allow throws.</summary>");
+        if (server.Variables.IsEmpty)
+        {
+            writer.WriteLine("internal string ExpandServerUrl() => " + Literals.String(server.UrlTemplate) + ";");
+        }
+        else
+        {
+            writer.OpenBlock("internal string ExpandServerUrl() => " + KnownTypes.ContractsHttp + ".ExpandServerUrl(" + Literals.String(server.UrlTemplate) + ", new (string, string?, string[])[]");
+            foreach (var variable in server.Variables)
+            {
+                var allowed = variable.AllowedValues.IsEmpty
+                    ? "global::System.Array.Empty<string>()"
+                    : "new[] { " + string.Join(", ", variable.AllowedValues.Select(Literals.String)) + " }";
+                writer.WriteLine("(" + Literals.String(variable.Name) + ", " + variable.PropertyName + ", " + allowed + "),");
+            }
+
+            writer.CloseBlock(");");
+        }
+
         writer.CloseBlock();
     }
 
@@ -126,15 +150,22 @@ internal static partial class ClientEmitter
         writer.WriteLine($$"""
             private readonly {{KnownTypes.HttpClient}} _httpClient;
             private readonly {{KnownTypes.Uri}} _baseAddress;
+            private readonly {{KnownTypes.RequestOptions}} _requestDefaults;
 
-            /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
+            /// <summary>
+            /// Creates a client that sends its requests through <paramref name="httpClient"/>. Give it an <c>HttpClient</c>
+            /// whose handler is a <c>SafeRedirectHandler</c> (the generated service registration does): .NET's own redirects
+            /// would carry API keys and cookies to other hosts.
+            /// </summary>
             /// <param name="httpClient">The HTTP client; its handlers (signing, retries, logging) apply to every call.</param>
-            /// <param name="options">The base address and server variables; defaults when null.</param>
+            /// <param name="options">The base address, server variables and response size cap; defaults when null.</param>
+            /// <exception cref="global::System.ArgumentException">A server variable holds a value the document does not allow.</exception>
             public {{target.ClientName}}({{KnownTypes.HttpClient}} httpClient, {{target.OptionsName}}? options = null)
             {
                 _httpClient = httpClient ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(httpClient));
                 options ??= new {{target.OptionsName}}();
-                _baseAddress = {{KnownTypes.ContractsHttp}}.ResolveBaseAddress(options.BaseAddress, httpClient, options.ServerUrl);{{AwsSettingsInitializer(client)}}
+                _baseAddress = {{KnownTypes.ContractsHttp}}.ResolveBaseAddress(options.BaseAddress, httpClient, options.ExpandServerUrl);
+                _requestDefaults = new {{KnownTypes.RequestOptions}} { MaxResponseContentBufferSize = options.MaxResponseContentBufferSize };{{AwsSettingsInitializer(client)}}
             }
             """);
         foreach (var operation in client.Operations)

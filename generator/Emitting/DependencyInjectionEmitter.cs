@@ -24,7 +24,9 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine($$"""
             /// <summary>
             /// Adds <see cref="{{target.InterfaceName}}"/> as a typed client of <c>IHttpClientFactory</c>. The returned builder adds
-            /// handlers (resilience, logging, signing) to the client's pipeline.
+            /// handlers (resilience, logging, signing) to the client's pipeline. The primary handler is a
+            /// <c>SafeRedirectHandler</c>: redirects are followed without sending credentials to other hosts (replacing the
+            /// primary handler gives up that policy unless the new one is a <c>SafeRedirectHandler</c> too).
             /// </summary>
             /// <param name="services">The service collection.</param>
             /// <param name="configure">Sets the client's options; they can also be configured with <c>services.Configure&lt;{{options}}&gt;</c>.</param>
@@ -33,11 +35,16 @@ internal static class DependencyInjectionEmitter
                 if (services is null) throw new {{KnownTypes.ArgumentNullException}}(nameof(services));
                 var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services);
                 if (configure is not null) optionsBuilder.Configure(configure);
-                return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{target.InterfaceName}}, {{target.ClientName}}>(
+                var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{target.InterfaceName}}, {{target.ClientName}}>(
                     services,
                     static (httpClient, provider) => new {{target.ClientName}}(
                         httpClient,
                         global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value));
+
+                // The factory's default primary handler follows redirects itself, and .NET strips only Authorization on the
+                // way; this one is the same HttpClientHandler with automatic redirects off, under the runtime's policy.
+                return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
+                    builder, static () => new {{KnownTypes.SafeRedirectHandler}}());
             }
             """);
         if (model.HasConfiguration)
@@ -46,7 +53,7 @@ internal static class DependencyInjectionEmitter
             writer.WriteLine($$"""
                 /// <summary>
                 /// Adds <see cref="{{target.InterfaceName}}"/> with options read from a configuration section (for example
-                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}.
+                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}.
                 /// </summary>
                 /// <param name="services">The service collection.</param>
                 /// <param name="configuration">The section holding the options.</param>
@@ -67,6 +74,11 @@ internal static class DependencyInjectionEmitter
                     if (configuration["BaseAddress"] is { Length: > 0 } baseAddress)
                     {
                         options.BaseAddress = new {{KnownTypes.Uri}}(baseAddress, global::System.UriKind.Absolute);
+                    }
+
+                    if (configuration["MaxResponseContentBufferSize"] is { Length: > 0 } maxResponseContentBufferSize)
+                    {
+                        options.MaxResponseContentBufferSize = long.Parse(maxResponseContentBufferSize, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture);
                     }
                 """);
             writer.Indentation++;

@@ -37,6 +37,8 @@ internal static class KnownTypes
     public const string UnionMember = "global::Contracts.Runtime.Json.UnionMember";
     public const string JsonKinds = "global::Contracts.Runtime.Json.JsonKinds";
     public const string ContractsHttp = "global::Contracts.Runtime.Http.ContractsHttp";
+    public const string RequestOptions = "global::Contracts.Runtime.RequestOptions";
+    public const string SafeRedirectHandler = "global::Contracts.Runtime.Http.SafeRedirectHandler";
     public const string ParameterStyles = "global::Contracts.Runtime.Http.ParameterStyles";
     public const string ParameterStyle = "global::Contracts.Runtime.Http.ParameterStyle";
     public const string ParameterValue = "global::Contracts.Runtime.Http.ParameterValue";

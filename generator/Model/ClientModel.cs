@@ -39,6 +39,7 @@ internal sealed record AwsErrorModel(string ErrorType, string ExceptionName, Typ
 internal sealed record ServerModel(string UrlTemplate, string? Description, EquatableArray<ServerVariableModel> Variables);
 
 /// <summary>A server URL variable such as <c>{region}</c>.</summary>
+/// <param name="AllowedValues">The document's <c>enum</c> (with the default, when the document left it out); empty when it declares none.</param>
 internal sealed record ServerVariableModel(
     string Name,
     string PropertyName,
@@ -84,6 +85,8 @@ internal enum ParameterStyle
 /// <summary>One client method.</summary>
 /// <param name="OperationId">The name used in exceptions (the <c>operationId</c>, or method and path).</param>
 /// <param name="PathTemplate">The path with any <c>#fragment</c> removed; <c>{name}</c> placeholders remain.</param>
+/// <param name="CancellationTokenName">The method's <c>CancellationToken</c> parameter (a document parameter may have taken <c>cancellationToken</c>).</param>
+/// <param name="RequestOptionsName">The method's per-call <c>RequestOptions</c> parameter, the last one.</param>
 /// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
 internal sealed record OperationModel(
     string OperationId,
@@ -98,6 +101,7 @@ internal sealed record OperationModel(
     RequestBodyModel? Body,
     ResponseModel Response,
     string CancellationTokenName,
+    string RequestOptionsName,
     bool IsIdempotent = false,
     EquatableArray<ErrorResponseModel> Errors = default,
     string? ErrorsFieldName = null);

@@ -57,6 +57,7 @@ internal sealed partial class SpecParser
         var baseName = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : Identifiers.ToPascalCase(operation.OperationId, "Call");
         var parameterNames = new UniqueNameBuilder();
         var cancellationTokenName = parameterNames.Claim("cancellationToken");
+        var requestOptionsName = parameterNames.Claim("requestOptions");
         var context = new OperationContext(operationId, baseName, pointer, fragment >= 0, parameterNames);
         if (BuildParameters(pathItem, operation, context) is not { } built)
         {
@@ -102,6 +103,7 @@ internal sealed partial class SpecParser
             body,
             response,
             cancellationTokenName,
+            requestOptionsName,
             IsIdempotent(method, operationId),
             errors,
             errors.IsEmpty ? null : "s_" + methodName + "Errors");
@@ -170,13 +172,27 @@ internal sealed partial class SpecParser
             return new ServerModel(string.Empty, null, EquatableArray<ServerVariableModel>.Empty);
         }
 
-        var names = new UniqueNameBuilder("BaseAddress", _target.OptionsName);
-        var variables = server.Variables.Select(v => new ServerVariableModel(
-            v.Key,
-            names.Claim(Identifiers.ToPascalCase(v.Key, "Variable")),
-            v.Value.Default ?? v.Value.Enum.FirstOrDefault() ?? string.Empty,
-            v.Value.Description,
-            (v.Value.Enum ?? new List<string>()).ToEquatableArray()));
+        // The options' own members: a variable named like one gets a suffix instead of a duplicate member.
+        var names = new UniqueNameBuilder("BaseAddress", "MaxResponseContentBufferSize", "ExpandServerUrl", _target.OptionsName);
+        var variables = server.Variables.Select(v => BuildServerVariable(v.Key, v.Value, names));
         return new ServerModel(server.Url, server.Description, variables.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A server variable and the values the client accepts for it: the document's <c>enum</c>, which the runtime checks
+    /// when the client is constructed. The default is accepted too even where the document forgot to list it, so that a
+    /// client with default options always constructs.
+    /// </summary>
+    private static ServerVariableModel BuildServerVariable(string name, OpenApiServerVariable variable, UniqueNameBuilder names)
+    {
+        var declared = variable.Enum ?? new List<string>();
+        var defaultValue = variable.Default ?? declared.FirstOrDefault() ?? string.Empty;
+        var allowed = declared.Count == 0 || declared.Contains(defaultValue) ? declared : declared.Concat(new[] { defaultValue });
+        return new ServerVariableModel(
+            name,
+            names.Claim(Identifiers.ToPascalCase(name, "Variable")),
+            defaultValue,
+            variable.Description,
+            allowed.ToEquatableArray());
     }
 }

@@ -9,10 +9,11 @@ using System.Threading.Tasks;
 namespace Contracts.Runtime.Http;
 
 /// <summary>
-/// Reads a response body into memory, at most <c>limit</c> bytes. .NET applies
+/// Reads a response body into memory, at most <see cref="ResponseLimit.Bytes"/>. .NET applies
 /// <see cref="HttpClient.MaxResponseContentBufferSize"/> only when it buffers the response itself, which generated
 /// clients do not (they send with <see cref="HttpCompletionOption.ResponseHeadersRead"/>), so the limit is applied here:
-/// a declared <c>Content-Length</c> over it fails before reading, any other body fails as soon as it crosses it.
+/// a declared <c>Content-Length</c> over it fails before reading, any other body (a decompressed one included) fails
+/// as soon as it crosses it.
 /// A connection that breaks after the headers arrived fails with the status and the bytes received so far.
 /// The body stays in the pooled buffer it was read into (<see cref="PooledBody"/>): no copy is made for the caller.
 /// </summary>
@@ -20,15 +21,13 @@ internal static class BodyReader
 {
     private const int FirstBufferSize = 16 * 1024;
 
-    /// <summary>The name of the setting, as the exception names it so the reader knows what to raise.</summary>
-    internal const string LimitSetting = "HttpClient.MaxResponseContentBufferSize";
-
-    public static async Task<PooledBody> ReadAsync(HttpResponseMessage response, long limit, string operationName, CancellationToken cancellationToken)
+    public static async Task<PooledBody> ReadAsync(HttpResponseMessage response, ResponseLimit responseLimit, string operationName, CancellationToken cancellationToken)
     {
+        var limit = responseLimit.Bytes;
         var declared = response.Content.Headers.ContentLength;
         if (declared > limit)
         {
-            throw TooLarge(response, operationName, limit, "of " + declared.Value.ToString(CultureInfo.InvariantCulture) + " bytes (its Content-Length) ", Array.Empty<byte>(), 0);
+            throw TooLarge(response, operationName, responseLimit, "of " + declared.Value.ToString(CultureInfo.InvariantCulture) + " bytes (its Content-Length) ", Array.Empty<byte>(), 0);
         }
 
         if (declared == 0)
@@ -89,7 +88,7 @@ internal static class BodyReader
                 count += read;
                 if (count > limit)
                 {
-                    throw TooLarge(response, operationName, limit, string.Empty, buffer, count);
+                    throw TooLarge(response, operationName, responseLimit, string.Empty, buffer, count);
                 }
             }
 
@@ -117,10 +116,10 @@ internal static class BodyReader
         return larger;
     }
 
-    private static ApiException TooLarge(HttpResponseMessage response, string operationName, long limit, string size, byte[] buffer, int count) =>
+    private static ApiException TooLarge(HttpResponseMessage response, string operationName, ResponseLimit limit, string size, byte[] buffer, int count) =>
         new(
             operationName,
             response.StatusCode,
-            "the response body " + size + "exceeds the limit of " + limit.ToString(CultureInfo.InvariantCulture) + " bytes set by " + LimitSetting,
+            "the response body " + size + "exceeds " + limit.Describe(),
             responseExcerpt: ResponseText.Excerpt(buffer, count));
 }

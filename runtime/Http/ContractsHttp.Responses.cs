@@ -12,9 +12,24 @@ namespace Contracts.Runtime.Http;
 public static partial class ContractsHttp
 {
     /// <summary>Sends a request whose successful response carries no body; declared errors are thrown typed.</summary>
-    public static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    public static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
+        SendAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request whose successful response carries no body; declared errors are thrown typed. Bodies are capped
+    /// by <paramref name="requestOptions"/>, else <paramref name="clientDefaults"/> (the client's options), else the
+    /// <see cref="HttpClient"/>'s own lowered cap, else 64 MiB.
+    /// </summary>
+    public static async Task SendAsync(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        ErrorResponses? errors,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken)
     {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
@@ -30,6 +45,20 @@ public static partial class ContractsHttp
     /// Sends a request and reads its JSON result. With <paramref name="allowEmpty"/> (the document also declares a
     /// success without a body, such as 204) an empty body gives <c>default</c>.
     /// </summary>
+    public static Task<T?> SendAsync<T>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        JsonTypeInfo<T> typeInfo,
+        ErrorResponses? errors,
+        bool allowEmpty,
+        CancellationToken cancellationToken) =>
+        SendAsync(httpClient, request, operationName, typeInfo, errors, allowEmpty, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request and reads its JSON result, the body capped by <paramref name="requestOptions"/>, else
+    /// <paramref name="clientDefaults"/>. With <paramref name="allowEmpty"/> an empty body gives <c>default</c>.
+    /// </summary>
     public static async Task<T?> SendAsync<T>(
         HttpClient httpClient,
         HttpRequestMessage request,
@@ -37,9 +66,11 @@ public static partial class ContractsHttp
         JsonTypeInfo<T> typeInfo,
         ErrorResponses? errors,
         bool allowEmpty,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
@@ -59,9 +90,20 @@ public static partial class ContractsHttp
     }
 
     /// <summary>Sends a request whose result is text (<c>text/*</c>), decoded with the response's charset (UTF-8 by default).</summary>
-    public static async Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    public static Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
+        SendTextAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>Sends a request whose result is text (<c>text/*</c>), the body capped by <paramref name="requestOptions"/>, else <paramref name="clientDefaults"/>.</summary>
+    public static async Task<string> SendTextAsync(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        ErrorResponses? errors,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken)
     {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         PooledBody body;
         try
         {
@@ -93,14 +135,25 @@ public static partial class ContractsHttp
         }
     }
 
+    /// <summary>Sends a request whose result is binary (see the overload with <see cref="RequestOptions"/>).</summary>
+    public static Task<Stream> SendStreamAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
+        SendStreamAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
+
     /// <summary>
-    /// Sends a request whose result is binary. The body is not buffered, so <see cref="HttpClient.MaxResponseContentBufferSize"/>
-    /// and the timeout do not apply to it: the returned stream reads from the connection as the caller reads, and owns
-    /// the response, so the caller must dispose it. Error bodies are read and capped as for other results.
+    /// Sends a request whose result is binary. The body is not buffered, so the size cap and the timeout do not apply
+    /// to it: the returned stream reads from the connection as the caller reads, and owns the response, so the caller
+    /// must dispose it. Error bodies are read and capped as for other results.
     /// </summary>
-    public static async Task<Stream> SendStreamAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken)
+    public static async Task<Stream> SendStreamAsync(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        ErrorResponses? errors,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken)
     {
-        var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
@@ -135,7 +188,9 @@ public static partial class ContractsHttp
     /// <summary>A binary request body read from <paramref name="value"/> when sent; the caller keeps ownership of the stream.</summary>
     public static HttpContent CreateStreamContent(Stream value, string mediaType)
     {
-        var content = new StreamContent(value);
+        // Disposing the request disposes its content, and StreamContent disposes its stream: the wrapper keeps the
+        // caller's stream open, as the generated docs promise.
+        var content = new StreamContent(new CallerOwnedStream(value));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return content;
     }

@@ -22,60 +22,106 @@ public static partial class ContractsHttp
     /// Picks the base address of a client: the one set in its options, else the <see cref="HttpClient.BaseAddress"/>,
     /// else the OpenAPI server URL with its variables filled in.
     /// </summary>
-    public static Uri ResolveBaseAddress(Uri? configured, HttpClient httpClient, string serverUrl)
+    public static Uri ResolveBaseAddress(Uri? configured, HttpClient httpClient, string serverUrl) =>
+        ResolveBaseAddress(configured, httpClient, () => serverUrl);
+
+    /// <summary>
+    /// Picks the base address of a client: the one set in its options, else the <see cref="HttpClient.BaseAddress"/>,
+    /// else the OpenAPI server URL, which <paramref name="serverUrl"/> fills in (and checks) only then. A query in the
+    /// base address is kept on every request, after the request's path; a fragment is refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">A server variable does not fit (see <see cref="ExpandServerUrl(string, ValueTuple{string, string, string[]}[])"/>), or the base address has a fragment.</exception>
+    /// <exception cref="InvalidOperationException">No base address is set and the server URL is not absolute.</exception>
+    public static Uri ResolveBaseAddress(Uri? configured, HttpClient httpClient, Func<string> serverUrl)
     {
         if (configured is not null)
         {
-            return WithTrailingSlash(configured);
+            return AsBase(configured);
         }
 
         if (httpClient?.BaseAddress is { } fromClient)
         {
-            return WithTrailingSlash(fromClient);
+            return AsBase(fromClient);
         }
 
-        if (Uri.TryCreate(serverUrl, UriKind.Absolute, out var fromSpec))
+        var url = (serverUrl ?? throw new ArgumentNullException(nameof(serverUrl)))();
+        if (Uri.TryCreate(url, UriKind.Absolute, out var fromSpec))
         {
-            return WithTrailingSlash(fromSpec);
+            return AsBase(fromSpec);
         }
 
         throw new InvalidOperationException(
-            "The OpenAPI server URL '" + serverUrl + "' is not absolute: set the client's BaseAddress option or HttpClient.BaseAddress.");
+            "The OpenAPI server URL '" + url + "' is not absolute: set the client's BaseAddress option or HttpClient.BaseAddress.");
     }
 
-    // CreateRequest appends relative paths after a '/': ending the base with one up front (once per client) lets
-    // requests for the root reuse it. A base with a query or fragment is left as it is.
-    private static Uri WithTrailingSlash(Uri address)
+    // CreateRequest appends relative paths after a '/': ending the base's path with one up front (once per client) lets
+    // requests for the root reuse it. A query stays after the path: https://host/v1?v=2 becomes https://host/v1/?v=2.
+    private static Uri AsBase(Uri address)
     {
         var text = address.OriginalString;
-        return !address.IsAbsoluteUri || text.EndsWith("/", StringComparison.Ordinal) || text.IndexOf('?') >= 0 || text.IndexOf('#') >= 0
-            ? address
-            : new Uri(text + "/", UriKind.Absolute);
+        if (!address.IsAbsoluteUri)
+        {
+            return address;
+        }
+
+        if (text.IndexOf('#') >= 0)
+        {
+            // The address is not repeated: its query may hold a key.
+            throw new ArgumentException("The base address has a fragment (#…), which is never sent: remove it.", nameof(address));
+        }
+
+        var query = text.IndexOf('?');
+        var path = query < 0 ? text : text.Substring(0, query);
+        return path.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(path + "/" + text.Substring(path.Length), UriKind.Absolute);
     }
 
-    /// <summary>Fills <c>{name}</c> variables of an OpenAPI server URL template; each value is URL-escaped.</summary>
+    /// <summary>
+    /// Fills <c>{name}</c> variables of an OpenAPI server URL template; each value is checked against the grammar of
+    /// its place in the template (a host label, a host name, a port, a path segment) and URL-escaped.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is empty or does not fit its place; the message names the variable.</exception>
     public static string ExpandServerUrl(string template, params (string Name, string? Value)[] variables)
     {
         var result = template;
         foreach (var (name, value) in variables)
         {
-            if (value is null || value.Length == 0)
-            {
-                throw new ArgumentException("The server variable '" + name + "' has no value.", nameof(variables));
-            }
-
-            result = result.Replace("{" + name + "}", Uri.EscapeDataString(value));
+            result = ServerVariables.Expand(result, name, value, allowedValues: null);
         }
 
         return result;
     }
 
-    /// <summary>Creates a request for <paramref name="relativeUri"/> (a path starting with '/', with its query) under <paramref name="baseAddress"/>.</summary>
+    /// <summary>
+    /// Fills <c>{name}</c> variables of an OpenAPI server URL template. A variable with allowed values (the document's
+    /// <c>enum</c>) must hold one of them; one without is checked against the grammar of its place in the template.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is empty, undeclared or does not fit its place; the message names the variable.</exception>
+    public static string ExpandServerUrl(string template, (string Name, string? Value, string[] AllowedValues)[] variables)
+    {
+        var result = template;
+        foreach (var (name, value, allowedValues) in variables ?? throw new ArgumentNullException(nameof(variables)))
+        {
+            result = ServerVariables.Expand(result, name, value, allowedValues);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Creates a request for <paramref name="relativeUri"/> (a path starting with '/', with its query) under
+    /// <paramref name="baseAddress"/>; a query of the base address comes first in the request's query.
+    /// </summary>
     public static HttpRequestMessage CreateRequest(HttpMethod method, Uri baseAddress, string relativeUri)
     {
         var root = baseAddress.OriginalString;
-        var slash = root.EndsWith("/", StringComparison.Ordinal);
         var relative = relativeUri.StartsWith("/", StringComparison.Ordinal) ? relativeUri.Substring(1) : relativeUri;
+        var baseQuery = root.IndexOf('?');
+        if (baseQuery >= 0 && baseAddress.IsAbsoluteUri)
+        {
+            return new HttpRequestMessage(method, new Uri(WithBaseQuery(root, baseQuery, relative), UriKind.Absolute));
+        }
+
+        var slash = root.EndsWith("/", StringComparison.Ordinal);
         if (relative.Length == 0 && slash && baseAddress.IsAbsoluteUri)
         {
             // The root itself (every AWS JSON call posts to "/"): Uri is immutable, so the base is reused, not parsed again.
@@ -84,6 +130,34 @@ public static partial class ContractsHttp
 
         var uri = new Uri(slash ? root + relative : root + "/" + relative, UriKind.Absolute);
         return new HttpRequestMessage(method, uri);
+    }
+
+    // https://host/v1/?api-version=2 and items/a?q=1 give https://host/v1/items/a?api-version=2&q=1.
+    private static string WithBaseQuery(string root, int baseQuery, string relative)
+    {
+        var path = root.Substring(0, baseQuery);
+        var query = root.Substring(baseQuery + 1);
+        var relativeQuery = relative.IndexOf('?');
+        var text = new StringBuilder(path.Length + relative.Length + query.Length + 2).Append(path);
+        if (!path.EndsWith("/", StringComparison.Ordinal))
+        {
+            text.Append('/');
+        }
+
+        text.Append(relative, 0, relativeQuery < 0 ? relative.Length : relativeQuery);
+        var extra = relativeQuery < 0 ? string.Empty : relative.Substring(relativeQuery + 1);
+        if (query.Length > 0 || extra.Length > 0)
+        {
+            text.Append('?').Append(query);
+            if (query.Length > 0 && extra.Length > 0)
+            {
+                text.Append('&');
+            }
+
+            text.Append(extra);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Escapes one path parameter value so that it stays inside its path segment; an empty value or a dot segment is refused.</summary>
@@ -143,11 +217,11 @@ public static partial class ContractsHttp
 
     /// <summary>Sends a request whose successful response carries no body.</summary>
     public static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken) =>
-        SendAsync(httpClient, request, operationName, errors: null, cancellationToken);
+        SendAsync(httpClient, request, operationName, errors: null, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
     public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, cancellationToken).ConfigureAwait(false))!;
+        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, clientDefaults: null, requestOptions: null, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
     internal static T ReadResult<T>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
@@ -169,15 +243,31 @@ public static partial class ContractsHttp
     /// Sends a request whose responses are wrapped in an envelope: returns the data member on success and throws
     /// <see cref="ApiException{TError}"/> with the service's error on failure.
     /// </summary>
+    public static Task<TData> SendEnvelopeAsync<TData, TError>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        EnvelopeShape<TError> shape,
+        JsonTypeInfo<TData> dataTypeInfo,
+        CancellationToken cancellationToken) =>
+        SendEnvelopeAsync(httpClient, request, operationName, shape, dataTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request whose responses are wrapped in an envelope, the body capped by <paramref name="requestOptions"/>,
+    /// else <paramref name="clientDefaults"/>: returns the data member on success and throws
+    /// <see cref="ApiException{TError}"/> with the service's error on failure.
+    /// </summary>
     public static async Task<TData> SendEnvelopeAsync<TData, TError>(
         HttpClient httpClient,
         HttpRequestMessage request,
         string operationName,
         EnvelopeShape<TError> shape,
         JsonTypeInfo<TData> dataTypeInfo,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+        using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             using var body = await call.ReadBodyAsync().ConfigureAwait(false);

@@ -9,8 +9,10 @@ namespace Contracts.Runtime.Http;
 
 /// <summary>
 /// One sent request and its response, read the same way by every generated call: the body through
-/// <see cref="BodyReader"/> (capped), within <see cref="HttpClient.Timeout"/>, and exceptions scrubbed of the
-/// request's credentials. Disposing it disposes the response, which releases (or, mid-body, closes) the connection.
+/// <see cref="BodyReader"/> (capped by <see cref="ResponseLimit"/>), within <see cref="HttpClient.Timeout"/>, and
+/// exceptions scrubbed of the request's credentials. A redirect that reaches it was not followed by the handler
+/// (see <see cref="SafeRedirectHandler"/>) and fails the call. Disposing it disposes the response, which releases
+/// (or, mid-body, closes) the connection.
 /// </summary>
 internal sealed class HttpCall : IDisposable
 {
@@ -18,28 +20,47 @@ internal sealed class HttpCall : IDisposable
     private readonly HttpRequestMessage _request;
     private readonly string _operationName;
     private readonly CancellationToken _callerToken;
+    private readonly ResponseLimit _limit;
 
     // HttpClient.Timeout covers a ResponseHeadersRead send only until the headers arrive; the body is read within
     // what is left of the same budget, counted from here, so a server that stalls mid-body cannot hang the call.
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    private HttpCall(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken)
+    private HttpCall(HttpClient httpClient, HttpRequestMessage request, string operationName, ResponseLimit limit, CancellationToken cancellationToken)
     {
         _httpClient = httpClient;
         _request = request;
         _operationName = operationName;
+        _limit = limit;
         _callerToken = cancellationToken;
     }
 
     public HttpResponseMessage Response { get; private set; } = null!;
 
-    /// <summary>Sends <paramref name="request"/>; returns once the response headers have arrived.</summary>
-    public static async Task<HttpCall> SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/>; returns once the response headers have arrived. A redirect response fails
+    /// with an <see cref="ApiException"/> unless <paramref name="returnRedirect"/> (the AWS protocol follows its own).
+    /// </summary>
+    public static async Task<HttpCall> SendAsync(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken,
+        bool returnRedirect = false)
     {
-        var call = new HttpCall(httpClient, request, operationName, cancellationToken);
+        var call = new HttpCall(httpClient, request, operationName, ResponseLimit.Resolve(httpClient, clientDefaults, requestOptions), cancellationToken);
         try
         {
             call.Response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!returnRedirect && Redirects.TargetOf(call.Response) is { } target)
+            {
+                var exception = Redirects.NotFollowed(operationName, call.Response, target);
+                call.Redact(exception);
+                throw exception;
+            }
+
             return call;
         }
         catch
@@ -50,15 +71,14 @@ internal sealed class HttpCall : IDisposable
     }
 
     /// <summary>
-    /// Reads the whole body (at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes) into a pooled
-    /// buffer; the caller owns it and disposes it once.
+    /// Reads the whole body (at most <see cref="ResponseLimit.Bytes"/>) into a pooled buffer; the caller owns it and
+    /// disposes it once.
     /// </summary>
     public async Task<PooledBody> ReadBodyAsync()
     {
-        var limit = _httpClient.MaxResponseContentBufferSize;
         if (_httpClient.Timeout == Timeout.InfiniteTimeSpan)
         {
-            return await BodyReader.ReadAsync(Response, limit, _operationName, _callerToken).ConfigureAwait(false);
+            return await BodyReader.ReadAsync(Response, _limit, _operationName, _callerToken).ConfigureAwait(false);
         }
 
         var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency);
@@ -66,7 +86,7 @@ internal sealed class HttpCall : IDisposable
         var timeout = BodyTimeout.Start(_callerToken, left > TimeSpan.Zero ? left : TimeSpan.Zero);
         try
         {
-            return await BodyReader.ReadAsync(Response, limit, _operationName, timeout.Token).ConfigureAwait(false);
+            return await BodyReader.ReadAsync(Response, _limit, _operationName, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (!_callerToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -82,8 +102,19 @@ internal sealed class HttpCall : IDisposable
         }
     }
 
-    /// <summary>Scrubs the credentials this call's request carried out of <paramref name="exception"/>.</summary>
-    public void Redact(ApiException exception) => exception.Redact(CredentialScrubber.From(Response?.RequestMessage ?? _request));
+    /// <summary>
+    /// Scrubs the credentials this call's request carried out of <paramref name="exception"/>: those of the request as
+    /// the caller built it and as it was sent (with what <see cref="HttpClient.DefaultRequestHeaders"/> and handlers
+    /// added), and those of the request a redirect handler sent last, when it was another one.
+    /// </summary>
+    public void Redact(ApiException exception)
+    {
+        exception.Redact(CredentialScrubber.From(_request));
+        if (Response?.RequestMessage is { } sent && !ReferenceEquals(sent, _request))
+        {
+            exception.Redact(CredentialScrubber.From(sent));
+        }
+    }
 
     public void Dispose()
     {

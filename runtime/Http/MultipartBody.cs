@@ -19,7 +19,7 @@ public static class MultipartBody
     /// <summary>A file: its stream, file name and media type.</summary>
     public static void AddFile(MultipartFormDataContent content, string name, FilePart file)
     {
-        var part = new StreamContent(new NonDisposingStream(file.Content));
+        var part = new StreamContent(new CallerOwnedStream(file.Content));
         part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType ?? "application/octet-stream");
         content.Add(part, Quote(name), Quote(file.FileName));
     }
@@ -46,21 +46,5 @@ public static class MultipartBody
         }
 
         public string Text { get; }
-    }
-
-    /// <summary>The caller owns the file's stream; disposing the request must not close it.</summary>
-    private sealed class NonDisposingStream(Stream inner) : Stream
-    {
-        public override bool CanRead => inner.CanRead;
-        public override bool CanSeek => inner.CanSeek;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-        public override void SetLength(long value) => throw new System.NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new System.NotSupportedException();
     }
 }

@@ -25,6 +25,20 @@ public static class AwsProtocol
     };
 
     /// <summary>Calls an operation whose successful response carries <typeparamref name="T"/>.</summary>
+    public static Task<T> SendAsync<T>(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        AwsClientSettings settings,
+        string operationName,
+        bool isIdempotent,
+        JsonTypeInfo<T> resultTypeInfo,
+        CancellationToken cancellationToken) =>
+        SendAsync(httpClient, createRequest, settings, operationName, isIdempotent, resultTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>
+    /// Calls an operation whose successful response carries <typeparamref name="T"/>, its body capped by
+    /// <paramref name="requestOptions"/>, else <paramref name="clientDefaults"/> (the client's options).
+    /// </summary>
     public static async Task<T> SendAsync<T>(
         HttpClient httpClient,
         Func<HttpRequestMessage> createRequest,
@@ -32,9 +46,11 @@ public static class AwsProtocol
         string operationName,
         bool isIdempotent,
         JsonTypeInfo<T> resultTypeInfo,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        var (status, body, request) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        var (status, body, request) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         using var owned = body;
         try
         {
@@ -52,15 +68,27 @@ public static class AwsProtocol
     private static readonly byte[] s_emptyObject = { (byte)'{', (byte)'}' };
 
     /// <summary>Calls an operation whose successful response carries nothing the caller needs.</summary>
+    public static Task SendAsync(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        AwsClientSettings settings,
+        string operationName,
+        bool isIdempotent,
+        CancellationToken cancellationToken) =>
+        SendAsync(httpClient, createRequest, settings, operationName, isIdempotent, clientDefaults: null, requestOptions: null, cancellationToken);
+
+    /// <summary>Calls an operation whose successful response carries nothing the caller needs; error bodies are capped as for results.</summary>
     public static async Task SendAsync(
         HttpClient httpClient,
         Func<HttpRequestMessage> createRequest,
         AwsClientSettings settings,
         string operationName,
         bool isIdempotent,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        var (_, body, _) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, cancellationToken).ConfigureAwait(false);
+        var (_, body, _) = await SendCoreAsync(httpClient, createRequest, settings, operationName, isIdempotent, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         body.Dispose();
     }
 
@@ -71,19 +99,18 @@ public static class AwsProtocol
         AwsClientSettings settings,
         string operationName,
         bool isIdempotent,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
         var retry = settings.Retry;
         for (var attempt = 1; ; attempt++)
         {
-            using var request = createRequest();
-            var credentials = await settings.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-            await SigV4Signer.SignAsync(request, credentials, settings.Region, settings.Service, settings.Clock(), cancellationToken: cancellationToken).ConfigureAwait(false);
-
             HttpCall call;
+            HttpRequestMessage request;
             try
             {
-                call = await HttpCall.SendAsync(httpClient, request, operationName, cancellationToken).ConfigureAwait(false);
+                (call, request) = await SendSignedAsync(httpClient, createRequest, settings, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException) when (isIdempotent && attempt < retry.MaxAttempts)
             {
@@ -92,6 +119,7 @@ public static class AwsProtocol
                 continue;
             }
 
+            using (request)
             using (call)
             {
                 var response = call.Response;
@@ -122,6 +150,75 @@ public static class AwsProtocol
 
                 await retry.Delay(retry.NextDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends one attempt: a fresh request, freshly signed. A redirect to the same origin is sent again as a new request,
+    /// signed for its new address (a signature covers the address); a redirect to another origin is never followed,
+    /// so the signature, the session token and the body stay with the endpoint the client was configured for.
+    /// </summary>
+    private static async Task<(HttpCall Call, HttpRequestMessage Request)> SendSignedAsync(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        AwsClientSettings settings,
+        string operationName,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        Uri? target = null;
+        HttpMethod? method = null;
+        for (var followed = 0; ; followed++)
+        {
+            var request = createRequest();
+            HttpCall call;
+            try
+            {
+                if (target is not null)
+                {
+                    request.RequestUri = target;
+                    if (method != request.Method)
+                    {
+                        // 301–303 after a POST: a GET, without the body.
+                        request.Method = method!;
+                        request.Content?.Dispose();
+                        request.Content = null;
+                    }
+                }
+
+                var credentials = await settings.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                await SigV4Signer.SignAsync(request, credentials, settings.Region, settings.Service, settings.Clock(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken, returnRedirect: true).ConfigureAwait(false);
+            }
+            catch
+            {
+                request.Dispose();
+                throw;
+            }
+
+            if (Redirects.TargetOf(call.Response) is not { } next)
+            {
+                return (call, request);
+            }
+
+            var nextMethod = Redirects.MethodAfter(call.Response.StatusCode, request.Method);
+            var refusal = Redirects.IsSameOrigin(request.RequestUri!, next)
+                ? Redirects.Refusal(request, next, request.Content is not null && nextMethod == request.Method, followed)
+                : "an AWS call is never sent to another origin (its signature, session token and body stay with the endpoint)";
+            using (request)
+            using (call)
+            {
+                if (refusal is not null)
+                {
+                    var exception = Redirects.NotFollowed(operationName, call.Response.StatusCode, next, refusal);
+                    call.Redact(exception);
+                    throw exception;
+                }
+            }
+
+            target = next;
+            method = nextMethod;
         }
     }
 

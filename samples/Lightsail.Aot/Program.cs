@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Contracts.Runtime;
+using Contracts.Runtime.Http;
 using Lightsail.Aot.Contracts;
 
 namespace Lightsail.Aot;
@@ -29,7 +30,8 @@ internal static class Program
             return UsageError;
         }
 
-        using var httpClient = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // SafeRedirectHandler follows redirects but never carries credentials to another host (.NET strips only Authorization).
+        using var httpClient = new HttpClient(new SafeRedirectHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         var client = new LightsailClient(httpClient, new LightsailClientOptions { BaseAddress = arguments.Endpoint });
         BucketAccessKeys bucket;
         try

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Contracts.AwsTests.Infrastructure;
 using Contracts.Runtime;
+using Contracts.Runtime.Http;
 using Contracts.Runtime.Aws;
 using Lightsail.Aws.Contracts;
 
@@ -95,7 +96,8 @@ internal static class Program
 
     private static async Task<int> CallAsync(Uri endpoint, string region, IAwsCredentialsProvider credentials, string bucketName, bool createKey, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = RequestTimeout };
+        // SafeRedirectHandler keeps the signature, session token and body from following a redirect to another host.
+        using var http = new HttpClient(new SafeRedirectHandler()) { Timeout = RequestTimeout };
         var client = new LightsailClient(http, new LightsailClientOptions { BaseAddress = endpoint, Region = region, Credentials = credentials });
         try
         {

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Runtime;
+using Contracts.Runtime.Http;
 using Lightsail.Demo.Contracts;
 
 namespace Lightsail.Demo;
@@ -83,7 +84,8 @@ internal static class Program
 
     private static async Task<int> CallAsync(Uri endpoint, string bucketName, CancellationToken cancellationToken)
     {
-        using var httpClient = new HttpClient { Timeout = RequestTimeout };
+        // SafeRedirectHandler follows redirects but never carries credentials to another host (.NET strips only Authorization).
+        using var httpClient = new HttpClient(new SafeRedirectHandler()) { Timeout = RequestTimeout };
         var client = new LightsailClient(httpClient, new LightsailClientOptions { BaseAddress = endpoint });
         try
         {

@@ -48,15 +48,17 @@ public sealed class ClientSurfaceTests
     }
 
     [Fact]
-    public void Every_Lightsail_method_is_request_plus_cancellation_token()
+    public void Every_Lightsail_method_is_request_plus_cancellation_token_and_request_options()
     {
         // AWS JSON has no path, query or header inputs: everything travels in the body.
         Assert.All(typeof(ILightsailClient).GetMethods(), m =>
         {
             var parameters = m.GetParameters();
-            Assert.Equal(2, parameters.Length);
+            Assert.Equal(3, parameters.Length);
             Assert.Equal("request", parameters[0].Name);
             Assert.Equal(typeof(CancellationToken), parameters[1].ParameterType);
+            Assert.Equal(typeof(Contracts.Runtime.RequestOptions), parameters[2].ParameterType);
+            Assert.True(parameters[2].IsOptional);
             Assert.True(m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(Task<>), m.Name);
         });
     }

@@ -49,7 +49,7 @@ public sealed class DynamoDbTests
         Assert.Equal(string.Empty, exchange.Request.RawQuery);
         Assert.Equal("{\"Limit\":5}", exchange.Request.BodyText);
         var listTables = typeof(IDynamoDbClient).GetMethod(nameof(IDynamoDbClient.ListTablesAsync))!;
-        Assert.Equal(["request", "cancellationToken"], listTables.GetParameters().Select(p => p.Name));
+        Assert.Equal(["request", "cancellationToken", "requestOptions"], listTables.GetParameters().Select(p => p.Name));
     }
 
     [Fact]

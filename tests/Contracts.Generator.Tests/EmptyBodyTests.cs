@@ -9,9 +9,9 @@ namespace Contracts.Generator.Tests;
 public sealed class EmptyBodyTests
 {
     [Theory]
-    [InlineData("{type: object, properties: {}, additionalProperties: false}", new[] { "expand", "cancellationToken" })]
-    [InlineData("{type: object, properties: {}}", new[] { "request", "expand", "cancellationToken" })]
-    [InlineData("{type: object, properties: {limit: {type: integer}}, additionalProperties: false}", new[] { "request", "expand", "cancellationToken" })]
+    [InlineData("{type: object, properties: {}, additionalProperties: false}", new[] { "expand", "cancellationToken", "requestOptions" })]
+    [InlineData("{type: object, properties: {}}", new[] { "request", "expand", "cancellationToken", "requestOptions" })]
+    [InlineData("{type: object, properties: {limit: {type: integer}}, additionalProperties: false}", new[] { "request", "expand", "cancellationToken", "requestOptions" })]
     public void Only_a_body_that_can_carry_something_becomes_a_parameter(string schema, string[] expected)
     {
         var spec = $$"""

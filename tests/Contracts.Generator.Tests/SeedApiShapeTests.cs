@@ -79,7 +79,7 @@ public sealed class SeedApiShapeTests
         Assert.Equal(TypeKind.Interface, contract.TypeKind);
         Assert.Equal("Task<BucketAccessKeys>", method.ReturnType.ToDisplayString(TypeFormat));
         Assert.Equal(
-            ["GetBucketAccessKeysRequest request", "CancellationToken cancellationToken = default"],
+            ["GetBucketAccessKeysRequest request", "CancellationToken cancellationToken = default", "RequestOptions? requestOptions = null"],
             method.Parameters.Select(Describe));
     }
 

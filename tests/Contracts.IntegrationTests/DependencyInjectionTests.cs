@@ -72,6 +72,29 @@ public sealed class DependencyInjectionTests
         Assert.Equal(["POST https://lightsail.ap-south-1.amazonaws.com/"], seen);
     }
 
+    [Fact]
+    public async Task The_response_size_cap_binds_from_configuration()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, SuccessBody + new string(' ', 1000));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Lightsail:BaseAddress"] = server.BaseAddress.ToString(),
+                ["Lightsail:MaxResponseContentBufferSize"] = "1000",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLightsailClient(configuration.GetSection("Lightsail"));
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<LightsailClientOptions>>().Value;
+        var exception = await Assert.ThrowsAsync<Contracts.Runtime.ApiException>(() =>
+            provider.GetRequiredService<ILightsailClient>().GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "demo-bucket" }));
+
+        Assert.Equal(1000, options.MaxResponseContentBufferSize);
+        Assert.Contains("exceeds the limit of 1000 bytes set by MaxResponseContentBufferSize in the client's options", exception.Reason, System.StringComparison.Ordinal);
+    }
+
     /// <summary>Records each request's method and URI; answers it itself when it is the primary handler.</summary>
     private sealed class RecordingHandler(List<string> seen, bool respond = false) : DelegatingHandler
     {

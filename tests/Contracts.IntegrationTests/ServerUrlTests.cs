@@ -38,4 +38,33 @@ public sealed class ServerUrlTests
         Assert.Equal(new Uri("https://lightsail.eu-west-3.amazonaws.com/"), request.RequestUri);
         Assert.Equal(HttpMethod.Post, request.Method);
     }
+
+    [Theory]
+    [InlineData("us-east-1.attacker.example")]
+    [InlineData("ap-nowhere-9")]
+    [InlineData("us-east-1/x")]
+    public void A_region_the_document_does_not_declare_is_refused_when_the_client_is_constructed(string region)
+    {
+        using var http = new HttpClient(new CapturingHandler(HttpStatusCode.OK, SuccessBody));
+
+        var exception = Assert.Throws<ArgumentException>(() => new LightsailClient(http, new LightsailClientOptions { Region = region }));
+
+        Assert.Contains("'region'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("us-east-1, us-east-2", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_query_keeps_it_after_the_request_path()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, """{"id": "a", "count": 1}""");
+        using var http = new HttpClient();
+        var client = new Contracts.IntegrationTests.Hostile.HostileClient(
+            http, new Contracts.IntegrationTests.Hostile.HostileClientOptions { BaseAddress = new Uri(server.BaseAddress, "/v1?api-version=2024-01-01") });
+
+        await client.GetItemAsync("a", q: "x y");
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/v1/items/a", request.Path);
+        Assert.Equal("?api-version=2024-01-01&q=x%20y", request.QueryString);
+    }
 }

@@ -10,7 +10,10 @@ using Xunit;
 
 namespace Contracts.Runtime.Tests;
 
-/// <summary>Bodies are read at most <see cref="HttpClient.MaxResponseContentBufferSize"/> bytes (the runtime applies it: .NET does not with ResponseHeadersRead).</summary>
+/// <summary>
+/// Bodies are read at most the call's, the client's, a lowered <see cref="HttpClient.MaxResponseContentBufferSize"/>'s or
+/// the default limit of bytes (the runtime applies it: .NET does not with ResponseHeadersRead).
+/// </summary>
 public sealed class CappedBodyTests
 {
     private const int Cap = 10_000;
@@ -96,10 +99,53 @@ public sealed class CappedBodyTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendTextAsync(new StreamContent(body), cancellationToken: cancellation.Token));
     }
 
-    private static async Task<string> SendTextAsync(HttpContent content, HttpStatusCode status = HttpStatusCode.OK, CancellationToken cancellationToken = default)
+    [Theory]
+    [InlineData(null, null, 10_000L, "the limit of 10000 bytes set by HttpClient.MaxResponseContentBufferSize")]
+    [InlineData(2_000L, null, 2_000L, "the limit of 2000 bytes set by MaxResponseContentBufferSize in the client's options")]
+    [InlineData(null, 3_000L, 3_000L, "the limit of 3000 bytes set by RequestOptions.MaxResponseContentBufferSize for this call")]
+    [InlineData(2_000L, 50_000L, 50_000L, "the limit of 50000 bytes set by RequestOptions.MaxResponseContentBufferSize for this call")]
+    [InlineData(50_000L, null, 50_000L, "the limit of 50000 bytes set by MaxResponseContentBufferSize in the client's options")]
+    public async Task The_call_s_limit_comes_before_the_client_s_and_both_before_the_HttpClient_s(long? client, long? call, long limit, string named)
+    {
+        var clientDefaults = new RequestOptions { MaxResponseContentBufferSize = client };
+        var requestOptions = call is null ? null : new RequestOptions { MaxResponseContentBufferSize = call };
+
+        var atLimit = await SendTextAsync(new StreamContent(new ScriptedBody(limit)), clientDefaults: clientDefaults, requestOptions: requestOptions);
+        var exception = await Assert.ThrowsAsync<ApiException>(() => SendTextAsync(new StreamContent(new ScriptedBody(limit + 1)), clientDefaults: clientDefaults, requestOptions: requestOptions));
+
+        Assert.Equal(limit, atLimit.Length);
+        Assert.Equal("the response body exceeds " + named, exception.Reason);
+    }
+
+    [Fact]
+    public async Task Without_any_setting_the_cap_is_64_MiB()
+    {
+        var cap = 64L << 20;
+        using var http = new HttpClient(new ScriptedHandler(_ => ScriptedHandler.Respond(HttpStatusCode.OK, new StreamContent(new ScriptedBody(cap + 1)))));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/notes/a");
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => ContractsHttp.SendTextAsync(http, request, "GetNote", errors: null, CancellationToken.None));
+
+        Assert.Equal(int.MaxValue, http.MaxResponseContentBufferSize);
+        Assert.Equal(
+            "the response body exceeds the default limit of 67108864 bytes; raise it with MaxResponseContentBufferSize in the client's options or per call in RequestOptions",
+            exception.Reason);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    public void A_limit_must_be_positive(long value)
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new RequestOptions { MaxResponseContentBufferSize = value });
+
+        Assert.Contains("MaxResponseContentBufferSize", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SendTextAsync(HttpContent content, HttpStatusCode status = HttpStatusCode.OK, CancellationToken cancellationToken = default, RequestOptions? clientDefaults = null, RequestOptions? requestOptions = null)
     {
         using var http = new HttpClient(new ScriptedHandler(_ => ScriptedHandler.Respond(status, content))) { MaxResponseContentBufferSize = Cap };
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/notes/a");
-        return await ContractsHttp.SendTextAsync(http, request, "GetNote", errors: null, cancellationToken);
+        return await ContractsHttp.SendTextAsync(http, request, "GetNote", errors: null, clientDefaults, requestOptions, cancellationToken);
     }
 }

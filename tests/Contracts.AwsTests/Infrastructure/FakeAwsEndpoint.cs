@@ -168,6 +168,11 @@ public abstract class FakeAwsEndpoint : IAsyncDisposable
             response.Headers["X-Amzn-ErrorType"] = reply.ErrorTypeHeader;
         }
 
+        if (reply.Location is not null)
+        {
+            response.Headers.Location = reply.Location;
+        }
+
         await response.Body.WriteAsync(reply.Body, context.RequestAborted).ConfigureAwait(false);
     }
 

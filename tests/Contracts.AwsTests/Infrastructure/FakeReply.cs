@@ -5,8 +5,8 @@ using System.Text.Json;
 
 namespace Contracts.AwsTests.Infrastructure;
 
-/// <summary>What a fake endpoint answers: a status, a JSON body and, for errors sent the REST way, an X-Amzn-ErrorType header.</summary>
-public sealed record FakeReply(int Status, byte[] Body, string? ErrorTypeHeader = null)
+/// <summary>What a fake endpoint answers: a status, a JSON body and, for errors sent the REST way, an X-Amzn-ErrorType header; a redirect's Location.</summary>
+public sealed record FakeReply(int Status, byte[] Body, string? ErrorTypeHeader = null, string? Location = null)
 {
     public static FakeReply Ok(byte[] body) => new(200, body);
 
@@ -28,6 +28,9 @@ public sealed record FakeReply(int Status, byte[] Body, string? ErrorTypeHeader 
 
     public static FakeReply Raw(int status, string body, string? errorTypeHeader = null) =>
         new(status, Encoding.UTF8.GetBytes(body), errorTypeHeader);
+
+    /// <summary>A redirect to <paramref name="location"/>, without a body.</summary>
+    public static FakeReply Redirect(int status, string location) => new(status, [], Location: location);
 
     /// <summary>No answer at all: the connection is reset after the request is read, so the client cannot know whether it was processed.</summary>
     public static FakeReply Drop { get; } = new(0, []);

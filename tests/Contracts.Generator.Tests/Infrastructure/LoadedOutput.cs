@@ -60,15 +60,22 @@ internal sealed class LoadedOutput : IDisposable
     public string Serialize(string contextTypeName, string typeProperty, object? value) =>
         JsonSerializer.Serialize(value, TypeInfo(contextTypeName, typeProperty));
 
-    /// <summary>Calls an async method of <paramref name="target"/> and returns its result (null for a plain Task).</summary>
+    /// <summary>
+    /// Calls an async method of <paramref name="target"/> and returns its result (null for a plain Task). Trailing
+    /// optional parameters left out (the per-call <c>RequestOptions</c>) get their defaults, as at a C# call site.
+    /// </summary>
     public static async Task<object?> InvokeAsync(object target, string method, params object?[] arguments)
     {
-        var candidates = target.GetType().GetMethods().Where(m => m.Name == method && m.GetParameters().Length == arguments.Length).ToList();
+        var candidates = target.GetType().GetMethods()
+            .Where(m => m.Name == method && m.GetParameters().Length >= arguments.Length && m.GetParameters().Skip(arguments.Length).All(p => p.IsOptional))
+            .ToList();
         var info = Assert.Single(candidates);
+        var parameters = info.GetParameters();
+        var values = arguments.Concat(parameters.Skip(arguments.Length).Select(p => p.DefaultValue)).ToArray();
         Task task;
         try
         {
-            task = (Task)info.Invoke(target, arguments)!;
+            task = (Task)info.Invoke(target, values)!;
         }
         catch (TargetInvocationException exception) when (exception.InnerException is not null)
         {
