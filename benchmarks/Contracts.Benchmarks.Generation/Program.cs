@@ -5,6 +5,7 @@ namespace Contracts.Benchmarks.Generation;
 
 /// <summary>
 /// <c>stages &lt;spec&gt; [runs]</c> times each stage with a stopwatch and reports peak memory (one spec per process);
+/// <c>hostile</c> times the inputs that were quadratic or broke the build beside normal ones (<see cref="HostileInputs"/>);
 /// anything else goes to BenchmarkDotNet, e.g. <c>--filter *GenerationStages* --job short</c>.
 /// </summary>
 public static class Program
@@ -14,6 +15,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "stages")
         {
             return StageTimer.Run(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == "hostile")
+        {
+            return HostileInputs.Run(args.AsSpan(1));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

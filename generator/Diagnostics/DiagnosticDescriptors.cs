@@ -98,6 +98,10 @@ internal static class DiagnosticDescriptors
         "CTR113", "Ambiguous union", "The union '{0}' cannot tell case '{1}' from case '{2}' by their JSON; a value that fits both is read as '{1}'", DiagnosticSeverity.Warning,
         "Two alternatives of a oneOf/anyOf accept the same JSON (same token kind, or objects with the same members and no discriminator). Add a discriminator or distinct required members.");
 
+    public static readonly DiagnosticDescriptor EnumValuesLookAlike = Create(
+        "CTR114", "Enum values look alike", "The enum '{0}' has values that look alike: '{1}' and '{2}' differ only by invisible characters or spaces, and become the members '{3}' and '{4}'", DiagnosticSeverity.Warning,
+        "Two values of an enum differ only by characters that show nothing (zero-width, bidirectional and other format characters, shown here as [U+XXXX]) or by a space other than U+0020, so their members look interchangeable in code. Both are generated and read as they are; check the document, or name the members with x-enum-varnames.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

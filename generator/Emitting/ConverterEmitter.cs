@@ -20,16 +20,54 @@ internal static class ConverterEmitter
             writer.WriteLine("private static readonly " + KnownTypes.JsonEncodedText + " s_name" + i + " = " + KnownTypes.JsonEncodedText + ".Encode(" + Literals.String(properties[i].JsonName) + ");");
         }
 
+        if (record.Extra is not null && properties.Count > 0)
+        {
+            // A set, not one pattern of every name (entry.Key is "a" or "b" or …), whose compile time grows with the square of their number.
+            writer.WriteLine("private static readonly " + KnownTypes.HashSet + "<string> s_declared = new(global::System.StringComparer.Ordinal) { "
+                + string.Join(", ", properties.Select(p => Literals.String(p.JsonName))) + " };");
+        }
+
         if (properties.Count > 0)
         {
             writer.WriteLine();
         }
 
         WriteOverrides(writer, type);
-        WriteRead(writer, record, type);
+        var size = properties.Count + record.SkippedMembers.Count;
+        var large = size > NullableAnalysis.MaxAnalyzedBody;
+        NullableAnalysis.Suspend(writer, size);
+        if (large)
+        {
+            WriteValuesHolder(writer, record);
+        }
+
+        WriteRead(writer, record, type, large ? "values." : string.Empty);
         writer.WriteLine();
-        WriteWrite(writer, record, type);
+        WriteWrite(writer, record, type, large);
+        NullableAnalysis.Resume(writer, size);
         return CloseConverter(writer);
+    }
+
+    /// <summary>
+    /// A large record's values are read into the fields of an object rather than into locals: a method may have at most
+    /// 65,534 locals (a record of 40,000 members did not compile), while a class may have millions of fields.
+    /// </summary>
+    private static void WriteValuesHolder(SourceWriter writer, RecordModel record)
+    {
+        writer.WriteLine("/// <summary>The members read so far; fields rather than locals, of which a method may have only 65,534.</summary>");
+        writer.OpenBlock("private sealed class __Values");
+        for (var i = 0; i < record.Properties.Count; i++)
+        {
+            var property = record.Properties[i];
+            writer.WriteLine("public " + TypeNames.Of(property.Type, record.Target, property.IsNullable || !property.Type.IsValueType) + " value" + i + ";");
+            if (property.IsRequired)
+            {
+                writer.WriteLine("public bool has" + i + ";");
+            }
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     public static string Emit(EnumModel model)
@@ -44,6 +82,7 @@ internal static class ConverterEmitter
             return CloseConverter(writer);
         }
 
+        NullableAnalysis.Suspend(writer, model.Members.Count);
         writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
         writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".String)");
         writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"a string\", " + Literals.String(model.Name) + ", null);");
@@ -60,6 +99,7 @@ internal static class ConverterEmitter
 
         writer.WriteLine("return new " + type + "(reader.GetString()!);");
         writer.CloseBlock();
+        NullableAnalysis.Resume(writer, model.Members.Count);
         writer.WriteLine();
         writer.WriteLine("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options) => writer.WriteStringValue(value.Value);");
         writer.WriteLine();
@@ -113,7 +153,7 @@ internal static class ConverterEmitter
             """);
     }
 
-    private static void WriteRead(SourceWriter writer, RecordModel record, string type)
+    private static void WriteRead(SourceWriter writer, RecordModel record, string type, string values)
     {
         var target = record.Target;
         var properties = record.Properties;
@@ -122,14 +162,21 @@ internal static class ConverterEmitter
         writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"an object\", " + Literals.String(record.Name) + ", null);");
         writer.CloseBlock();
         writer.WriteLine();
-        for (var i = 0; i < properties.Count; i++)
+        if (values.Length > 0)
         {
-            var property = properties[i];
-            var localType = TypeNames.Of(property.Type, target, property.IsNullable || !property.Type.IsValueType);
-            writer.WriteLine(localType + " value" + i + " = default;");
-            if (property.IsRequired)
+            writer.WriteLine("var values = new __Values();");
+        }
+        else
+        {
+            for (var i = 0; i < properties.Count; i++)
             {
-                writer.WriteLine("var has" + i + " = false;");
+                var property = properties[i];
+                var localType = TypeNames.Of(property.Type, target, property.IsNullable || !property.Type.IsValueType);
+                writer.WriteLine(localType + " value" + i + " = default;");
+                if (property.IsRequired)
+                {
+                    writer.WriteLine("var has" + i + " = false;");
+                }
             }
         }
 
@@ -138,39 +185,38 @@ internal static class ConverterEmitter
             writer.WriteLine(KnownTypes.Dictionary + "<string, " + TypeNames.ElementOf(extra.Map, target) + ">? extra = null;");
         }
 
+        // One flat "if … continue" per member, not an "else if" chain: the compiler's time grows with the square of a
+        // chain's length (a record of 16,000 members took 49 s), and linearly with flat statements.
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + KnownTypes.JsonTokenType + ".PropertyName)");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            writer.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.Utf8(property.JsonName) + "))");
+            writer.OpenBlock("if (reader.ValueTextEquals(" + Literals.Utf8(property.JsonName) + "))");
             writer.WriteLine("reader.Read();");
             var read = JsonCode.Read(property.Type, target, Literals.String(record.Name), Literals.String(property.JsonName));
-            writer.WriteLine("value" + i + " = " + (property.IsNullable ? "reader.TokenType == " + KnownTypes.JsonTokenType + ".Null ? null : " + read : read) + ";");
+            writer.WriteLine(values + "value" + i + " = " + (property.IsNullable ? "reader.TokenType == " + KnownTypes.JsonTokenType + ".Null ? null : " + read : read) + ";");
             if (property.IsRequired)
             {
-                writer.WriteLine("has" + i + " = true;");
+                writer.WriteLine(values + "has" + i + " = true;");
             }
 
+            writer.WriteLine("continue;");
             writer.CloseBlock();
+            writer.WriteLine();
         }
 
         // A discriminator the record does not declare is skipped, not kept as an additional value (the union writes it).
-        var skipped = record.SkippedMembers.ToArray();
-        for (var i = 0; i < skipped.Length; i++)
+        foreach (var skipped in record.SkippedMembers)
         {
-            writer.OpenBlock((i == 0 && properties.Count == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.Utf8(skipped[i]) + "))");
+            writer.OpenBlock("if (reader.ValueTextEquals(" + Literals.Utf8(skipped) + "))");
             writer.WriteLine("reader.Read();");
             writer.WriteLine("reader.Skip();");
+            writer.WriteLine("continue;");
             writer.CloseBlock();
+            writer.WriteLine();
         }
 
         // Members the document does not declare are kept when it allows additional properties, else skipped.
-        var chained = properties.Count + skipped.Length > 0;
-        if (chained)
-        {
-            writer.OpenBlock("else");
-        }
-
         if (record.Extra is { } kept)
         {
             writer.WriteLine("var extraName = reader.GetString()!;");
@@ -183,18 +229,13 @@ internal static class ConverterEmitter
             writer.WriteLine("reader.Skip();");
         }
 
-        if (chained)
-        {
-            writer.CloseBlock();
-        }
-
         writer.CloseBlock();
         writer.WriteLine();
         for (var i = 0; i < properties.Count; i++)
         {
             if (properties[i].IsRequired)
             {
-                writer.OpenBlock("if (!has" + i + ")");
+                writer.OpenBlock("if (!" + values + "has" + i + ")");
                 writer.WriteLine("throw " + KnownTypes.JsonErrors + ".MissingRequired(" + Literals.String(record.Name) + ", " + Literals.String(properties[i].JsonName) + ");");
                 writer.CloseBlock();
                 writer.WriteLine();
@@ -206,7 +247,7 @@ internal static class ConverterEmitter
         {
             var property = properties[i];
             var bang = property.IsRequired && !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
-            writer.WriteLine(property.Name + " = value" + i + bang + ",");
+            writer.WriteLine(property.Name + " = " + values + "value" + i + bang + ",");
         }
 
         if (record.Extra is { } extraMembers)
@@ -218,7 +259,11 @@ internal static class ConverterEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteWrite(SourceWriter writer, RecordModel record, string type)
+    /// <param name="large">
+    /// Tests members without declaring a pattern local for each (<c>is { } member0</c>): like <see cref="WriteValuesHolder"/>,
+    /// for the limit of 65,534 locals.
+    /// </param>
+    private static void WriteWrite(SourceWriter writer, RecordModel record, string type, bool large)
     {
         var target = record.Target;
         var properties = record.Properties;
@@ -235,8 +280,18 @@ internal static class ConverterEmitter
             }
 
             // Optional members are left out when unset; a required member that allows null is written as null.
-            writer.OpenBlock("if (value." + property.Name + " is { } member" + i + ")");
-            writer.WriteLine(JsonCode.WriteMember(property.Type, target, name, "member" + i));
+            var member = "value." + property.Name;
+            if (large)
+            {
+                writer.OpenBlock("if (" + member + (property.Type.IsValueType ? ".HasValue)" : " is not null)"));
+                writer.WriteLine(JsonCode.WriteMember(property.Type, target, name, property.Type.IsValueType ? member + ".Value" : member));
+            }
+            else
+            {
+                writer.OpenBlock("if (" + member + " is { } member" + i + ")");
+                writer.WriteLine(JsonCode.WriteMember(property.Type, target, name, "member" + i));
+            }
+
             writer.CloseBlock();
             if (property.IsRequired)
             {
@@ -254,7 +309,7 @@ internal static class ConverterEmitter
             writer.OpenBlock("foreach (var entry in extra)");
             if (properties.Count > 0)
             {
-                writer.OpenBlock("if (entry.Key is " + string.Join(" or ", properties.Select(p => Literals.String(p.JsonName))) + ")");
+                writer.OpenBlock("if (s_declared.Contains(entry.Key))");
                 writer.WriteLine("continue;");
                 writer.CloseBlock();
                 writer.WriteLine();

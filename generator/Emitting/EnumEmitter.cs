@@ -31,28 +31,21 @@ internal static class EnumEmitter
             return FileHeader.Close(writer);
         }
 
-        foreach (var member in model.Members)
-        {
-            writer.WriteLine("/// <summary>The JSON value <c>" + XmlDocs.Text(member.JsonValue) + "</c>.</summary>");
-            writer.WriteLine("public static " + name + " " + member.Name + " { get; } = new(" + Literals.String(member.JsonValue) + ");");
-            writer.WriteLine();
-        }
-
-        var known = string.Join(" or ", model.Members.Select(m => Literals.String(m.JsonValue)));
+        writer.WriteLine("private readonly string? _value;");
+        writer.WriteLine();
+        WriteListedValues(writer, model, "string", Literals.String);
         writer.WriteLine($$"""
-            private readonly string? _value;
-
             /// <summary>Creates a value; any string is accepted, so values added by the service later are kept.</summary>
             public {{name}}(string value) => _value = value ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(value));
 
             /// <summary>Every value the OpenAPI document lists.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues { get; } = new[] { {{string.Join(", ", model.Members.Select(m => m.Name))}} };
+            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_knownValues;
 
             /// <summary>The value as it appears in JSON.</summary>
             public string Value => _value ?? string.Empty;
-
-            /// <summary>True when the OpenAPI document lists this value.</summary>
-            public bool IsKnown => {{(model.Members.Count == 0 ? "false" : "Value is " + known)}};
+            """);
+        WriteIsKnown(writer, model, "new " + KnownTypes.HashSet + "<string>(global::System.StringComparer.Ordinal)");
+        writer.WriteLine($$"""
 
             /// <inheritdoc/>
             public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -78,30 +71,98 @@ internal static class EnumEmitter
         writer.CloseBlock();
         return FileHeader.Close(writer);
     }
+
+    /// <summary>
+    /// One static member per listed value, the array <c>KnownValues</c> returns, and the set <c>IsKnown</c> builds, in a
+    /// region without nullable analysis (structs need no annotations). The compiler's time for a struct grows with the
+    /// square of its static members in two places, and the layout here avoids both: nullable analysis walks every member
+    /// of the struct for each static initializer, and writing the metadata looks for the first instance field once per
+    /// field (so the instance field is declared first). A 50,000-value enum took minutes to compile before.
+    /// </summary>
+    private static void WriteListedValues(SourceWriter writer, EnumModel model, string valueType, System.Func<string, string> literal)
+    {
+        var name = model.Name;
+        writer.WriteLine("#nullable disable");
+        foreach (var member in model.Members)
+        {
+            writer.WriteLine("/// <summary>The JSON value <c>" + XmlDocs.Text(member.JsonValue) + "</c>.</summary>");
+            writer.WriteLine("public static " + name + " " + member.Name + " { get; } = new(" + literal(member.JsonValue) + ");");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("private static readonly " + name + "[] s_knownValues = " + (model.Members.Count == 0
+            ? "global::System.Array.Empty<" + name + ">();"
+            : "{ " + string.Join(", ", model.Members.Select(m => m.Name)) + " };"));
+        if (model.Members.Count > 0)
+        {
+            writer.WriteLine("private static " + KnownTypes.HashSet + "<" + valueType + "> s_known;");
+        }
+
+        writer.WriteLine("#nullable enable");
+        writer.WriteLine();
+    }
+
+    /// <summary>
+    /// <c>IsKnown</c>: a set of the listed values, built from <c>KnownValues</c> on first use. Not one pattern of every value
+    /// (<c>Value is "a" or "b" or …</c>): the compiler's time grows with the square of a pattern's alternatives (and of a
+    /// switch's cases), so a 5,000-value enum took minutes to compile and a 50,000-value one exhausted its stack.
+    /// </summary>
+    private static void WriteIsKnown(SourceWriter writer, EnumModel model, string newSet)
+    {
+        writer.WriteLine();
+        if (model.Members.Count == 0)
+        {
+            writer.WriteLine("""
+                /// <summary>True when the OpenAPI document lists this value.</summary>
+                public bool IsKnown => false;
+                """);
+            return;
+        }
+
+        writer.WriteLine($$"""
+            /// <summary>True when the OpenAPI document lists this value.</summary>
+            public bool IsKnown
+            {
+                get
+                {
+                    var known = s_known;
+                    if (known is null)
+                    {
+                        known = {{newSet}};
+                        foreach (var listed in s_knownValues)
+                        {
+                            known.Add(listed.Value);
+                        }
+
+                        // Another thread may build its own set meanwhile: they are equal, and either one is kept.
+                        s_known = known;
+                    }
+
+                    return known.Contains(Value);
+                }
+            }
+            """);
+    }
+
     /// <summary>The members of an integer-backed enum: the same API as the string one, over a <c>long</c>.</summary>
     private static void WriteIntegerBody(SourceWriter writer, EnumModel model)
     {
         var name = model.Name;
-        foreach (var member in model.Members)
-        {
-            writer.WriteLine("/// <summary>The JSON value <c>" + XmlDocs.Text(member.JsonValue) + "</c>.</summary>");
-            writer.WriteLine("public static " + name + " " + member.Name + " { get; } = new(" + Literals.Int64(member.JsonValue) + ");");
-            writer.WriteLine();
-        }
+        writer.WriteLine("""
+            /// <summary>The value as it appears in JSON.</summary>
+            public long Value { get; }
 
-        var known = string.Join(" or ", model.Members.Select(m => Literals.Int64(m.JsonValue)));
+            """);
+        WriteListedValues(writer, model, "long", Literals.Int64);
         writer.WriteLine($$"""
             /// <summary>Creates a value; any integer is accepted, so values added by the service later are kept.</summary>
             public {{name}}(long value) => Value = value;
 
             /// <summary>Every value the OpenAPI document lists.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues { get; } = new[] { {{string.Join(", ", model.Members.Select(m => m.Name))}} };
-
-            /// <summary>The value as it appears in JSON.</summary>
-            public long Value { get; }
-
-            /// <summary>True when the OpenAPI document lists this value.</summary>
-            public bool IsKnown => {{(model.Members.Count == 0 ? "false" : "Value is " + known)}};
+            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_knownValues;
+            """);
+        WriteIsKnown(writer, model, "new " + KnownTypes.HashSet + "<long>()");
+        writer.WriteLine($$"""
 
             /// <inheritdoc/>
             public bool Equals({{name}} other) => Value == other.Value;

@@ -66,6 +66,8 @@ internal static class JsonContextEmitter
         }
 
         writer.WriteLine();
+        // The one part of Converters that carries the attribute: a partial class takes it once, on any of its parts.
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.OpenBlock("internal static partial class Converters");
         var first = true;
         foreach (var collection in context.Collections)

@@ -17,6 +17,7 @@ internal static class KnownTypes
     public const string List = "global::System.Collections.Generic.List";
     public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
     public const string Dictionary = "global::System.Collections.Generic.Dictionary";
+    public const string HashSet = "global::System.Collections.Generic.HashSet";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string JsonEncodedText = "global::System.Text.Json.JsonEncodedText";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";

@@ -50,6 +50,8 @@ internal static class UnionConverterEmitter
             public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => WriteValue(writer, value, options);
 
             """);
+        var size = union.Cases.Count + union.Cases.Sum(c => c.DiscriminatorValues.Count);
+        NullableAnalysis.Suspend(writer, size);
         WriteRead(writer, union, type, scored);
         writer.WriteLine();
         WriteWrite(writer, union, type);
@@ -58,6 +60,8 @@ internal static class UnionConverterEmitter
             writer.WriteLine();
             WriteToJsonValue(writer, union, type);
         }
+
+        NullableAnalysis.Resume(writer, size);
 
         writer.CloseBlock();
         writer.CloseBlock();
@@ -82,13 +86,16 @@ internal static class UnionConverterEmitter
             {
                 writer.WriteLine("// A copy of the reader finds the discriminator; the chosen case then reads the whole object.");
                 writer.WriteLine("var discriminator = " + KnownTypes.UnionJson + ".Discriminator(reader, " + Literals.String(discriminator) + ");");
+                // One test per value, not one pattern of a case's values ("a" or "b" or …), whose compile time grows with the square of their number.
                 foreach (var (@case, _) in objects.Where(o => !o.Case.DiscriminatorValues.IsEmpty))
                 {
-                    var test = string.Join(" or ", @case.DiscriminatorValues.Select(Literals.String));
-                    writer.OpenBlock("if (discriminator is " + test + ")");
-                    writer.WriteLine("return " + Create(union, type, @case) + ";");
-                    writer.CloseBlock();
-                    writer.WriteLine();
+                    foreach (var value in @case.DiscriminatorValues)
+                    {
+                        writer.OpenBlock("if (discriminator is " + Literals.String(value) + ")");
+                        writer.WriteLine("return " + Create(union, type, @case) + ";");
+                        writer.CloseBlock();
+                        writer.WriteLine();
+                    }
                 }
 
                 writer.WriteLine("throw " + KnownTypes.UnionJson + ".UnknownDiscriminator(" + unionName + ", " + Literals.String(discriminator) + ", discriminator);");
@@ -107,14 +114,14 @@ internal static class UnionConverterEmitter
                     writer.WriteLine();
                 }
 
-                writer.OpenBlock("switch (best)");
+                // Flat tests, not a switch: the compiler's time grows with the square of a switch's cases.
                 foreach (var (@case, index) in objects)
                 {
-                    writer.WriteLine("case " + index + ":");
-                    writer.WriteLine("    return " + Create(union, type, @case) + ";");
+                    writer.OpenBlock("if (best == " + index + ")");
+                    writer.WriteLine("return " + Create(union, type, @case) + ";");
+                    writer.CloseBlock();
+                    writer.WriteLine();
                 }
-
-                writer.CloseBlock();
             }
             else
             {
@@ -185,13 +192,11 @@ internal static class UnionConverterEmitter
     {
         var target = union.Target;
         writer.OpenBlock("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
-        writer.OpenBlock("switch (value)");
         for (var i = 0; i < union.Cases.Count; i++)
         {
             var @case = union.Cases[i];
             var value = "case" + i + ".Value";
-            writer.WriteLine("case " + type + "." + @case.Name + " case" + i + ":");
-            writer.Indentation++;
+            writer.OpenBlock("if (value is " + type + "." + @case.Name + " case" + i + ")");
             if (@case.WritesDiscriminator)
             {
                 // The case's record does not declare the discriminator: it is added so the JSON round-trips.
@@ -204,27 +209,29 @@ internal static class UnionConverterEmitter
             }
 
             writer.WriteLine("return;");
-            writer.Indentation--;
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.WriteLine("default:");
-        writer.WriteLine("    throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + ");");
-        writer.CloseBlock();
+        writer.WriteLine("throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + ");");
         writer.CloseBlock();
     }
 
     private static void WriteToJsonValue(SourceWriter writer, UnionModel union, string type)
     {
         writer.WriteLine("/// <summary>The value of the case as a string, for parameters sent in URLs and headers.</summary>");
-        writer.OpenBlock("internal static string ToJsonValue(" + type + " value) => value switch");
+        writer.OpenBlock("internal static string ToJsonValue(" + type + " value)");
         for (var i = 0; i < union.Cases.Count; i++)
         {
             var @case = union.Cases[i];
-            writer.WriteLine(type + "." + @case.Name + " case" + i + " => " + ParameterCode.Format(@case.Type, union.Target, "case" + i + ".Value") + ",");
+            writer.OpenBlock("if (value is " + type + "." + @case.Name + " case" + i + ")");
+            writer.WriteLine("return " + ParameterCode.Format(@case.Type, union.Target, "case" + i + ".Value") + ";");
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.WriteLine("_ => throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + "),");
-        writer.CloseBlock(";");
+        writer.WriteLine("throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + ");");
+        writer.CloseBlock();
     }
 
     private static string Create(UnionModel union, string type, UnionCaseModel @case) =>

@@ -27,10 +27,12 @@ internal static class UnionEmitter
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The case holding a <c>" + XmlDocs.Text(Display(@case.Type)) + "</c>.</summary>");
+            writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
             writer.WriteLine("public sealed record " + @case.Name + "(" + TypeNames.Of(@case.Type, target) + " Value) : " + name + ";");
         }
 
         writer.WriteLine();
+        NullableAnalysis.Suspend(writer, union.Cases.Count);
         writer.WriteLine("/// <summary>Returns the result of the function for the case this value holds.</summary>");
         writer.OpenBlock("public TResult Match<TResult>(" + string.Join(", ", union.Cases.Select(c => "global::System.Func<" + TypeNames.Of(c.Type, target) + ", TResult> " + c.ParameterName)) + ")");
         WriteDispatch(writer, union, self, c => "return " + c.ParameterName + "(");
@@ -40,6 +42,7 @@ internal static class UnionEmitter
         writer.OpenBlock("public void Switch(" + string.Join(", ", union.Cases.Select(c => "global::System.Action<" + TypeNames.Of(c.Type, target) + "> " + c.ParameterName)) + ")");
         WriteDispatch(writer, union, self, c => c.ParameterName + "(");
         writer.CloseBlock();
+        NullableAnalysis.Resume(writer, union.Cases.Count);
         foreach (var @case in union.Cases.Where(c => c.HasConversion))
         {
             writer.WriteLine();
@@ -51,23 +54,27 @@ internal static class UnionEmitter
         return FileHeader.Close(writer);
     }
 
+    /// <summary>
+    /// One flat <c>if (this is Case caseN)</c> per case, not a <c>switch</c>: the compiler's time grows with the square of
+    /// a switch's cases (type patterns or constants alike), and linearly with flat statements.
+    /// </summary>
     private static void WriteDispatch(SourceWriter writer, UnionModel union, string self, System.Func<UnionCaseModel, string> call)
     {
-        writer.OpenBlock("switch (this)");
         for (var i = 0; i < union.Cases.Count; i++)
         {
             var @case = union.Cases[i];
-            writer.WriteLine("case " + self + "." + @case.Name + " case" + i + ":");
-            writer.WriteLine("    " + call(@case) + "case" + i + ".Value);");
+            writer.OpenBlock("if (this is " + self + "." + @case.Name + " case" + i + ")");
+            writer.WriteLine(call(@case) + "case" + i + ".Value);");
             if (!call(@case).StartsWith("return", System.StringComparison.Ordinal))
             {
-                writer.WriteLine("    return;");
+                writer.WriteLine("return;");
             }
+
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.WriteLine("default:");
-        writer.WriteLine("    throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + ");");
-        writer.CloseBlock();
+        writer.WriteLine("throw new global::System.InvalidOperationException(" + Literals.String("Unknown case of " + union.Name + ".") + ");");
     }
 
     private static string Display(TypeRef type) => type.Kind switch

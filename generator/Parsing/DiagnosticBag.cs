@@ -57,6 +57,26 @@ internal sealed class DiagnosticBag
         _items.Add((descriptor, pointer, line, column, located, args));
     }
 
+    /// <summary>
+    /// Text from the document in a message shows its invisible, bidirectional and control characters as <c>[U+202E]</c>:
+    /// raw, they would reorder or split the line the IDE and the build log show, and two names that differ by one would read the same.
+    /// </summary>
+    private static string[] Visible(string[] args)
+    {
+        var visible = args;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var shown = InvisibleCharacters.Visible(args[i]);
+            if (!ReferenceEquals(shown, args[i]))
+            {
+                visible = visible == args ? (string[])args.Clone() : visible;
+                visible[i] = shown;
+            }
+        }
+
+        return visible;
+    }
+
     public EquatableArray<DiagnosticInfo> ToInfos(SourceLocator locator)
     {
         var infos = new DiagnosticInfo[_items.Count];
@@ -64,7 +84,7 @@ internal sealed class DiagnosticBag
         {
             var (descriptor, pointer, line, column, located, args) = _items[i];
             var location = located ?? (line is { } l ? locator.AtLine(l, column ?? 0) : Locate(locator, pointer));
-            infos[i] = new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args));
+            infos[i] = new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(Visible(args)));
         }
 
         return new EquatableArray<DiagnosticInfo>(infos);

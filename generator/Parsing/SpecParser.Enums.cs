@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing.Naming;
@@ -42,8 +43,36 @@ internal sealed partial class SpecParser
             result.Add(new EnumMemberModel(members.Claim(memberName), json));
         }
 
+        if (!isInteger)
+        {
+            ReportLookAlikes(name, result, pointer);
+        }
+
         SpendType(result.Count, pointer);
         return new EnumModel(_target, name, schema.Description, result.ToEquatableArray(), isInteger, schema.Deprecated);
+    }
+
+    /// <summary>
+    /// CTR114 for each value that differs from an earlier one only by characters that show nothing (zero-width,
+    /// bidirectional and other format characters) or by a space other than U+0020: <c>"x\u200B"</c> and <c>"x"</c>
+    /// become members <c>X</c> and <c>X2</c>, which look interchangeable. Both stay generated.
+    /// </summary>
+    private void ReportLookAlikes(string name, List<EnumMemberModel> members, string pointer)
+    {
+        var seen = new Dictionary<string, EnumMemberModel>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            var skeleton = InvisibleCharacters.Skeleton(member.JsonValue);
+            if (seen.TryGetValue(skeleton, out var earlier))
+            {
+                _diagnostics.Add(
+                    DiagnosticDescriptors.EnumValuesLookAlike, pointer, name, earlier.JsonValue, member.JsonValue, earlier.Name, member.Name);
+            }
+            else
+            {
+                seen.Add(skeleton, member);
+            }
+        }
     }
 
     /// <summary>The JSON text of an enum value: the string itself, or an integer's invariant digits; null for null.</summary>

@@ -34,6 +34,21 @@ internal sealed partial class SpecParser
                 continue;
             }
 
+            if (parameter.In == OpenApiParameterLocation.Header && !IsHttpToken(parameter.Name))
+            {
+                // HttpClient drops such a header without a word (TryAddWithoutValidation returns false): say so here instead.
+                const string NotAToken = "is not a valid HTTP header name (an RFC 9110 token: ASCII letters, digits and !#$%&'*+-.^_`|~), so HttpClient would drop it without sending it";
+                var name = parameter.Name ?? string.Empty;
+                if (parameter.Required)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, parameterPointer, context.OperationId, "the required header '" + name + "' " + NotAToken);
+                    return null;
+                }
+
+                _diagnostics.Add(DiagnosticDescriptors.ParameterDropped, parameterPointer, context.OperationId, name, "it " + NotAToken);
+                continue;
+            }
+
             if (parameter.In == OpenApiParameterLocation.Header && parameter.Required && SingleValue(parameter.Schema) is { } constant)
             {
                 constantHeaders.Add(new ConstantHeaderModel(parameter.Name, constant));
@@ -136,6 +151,25 @@ internal sealed partial class SpecParser
         }
 
         return null;
+    }
+
+    /// <summary>An RFC 9110 token (<c>1*tchar</c>): what HttpClient accepts as a header name.</summary>
+    private static bool IsHttpToken(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var c in name!)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9') && "!#$%&'*+-.^_`|~".IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string? SingleValue(OpenApiSchema? schema) =>

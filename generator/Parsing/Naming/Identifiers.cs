@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Contracts.Generator.Helpers;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Contracts.Generator.Parsing.Naming;
 
 /// <summary>
 /// Turns names from a spec (any Unicode text) into valid C# identifiers. The result only ever contains letters,
-/// digits and underscores, so it can never close a string, comment or member declaration.
+/// digits and underscores, so it can never close a string, comment or member declaration, and no letter that shows nothing.
 /// </summary>
 internal static class Identifiers
 {
@@ -59,7 +60,8 @@ internal static class Identifiers
 
             // A part that already is an identifier is kept as written (RootNamespace "app" stays "app").
             var trimmed = part.Trim();
-            var identifier = SyntaxFacts.IsValidIdentifier(trimmed) ? trimmed : ToPascalCase(trimmed, "Generated");
+            // C# accepts format characters (zero-width, bidirectional) in identifiers; they would be invisible in the code.
+            var identifier = SyntaxFacts.IsValidIdentifier(trimmed) && !InvisibleCharacters.ContainsHidden(trimmed) ? trimmed : ToPascalCase(trimmed, "Generated");
             builder.Append(IsKeyword(identifier) ? "@" + identifier : identifier);
         }
 
@@ -113,6 +115,12 @@ internal static class Identifiers
 
     private static bool IsIdentifierPart(char c)
     {
+        // Hangul fillers are letters that show nothing: two names differing by one would look the same.
+        if (InvisibleCharacters.IsHidden(c))
+        {
+            return false;
+        }
+
         switch (CharUnicodeInfo.GetUnicodeCategory(c))
         {
             case UnicodeCategory.UppercaseLetter:
