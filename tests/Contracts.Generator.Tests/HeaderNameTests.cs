@@ -72,7 +72,7 @@ public sealed class HeaderNameTests
         using var output = LoadedOutput.Load(run);
         var client = output.Type("Contracts.Tests.Headers.HeadersClient");
         var list = Assert.Single(client.GetMethods(), m => m.Name == "ListThingsAsync");
-        Assert.Equal(new[] { "xComment", "xGood12", "cancellationToken" }, list.GetParameters().Select(p => p.Name));
+        Assert.Equal(new[] { "xComment", "xGood12", "cancellationToken", "requestOptions" }, list.GetParameters().Select(p => p.Name));
         Assert.DoesNotContain(client.GetMethods(), m => m.Name is "GetRequiredAsync" or "GetConstantAsync");
     }
 }
