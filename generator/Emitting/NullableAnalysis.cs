@@ -17,6 +17,7 @@ internal static class NullableAnalysis
     {
         if (size > MaxAnalyzedBody)
         {
+            writer.WriteLine("// Without nullable analysis, whose time grows with the square of a body this large.");
             writer.WriteLine("#nullable disable warnings");
         }
     }
