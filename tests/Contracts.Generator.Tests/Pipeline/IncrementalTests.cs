@@ -162,7 +162,7 @@ public sealed class IncrementalTests
     [Fact]
     public void Pipeline_outputs_hold_no_symbols_syntax_compilations_or_locations()
     {
-        var run = GeneratorHarness.Run(SpecFile.Seed(), SpecFile.Inline("dangling.yaml", DiagnosticsTests.DanglingRef, "Dangling.Api", "DanglingClient"));
+        var run = GeneratorHarness.Run(SpecFile.Seed(), SpecFile.Inline("dangling.yaml", BrokenDocumentTests.DanglingRef, "Dangling.Api", "DanglingClient"));
 
         Assert.NotEmpty(run.Result.TrackedSteps);
         IncrementalAssert.AssertOutputsHoldNoCompilerObjects(run.Result);

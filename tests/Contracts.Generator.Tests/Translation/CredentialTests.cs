@@ -1,16 +1,35 @@
 using System.Linq;
 using System.Text.RegularExpressions;
+using Contracts.Generator.Parsing.Naming;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace Contracts.Generator.Tests;
 
 /// <summary>
-/// A path parameter that holds a credential (by its name or <c>format: password</c>, the rule for members) is marked
-/// on the request, so that the runtime, which sees only the URL, keeps its value out of exception messages.
+/// Which members and parameters hold credentials: a member by its name, <c>format: password</c> or <c>writeOnly</c> (hidden
+/// from a record's <c>ToString()</c>); a path parameter by the same rule is marked on the request, so that the runtime,
+/// which sees only the URL, keeps its value out of exception messages.
 /// </summary>
-public sealed class PathCredentialTests
+public sealed class CredentialTests
 {
+    [Theory]
+    [InlineData("secretAccessKey", null, false, true)]
+    [InlineData("password", null, false, true)]
+    [InlineData("sessionToken", null, false, true)]
+    [InlineData("api_key", null, false, true)]
+    [InlineData("privateKey", null, false, true)]
+    [InlineData("pin", "password", false, true)]
+    [InlineData("newValue", null, true, true)]
+    [InlineData("nextPageToken", null, false, false)]
+    [InlineData("pageToken", null, false, false)]
+    [InlineData("accessKeyId", null, false, false)]
+    [InlineData("tokenizer", null, false, false)]
+    public void Members_are_secret_by_name_format_or_writeOnly(string name, string? format, bool writeOnly, bool expected)
+    {
+        Assert.Equal(expected, Secrets.IsSecret(name, format, writeOnly));
+    }
+
     [Fact]
     public void Only_credential_path_parameters_are_marked()
     {

@@ -13,10 +13,11 @@ namespace Contracts.Generator.Tests;
 
 /// <summary>
 /// Documents built to break a generator: malformed slots, cycles, reference chains, alias bombs, deep nesting and
-/// sizes past the limits. Each must end in diagnostics with a location, no exception, and output that compiles.
+/// sizes past the limits. Each must end in diagnostics with a location, no exception, and output that compiles; the work
+/// must grow linearly with the document (counted in bytes allocated, never timed).
 /// The limits themselves are listed in docs/reliability.md.
 /// </summary>
-public sealed class HostileSpecTests
+public sealed class HostileDocumentTests
 {
     private const string Header = "openapi: 3.0.3\ninfo: {title: Hostile, version: '1'}\nservers: [{url: 'https://hostile.example.com'}]\n";
 
@@ -331,6 +332,43 @@ public sealed class HostileSpecTests
         var model = run.TypeSource("Huge");
         Assert.Contains("\"v49999\"", model, StringComparison.Ordinal);
         Assert.Contains("\"v0\"", model, StringComparison.Ordinal);
+    }
+
+    // Locating a dangling $ref indexes the document's references once. Every suffix after every slash used to be indexed:
+    // one reference of 30,000 slashes was copied 30,000 times (2 GB for a 60 KB document).
+    [Fact]
+    public void A_reference_of_many_slashes_costs_linear_work_and_the_dangling_one_is_still_located()
+    {
+        GeneratorHarness.Run(SpecFile.Inline("warm.yaml", SlashesSpec(10), "Contracts.Tests.Slashes", "SlashesClient"));
+
+        var single = AllocatedForSlashes(15_000, out _);
+        var twice = AllocatedForSlashes(30_000, out var run);
+
+        Assert.True(twice < 3 * single, $"{single:N0} bytes for 15,000 slashes, {twice:N0} for 30,000");
+        run.AssertGeneratorDidNotThrow();
+        var lines = run.GeneratorDiagnostics.Where(d => d.Id == "CTR004").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).ToList();
+        Assert.Contains(10, lines);
+    }
+
+    private static string SlashesSpec(int slashes) => $$"""
+        openapi: 3.0.3
+        info: {title: Slashes, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            A:
+              type: object
+              properties:
+                long: {$ref: "#/components/schemas/{{string.Concat(Enumerable.Repeat("a/", slashes))}}B"}
+                dangling: {$ref: '#/components/schemas/Nope'}
+        """;
+
+    private static long AllocatedForSlashes(int slashes, out GeneratorRun run)
+    {
+        var spec = SpecFile.Inline("slashes.yaml", SlashesSpec(slashes), "Contracts.Tests.Slashes", "SlashesClient");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        run = GeneratorHarness.Run(spec);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static int CountOf(string text, string fragment)

@@ -7,7 +7,7 @@ using Xunit;
 namespace Contracts.Generator.Tests;
 
 /// <summary>Broken specs: the generator reports CTR diagnostics located in the spec file and never throws.</summary>
-public sealed class DiagnosticsTests
+public sealed class BrokenDocumentTests
 {
     // Line 5: a plain scalar followed by ": " is not allowed inside a block mapping value.
     public const string YamlSyntaxError = """

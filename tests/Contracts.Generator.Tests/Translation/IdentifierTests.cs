@@ -8,10 +8,11 @@ using Xunit;
 namespace Contracts.Generator.Tests;
 
 /// <summary>
-/// Names that are C# keywords, that collide once sanitised, that are empty, non-Latin or emoji, that repeat, or that equal
-/// the generated types' own members: every one becomes a valid, distinct identifier and the output compiles cleanly.
+/// Names that are C# keywords, that collide once sanitised, that are empty, non-Latin or emoji, that repeat, that equal
+/// the generated types' own members, or that are far longer than C# (512 characters) or a file system (255 per file name)
+/// accepts: every one becomes a valid, distinct, stable identifier and the output compiles cleanly.
 /// </summary>
-public sealed class HostileNameTests
+public sealed class IdentifierTests
 {
     private static readonly string[] Keywords = SyntaxFacts.GetKeywordKinds().Select(SyntaxFacts.GetText)
         .Concat(SyntaxFacts.GetContextualKeywordKinds().Select(SyntaxFacts.GetText))
@@ -58,6 +59,23 @@ public sealed class HostileNameTests
         Assert.Equal(first.Sources.OrderBy(s => s.Key, StringComparer.Ordinal), second.Sources.OrderBy(s => s.Key, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Thousand_character_names_are_shortened_to_distinct_identifiers_that_compile()
+    {
+        var longA = new string('a', 1000);
+        var longB = new string('a', 999) + "b";
+        var spec = LongSpec(longA, longB);
+
+        var run = GeneratorHarness.Run(SpecFile.Inline("long.json", spec, "Contracts.Tests.Long", "LongClient"));
+
+        run.AssertCompilesCleanly();
+        Assert.All(run.Sources.Keys, hintName => Assert.True(hintName.Length < 255, hintName));
+        var names = run.OutputCompilation.GetSymbolsWithName(_ => true).Select(s => s.Name).ToList();
+        // 128 plus the prefixes and suffixes generated members add (Create_, _field, Async…): far below 512.
+        Assert.All(names, name => Assert.True(name.Length <= 160, name));
+        Assert.Equal(run.Sources.Keys.OrderBy(k => k), GeneratorHarness.Run(SpecFile.Inline("long.json", spec, "Contracts.Tests.Long", "LongClient")).Sources.Keys.OrderBy(k => k));
+    }
+
     /// <summary>One schema, one property, one query parameter and one operation per name (each operation has a duplicate operationId twin).</summary>
     private static string Spec(string[] names)
     {
@@ -102,4 +120,34 @@ public sealed class HostileNameTests
         // Letters stay raw, emoji become escaped surrogate pairs (\ud83d\ude42), which the generator decodes before its reader.
         return spec.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
+
+    private static string LongSpec(string longA, string longB) =>
+        $$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Long", "version": "1" },
+              "servers": [ { "url": "https://long.example.com" } ],
+              "paths": {
+                "/things": {
+                  "get": {
+                    "operationId": "{{longA}}",
+                    "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/{{longA}}" } } } } }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "{{longA}}": {
+                    "type": "object",
+                    "properties": {
+                      "{{longA}}": { "type": "string" },
+                      "{{longB}}": { "type": "string" },
+                      "nested": { "type": "object", "properties": { "{{longB}}": { "type": "object", "properties": { "x": { "type": "string" } } } } }
+                    }
+                  },
+                  "{{longB}}": { "type": "object", "properties": { "id": { "type": "string" } } }
+                }
+              }
+            }
+            """;
 }
