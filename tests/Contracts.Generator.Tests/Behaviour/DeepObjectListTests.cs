@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// A query list of objects declared <c>deepObject</c> (Stripe's <c>lines</c>, <c>subscription_items</c>) is spelled with

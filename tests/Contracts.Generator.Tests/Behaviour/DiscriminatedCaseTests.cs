@@ -1,7 +1,7 @@
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// A discriminated union reads the case its discriminator names and writes the discriminator back, whatever the case holds.

@@ -13,7 +13,7 @@ using Contracts.Generator.Parsing;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// Specs/formats.yaml through the generated JSON context: formats, open integer enums, kept additional properties,

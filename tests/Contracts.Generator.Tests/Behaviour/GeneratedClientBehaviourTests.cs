@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// The clients generated from the focused specs, compiled, loaded and called over an in-memory handler: the URL, query and

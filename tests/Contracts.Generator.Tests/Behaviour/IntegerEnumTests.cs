@@ -2,7 +2,7 @@ using System.Linq;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// Integer enums keep every declared value and read JSON numbers, also where the property tests found that they did not:

@@ -1,7 +1,7 @@
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// Found by the property tests: <c>nullable</c> on array items and map values was dropped (a list of string, not

@@ -12,7 +12,7 @@ using Contracts.Runtime;
 using Contracts.Runtime.Http;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// The client of Specs/operations.yaml (and its Swagger 2.0 sibling), compiled, loaded and called over an in-memory

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// Server variables of a generated client are checked when it is constructed: against the document's <c>enum</c> when

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>Success responses with different JSON types (GitHub's 201 Deployment beside 202 {message}) return a union of them.</summary>
 public sealed class SuccessUnionTests

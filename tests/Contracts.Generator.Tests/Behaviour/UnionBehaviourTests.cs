@@ -7,7 +7,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// The unions generated from Specs/unions.yaml, compiled and loaded: every shape read through the generated context

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Behaviour;
 
 /// <summary>
 /// Object cases with the same member names told apart by what their members hold (GitHub's ValidationError against

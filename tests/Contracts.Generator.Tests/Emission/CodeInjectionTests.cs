@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>
 /// A description whose every free-text and name field carries a payload that tries to declare code. The output must

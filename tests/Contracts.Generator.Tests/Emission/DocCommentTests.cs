@@ -5,7 +5,7 @@ using Contracts.Generator.Emitting;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>
 /// Descriptions become escaped XML doc comments in work linear in their length, whatever markup they hold. Markup that

@@ -1,7 +1,7 @@
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>Small specs under Specs/, one construct family each, snapshotted and compiled.</summary>
 public sealed class FocusedSpecSnapshotTests

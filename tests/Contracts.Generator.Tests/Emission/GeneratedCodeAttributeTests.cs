@@ -3,7 +3,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>
 /// Every type the generator declares carries <c>[GeneratedCode]</c>, nested ones included (union cases, converters), so

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>
 /// Invisible and bidirectional characters (the "Trojan Source" class, CVE-2021-42574) in every free-text and name field

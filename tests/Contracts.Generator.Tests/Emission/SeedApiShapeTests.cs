@@ -5,7 +5,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>
 /// The public surface generated for the seed contract, read from the compiled output by symbol rather than by text,

@@ -1,7 +1,7 @@
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Emission;
 
 /// <summary>The seed contract (spec/lightsail-bucket-access-keys.yaml) as the samples configure it.</summary>
 public sealed class SeedSnapshotTests

@@ -3,7 +3,7 @@ using System.Linq;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Pipeline;
 
 /// <summary>The DI extensions exist only where Microsoft.Extensions.Http is referenced, and then compile cleanly.</summary>
 public sealed class DependencyInjectionGenerationTests

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Tests.Infrastructure;
+using Contracts.Generator.Tests.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Pipeline;
 
 /// <summary>Run reasons of the tracked steps across edits: what must stay cached and what must be recomputed.</summary>
 public sealed class IncrementalTests

@@ -4,7 +4,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>Broken specs: the generator reports CTR diagnostics located in the spec file and never throws.</summary>
 public sealed class BrokenDocumentTests

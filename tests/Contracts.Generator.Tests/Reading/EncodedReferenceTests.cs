@@ -2,7 +2,7 @@ using System.Linq;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>Local $ref pointers written in URI-fragment form, with percent-escapes (as some published Swagger files do).</summary>
 public sealed class EncodedReferenceTests

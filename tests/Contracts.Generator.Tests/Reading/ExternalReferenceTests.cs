@@ -5,7 +5,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
 /// <c>$ref</c>s to other files: resolved from the other AdditionalFiles (bundled into the spec before it is read),

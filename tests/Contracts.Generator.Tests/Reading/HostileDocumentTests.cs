@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
 /// Documents built to break a generator: malformed slots, cycles, reference chains, alias bombs, deep nesting and

@@ -5,7 +5,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
 /// JSON has no limit on the length of a key, but it is read by a YAML parser whose implicit keys must reach their ':'

@@ -7,7 +7,7 @@ using Contracts.Generator.Parsing.Downgrade;
 using SharpYaml.Serialization;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
 /// The OpenAPI 3.1 → 3.0 rewrite on its own: a 3.1 input tree against the expected 3.0 tree (compared with keys sorted),

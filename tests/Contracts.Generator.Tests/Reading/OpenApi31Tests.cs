@@ -3,7 +3,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
 /// Specs/openapi31.yaml: an OpenAPI 3.1 document using every construct the downgrade to 3.0 rewrites or drops.

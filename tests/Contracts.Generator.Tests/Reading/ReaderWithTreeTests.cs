@@ -4,7 +4,7 @@ using Microsoft.OpenApi.Readers;
 using SharpYaml.Serialization;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
 /// The generator reaches into Microsoft.OpenApi.Readers (by reflection) to keep the YAML tree the reader builds. If a

@@ -2,7 +2,7 @@ using System.Linq;
 using Contracts.Generator.Parsing.References;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>The text scan that tells which files a document names, and the path arithmetic behind it (no file system).</summary>
 public sealed class ReferenceScannerTests

@@ -3,7 +3,7 @@ using System.Linq;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>Which AdditionalFiles are read as specs, and where their output goes without explicit options.</summary>
 public sealed class SpecDetectionTests

@@ -4,7 +4,7 @@ using Contracts.Generator.Parsing.Naming;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Translation;
 
 /// <summary>
 /// Which members and parameters hold credentials: a member by its name, <c>format: password</c> or <c>writeOnly</c> (hidden

@@ -5,7 +5,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Translation;
 
 /// <summary>
 /// A header name that is not an HTTP token (RFC 9110 <c>tchar</c>) can never be sent: <c>TryAddWithoutValidation</c>

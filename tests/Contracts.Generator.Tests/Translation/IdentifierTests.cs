@@ -5,7 +5,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Translation;
 
 /// <summary>
 /// Names that are C# keywords, that collide once sanitised, that are empty, non-Latin or emoji, that repeat, that equal

@@ -4,7 +4,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Translation;
 
 /// <summary>
 /// Specs/operations-degraded.yaml: constructs an operation cannot use degrade one parameter or the result and say so

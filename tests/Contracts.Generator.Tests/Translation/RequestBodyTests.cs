@@ -4,7 +4,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Translation;
 
 /// <summary>
 /// When a request body becomes a parameter: a body that allows no member at all (Stripe declares one on every GET) adds

@@ -4,7 +4,7 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests;
+namespace Contracts.Generator.Tests.Translation;
 
 /// <summary>Unions whose cases cannot be told apart: CTR113 at the union's line, and the first case wins at run time.</summary>
 public sealed class UnionDiagnosticsTests
