@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
+using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
 using Contracts.Generator.Parsing.References;
@@ -64,6 +66,17 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ParseSpecs);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
+
+        // Hint names begin with the client name, and the driver refuses a hint name twice when it merges the outputs, where
+        // no catch around AddSource reaches: documents that share a client name generate nothing and each is CTR008 instead.
+        var sharedClientNames = models
+            .Select(static (m, _) => m.Target.ClientName)
+            .Collect()
+            .Select(static (names, _) => names.GroupBy(static n => n, StringComparer.Ordinal).Where(static g => g.Count() > 1).Select(static g => g.Key).OrderBy(static n => n, StringComparer.Ordinal).ToEquatableArray());
+        var claims = models.Combine(sharedClientNames);
+        context.RegisterSourceOutput(claims.Where(static pair => pair.Right.Contains(pair.Left.Target.ClientName)), static (spc, pair) =>
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, pair.Left.Target.ClientName)));
+        models = claims.Where(static pair => !pair.Right.Contains(pair.Left.Target.ClientName)).Select(static (pair, _) => pair.Left);
 
         var types = models.SelectMany(static (m, _) => TypeFileModel.Of(m)).WithTrackingName(TrackingNames.TypeFiles);
         context.RegisterSourceOutput(types, static (spc, file) => AddSources(spc, file.Target, OutputFiles.Of(file)));

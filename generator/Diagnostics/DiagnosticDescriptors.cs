@@ -43,8 +43,8 @@ internal static class DiagnosticDescriptors
         "Add a reference to the Contracts.Runtime package (or project).");
 
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(
-        "CTR008", "Two documents generate the same code", "Another OpenAPI document already generates '{0}'; give the documents different ContractsClientName or ContractsNamespace values", DiagnosticSeverity.Error,
-        "Each document's client name and namespace together must be unique in a project.");
+        "CTR008", "Two documents generate the same code", "Another OpenAPI document also generates a client named '{0}'; give the documents different ContractsClientName values", DiagnosticSeverity.Error,
+        "The names of the generated files begin with the client name, so each document's client name must be unique in a project, whatever its namespace; documents that share one generate nothing.");
 
     public static readonly DiagnosticDescriptor ExternalReference = Create(
         "CTR009", "External $ref not resolved", "The reference '{0}' is not resolved: {1}; {2}", DiagnosticSeverity.Warning,
