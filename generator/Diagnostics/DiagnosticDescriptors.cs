@@ -7,7 +7,8 @@ namespace Contracts.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. Ids are stable (tracked in AnalyzerReleases.*.md) and documented one page
-/// each in docs/diagnostics/; severities can be changed per project in .editorconfig.
+/// each in docs/diagnostics/; severities can be changed per project in a .globalconfig (they are located in spec
+/// files, which .editorconfig sections do not reach).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
