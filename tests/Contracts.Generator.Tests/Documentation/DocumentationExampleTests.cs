@@ -8,10 +8,11 @@ using Xunit;
 namespace Contracts.Generator.Tests.Documentation;
 
 /// <summary>
-/// The README's example is a program a user can paste: it compiles, as a console app with the SDK's implicit usings,
-/// against the code generated from the spec it names, with the item metadata the README shows.
+/// The examples that call the client of spec/lightsail-bucket-access-keys.yaml are programs a user can paste: each
+/// compiles, as a console app with the SDK's implicit usings, against the code generated from that spec with the item
+/// metadata the docs show (<c>Namespace="My.Lightsail" ClientName="LightsailClient"</c>).
 /// </summary>
-public sealed class ReadmeExampleTests
+public sealed class DocumentationExampleTests
 {
     // What `dotnet new console` (ImplicitUsings=enable) gives every file.
     private const string ImplicitUsings = """
@@ -24,11 +25,15 @@ public sealed class ReadmeExampleTests
         global using System.Threading.Tasks;
         """;
 
-    [Fact]
-    public void The_readme_example_compiles_against_the_generated_client()
+    [Theory]
+    [InlineData("README.md", 0)]
+    [InlineData("docs/getting-started.md", 0)]
+    [InlineData("docs/generated-code.md", 0)]
+    public void The_example_compiles_against_the_generated_client(string file, int index)
     {
-        var readme = MarkdownDocument.Parse(DocumentationFiles.Read("README.md"));
-        var example = Assert.Single(readme.CodeBlocks, block => block.Info == "csharp");
+        var examples = MarkdownDocument.Parse(DocumentationFiles.Read(file)).CodeBlocks.Where(block => block.Info == "csharp").ToList();
+        Assert.True(examples.Count > index, $"{file} has {examples.Count} C# examples.");
+        var example = examples[index];
         var spec = SpecFile.Inline(
             "lightsail.yaml",
             DocumentationFiles.Read("spec/lightsail-bucket-access-keys.yaml"),
@@ -41,6 +46,6 @@ public sealed class ReadmeExampleTests
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver([spec], texts), compilation, texts);
 
         run.AssertGeneratorDidNotThrow();
-        Assert.True(run.CompilationDiagnostics.IsEmpty, "The README's example does not compile cleanly:\n" + string.Join("\n", run.CompilationDiagnostics));
+        Assert.True(run.CompilationDiagnostics.IsEmpty, $"The C# example #{index} of {file} does not compile cleanly:\n" + string.Join("\n", run.CompilationDiagnostics));
     }
 }
