@@ -6,13 +6,15 @@ using Microsoft.CodeAnalysis;
 namespace Contracts.Generator.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports. Ids are stable (tracked in AnalyzerReleases.*.md) and documented in the
-/// README's diagnostics table; severities can be changed per project in .editorconfig.
+/// Every diagnostic the generator reports. Ids are stable (tracked in AnalyzerReleases.*.md) and documented one page
+/// each in docs/diagnostics/; severities can be changed per project in a .globalconfig (they are located in spec
+/// files, which .editorconfig sections do not reach).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Contracts";
-    private const string HelpLink = "https://github.com/contracts-dotnet/contracts#diagnostics";
+    // Each id has its page, docs/diagnostics/CTR###.md (the Documentation tests check that every descriptor's page exists).
+    private const string HelpLinkBase = "https://github.com/contracts-dotnet/contracts/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor SyntaxError = Create(
         "CTR001", "The OpenAPI document cannot be read", "The OpenAPI document cannot be read: {0}", DiagnosticSeverity.Error,
@@ -52,7 +54,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LimitExceeded = Create(
         "CTR010", "The document exceeds a limit", "The OpenAPI document exceeds a limit of the generator: {0}", DiagnosticSeverity.Error,
-        "Limits on size, nesting and alias expansion keep builds and the IDE responsive on any input; nothing is generated from a document that crosses one. The README's Reliability section lists them.");
+        "Limits on size, nesting and alias expansion keep builds and the IDE responsive on any input; nothing is generated from a document that crosses one. docs/reliability.md lists them.");
 
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "CTR100", "Unsupported schema construct", "{0} is not supported yet; '{1}' is generated as JsonElement", DiagnosticSeverity.Warning,
@@ -112,7 +114,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink + "-" + id.ToLowerInvariant());
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
 
     private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
     {
