@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -77,6 +76,4 @@ public readonly struct ParameterValue
         JsonValueKind.Undefined => string.Empty,
         _ => element.GetRawText(),
     };
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
