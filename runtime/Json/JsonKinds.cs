@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace Contracts.Runtime.Json;
 
 /// <summary>JSON value kinds, combinable: what a member of a union case may hold.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 [Flags]
 public enum JsonKinds
 {

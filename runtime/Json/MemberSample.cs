@@ -1,10 +1,13 @@
+using System.ComponentModel;
+
 namespace Contracts.Runtime.Json;
 
 /// <summary>What one top-level member of an object looked like: its kind, its first item's kind, its text if a string.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct MemberSample
 {
     /// <summary>Creates a sample.</summary>
-    public MemberSample(JsonKinds kind, JsonKinds firstItem, string? text)
+    internal MemberSample(JsonKinds kind, JsonKinds firstItem, string? text)
     {
         Kind = kind;
         FirstItem = firstItem;
@@ -12,11 +15,11 @@ public readonly struct MemberSample
     }
 
     /// <summary>The member's JSON kind.</summary>
-    public JsonKinds Kind { get; }
+    internal JsonKinds Kind { get; }
 
     /// <summary>The kind of the first item of an array member; <see cref="JsonKinds.None"/> otherwise or when empty.</summary>
-    public JsonKinds FirstItem { get; }
+    internal JsonKinds FirstItem { get; }
 
     /// <summary>The text of a string member; null otherwise.</summary>
-    public string? Text { get; }
+    internal string? Text { get; }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace Contracts.Runtime.Json;
 
 /// <summary>What a union case declares about one member, used to tell cases with the same member names apart.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnionMember
 {
     private readonly string[]? _values;
@@ -21,16 +23,16 @@ public sealed class UnionMember
     }
 
     /// <summary>The member's JSON name.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>The kinds it may hold.</summary>
-    public JsonKinds Kinds { get; }
+    internal JsonKinds Kinds { get; }
 
     /// <summary>The kinds its items may hold, for an array; <see cref="JsonKinds.None"/> when unconstrained.</summary>
-    public JsonKinds ItemKinds { get; }
+    internal JsonKinds ItemKinds { get; }
 
     /// <summary>True when <paramref name="sample"/> could be this member.</summary>
-    public bool Accepts(MemberSample sample)
+    internal bool Accepts(MemberSample sample)
     {
         if ((sample.Kind & Kinds) == 0)
         {

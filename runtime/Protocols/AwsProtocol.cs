@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
@@ -14,6 +15,7 @@ namespace Contracts.Runtime.Aws;
 /// Sends calls of generated AWS clients: each attempt builds a fresh request, signs it with SigV4, sends it, and
 /// either reads the result or maps the error; throttling and transient failures are retried per <see cref="RetryPolicy"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class AwsProtocol
 {
     private static readonly HashSet<string> s_throttlingErrors = new(StringComparer.Ordinal)
@@ -25,7 +27,7 @@ public static class AwsProtocol
     };
 
     /// <summary>Calls an operation whose successful response carries <typeparamref name="T"/>.</summary>
-    public static Task<T> SendAsync<T>(
+    internal static Task<T> SendAsync<T>(
         HttpClient httpClient,
         Func<HttpRequestMessage> createRequest,
         AwsClientSettings settings,
@@ -68,7 +70,7 @@ public static class AwsProtocol
     private static readonly byte[] s_emptyObject = { (byte)'{', (byte)'}' };
 
     /// <summary>Calls an operation whose successful response carries nothing the caller needs.</summary>
-    public static Task SendAsync(
+    internal static Task SendAsync(
         HttpClient httpClient,
         Func<HttpRequestMessage> createRequest,
         AwsClientSettings settings,
