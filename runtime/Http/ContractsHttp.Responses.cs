@@ -42,20 +42,6 @@ public static partial class ContractsHttp
     }
 
     /// <summary>
-    /// Sends a request and reads its JSON result. With <paramref name="allowEmpty"/> (the document also declares a
-    /// success without a body, such as 204) an empty body gives <c>default</c>.
-    /// </summary>
-    internal static Task<T?> SendAsync<T>(
-        HttpClient httpClient,
-        HttpRequestMessage request,
-        string operationName,
-        JsonTypeInfo<T> typeInfo,
-        ErrorResponses? errors,
-        bool allowEmpty,
-        CancellationToken cancellationToken) =>
-        SendAsync(httpClient, request, operationName, typeInfo, errors, allowEmpty, clientDefaults: null, requestOptions: null, cancellationToken);
-
-    /// <summary>
     /// Sends a request and reads its JSON result, the body capped by <paramref name="requestOptions"/>, else
     /// <paramref name="clientDefaults"/>. With <paramref name="allowEmpty"/> an empty body gives <c>default</c>.
     /// </summary>
@@ -134,10 +120,6 @@ public static partial class ContractsHttp
             return body.Decode(encoding);
         }
     }
-
-    /// <summary>Sends a request whose result is binary (see the overload with <see cref="RequestOptions"/>).</summary>
-    internal static Task<Stream> SendStreamAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
-        SendStreamAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
     /// Sends a request whose result is binary. The body is not buffered, so the size cap and the timeout do not apply

@@ -217,14 +217,6 @@ public static partial class ContractsHttp
         return content;
     }
 
-    /// <summary>Sends a request whose successful response carries no body.</summary>
-    internal static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken) =>
-        SendAsync(httpClient, request, operationName, errors: null, clientDefaults: null, requestOptions: null, cancellationToken);
-
-    /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
-    internal static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, clientDefaults: null, requestOptions: null, cancellationToken).ConfigureAwait(false))!;
-
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
     internal static T ReadResult<T>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
     {
@@ -240,19 +232,6 @@ public static partial class ContractsHttp
 
         return result ?? throw new ApiException(operationName, status, "the response body is null", responseExcerpt: ResponseText.Excerpt(body));
     }
-
-    /// <summary>
-    /// Sends a request whose responses are wrapped in an envelope: returns the data member on success and throws
-    /// <see cref="ApiException{TError}"/> with the service's error on failure.
-    /// </summary>
-    internal static Task<TData> SendEnvelopeAsync<TData, TError>(
-        HttpClient httpClient,
-        HttpRequestMessage request,
-        string operationName,
-        EnvelopeShape<TError> shape,
-        JsonTypeInfo<TData> dataTypeInfo,
-        CancellationToken cancellationToken) =>
-        SendEnvelopeAsync(httpClient, request, operationName, shape, dataTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
     /// Sends a request whose responses are wrapped in an envelope, the body capped by <paramref name="requestOptions"/>,

@@ -26,17 +26,6 @@ public static class AwsProtocol
         "EC2ThrottledException",
     };
 
-    /// <summary>Calls an operation whose successful response carries <typeparamref name="T"/>.</summary>
-    internal static Task<T> SendAsync<T>(
-        HttpClient httpClient,
-        Func<HttpRequestMessage> createRequest,
-        AwsClientSettings settings,
-        string operationName,
-        bool isIdempotent,
-        JsonTypeInfo<T> resultTypeInfo,
-        CancellationToken cancellationToken) =>
-        SendAsync(httpClient, createRequest, settings, operationName, isIdempotent, resultTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
-
     /// <summary>
     /// Calls an operation whose successful response carries <typeparamref name="T"/>, its body capped by
     /// <paramref name="requestOptions"/>, else <paramref name="clientDefaults"/> (the client's options).
@@ -68,16 +57,6 @@ public static class AwsProtocol
     }
 
     private static readonly byte[] s_emptyObject = { (byte)'{', (byte)'}' };
-
-    /// <summary>Calls an operation whose successful response carries nothing the caller needs.</summary>
-    internal static Task SendAsync(
-        HttpClient httpClient,
-        Func<HttpRequestMessage> createRequest,
-        AwsClientSettings settings,
-        string operationName,
-        bool isIdempotent,
-        CancellationToken cancellationToken) =>
-        SendAsync(httpClient, createRequest, settings, operationName, isIdempotent, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>Calls an operation whose successful response carries nothing the caller needs; error bodies are capped as for results.</summary>
     public static async Task SendAsync(
