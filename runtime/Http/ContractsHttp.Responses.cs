@@ -12,7 +12,7 @@ namespace Contracts.Runtime.Http;
 public static partial class ContractsHttp
 {
     /// <summary>Sends a request whose successful response carries no body; declared errors are thrown typed.</summary>
-    public static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
+    internal static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
         SendAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
@@ -40,20 +40,6 @@ public static partial class ContractsHttp
             throw;
         }
     }
-
-    /// <summary>
-    /// Sends a request and reads its JSON result. With <paramref name="allowEmpty"/> (the document also declares a
-    /// success without a body, such as 204) an empty body gives <c>default</c>.
-    /// </summary>
-    public static Task<T?> SendAsync<T>(
-        HttpClient httpClient,
-        HttpRequestMessage request,
-        string operationName,
-        JsonTypeInfo<T> typeInfo,
-        ErrorResponses? errors,
-        bool allowEmpty,
-        CancellationToken cancellationToken) =>
-        SendAsync(httpClient, request, operationName, typeInfo, errors, allowEmpty, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
     /// Sends a request and reads its JSON result, the body capped by <paramref name="requestOptions"/>, else
@@ -90,7 +76,7 @@ public static partial class ContractsHttp
     }
 
     /// <summary>Sends a request whose result is text (<c>text/*</c>), decoded with the response's charset (UTF-8 by default).</summary>
-    public static Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
+    internal static Task<string> SendTextAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
         SendTextAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>Sends a request whose result is text (<c>text/*</c>), the body capped by <paramref name="requestOptions"/>, else <paramref name="clientDefaults"/>.</summary>
@@ -134,10 +120,6 @@ public static partial class ContractsHttp
             return body.Decode(encoding);
         }
     }
-
-    /// <summary>Sends a request whose result is binary (see the overload with <see cref="RequestOptions"/>).</summary>
-    public static Task<Stream> SendStreamAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, ErrorResponses? errors, CancellationToken cancellationToken) =>
-        SendStreamAsync(httpClient, request, operationName, errors, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
     /// Sends a request whose result is binary. The body is not buffered, so the size cap and the timeout do not apply

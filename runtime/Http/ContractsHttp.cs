@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -16,13 +17,14 @@ namespace Contracts.Runtime.Http;
 /// The HTTP plumbing that generated clients share: building requests, sending them and turning responses into
 /// results or <see cref="ApiException"/>s. Generated code calls these methods; they are public for that reason.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class ContractsHttp
 {
     /// <summary>
     /// Picks the base address of a client: the one set in its options, else the <see cref="HttpClient.BaseAddress"/>,
     /// else the OpenAPI server URL with its variables filled in.
     /// </summary>
-    public static Uri ResolveBaseAddress(Uri? configured, HttpClient httpClient, string serverUrl) =>
+    internal static Uri ResolveBaseAddress(Uri? configured, HttpClient httpClient, string serverUrl) =>
         ResolveBaseAddress(configured, httpClient, () => serverUrl);
 
     /// <summary>
@@ -80,7 +82,7 @@ public static partial class ContractsHttp
     /// its place in the template (a host label, a host name, a port, a path segment) and URL-escaped.
     /// </summary>
     /// <exception cref="ArgumentException">A value is empty or does not fit its place; the message names the variable.</exception>
-    public static string ExpandServerUrl(string template, params (string Name, string? Value)[] variables)
+    internal static string ExpandServerUrl(string template, params (string Name, string? Value)[] variables)
     {
         var result = template;
         foreach (var (name, value) in variables)
@@ -161,7 +163,7 @@ public static partial class ContractsHttp
     }
 
     /// <summary>Escapes one path parameter value so that it stays inside its path segment; an empty value or a dot segment is refused.</summary>
-    public static string EscapePathSegment(string value) => ParameterStyles.PathSegment(value, nameof(value));
+    internal static string EscapePathSegment(string value) => ParameterStyles.PathSegment(value, nameof(value));
 
     /// <summary>As <see cref="EscapePathSegment(string)"/>, naming path parameter <paramref name="parameterName"/> when the value is refused.</summary>
     public static string EscapePathSegment(string value, string parameterName) => ParameterStyles.PathSegment(value, parameterName);
@@ -215,14 +217,6 @@ public static partial class ContractsHttp
         return content;
     }
 
-    /// <summary>Sends a request whose successful response carries no body.</summary>
-    public static Task SendAsync(HttpClient httpClient, HttpRequestMessage request, string operationName, CancellationToken cancellationToken) =>
-        SendAsync(httpClient, request, operationName, errors: null, clientDefaults: null, requestOptions: null, cancellationToken);
-
-    /// <summary>Sends a request and reads its JSON result with the generated metadata.</summary>
-    public static async Task<T> SendAsync<T>(HttpClient httpClient, HttpRequestMessage request, string operationName, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        (await SendAsync(httpClient, request, operationName, typeInfo, errors: null, allowEmpty: false, clientDefaults: null, requestOptions: null, cancellationToken).ConfigureAwait(false))!;
-
     /// <summary>Reads a successful body as <typeparamref name="T"/>; a body that is null or does not match throws <see cref="ApiException"/>.</summary>
     internal static T ReadResult<T>(ReadOnlySpan<byte> body, HttpStatusCode status, string operationName, JsonTypeInfo<T> typeInfo)
     {
@@ -238,19 +232,6 @@ public static partial class ContractsHttp
 
         return result ?? throw new ApiException(operationName, status, "the response body is null", responseExcerpt: ResponseText.Excerpt(body));
     }
-
-    /// <summary>
-    /// Sends a request whose responses are wrapped in an envelope: returns the data member on success and throws
-    /// <see cref="ApiException{TError}"/> with the service's error on failure.
-    /// </summary>
-    public static Task<TData> SendEnvelopeAsync<TData, TError>(
-        HttpClient httpClient,
-        HttpRequestMessage request,
-        string operationName,
-        EnvelopeShape<TError> shape,
-        JsonTypeInfo<TData> dataTypeInfo,
-        CancellationToken cancellationToken) =>
-        SendEnvelopeAsync(httpClient, request, operationName, shape, dataTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
     /// Sends a request whose responses are wrapped in an envelope, the body capped by <paramref name="requestOptions"/>,

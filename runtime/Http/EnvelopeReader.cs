@@ -7,7 +7,7 @@ using Contracts.Runtime.Json;
 namespace Contracts.Runtime.Http;
 
 /// <summary>Reads <c>{"success": …, "data": …, "error": …}</c> envelopes in one pass over the body.</summary>
-public static class EnvelopeReader
+internal static class EnvelopeReader
 {
     /// <summary>
     /// Returns the data of a success envelope, or throws <see cref="ApiException"/> (typed with the error for a failure

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -10,6 +11,7 @@ namespace Contracts.Runtime.Http;
 /// Generated clients create one per envelope declared in the OpenAPI document (<c>x-contracts-envelope</c>).
 /// </summary>
 /// <typeparam name="TError">The declared error type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EnvelopeShape<TError>
 {
     /// <summary>Creates a shape.</summary>
@@ -30,20 +32,20 @@ public sealed class EnvelopeShape<TError>
     }
 
     /// <summary>The boolean member that says whether the call succeeded.</summary>
-    public JsonEncodedText SuccessProperty { get; }
+    internal JsonEncodedText SuccessProperty { get; }
 
     /// <summary>The member that holds the result on success.</summary>
-    public JsonEncodedText DataProperty { get; }
+    internal JsonEncodedText DataProperty { get; }
 
     /// <summary>The member that holds the error on failure.</summary>
-    public JsonEncodedText ErrorProperty { get; }
+    internal JsonEncodedText ErrorProperty { get; }
 
     /// <summary>How to read the error member.</summary>
-    public JsonTypeInfo<TError> ErrorTypeInfo { get; }
+    internal JsonTypeInfo<TError> ErrorTypeInfo { get; }
 
     /// <summary>Extracts the machine-readable code from an error.</summary>
-    public Func<TError, string?> ErrorCode { get; }
+    internal Func<TError, string?> ErrorCode { get; }
 
     /// <summary>Extracts the human-readable message from an error.</summary>
-    public Func<TError, string?> ErrorMessage { get; }
+    internal Func<TError, string?> ErrorMessage { get; }
 }

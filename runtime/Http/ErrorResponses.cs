@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -10,6 +11,7 @@ namespace Contracts.Runtime.Http;
 /// The error responses an operation declares with a schema, by status (<c>404</c>), range (<c>4XX</c>) or
 /// <c>default</c>; the most specific one wins. A matching error body becomes an <see cref="ApiException{TError}"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ErrorResponses
 {
     private readonly List<(string Pattern, Func<string, HttpStatusCode, byte[], ApiException?> Read)> _entries = new();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -14,6 +15,7 @@ namespace Contracts.Runtime.Http;
 /// members become fields; nested objects are spelled with brackets (<c>card[number]=4242</c>) and arrays with indices
 /// (<c>expand[0]=x</c>) when the document declares them <c>deepObject</c>, else by repeating the name (<c>tag=a&amp;tag=b</c>).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class FormBody
 {
     /// <summary>Encodes <paramref name="value"/> as form fields.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -8,6 +9,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Contracts.Runtime.Http;
 
 /// <summary>Adds the parts of a <c>multipart/form-data</c> body: text fields, files and JSON fields.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class MultipartBody
 {
     /// <summary>A text field (already formatted, invariant culture).</summary>

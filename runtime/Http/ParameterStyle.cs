@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace Contracts.Runtime.Http;
 
 /// <summary>OpenAPI's <c>style</c> of a parameter: how a value, a list or an object is spelled in its location.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ParameterStyle
 {
     /// <summary><c>name=a,b</c> (query, cookie); exploded <c>name=a&amp;name=b</c>.</summary>

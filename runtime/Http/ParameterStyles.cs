@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +12,7 @@ namespace Contracts.Runtime.Http;
 /// Spells parameter values the way OpenAPI's <c>style</c> and <c>explode</c> say, for each location. Every piece of
 /// caller text is percent-escaped, so a value can never add a path segment, a query parameter or a header line.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterStyles
 {
     /// <summary>
@@ -86,7 +88,7 @@ public static class ParameterStyles
     /// Escapes the value of path parameter <paramref name="name"/> in simple style (one segment, or part of one).
     /// An empty value or one made only of dots is refused with an <see cref="ArgumentException"/> naming the parameter.
     /// </summary>
-    public static string PathSegment(string value, string name)
+    internal static string PathSegment(string value, string name)
     {
         if (value is null)
         {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -10,6 +10,7 @@ namespace Contracts.Runtime.Http;
 /// A parameter value reduced to text before a style spells it: one scalar, a list of scalars, or an object's
 /// members in order. Objects are read through their generated JSON metadata, so no reflection is involved.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ParameterValue
 {
     private ParameterValue(string? scalar, IReadOnlyList<string>? items, IReadOnlyList<KeyValuePair<string, string>>? members)
@@ -20,13 +21,13 @@ public readonly struct ParameterValue
     }
 
     /// <summary>The text of a scalar value; null for lists and objects.</summary>
-    public string? Scalar { get; }
+    internal string? Scalar { get; }
 
     /// <summary>The items of a list; null otherwise.</summary>
-    public IReadOnlyList<string>? Items { get; }
+    internal IReadOnlyList<string>? Items { get; }
 
     /// <summary>The members of an object (name, text); null otherwise.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>>? Members { get; }
+    internal IReadOnlyList<KeyValuePair<string, string>>? Members { get; }
 
     /// <summary>A scalar already formatted (invariant culture).</summary>
     public static ParameterValue Of(string value) => new(value ?? throw new ArgumentNullException(nameof(value)), null, null);
@@ -77,6 +78,4 @@ public readonly struct ParameterValue
         JsonValueKind.Undefined => string.Empty,
         _ => element.GetRawText(),
     };
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

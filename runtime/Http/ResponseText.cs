@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,7 @@ namespace Contracts.Runtime;
 /// paths). Control characters and invisible or bidirectional formatting characters are escaped, so a message cannot
 /// forge log lines or reorder what a reader sees; the length is bounded.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResponseText
 {
     /// <summary>The longest excerpt kept, in characters.</summary>
@@ -25,10 +27,10 @@ public static class ResponseText
     internal const char CutMark = '…';
 
     /// <summary>Decodes the start of <paramref name="body"/> as UTF-8, with control and invisible characters escaped.</summary>
-    public static string Excerpt(byte[] body) => Excerpt(body, body?.Length ?? 0);
+    internal static string Excerpt(byte[] body) => Excerpt(body, body?.Length ?? 0);
 
     /// <summary>Decodes the start of the first <paramref name="count"/> bytes of <paramref name="body"/> (a body read only in part).</summary>
-    public static string Excerpt(byte[] body, int count) =>
+    internal static string Excerpt(byte[] body, int count) =>
         body is null || count <= 0 ? string.Empty : Excerpt(new ReadOnlySpan<byte>(body, 0, Math.Min(count, body.Length)));
 
     /// <summary>Decodes the start of <paramref name="body"/> (a body still in its pooled buffer).</summary>

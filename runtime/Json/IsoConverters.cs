@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,6 +9,7 @@ namespace Contracts.Runtime.Json;
 /// Converters for scalar bodies whose wire form System.Text.Json's own converters do not write
 /// (its TimeSpan is <c>1.02:00:00</c>, not ISO-8601). Used by generated JSON contexts.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class IsoConverters
 {
     /// <summary>ISO-8601 durations.</summary>

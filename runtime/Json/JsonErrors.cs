@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Contracts.Runtime.Json;
 
 /// <summary>The exceptions generated JSON converters throw, with messages that name the type and member.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonErrors
 {
     /// <summary>A member held a token of the wrong kind.</summary>
@@ -12,7 +14,7 @@ public static class JsonErrors
             : "Expected " + expected + " for member '" + memberName + "' of '" + typeName + "' but found " + Describe(actual) + ".");
 
     /// <summary>A member held a number its type cannot hold (out of range, or a fraction for an integer).</summary>
-    public static JsonException NumberDoesNotFit(string expected, string typeName, string? memberName) =>
+    internal static JsonException NumberDoesNotFit(string expected, string typeName, string? memberName) =>
         new(memberName is null
             ? "Expected " + expected + " for '" + typeName + "' but found a number out of its range."
             : "Expected " + expected + " for member '" + memberName + "' of '" + typeName + "' but found a number out of its range.");
@@ -27,7 +29,7 @@ public static class JsonErrors
     /// exception a converter throws but adds it to the message only for its own errors; the path is given when it says
     /// more than the root (generated converters read whole objects, so the position is what locates the member).
     /// </summary>
-    public static string Describe(JsonException exception)
+    internal static string Describe(JsonException exception)
     {
         var message = exception.Message;
         var path = exception.Path is { } p ? ResponseText.Printable(p, ResponseText.MaxQuotedLength) : null;

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Text;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
@@ -9,6 +10,7 @@ namespace Contracts.Runtime.Json;
 /// Scalar readers used by generated JSON converters. Each one accepts exactly the token it documents and
 /// throws <see cref="JsonException"/> naming the type and member otherwise.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
     /// <summary>Reads a string that must not be null.</summary>

@@ -14,7 +14,7 @@ namespace Contracts.Runtime.Json;
 /// caller's reader but not for JsonSerializer's fresh one is still read) or a converter that did not stop on the
 /// value's last token. Both paths read with the caller's reader settings and pass the type's options to the converter.
 /// </summary>
-public static class JsonValueReader
+internal static class JsonValueReader
 {
     /// <summary>Reads the value at the reader's current token and leaves the reader on its last token.</summary>
     public static T? Read<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo)

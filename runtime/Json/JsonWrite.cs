@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Contracts.Runtime.Json;
 
 /// <summary>Writers used by generated JSON converters for values whose wire form depends on the protocol.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
     /// <summary>Writes a timestamp as seconds since the Unix epoch, with millisecond precision (the AWS JSON form).</summary>

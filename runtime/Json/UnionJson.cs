@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Text.Json;
 
@@ -9,6 +10,7 @@ namespace Contracts.Runtime.Json;
 /// What generated union converters share: peeking at an object (its member names, its discriminator) without
 /// consuming it, scoring object cases, the errors that name the union, and writing a discriminator a case lacks.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class UnionJson
 {
     /// <summary>

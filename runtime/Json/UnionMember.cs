@@ -1,55 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace Contracts.Runtime.Json;
 
-/// <summary>JSON value kinds, combinable: what a member of a union case may hold.</summary>
-[Flags]
-public enum JsonKinds
-{
-    /// <summary>Nothing (an empty array has no first item).</summary>
-    None = 0,
-
-    /// <summary>A string.</summary>
-    String = 1,
-
-    /// <summary>A number.</summary>
-    Number = 2,
-
-    /// <summary>true or false.</summary>
-    Boolean = 4,
-
-    /// <summary>An object.</summary>
-    Object = 8,
-
-    /// <summary>An array.</summary>
-    Array = 16,
-
-    /// <summary>null.</summary>
-    Null = 32,
-}
-
-/// <summary>What one top-level member of an object looked like: its kind, its first item's kind, its text if a string.</summary>
-public readonly struct MemberSample
-{
-    /// <summary>Creates a sample.</summary>
-    public MemberSample(JsonKinds kind, JsonKinds firstItem, string? text)
-    {
-        Kind = kind;
-        FirstItem = firstItem;
-        Text = text;
-    }
-
-    /// <summary>The member's JSON kind.</summary>
-    public JsonKinds Kind { get; }
-
-    /// <summary>The kind of the first item of an array member; <see cref="JsonKinds.None"/> otherwise or when empty.</summary>
-    public JsonKinds FirstItem { get; }
-
-    /// <summary>The text of a string member; null otherwise.</summary>
-    public string? Text { get; }
-}
-
 /// <summary>What a union case declares about one member, used to tell cases with the same member names apart.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnionMember
 {
     private readonly string[]? _values;
@@ -68,16 +23,16 @@ public sealed class UnionMember
     }
 
     /// <summary>The member's JSON name.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>The kinds it may hold.</summary>
-    public JsonKinds Kinds { get; }
+    internal JsonKinds Kinds { get; }
 
     /// <summary>The kinds its items may hold, for an array; <see cref="JsonKinds.None"/> when unconstrained.</summary>
-    public JsonKinds ItemKinds { get; }
+    internal JsonKinds ItemKinds { get; }
 
     /// <summary>True when <paramref name="sample"/> could be this member.</summary>
-    public bool Accepts(MemberSample sample)
+    internal bool Accepts(MemberSample sample)
     {
         if ((sample.Kind & Kinds) == 0)
         {

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace Contracts.Runtime.Aws;
 
 /// <summary>What a generated AWS client needs on every call: who signs, where, how errors map and how it retries.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class AwsClientSettings
 {
     /// <summary>Creates the settings.</summary>
@@ -21,20 +23,20 @@ public sealed class AwsClientSettings
     }
 
     /// <summary>Supplies the signing credentials.</summary>
-    public IAwsCredentialsProvider Credentials { get; }
+    internal IAwsCredentialsProvider Credentials { get; }
 
     /// <summary>The signing region.</summary>
-    public string Region { get; }
+    internal string Region { get; }
 
     /// <summary>The service signing name.</summary>
-    public string Service { get; }
+    internal string Service { get; }
 
     /// <summary>Maps error responses to exceptions.</summary>
-    public AwsErrorMapper Errors { get; }
+    internal AwsErrorMapper Errors { get; }
 
     /// <summary>The retry policy.</summary>
-    public RetryPolicy Retry { get; }
+    internal RetryPolicy Retry { get; }
 
     /// <summary>The current time, for signing; replaceable in tests.</summary>
-    public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;
+    internal Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;
 }

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Net;
 
 namespace Contracts.Runtime.Aws;
 
 /// <summary>What an AWS error response says: the error type, message and request id, read from its body and headers.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class AwsErrorInfo
 {
     internal AwsErrorInfo(string operationName, HttpStatusCode statusCode, string errorType, string? message, string? requestId, byte[] body)
@@ -16,19 +18,19 @@ public sealed class AwsErrorInfo
     }
 
     /// <summary>The operation that failed.</summary>
-    public string OperationName { get; }
+    internal string OperationName { get; }
 
     /// <summary>The HTTP status of the response.</summary>
-    public HttpStatusCode StatusCode { get; }
+    internal HttpStatusCode StatusCode { get; }
 
     /// <summary>The error's short name, such as <c>NotFoundException</c> (from <c>__type</c> or <c>X-Amzn-ErrorType</c>).</summary>
     public string ErrorType { get; }
 
     /// <summary>The error message (<c>message</c> or <c>Message</c>), when the body has one.</summary>
-    public string? Message { get; }
+    internal string? Message { get; }
 
     /// <summary>The request id AWS assigned (<c>x-amzn-RequestId</c>), to quote to AWS support.</summary>
-    public string? RequestId { get; }
+    internal string? RequestId { get; }
 
     internal byte[] Body { get; }
 }

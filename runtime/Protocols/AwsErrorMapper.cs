@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Contracts.Runtime.Aws;
 
 /// <summary>Turns an AWS error response into the exception type the client's description declares for it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class AwsErrorMapper
 {
     /// <summary>Returns the exception for <paramref name="error"/>; unknown error types get the service's base exception.</summary>

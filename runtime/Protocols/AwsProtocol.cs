@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
@@ -14,6 +15,7 @@ namespace Contracts.Runtime.Aws;
 /// Sends calls of generated AWS clients: each attempt builds a fresh request, signs it with SigV4, sends it, and
 /// either reads the result or maps the error; throttling and transient failures are retried per <see cref="RetryPolicy"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class AwsProtocol
 {
     private static readonly HashSet<string> s_throttlingErrors = new(StringComparer.Ordinal)
@@ -23,17 +25,6 @@ public static class AwsProtocol
         "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
         "EC2ThrottledException",
     };
-
-    /// <summary>Calls an operation whose successful response carries <typeparamref name="T"/>.</summary>
-    public static Task<T> SendAsync<T>(
-        HttpClient httpClient,
-        Func<HttpRequestMessage> createRequest,
-        AwsClientSettings settings,
-        string operationName,
-        bool isIdempotent,
-        JsonTypeInfo<T> resultTypeInfo,
-        CancellationToken cancellationToken) =>
-        SendAsync(httpClient, createRequest, settings, operationName, isIdempotent, resultTypeInfo, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>
     /// Calls an operation whose successful response carries <typeparamref name="T"/>, its body capped by
@@ -66,16 +57,6 @@ public static class AwsProtocol
     }
 
     private static readonly byte[] s_emptyObject = { (byte)'{', (byte)'}' };
-
-    /// <summary>Calls an operation whose successful response carries nothing the caller needs.</summary>
-    public static Task SendAsync(
-        HttpClient httpClient,
-        Func<HttpRequestMessage> createRequest,
-        AwsClientSettings settings,
-        string operationName,
-        bool isIdempotent,
-        CancellationToken cancellationToken) =>
-        SendAsync(httpClient, createRequest, settings, operationName, isIdempotent, clientDefaults: null, requestOptions: null, cancellationToken);
 
     /// <summary>Calls an operation whose successful response carries nothing the caller needs; error bodies are capped as for results.</summary>
     public static async Task SendAsync(

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Contracts.Runtime.Aws;
 
@@ -9,6 +10,8 @@ namespace Contracts.Runtime.Aws;
 public class AwsServiceException : ApiException
 {
     /// <summary>Creates the exception from the parsed error response.</summary>
+    /// <remarks>Called by the constructors of generated exceptions; the runtime parses the response into <see cref="AwsErrorInfo"/>.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public AwsServiceException(AwsErrorInfo error)
         : base(
             (error ?? throw new ArgumentNullException(nameof(error))).OperationName,
