@@ -88,6 +88,8 @@ internal enum ParameterStyle
 /// <param name="CancellationTokenName">The method's <c>CancellationToken</c> parameter (a document parameter may have taken <c>cancellationToken</c>).</param>
 /// <param name="RequestOptionsName">The method's per-call <c>RequestOptions</c> parameter, the last one.</param>
 /// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
+/// <param name="Parameters">The document's parameters; after <see cref="Passes.MethodSignatures"/>, in the method's order (path, query, header, cookie, each in document order).</param>
+/// <param name="MethodParameters">The C# method's parameters in order, set by <see cref="Passes.MethodSignatures"/> (empty before it runs).</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -104,7 +106,8 @@ internal sealed record OperationModel(
     string RequestOptionsName,
     bool IsIdempotent = false,
     EquatableArray<ErrorResponseModel> Errors = default,
-    string? ErrorsFieldName = null);
+    string? ErrorsFieldName = null,
+    EquatableArray<MethodParameterModel> MethodParameters = default);
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
 internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);
