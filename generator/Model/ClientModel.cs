@@ -129,9 +129,6 @@ internal sealed record ParameterModel(
     string? TypeInfoProperty = null,
     bool IsCredential = false)
 {
-    /// <summary>True when the value is the one plain string the location has always used (no style machinery needed).</summary>
-    public bool IsPlain => Type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && Style is ParameterStyle.Simple or ParameterStyle.Form;
-
     /// <summary>True when the value goes through the JSON context (objects, maps and deepObject lists of them).</summary>
     public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union || IsDeepObjectList;
 
