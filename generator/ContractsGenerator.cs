@@ -15,12 +15,15 @@ namespace Contracts.Generator;
 /// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents);
 ///    <see cref="TrackingNames.ScanReferences"/> and <see cref="TrackingNames.ResolveReferences"/> give each spec the texts of the
 ///    other files its external <c>$ref</c>s reach (none for most specs).
-/// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
+/// 2. <see cref="TrackingNames.ParseSpecs"/>: each input read, translated and run through the model passes →
+///    <see cref="SpecResult"/> (an equatable model + diagnostics; an exception of ours is CTR006 here).
 /// 3. <see cref="TrackingNames.TypeFiles"/>, <see cref="TrackingNames.JsonContexts"/>, <see cref="TrackingNames.Clients"/>: the model
 ///    fanned out into files — the types grouped by first letter (<see cref="TypeFileModel"/>), the context, the client — so
 ///    an edit re-emits only the files that changed.
 ///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced.
-/// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other.
+///    Each file is printed into the generator's one reused builder; an emitter that throws costs that file (CTR006).
+/// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other;
+///    CTR007 when code was generated for a project without Contracts.Runtime.
 /// Nothing here reads files, the network or the clock; the compilation is only asked which assemblies it references
 /// (<see cref="TrackingNames.CompilationFacts"/>). Every step is a function of <see cref="GenerationSteps"/>, which the
 /// contracts tool runs too (<see cref="DirectGeneration"/>); this class only wires them into Roslyn's pipeline.
