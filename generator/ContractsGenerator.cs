@@ -1,14 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 
 namespace Contracts.Generator;
@@ -19,32 +17,39 @@ namespace Contracts.Generator;
 /// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents);
 ///    <see cref="TrackingNames.ScanReferences"/> and <see cref="TrackingNames.ResolveReferences"/> give each spec the texts of the
 ///    other files its external <c>$ref</c>s reach (none for most specs).
-/// 2. <see cref="TrackingNames.ParseSpecs"/>: each input → <see cref="SpecResult"/> (an equatable model + diagnostics).
+/// 2. <see cref="TrackingNames.ParseSpecs"/>: each input read, translated and run through the model passes →
+///    <see cref="SpecResult"/> (an equatable model + diagnostics; an exception of ours is CTR006 here).
 /// 3. <see cref="TrackingNames.TypeFiles"/>, <see cref="TrackingNames.JsonContexts"/>, <see cref="TrackingNames.Clients"/>: the model
 ///    fanned out into files — the types grouped by first letter (<see cref="TypeFileModel"/>), the context, the client — so
 ///    an edit re-emits only the files that changed.
 ///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced.
-/// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other.
+///    Each file is printed into the generator's one reused builder; an emitter that throws costs that file (CTR006).
+/// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other;
+///    CTR007 when code was generated for a project without Contracts.Runtime.
 /// Nothing here reads files, the network or the clock; the compilation is only asked which assemblies it references
-/// (<see cref="TrackingNames.CompilationFacts"/>).
+/// (<see cref="TrackingNames.CompilationFacts"/>). Every step is a function of <see cref="GenerationSteps"/>, which the
+/// contracts tool runs too (<see cref="DirectGeneration"/>); this class only wires them into Roslyn's pipeline.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractsGenerator : IIncrementalGenerator
 {
+    // The builder every file of this generator is rendered into, reused from file to file (and from build to build).
+    private readonly SourceBuffer _buffer = new();
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => OptionsReader.Read(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => GenerationSteps.ReadOptions(pair.Left, pair.Right, ct))
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.ReadSpecs);
 
         // Every YAML/JSON AdditionalFile can be the target of an external $ref; each is scanned once per text.
         var library = context.AdditionalTextsProvider
-            .Where(static file => ReferencePaths.IsDocumentFile(file.Path))
-            .Select(static (file, ct) => ReferenceScanner.Scan(file, ct))
+            .Where(static file => GenerationSteps.IsReferenceable(file))
+            .Select(static (file, ct) => GenerationSteps.ScanReferences(file, ct))
             .WithTrackingName(TrackingNames.ScanReferences)
             .Collect();
 
@@ -52,17 +57,17 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         // The spec's own scan is in the library (specs are YAML/JSON AdditionalFiles too): its text is scanned once.
         inputs = inputs
             .Combine(library)
-            .Select(static (pair, _) => ReferenceCollector.Attach(pair.Left, pair.Right))
+            .Select(static (pair, _) => GenerationSteps.CollectReferences(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ResolveReferences);
 
         var facts = context.CompilationProvider
-            .Select(static (compilation, _) => ReadFacts(compilation))
+            .Select(static (compilation, _) => GenerationSteps.ReadFacts(compilation))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         // Which types exist decides some mappings (format: date → DateOnly); a C# edit leaves the flag, and the parse, cached.
         var results = inputs
             .Combine(facts.Select(static (f, _) => f.HasDateOnly))
-            .Select(static (pair, ct) => SpecParser.Parse(pair.Left, ct, pair.Right))
+            .Select(static (pair, ct) => GenerationSteps.Translate(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.ParseSpecs);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
@@ -79,104 +84,60 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         models = claims.Where(static pair => !pair.Right.Contains(pair.Left.Target.ClientName)).Select(static (pair, _) => pair.Left);
 
         var types = models.SelectMany(static (m, _) => TypeFileModel.Of(m)).WithTrackingName(TrackingNames.TypeFiles);
-        context.RegisterSourceOutput(types, static (spc, file) => AddSources(spc, file.Target, OutputFiles.Of(file)));
+        context.RegisterSourceOutput(types, (spc, file) => AddSources(spc, file.Target, OutputFiles.Of(file), _buffer));
 
         var contexts = models.Select(static (m, _) => m.JsonContext).WithTrackingName(TrackingNames.JsonContexts);
-        context.RegisterSourceOutput(contexts, static (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model)));
+        context.RegisterSourceOutput(contexts, (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model), _buffer));
 
         var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, static (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model)));
+        context.RegisterSourceOutput(clients, (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model), _buffer));
 
         // Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.
         var registrations = clients
             .Combine(facts)
             .Select(static (pair, _) => OutputFiles.Registrations(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.DependencyInjection);
-        context.RegisterSourceOutput(registrations, static (spc, model) =>
+        context.RegisterSourceOutput(registrations, (spc, model) =>
         {
             if (model is not null)
             {
-                AddSources(spc, model.Client.Target, OutputFiles.Of(model));
+                AddSources(spc, model.Client.Target, OutputFiles.Of(model), _buffer);
             }
         });
 
         var diagnostics = results
-            .Select(static (r, _) => (r.Diagnostics, Path: r.Model?.Target.ClientName))
+            .Select(static (r, _) => (r.Diagnostics, Client: r.Model?.Target.ClientName))
             .Combine(facts)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, item) =>
         {
-            foreach (var info in item.Left.Diagnostics)
+            foreach (var diagnostic in GenerationSteps.Diagnostics(item.Left.Diagnostics, item.Left.Client, item.Right))
             {
-                spc.ReportDiagnostic(info.ToDiagnostic());
-            }
-
-            if (item.Left.Path is { } client && !item.Right.HasRuntime)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, client));
+                spc.ReportDiagnostic(diagnostic);
             }
         });
     }
 
-    private static CompilationFacts ReadFacts(Compilation compilation)
+    private static void AddSources(SourceProductionContext context, EmitTarget target, IEnumerable<(string Name, Action<SourceWriter> Write)> files, SourceBuffer buffer)
     {
-        bool runtime = false, http = false, configuration = false;
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        foreach (var (name, write) in files)
         {
-            switch (assembly.Name)
+            var file = GenerationSteps.Emit(target, name, write, buffer);
+            if (file.Text is not { } text)
             {
-                case "Contracts.Runtime": runtime = true; break;
-                case "Microsoft.Extensions.Http": http = true; break;
-                case "Microsoft.Extensions.Configuration.Abstractions": configuration = true; break;
+                context.ReportDiagnostic(file.Failure!);
+                continue;
             }
-        }
 
-        // DateOnly needs the runtime's reader for it, which only its net8.0 build has (and that build implies the type).
-        // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
-        var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
-        return new CompilationFacts(runtime, http, configuration, dateOnly);
-    }
-
-    private static void AddSources(SourceProductionContext context, EmitTarget target, IEnumerable<(string Name, Func<string> Emit)> files)
-    {
-        foreach (var (name, emit) in files)
-        {
-            AddSource(context, target, name, emit);
-        }
-    }
-
-    /// <summary>Runs one emitter: an emitter bug costs this file (a CTR006 <paramref name="failure"/>), not the user's build.</summary>
-    internal static string? TryEmit(Func<string> emit, out Diagnostic? failure)
-    {
-        failure = null;
-        try
-        {
-            return emit();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            failure = Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message);
-            return null;
-        }
-    }
-
-    private static void AddSource(SourceProductionContext context, EmitTarget target, string name, Func<string> emit)
-    {
-        var hintName = OutputFiles.HintName(target, name);
-        if (TryEmit(emit, out var failure) is not { } source)
-        {
-            context.ReportDiagnostic(failure!);
-            return;
-        }
-
-        try
-        {
-            context.AddSource(hintName, source);
-        }
-        catch (ArgumentException)
-        {
-            // Two documents with the same client name: report it instead of failing the generator.
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, target.Namespace + "." + target.ClientName));
+            try
+            {
+                context.AddSource(file.HintName, text);
+            }
+            catch (ArgumentException)
+            {
+                // Two documents with the same client name: report it instead of failing the generator.
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, target.Namespace + "." + target.ClientName));
+            }
         }
     }
 }

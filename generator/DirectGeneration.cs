@@ -4,11 +4,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Contracts.Generator.Configuration;
-using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -32,7 +30,7 @@ internal static class DirectGeneration
     {
         var sources = new List<(string HintName, string Text)>();
         var diagnostics = new List<Diagnostic>();
-        var input = OptionsReader.Read(spec, options, cancellationToken);
+        var input = GenerationSteps.ReadOptions(spec, options, cancellationToken);
         if (input is null)
         {
             return (sources, diagnostics);
@@ -41,40 +39,33 @@ internal static class DirectGeneration
         var library = ImmutableArray.CreateBuilder<ScannedDocument>();
         foreach (var file in others.Prepend(spec))
         {
-            if (ReferencePaths.IsDocumentFile(file.Path))
+            if (GenerationSteps.IsReferenceable(file))
             {
-                library.Add(ReferenceScanner.Scan(file, cancellationToken));
+                library.Add(GenerationSteps.ScanReferences(file, cancellationToken));
             }
         }
 
-        var result = SpecParser.Parse(ReferenceCollector.Attach(input, library.ToImmutable()), cancellationToken, facts.HasDateOnly);
+        var result = GenerationSteps.Translate(GenerationSteps.CollectReferences(input, library.ToImmutable()), facts.HasDateOnly, cancellationToken);
         if (result.Model is { } model)
         {
             // The driver runs the source outputs before the diagnostics output: an emitter failure is listed first there too.
-            foreach (var (name, emit) in OutputFiles.All(model, facts))
+            var buffer = new SourceBuffer();
+            foreach (var (name, write) in OutputFiles.All(model, facts))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ContractsGenerator.TryEmit(emit, out var failure) is { } text)
+                var file = GenerationSteps.Emit(model.Target, name, write, buffer);
+                if (file.Text is { } text)
                 {
-                    sources.Add((OutputFiles.HintName(model.Target, name), text));
+                    sources.Add((file.HintName, text));
                 }
                 else
                 {
-                    diagnostics.Add(failure!);
+                    diagnostics.Add(file.Failure!);
                 }
             }
         }
 
-        foreach (var info in result.Diagnostics)
-        {
-            diagnostics.Add(info.ToDiagnostic());
-        }
-
-        if (result.Model is not null && !facts.HasRuntime)
-        {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, result.Model.Target.ClientName));
-        }
-
+        diagnostics.AddRange(GenerationSteps.Diagnostics(result.Diagnostics, result.Model?.Target.ClientName, facts));
         sources.Sort(static (a, b) => string.CompareOrdinal(a.HintName, b.HintName));
         return (sources, diagnostics);
     }

@@ -27,6 +27,9 @@ internal static class GenerationPipeline
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 
+    // As the generator instance owns one: the builder is reused from file to file and from run to run.
+    private static readonly SourceBuffer Buffer = new();
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>The spec as the generator's first step hands it on: path, text and options of a marked contract.</summary>
@@ -43,19 +46,19 @@ internal static class GenerationPipeline
         return new ReadResult(document, isSwagger2, diagnostics, locator);
     }
 
-    /// <summary>Stage 2: the equatable model (the locator is only consulted to place diagnostics).</summary>
+    /// <summary>Stage 2: the equatable model after the passes (the locator is only consulted to place diagnostics).</summary>
     public static SpecModel BuildModel(SpecInput input, ReadResult read) =>
-        SpecParser.BuildModel(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Locator, Facts.HasDateOnly, CancellationToken.None);
+        Contracts.Generator.Pipeline.GenerationSteps.RunPasses(SpecParser.BuildModel(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Locator, Facts.HasDateOnly, CancellationToken.None));
 
     /// <summary>Stage 3: every file's text; returns the number of files and characters so nothing is optimised away.</summary>
     public static (int Files, long Characters) Emit(SpecModel model)
     {
         var files = 0;
         long characters = 0;
-        foreach (var (name, emit) in OutputFiles.All(model, Facts))
+        foreach (var (name, write) in OutputFiles.All(model, Facts))
         {
             files++;
-            characters += emit().Length + OutputFiles.HintName(model.Target, name).Length;
+            characters += Buffer.Render(write).Length + OutputFiles.HintName(model.Target, name).Length;
         }
 
         return (files, characters);

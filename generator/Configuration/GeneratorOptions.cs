@@ -10,10 +10,3 @@ namespace Contracts.Generator.Configuration;
 /// <param name="RootNamespace">The project's RootNamespace, the base of the default namespace.</param>
 /// <param name="IsMarked">The file was explicitly marked as a contract (any of the metadata above, or <c>OpenApiContract</c>).</param>
 internal sealed record GeneratorOptions(string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked);
-
-/// <summary>One candidate spec: its path, its text and its options.</summary>
-internal sealed record SpecInput(string Path, string Text, GeneratorOptions Options)
-{
-    /// <summary>The other AdditionalFiles its external <c>$ref</c>s reach, transitively (empty for most specs).</summary>
-    public Helpers.EquatableArray<ReferencedDocument> Documents { get; init; } = Helpers.EquatableArray<ReferencedDocument>.Empty;
-}

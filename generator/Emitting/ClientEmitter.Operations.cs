@@ -31,19 +31,9 @@ internal static partial class ClientEmitter
         writer.WriteLine("/// <inheritdoc/>");
         WriteObsolete(writer, operation);
         writer.OpenBlock("public async " + Signature(operation, target));
-        foreach (var parameter in Ordered(operation).Where(p => p.IsRequired && !p.Type.IsValueType))
+        foreach (var parameter in operation.MethodParameters.Where(p => p.IsRequired && IsNullChecked(operation, p)))
         {
-            WriteNullCheck(writer, parameter.ParameterName);
-        }
-
-        if (operation.Body is { IsRequired: true, ParameterName.Length: > 0 } requiredBody && (!requiredBody.Type.IsValueType || requiredBody.Kind != BodyKind.Json))
-        {
-            WriteNullCheck(writer, requiredBody.ParameterName);
-        }
-
-        foreach (var field in Fields(operation).Where(f => f.IsRequired && (f.Kind is MultipartFieldKind.File or MultipartFieldKind.Files || !f.Type.IsValueType)))
-        {
-            WriteNullCheck(writer, field.ParameterName);
+            WriteNullCheck(writer, parameter.Name);
         }
 
         var hasQuery = operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
@@ -273,40 +263,46 @@ internal static partial class ClientEmitter
             ResponseKind.Stream => KnownTypes.Task + "<" + KnownTypes.Stream + ">",
             _ => KnownTypes.Task + "<" + TypeNames.Of(response.Type!, target, nullable: response.AllowsEmpty && !response.Type!.IsValueType) + ">",
         };
-        var parameters = new List<string>();
-        foreach (var parameter in Ordered(operation).Where(p => p.IsRequired))
+        if (operation.MethodParameters.IsEmpty)
         {
-            parameters.Add(TypeNames.Of(parameter.Type, target) + " " + parameter.ParameterName);
+            throw new InvalidOperationException("The method's parameters are decided by the MethodSignatures pass, which has not run on this model.");
         }
 
-        if (operation.Body is { ParameterName.Length: > 0 } body)
-        {
-            var type = BodyType(body, target);
-            parameters.Add(body.IsRequired ? type + " " + body.ParameterName : type + "? " + body.ParameterName + " = null");
-        }
-
-        foreach (var field in Fields(operation).Where(f => f.IsRequired))
-        {
-            parameters.Add(FieldType(field, target) + " " + field.ParameterName);
-        }
-
-        foreach (var field in Fields(operation).Where(f => !f.IsRequired))
-        {
-            parameters.Add(FieldType(field, target) + "? " + field.ParameterName + " = null");
-        }
-
-        foreach (var parameter in Ordered(operation).Where(p => !p.IsRequired))
-        {
-            parameters.Add(TypeNames.Of(parameter.Type, target, nullable: true) + " " + parameter.ParameterName + " = null");
-        }
-
-        parameters.Add(KnownTypes.CancellationToken + " " + operation.CancellationTokenName + " = default");
-
-        // Last, after the token: every call site written before it existed, including positional ones that pass a
-        // token, still compiles and means the same. A later per-call setting goes into RequestOptions, not a new parameter.
-        parameters.Add(KnownTypes.RequestOptions + "? " + operation.RequestOptionsName + " = null");
+        var parameters = operation.MethodParameters.Select(parameter => Declaration(operation, parameter, target));
         return result + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
     }
+
+    /// <summary>A parameter as the method declares it: its type, its name and, when optional, its default.</summary>
+    private static string Declaration(OperationModel operation, MethodParameterModel parameter, EmitTarget target)
+    {
+        var name = parameter.Name;
+        switch (parameter.Source)
+        {
+            case MethodParameterSource.Parameter:
+                var type = operation.Parameters[parameter.Index].Type;
+                return parameter.IsRequired ? TypeNames.Of(type, target) + " " + name : TypeNames.Of(type, target, nullable: true) + " " + name + " = null";
+            case MethodParameterSource.Body:
+                return Declared(BodyType(operation.Body!, target), name, parameter.IsRequired);
+            case MethodParameterSource.Field:
+                return Declared(FieldType(operation.Body!.Fields[parameter.Index], target), name, parameter.IsRequired);
+            case MethodParameterSource.CancellationToken:
+                return KnownTypes.CancellationToken + " " + name + " = default";
+            default:
+                return KnownTypes.RequestOptions + "? " + name + " = null";
+        }
+
+        static string Declared(string type, string name, bool required) => required ? type + " " + name : type + "? " + name + " = null";
+    }
+
+    /// <summary>Whether the method throws <c>ArgumentNullException</c> for a null <paramref name="parameter"/>: every required reference.</summary>
+    private static bool IsNullChecked(OperationModel operation, MethodParameterModel parameter) => parameter.Source switch
+    {
+        MethodParameterSource.Parameter => !operation.Parameters[parameter.Index].Type.IsValueType,
+        MethodParameterSource.Body => !operation.Body!.Type.IsValueType || operation.Body.Kind != BodyKind.Json,
+        MethodParameterSource.Field => operation.Body!.Fields[parameter.Index] is var field
+            && (field.Kind is MultipartFieldKind.File or MultipartFieldKind.Files || !field.Type.IsValueType),
+        _ => false,
+    };
 
     private static string BodyType(RequestBodyModel body, EmitTarget target) => body.Kind switch
     {
@@ -322,13 +318,6 @@ internal static partial class ClientEmitter
         _ => TypeNames.Of(field.Type, target),
     };
 
-    private static IEnumerable<MultipartFieldModel> Fields(OperationModel operation) =>
-        operation.Body is { Kind: BodyKind.Multipart } body ? body.Fields : Enumerable.Empty<MultipartFieldModel>();
-
-    /// <summary>Path parameters first, then query, headers and cookies, each in document order.</summary>
-    private static IEnumerable<ParameterModel> Ordered(OperationModel operation) =>
-        operation.Parameters.OrderBy(p => p.Location);
-
     private static void WriteMethodDocs(SourceWriter writer, OperationModel operation)
     {
         XmlDocs.Summary(writer, operation.Summary ?? operation.Description, "Calls " + operation.OperationId + ".");
@@ -337,19 +326,24 @@ internal static partial class ClientEmitter
             XmlDocs.Block(writer, "remarks", operation.Description);
         }
 
-        foreach (var parameter in Ordered(operation))
+        foreach (var parameter in operation.Parameters)
         {
             XmlDocs.Param(writer, parameter.ParameterName, parameter.Description ?? "The " + parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "'.");
         }
 
-        if (operation.Body is { ParameterName.Length: > 0 } body)
+        // Then the rest of the signature, in its order.
+        foreach (var parameter in operation.MethodParameters.Where(p => p.Source is MethodParameterSource.Body or MethodParameterSource.Field))
         {
-            XmlDocs.Param(writer, body.ParameterName, body.Description ?? (body.Kind == BodyKind.Binary ? "The request body (" + body.MediaType + "); read when the request is sent, not disposed." : "The request body."));
-        }
-
-        foreach (var field in Fields(operation).Where(f => f.IsRequired).Concat(Fields(operation).Where(f => !f.IsRequired)))
-        {
-            XmlDocs.Param(writer, field.ParameterName, field.Description ?? "The '" + field.WireName + "' part of the multipart body.");
+            if (parameter.Source == MethodParameterSource.Body)
+            {
+                var body = operation.Body!;
+                XmlDocs.Param(writer, parameter.Name, body.Description ?? (body.Kind == BodyKind.Binary ? "The request body (" + body.MediaType + "); read when the request is sent, not disposed." : "The request body."));
+            }
+            else
+            {
+                var field = operation.Body!.Fields[parameter.Index];
+                XmlDocs.Param(writer, parameter.Name, field.Description ?? "The '" + field.WireName + "' part of the multipart body.");
+            }
         }
 
         XmlDocs.Param(writer, operation.CancellationTokenName, "Cancels the call.");

@@ -9,16 +9,17 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static partial class ClientEmitter
 {
-    public static string Emit(ClientModel client)
+    public static void Write(ClientModel client, SourceWriter writer)
     {
         var target = client.Target;
-        var writer = FileHeader.Open(target);
+        FileHeader.Write(writer);
+        FileHeader.OpenNamespace(writer, target);
         WriteInterface(writer, client);
         writer.WriteLine();
         WriteOptions(writer, client);
         writer.WriteLine();
         WriteClient(writer, client);
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     private static void WriteInterface(SourceWriter writer, ClientModel client)

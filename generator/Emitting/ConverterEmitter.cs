@@ -9,11 +9,11 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class ConverterEmitter
 {
-    public static string Emit(RecordModel record)
+    public static void Write(RecordModel record, SourceWriter writer)
     {
         var target = record.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Object, record.Name), target);
-        var writer = OpenConverter(target, record.Name, type);
+        OpenConverter(writer, target, record.Name, type);
         var properties = record.Properties;
         for (var i = 0; i < properties.Count; i++)
         {
@@ -45,7 +45,7 @@ internal static class ConverterEmitter
         writer.WriteLine();
         WriteWrite(writer, record, type, large);
         NullableAnalysis.Resume(writer, size);
-        return CloseConverter(writer);
+        CloseConverter(writer);
     }
 
     /// <summary>
@@ -70,16 +70,17 @@ internal static class ConverterEmitter
         writer.WriteLine();
     }
 
-    public static string Emit(EnumModel model)
+    public static void Write(EnumModel model, SourceWriter writer)
     {
         var target = model.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Enum, model.Name), target);
-        var writer = OpenConverter(target, model.Name, type);
+        OpenConverter(writer, target, model.Name, type);
         WriteOverrides(writer, type);
         if (model.IsInteger)
         {
             WriteIntegerEnum(writer, model, type);
-            return CloseConverter(writer);
+            CloseConverter(writer);
+            return;
         }
 
         NullableAnalysis.Suspend(writer, model.Members.Count);
@@ -105,7 +106,7 @@ internal static class ConverterEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>, for parameters sent in URLs and headers.</summary>");
         writer.WriteLine("internal static string ToJsonValue(" + type + " value) => value.Value;");
-        return CloseConverter(writer);
+        CloseConverter(writer);
     }
 
     /// <summary>An integer enum is read from any 64-bit integer (unknown ones kept) and written back as the same number.</summary>
@@ -122,23 +123,22 @@ internal static class ConverterEmitter
             """);
     }
 
-    private static SourceWriter OpenConverter(EmitTarget target, string name, string type)
+    private static void OpenConverter(SourceWriter writer, EmitTarget target, string name, string type)
     {
-        var writer = FileHeader.Open(target);
+        FileHeader.OpenNamespace(writer, target);
         writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
         writer.OpenBlock("internal static partial class Converters");
         writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.OpenBlock("internal sealed class " + name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
-        return writer;
     }
 
-    private static string CloseConverter(SourceWriter writer)
+    private static void CloseConverter(SourceWriter writer)
     {
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     private static void WriteOverrides(SourceWriter writer, string type)

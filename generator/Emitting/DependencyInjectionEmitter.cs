@@ -12,12 +12,13 @@ internal static class DependencyInjectionEmitter
     private const string HttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
     private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
 
-    public static string Emit(DependencyInjectionModel model)
+    public static void Write(DependencyInjectionModel model, SourceWriter writer)
     {
         var client = model.Client;
         var target = client.Target;
         var options = target.OptionsName;
-        var writer = FileHeader.Open(target);
+        FileHeader.Write(writer);
+        FileHeader.OpenNamespace(writer, target);
         writer.WriteLine("/// <summary>Registers <see cref=\"" + target.InterfaceName + "\"/> with the service collection.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.OpenBlock(target.Accessibility + " static partial class " + target.ServiceExtensionsName);
@@ -108,7 +109,7 @@ internal static class DependencyInjectionEmitter
         }
 
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     private static string VariableList(ClientModel client)

@@ -9,11 +9,11 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static string Emit(EnumModel model)
+    public static void Write(EnumModel model, SourceWriter writer)
     {
         var target = model.Target;
         var name = model.Name;
-        var writer = FileHeader.Open(target);
+        FileHeader.OpenNamespace(writer, target);
         XmlDocs.Summary(writer, model.Description);
         writer.WriteLine("/// <remarks>An open set: <see cref=\"IsKnown\"/> is false for a value this version of the document does not list.</remarks>");
         if (model.IsDeprecated)
@@ -28,7 +28,8 @@ internal static class EnumEmitter
         {
             WriteIntegerBody(writer, model);
             writer.CloseBlock();
-            return FileHeader.Close(writer);
+            FileHeader.CloseNamespace(writer);
+            return;
         }
 
         writer.WriteLine("private readonly string? _value;");
@@ -69,7 +70,7 @@ internal static class EnumEmitter
             public static explicit operator {{name}}(string value) => new(value);
             """);
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     /// <summary>

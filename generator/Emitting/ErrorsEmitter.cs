@@ -8,11 +8,12 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class ErrorsEmitter
 {
-    public static string Emit(ClientModel client)
+    public static void Write(ClientModel client, SourceWriter writer)
     {
         var target = client.Target;
         var aws = client.Aws!;
-        var writer = FileHeader.Open(target);
+        FileHeader.Write(writer);
+        FileHeader.OpenNamespace(writer, target);
         writer.WriteLine($$"""
             /// <summary>An error returned by the service; the base of its declared error types.</summary>
             {{FileHeader.GeneratedCodeAttribute(target)}}
@@ -64,6 +65,6 @@ internal static class ErrorsEmitter
                 """);
         }
 
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 }

@@ -2,7 +2,7 @@ using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
 
-/// <summary>The start of every generated file, and the attribute stamped on every generated type.</summary>
+/// <summary>The start of every generated file, its namespace block, and the attribute stamped on every generated type.</summary>
 internal static class FileHeader
 {
     /// <summary>The lines every file starts with, up to its namespace block.</summary>
@@ -13,24 +13,17 @@ internal static class FileHeader
         + "#pragma warning disable CS0612, CS0618 // Members marked deprecated in the document still need serializing.\n"
         + "\n";
 
-    public static SourceWriter Open(EmitTarget target)
+    /// <summary>Writes <see cref="Text"/>: once per file, by the emitter of the file (not by the emitters of its types).</summary>
+    public static void Write(SourceWriter writer)
     {
-        var writer = new SourceWriter();
-        if (!writer.IsPart)
-        {
-            writer.WriteLine(Text.Substring(0, Text.Length - 2));
-            writer.WriteLine();
-        }
-
-        writer.OpenBlock("namespace " + target.Namespace);
-        return writer;
+        writer.WriteLine(Text.Substring(0, Text.Length - 2));
+        writer.WriteLine();
     }
 
-    public static string Close(SourceWriter writer)
-    {
-        writer.CloseBlock();
-        return writer.ToString();
-    }
+    /// <summary>Opens the block every type's text sits in; a file of several types has one block per type.</summary>
+    public static void OpenNamespace(SourceWriter writer, EmitTarget target) => writer.OpenBlock("namespace " + target.Namespace);
+
+    public static void CloseNamespace(SourceWriter writer) => writer.CloseBlock();
 
     public static string GeneratedCodeAttribute(EmitTarget target) =>
         "[" + KnownTypes.GeneratedCode + "(\"Contracts.Generator\", " + Literals.String(target.GeneratorVersion) + ")]";

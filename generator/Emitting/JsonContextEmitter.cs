@@ -8,11 +8,12 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    public static string Emit(JsonContextModel context)
+    public static void Write(JsonContextModel context, SourceWriter writer)
     {
         var target = context.Target;
         var name = target.ContextName;
-        var writer = FileHeader.Open(target);
+        FileHeader.Write(writer);
+        FileHeader.OpenNamespace(writer, target);
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Reflection-free System.Text.Json metadata for the types of this OpenAPI document, for example");
         writer.WriteLine("/// <c>JsonSerializer.Serialize(value, " + name + ".Default.SomeType)</c>. Works with reflection disabled and under Native AOT.");
@@ -92,7 +93,7 @@ internal static class JsonContextEmitter
 
         writer.CloseBlock();
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     private static void WriteTypeInfo(SourceWriter writer, EmitTarget target, JsonTypeModel model)

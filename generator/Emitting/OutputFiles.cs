@@ -13,22 +13,22 @@ internal static class OutputFiles
     /// <summary>The hint name of a file: unique per client, so two documents in one project do not collide.</summary>
     public static string HintName(EmitTarget target, string name) => target.ClientName + "." + name + ".g.cs";
 
-    public static IEnumerable<(string Name, Func<string> Emit)> Of(TypeFileModel file)
+    public static IEnumerable<(string Name, Action<SourceWriter> Write)> Of(TypeFileModel file)
     {
-        yield return ("Models." + file.Name, () => TypeFileEmitter.Emit(file));
+        yield return ("Models." + file.Name, writer => TypeFileEmitter.Write(file, writer));
     }
 
-    public static IEnumerable<(string Name, Func<string> Emit)> Of(JsonContextModel model)
+    public static IEnumerable<(string Name, Action<SourceWriter> Write)> Of(JsonContextModel model)
     {
-        yield return ("JsonContext", () => JsonContextEmitter.Emit(model));
+        yield return ("JsonContext", writer => JsonContextEmitter.Write(model, writer));
     }
 
-    public static IEnumerable<(string Name, Func<string> Emit)> Of(ClientModel model)
+    public static IEnumerable<(string Name, Action<SourceWriter> Write)> Of(ClientModel model)
     {
-        yield return ("Client", () => ClientEmitter.Emit(model));
+        yield return ("Client", writer => ClientEmitter.Write(model, writer));
         if (model.Aws is not null)
         {
-            yield return ("Errors", () => ErrorsEmitter.Emit(model));
+            yield return ("Errors", writer => ErrorsEmitter.Write(model, writer));
         }
     }
 
@@ -36,16 +36,16 @@ internal static class OutputFiles
     public static DependencyInjectionModel? Registrations(ClientModel client, CompilationFacts facts) =>
         facts.HasHttpClientFactory ? new DependencyInjectionModel(client, facts.HasConfiguration) : null;
 
-    public static IEnumerable<(string Name, Func<string> Emit)> Of(DependencyInjectionModel? model)
+    public static IEnumerable<(string Name, Action<SourceWriter> Write)> Of(DependencyInjectionModel? model)
     {
         if (model is not null)
         {
-            yield return ("DependencyInjection", () => DependencyInjectionEmitter.Emit(model));
+            yield return ("DependencyInjection", writer => DependencyInjectionEmitter.Write(model, writer));
         }
     }
 
     /// <summary>Every file of one document, in the generator's order: what a build with these <paramref name="facts"/> adds.</summary>
-    public static IEnumerable<(string Name, Func<string> Emit)> All(SpecModel model, CompilationFacts facts)
+    public static IEnumerable<(string Name, Action<SourceWriter> Write)> All(SpecModel model, CompilationFacts facts)
     {
         foreach (var types in TypeFileModel.Of(model))
         {

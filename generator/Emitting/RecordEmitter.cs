@@ -6,10 +6,10 @@ namespace Contracts.Generator.Emitting;
 /// <summary>Prints a record: immutable <c>init</c> members, <c>required</c> where the schema requires them.</summary>
 internal static class RecordEmitter
 {
-    public static string Emit(RecordModel record)
+    public static void Write(RecordModel record, SourceWriter writer)
     {
         var target = record.Target;
-        var writer = FileHeader.Open(target);
+        FileHeader.OpenNamespace(writer, target);
         XmlDocs.Summary(writer, record.Description);
         if (record.IsDeprecated)
         {
@@ -57,7 +57,7 @@ internal static class RecordEmitter
         }
 
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     /// <summary>Which way the member travels and the service's default, as the schema says.</summary>

@@ -1,54 +1,50 @@
-using System;
-using System.Text;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
 
 /// <summary>
 /// Prints a <see cref="TypeFileModel"/>: one header, then each type's namespace block (its declaration, then its
-/// converter) as the type's emitter prints it, appended straight into the file (<see cref="SourceWriter.AppendTo"/>).
+/// converter), every type's emitter writing into the file's one writer, a blank line between blocks.
 /// </summary>
 internal static class TypeFileEmitter
 {
-    public static string Emit(TypeFileModel file)
+    public static void Write(TypeFileModel file, SourceWriter writer)
     {
-        var builder = new StringBuilder(64 * 1024);
-        builder.Append(FileHeader.Text);
-        using (SourceWriter.AppendTo(builder))
+        FileHeader.Write(writer);
+        var first = true;
+        foreach (var record in file.Records)
         {
-            foreach (var record in file.Records)
-            {
-                Part(builder, () => RecordEmitter.Emit(record));
-                Part(builder, () => ConverterEmitter.Emit(record));
-            }
-
-            foreach (var model in file.Enums)
-            {
-                Part(builder, () => EnumEmitter.Emit(model));
-                Part(builder, () => ConverterEmitter.Emit(model));
-            }
-
-            foreach (var union in file.Unions)
-            {
-                Part(builder, () => UnionEmitter.Emit(union));
-                Part(builder, () => UnionConverterEmitter.Emit(union));
-            }
+            Separate(writer, ref first);
+            RecordEmitter.Write(record, writer);
+            Separate(writer, ref first);
+            ConverterEmitter.Write(record, writer);
         }
 
-        return builder.ToString();
+        foreach (var model in file.Enums)
+        {
+            Separate(writer, ref first);
+            EnumEmitter.Write(model, writer);
+            Separate(writer, ref first);
+            ConverterEmitter.Write(model, writer);
+        }
+
+        foreach (var union in file.Unions)
+        {
+            Separate(writer, ref first);
+            UnionEmitter.Write(union, writer);
+            Separate(writer, ref first);
+            UnionConverterEmitter.Write(union, writer);
+        }
     }
 
-    /// <summary>Runs one emitter into the file, after a blank line when a block came before.</summary>
-    private static void Part(StringBuilder builder, Func<string> emit)
+    /// <summary>A blank line before every block but the first.</summary>
+    private static void Separate(SourceWriter writer, ref bool first)
     {
-        if (builder.Length > FileHeader.Text.Length)
+        if (!first)
         {
-            builder.Append('\n');
+            writer.WriteLine();
         }
 
-        if (emit().Length != 0)
-        {
-            throw new InvalidOperationException("A type's emitter wrote a file of its own instead of appending to its letter's file.");
-        }
+        first = false;
     }
 }

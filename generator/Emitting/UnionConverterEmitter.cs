@@ -14,11 +14,11 @@ internal static class UnionConverterEmitter
 {
     private const string Token = KnownTypes.JsonTokenType;
 
-    public static string Emit(UnionModel union)
+    public static void Write(UnionModel union, SourceWriter writer)
     {
         var target = union.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Union, union.Name), target);
-        var writer = FileHeader.Open(target);
+        FileHeader.OpenNamespace(writer, target);
         writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
         writer.OpenBlock("internal static partial class Converters");
         writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
@@ -66,7 +66,7 @@ internal static class UnionConverterEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     private static void WriteRead(SourceWriter writer, UnionModel union, string type, bool scored)

@@ -9,12 +9,12 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class UnionEmitter
 {
-    public static string Emit(UnionModel union)
+    public static void Write(UnionModel union, SourceWriter writer)
     {
         var target = union.Target;
         var name = union.Name;
         var self = TypeNames.Of(new TypeRef(TypeKind.Union, name), target);
-        var writer = FileHeader.Open(target);
+        FileHeader.OpenNamespace(writer, target);
         XmlDocs.Summary(writer, union.Description);
         writer.WriteLine("/// <remarks>Exactly one of: " + string.Join(", ", union.Cases.Select(c => "<see cref=\"" + c.Name + "\"/>")) + ". Use <see cref=\"Match\"/> or <see cref=\"Switch\"/> to handle every case.</remarks>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
@@ -51,7 +51,7 @@ internal static class UnionEmitter
         }
 
         writer.CloseBlock();
-        return FileHeader.Close(writer);
+        FileHeader.CloseNamespace(writer);
     }
 
     /// <summary>

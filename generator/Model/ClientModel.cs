@@ -88,6 +88,8 @@ internal enum ParameterStyle
 /// <param name="CancellationTokenName">The method's <c>CancellationToken</c> parameter (a document parameter may have taken <c>cancellationToken</c>).</param>
 /// <param name="RequestOptionsName">The method's per-call <c>RequestOptions</c> parameter, the last one.</param>
 /// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
+/// <param name="Parameters">The document's parameters; after <see cref="Passes.MethodSignatures"/>, in the method's order (path, query, header, cookie, each in document order).</param>
+/// <param name="MethodParameters">The C# method's parameters in order, set by <see cref="Passes.MethodSignatures"/> (empty before it runs).</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -104,7 +106,8 @@ internal sealed record OperationModel(
     string RequestOptionsName,
     bool IsIdempotent = false,
     EquatableArray<ErrorResponseModel> Errors = default,
-    string? ErrorsFieldName = null);
+    string? ErrorsFieldName = null,
+    EquatableArray<MethodParameterModel> MethodParameters = default);
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
 internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);
@@ -126,9 +129,6 @@ internal sealed record ParameterModel(
     string? TypeInfoProperty = null,
     bool IsCredential = false)
 {
-    /// <summary>True when the value is the one plain string the location has always used (no style machinery needed).</summary>
-    public bool IsPlain => Type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array) && Style is ParameterStyle.Simple or ParameterStyle.Form;
-
     /// <summary>True when the value goes through the JSON context (objects, maps and deepObject lists of them).</summary>
     public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union || IsDeepObjectList;
 

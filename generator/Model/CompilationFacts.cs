@@ -9,6 +9,3 @@ namespace Contracts.Generator.Model;
 /// <param name="HasConfiguration">Microsoft.Extensions.Configuration.Abstractions is referenced: options can bind from configuration.</param>
 /// <param name="HasDateOnly">System.DateOnly exists and the referenced runtime can read and write it: <c>format: date</c> becomes <c>DateOnly</c> (else <c>string</c>).</param>
 internal sealed record CompilationFacts(bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration, bool HasDateOnly = false);
-
-/// <summary>A client and the facts that decide whether and how its DI extensions are emitted.</summary>
-internal sealed record DependencyInjectionModel(ClientModel Client, bool HasConfiguration);

@@ -1,4 +1,3 @@
-using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 
 namespace Contracts.Generator.Model;
@@ -11,6 +10,3 @@ internal sealed record SpecModel(
     JsonContextModel JsonContext,
     ClientModel Client,
     EquatableArray<UnionModel> Unions);
-
-/// <summary>The outcome of parsing one document: a model (null when the document is unusable) and its diagnostics.</summary>
-internal sealed record SpecResult(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -58,53 +58,11 @@ internal sealed partial class SpecParser
         }
     }
 
-    /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
-    /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
-    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken, bool hasDateOnly = false)
-    {
-        var diagnostics = new DiagnosticBag();
-        var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
-        SpecModel? model = null;
-        try
-        {
-            // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = Read(input, diagnostics, locator, out var isSwagger2);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (document is not null)
-            {
-                model = BuildModel(input, document, isSwagger2, diagnostics, locator, hasDateOnly, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (LimitExceededException exception)
-        {
-            model = null;
-            diagnostics.Add(DiagnosticDescriptors.LimitExceeded, exception.Pointer, exception.Message);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            // A backstop behind the explicit depth limits: the stack ran low, and the compiler must not crash.
-            model = null;
-            diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, 0, 0, "it nests too deeply for the generator's stack");
-        }
-        catch (Exception exception)
-        {
-            // A bug of ours must cost the user this document's code, not their build.
-            model = null;
-            diagnostics.AddAt(DiagnosticDescriptors.GeneratorFailure, 0, 0, exception.GetType().Name, exception.Message);
-        }
-
-        return new SpecResult(model, diagnostics.ToInfos(locator));
-    }
-
-    /// <summary>Stage one of <see cref="Parse"/>, alone for the benchmarks: the reader's document, or null.</summary>
+    /// <summary>Stage one of <see cref="Pipeline.GenerationSteps.Translate"/> (and of the benchmarks' stage timer): the reader's document, or null.</summary>
     internal static OpenApiDocument? Read(SpecInput input, DiagnosticBag diagnostics, SourceLocator locator, out bool isSwagger2) =>
         SpecReader.Read(input.Text, diagnostics, out isSwagger2, input.Path, input.Documents, locator);
 
-    /// <summary>Stage two of <see cref="Parse"/>, alone for the benchmarks: the model of a document <see cref="Read"/> returned.</summary>
+    /// <summary>Stage two of <see cref="Pipeline.GenerationSteps.Translate"/> (and of the stage timer): the model of a document <see cref="Read"/> returned.</summary>
     internal static SpecModel BuildModel(
         SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, CancellationToken cancellationToken) =>
         new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator) { _isSwagger2 = isSwagger2 }.Build();

@@ -5,27 +5,6 @@ namespace Contracts.Generator.Model;
 // Every model is a sealed record of strings, enums and EquatableArrays: immutable and structurally
 // equatable, otherwise we risk breaking incremental caching. No Roslyn or Microsoft.OpenApi types here.
 
-/// <summary>Where and how one document's code is emitted; every fanned-out model carries it.</summary>
-/// <param name="Namespace">The namespace of every generated type.</param>
-/// <param name="ClientName">The client class; also the prefix of every hint name.</param>
-/// <param name="InterfaceName">The client interface.</param>
-/// <param name="OptionsName">The client options class.</param>
-/// <param name="ContextName">The JSON serializer context.</param>
-/// <param name="ServiceExtensionsName">The static class with the dependency-injection extension methods.</param>
-/// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
-/// <param name="GeneratorVersion">Stamped into <c>[GeneratedCode]</c>.</param>
-/// <param name="EpochTimestamps">Timestamps are written as epoch seconds (the AWS JSON protocol) instead of ISO-8601.</param>
-internal sealed record EmitTarget(
-    string Namespace,
-    string ClientName,
-    string InterfaceName,
-    string OptionsName,
-    string ContextName,
-    string ServiceExtensionsName,
-    string Accessibility,
-    string GeneratorVersion,
-    bool EpochTimestamps = false);
-
 /// <summary>A record generated for an object schema.</summary>
 /// <param name="Extra">Where members the schema does not declare are kept (<c>additionalProperties</c> beside <c>properties</c>); null skips them.</param>
 /// <param name="SkippedMembers">
@@ -84,16 +63,3 @@ internal enum MemberAccess
     /// <summary>Sent to the service only: never <c>required</c> in C#, so responses without it still read.</summary>
     WriteOnly,
 }
-
-/// <summary>An open enum generated for a string or integer schema with <c>enum</c> values.</summary>
-/// <param name="IsInteger">Backed by a <c>long</c> (an integer schema) rather than a string.</param>
-internal sealed record EnumModel(
-    EmitTarget Target,
-    string Name,
-    string? Description,
-    EquatableArray<EnumMemberModel> Members,
-    bool IsInteger = false,
-    bool IsDeprecated = false);
-
-/// <summary>One enum member and the JSON value it stands for (the string, or an integer's invariant digits).</summary>
-internal sealed record EnumMemberModel(string Name, string JsonValue);

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Passes;
+
+/// <summary>
+/// Decides the order of each client method's parameters, so that the emitter only prints them. A pure model → model
+/// step that runs after translation. The order, which existing call sites depend on:
+/// required document parameters (path, query, header, cookie, each in document order); the body; the required
+/// multipart parts, then the optional ones; the optional document parameters; the <c>CancellationToken</c>; and last the
+/// per-call <c>RequestOptions</c>, after the token, so that every call written before it existed (positional ones that
+/// pass a token included) still compiles and means the same; a later per-call setting goes into <c>RequestOptions</c>,
+/// not a new parameter.
+/// </summary>
+internal static class MethodSignatures
+{
+    public static SpecModel Apply(SpecModel model)
+    {
+        var client = model.Client;
+        var operations = client.Operations.Select(Apply).ToEquatableArray();
+        return model with { Client = client with { Operations = operations } };
+    }
+
+    public static OperationModel Apply(OperationModel operation)
+    {
+        // A stable sort: within a location the document's order stays.
+        var parameters = operation.Parameters.OrderBy(p => p.Location).ToEquatableArray();
+        var fields = operation.Body is { Kind: BodyKind.Multipart } multipart ? multipart.Fields : EquatableArray<MultipartFieldModel>.Empty;
+        var method = new List<MethodParameterModel>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].IsRequired)
+            {
+                method.Add(new MethodParameterModel(parameters[i].ParameterName, MethodParameterSource.Parameter, i, IsRequired: true));
+            }
+        }
+
+        // A multipart body is passed as its parts; its ParameterName is empty.
+        if (operation.Body is { ParameterName.Length: > 0 } body)
+        {
+            method.Add(new MethodParameterModel(body.ParameterName, MethodParameterSource.Body, 0, body.IsRequired));
+        }
+
+        AddFields(method, fields, required: true);
+        AddFields(method, fields, required: false);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (!parameters[i].IsRequired)
+            {
+                method.Add(new MethodParameterModel(parameters[i].ParameterName, MethodParameterSource.Parameter, i, IsRequired: false));
+            }
+        }
+
+        method.Add(new MethodParameterModel(operation.CancellationTokenName, MethodParameterSource.CancellationToken, 0, IsRequired: false));
+        method.Add(new MethodParameterModel(operation.RequestOptionsName, MethodParameterSource.RequestOptions, 0, IsRequired: false));
+        return operation with { Parameters = parameters, MethodParameters = method.ToEquatableArray() };
+    }
+
+    private static void AddFields(List<MethodParameterModel> method, EquatableArray<MultipartFieldModel> fields, bool required)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].IsRequired == required)
+            {
+                method.Add(new MethodParameterModel(fields[i].ParameterName, MethodParameterSource.Field, i, required));
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Emitting;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Passes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Contracts.Generator.Pipeline;
+
+/// <summary>
+/// The generator's steps, each a function of its inputs: <see cref="ContractsGenerator"/> wires them into Roslyn's
+/// incremental pipeline (one tracked step each, cached between edits), <see cref="DirectGeneration"/> runs them once, in
+/// the same order, for the contracts tool. Neither caller adds a step or a check of its own, so the two cannot drift.
+/// In order: options → reference collection → translation (with its passes) → outputs → emission → diagnostics.
+/// </summary>
+internal static class GenerationSteps
+{
+    /// <summary>Step 1: the spec's input (path, text, options), or null for an AdditionalFile that is not a spec.</summary>
+    public static SpecInput? ReadOptions(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken) =>
+        OptionsReader.Read(file, options, cancellationToken);
+
+    /// <summary>Step 2a: whether <paramref name="file"/> can be the target of an external <c>$ref</c> (a YAML or JSON file).</summary>
+    public static bool IsReferenceable(AdditionalText file) => ReferencePaths.IsDocumentFile(file.Path);
+
+    /// <summary>Step 2b: the files one AdditionalFile's external <c>$ref</c>s name; scanned once per text.</summary>
+    public static ScannedDocument ScanReferences(AdditionalText file, CancellationToken cancellationToken) =>
+        ReferenceScanner.Scan(file, cancellationToken);
+
+    /// <summary>Step 2c: the spec with the texts of the files its references reach, transitively (none for most specs).</summary>
+    public static SpecInput CollectReferences(SpecInput input, ImmutableArray<ScannedDocument> library) =>
+        ReferenceCollector.Attach(input, library);
+
+    /// <summary>
+    /// What the compilation references, the only thing the generator asks of it. Runs on every edit of the compilation,
+    /// so it reads names only, plus one type lookup.
+    /// </summary>
+    public static CompilationFacts ReadFacts(Compilation compilation)
+    {
+        bool runtime = false, http = false, configuration = false;
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            switch (assembly.Name)
+            {
+                case "Contracts.Runtime": runtime = true; break;
+                case "Microsoft.Extensions.Http": http = true; break;
+                case "Microsoft.Extensions.Configuration.Abstractions": configuration = true; break;
+            }
+        }
+
+        // DateOnly needs the runtime's reader for it, which only its net8.0 build has (and that build implies the type).
+        // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
+        var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
+        return new CompilationFacts(runtime, http, configuration, dateOnly);
+    }
+
+    /// <summary>
+    /// Step 3: reads the spec and translates it into a model, then runs the model passes. Never throws, except
+    /// <see cref="OperationCanceledException"/>: a problem in the document is a diagnostic, and an exception (a bug of
+    /// ours) is CTR006 and costs the user this document's code, not their build.
+    /// </summary>
+    /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
+    public static SpecResult Translate(SpecInput input, bool hasDateOnly, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
+        SpecModel? model = null;
+        try
+        {
+            // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
+            var document = SpecParser.Read(input, diagnostics, locator, out var isSwagger2);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (document is not null)
+            {
+                FaultInjection.ThrowInTranslation(input.Path);
+                model = RunPasses(SpecParser.BuildModel(input, document, isSwagger2, diagnostics, locator, hasDateOnly, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (LimitExceededException exception)
+        {
+            model = null;
+            diagnostics.Add(DiagnosticDescriptors.LimitExceeded, exception.Pointer, exception.Message);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // A backstop behind the explicit depth limits: the stack ran low, and the compiler must not crash.
+            model = null;
+            diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, 0, 0, "it nests too deeply for the generator's stack");
+        }
+        catch (Exception exception)
+        {
+            model = null;
+            diagnostics.AddAt(DiagnosticDescriptors.GeneratorFailure, 0, 0, exception.GetType().Name, exception.Message);
+        }
+
+        return new SpecResult(model, diagnostics.ToInfos(locator));
+    }
+
+    /// <summary>The pure model → model steps that run after translation, in order.</summary>
+    internal static SpecModel RunPasses(SpecModel model) => MethodSignatures.Apply(model);
+
+    /// <summary>
+    /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter
+    /// that throws costs this file, reported as CTR006, not the user's build.
+    /// </summary>
+    public static EmittedFile Emit(EmitTarget target, string name, Action<SourceWriter> write, SourceBuffer buffer)
+    {
+        var hintName = OutputFiles.HintName(target, name);
+        try
+        {
+            FaultInjection.ThrowInEmission(hintName);
+            return new EmittedFile(hintName, buffer.Render(write), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new EmittedFile(hintName, null, Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message));
+        }
+    }
+
+    /// <summary>
+    /// Step 5: the document's diagnostics, then CTR007 (Contracts.Runtime missing) when code was generated for a project that does
+    /// not reference Contracts.Runtime. Reported from their own output, so code and diagnostics never invalidate each other.
+    /// </summary>
+    /// <param name="clientName">The client generated from the document; null when no code was.</param>
+    public static IEnumerable<Diagnostic> Diagnostics(EquatableArray<DiagnosticInfo> diagnostics, string? clientName, CompilationFacts facts)
+    {
+        foreach (var info in diagnostics)
+        {
+            yield return info.ToDiagnostic();
+        }
+
+        if (clientName is not null && !facts.HasRuntime)
+        {
+            yield return Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, clientName);
+        }
+    }
+}
