@@ -110,6 +110,52 @@ internal static class Comparisons
             }
         }
 
+        // The readers' own errors (validation included), before the stage turns them into diagnostics, and the positions of
+        // every pointer both locate.
+        int differentErrors = 0, only16 = 0, only3 = 0, notCompared = 0;
+        long locatedInBoth = 0, misplaced = 0;
+        var errorLines = new List<string>();
+        for (var index = 0; index < files.Count; index++)
+        {
+            var text = File.ReadAllText(files[index]);
+            var relative = Path.GetRelativePath(folder, files[index]);
+            var errors16 = CurrentReadingStage.IsOpenApi31(text) ? null : CurrentReadingStage.ReaderErrors(text);
+            var errors3 = prototype.ReaderErrors(text);
+            if (errors16 is null)
+            {
+                notCompared++;
+            }
+            else if (errors16.Length != errors3.Length)
+            {
+                differentErrors++;
+                only16 += errors16.Length > 0 && errors3.Length == 0 ? 1 : 0;
+                only3 += errors3.Length > 0 && errors16.Length == 0 ? 1 : 0;
+                errorLines.Add(FormattableString.Invariant($"  {relative}: 1.6 {errors16.Length} [{string.Join("; ", errors16.Take(2))}] 3.x {errors3.Length} [{string.Join("; ", errors3.Take(2))}]"));
+            }
+
+            try
+            {
+                var current16 = CurrentReadingStage.Positions(text).ToDictionary(line => line.Split('\t')[0], StringComparer.Ordinal);
+                foreach (var line in prototype.Positions(text))
+                {
+                    if (current16.TryGetValue(line.Split('\t')[0], out var other))
+                    {
+                        locatedInBoth++;
+                        misplaced += other == line ? 0 : 1;
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is ArgumentException or System.Reflection.TargetInvocationException or NullReferenceException)
+            {
+                errorLines.Add("  " + relative + ": positions not compared: " + exception.Message);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(FormattableString.Invariant(
+            $"reader errors (raw, validation included): the count differs in {differentErrors} of {files.Count - notCompared} (errors only from 1.6: {only16}, only from 3.x: {only3}); 3.1 documents not compared: {notCompared}"));
+        errorLines.ForEach(line => Console.WriteLine(line.Length > 400 ? line.Substring(0, 400) + "…" : line));
+        Console.WriteLine(FormattableString.Invariant($"positions: {locatedInBoth} pointers located by both stages, {misplaced} at a different line or column"));
         Console.WriteLine();
         Console.WriteLine("after: " + Program.Load());
         return 0;

@@ -47,7 +47,8 @@ internal static class CurrentReadingStage
     private const string SpecPath = "/spec/openapi.yaml";
 
     private static Type Internal(string name) =>
-        s_generator.GetTypes().Single(type => type.Name == name && !type.IsNested);
+        s_generator.GetTypes().SingleOrDefault(type => type.Name == name && !type.IsNested)
+            ?? throw new InvalidOperationException("The generator has no type " + name + " any more: point CurrentReadingStage at the stage's new names.");
 
     private sealed record Reading(OpenApiDocument? Document, bool IsSwagger2, object Bag, object Locator);
 
@@ -62,6 +63,18 @@ internal static class CurrentReadingStage
 
     /// <summary>True for an OpenAPI 3.1 document, which 1.6 refuses on its own (the stage downgrades it first).</summary>
     public static bool IsOpenApi31(string text) => (bool)s_looksLike31.Invoke(null, new object[] { text })!;
+
+    /// <summary>The errors 1.6's reader reports on its public path (validation included), as the stage receives them.</summary>
+    public static string[] ReaderErrors(string text)
+    {
+        if (IsOpenApi31(text))
+        {
+            return new[] { "(1.6 reads 3.1 only after the downgrade)" };
+        }
+
+        new OpenApiStringReader((OpenApiReaderSettings)s_settings.Invoke(null, null)!).Read(text, out var diagnostic);
+        return diagnostic.Errors.Select(e => e.Pointer + " " + e.Message).ToArray();
+    }
 
     /// <summary>1.6's public path alone (text in, document out), with the generator's settings.</summary>
     public static long[] ReaderAlone(string text)
@@ -152,7 +165,7 @@ internal static class CurrentReadingStage
         catch (Exception exception)
         {
             var inner = exception is TargetInvocationException { InnerException: { } thrown } ? thrown : exception;
-            return new[] { "threw", string.Empty, "error: " + inner.GetType().Name + ": " + inner.Message };
+            return new[] { "threw", string.Empty, "error: " + inner.GetType().Name + ": " + inner.Message + " at " + inner.StackTrace?.Split('\n')[0].Trim() };
         }
     }
 
@@ -244,12 +257,12 @@ internal static class CurrentReadingStage
 
         foreach (var path in document.Paths?.Values ?? Enumerable.Empty<OpenApiPathItem>())
         {
-            foreach (var operation in path.Operations.Values)
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                foreach (var parameter in operation.Parameters.Concat(path.Parameters))
+                foreach (var parameter in (operation.Parameters ?? new List<OpenApiParameter>()).Concat(path.Parameters ?? new List<OpenApiParameter>()))
                 {
                     Push(pending, parameter.Schema);
-                    foreach (var media in parameter.Content.Values)
+                    foreach (var media in parameter.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
                     {
                         Push(pending, media.Schema);
                     }
@@ -262,7 +275,7 @@ internal static class CurrentReadingStage
 
                 foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<OpenApiResponse>())
                 {
-                    foreach (var media in response.Content.Values)
+                    foreach (var media in response.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
                     {
                         Push(pending, media.Schema);
                     }
@@ -280,7 +293,8 @@ internal static class CurrentReadingStage
             }
 
             nodes++;
-            foreach (var child in schema.Properties.Values.Concat(schema.AllOf).Concat(schema.OneOf).Concat(schema.AnyOf))
+            foreach (var child in (schema.Properties?.Values ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AllOf ?? Enumerable.Empty<OpenApiSchema>())
+                .Concat(schema.OneOf ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<OpenApiSchema>()))
             {
                 pending.Push(child);
             }

@@ -32,6 +32,8 @@ internal sealed class PrototypeReadingStage : AssemblyLoadContext
 
     public Func<string, string[]> DescribePublic { get; private set; } = null!;
 
+    public Func<string, string[]> ReaderErrors { get; private set; } = null!;
+
     public Assembly Stage { get; private set; } = null!;
 
     public static PrototypeReadingStage Load()
@@ -45,6 +47,7 @@ internal sealed class PrototypeReadingStage : AssemblyLoadContext
         context.Positions = type.GetMethod("Positions")!.CreateDelegate<Func<string, string[]>>();
         context.Describe = type.GetMethod("Describe", new[] { typeof(string) })!.CreateDelegate<Func<string, string[]>>();
         context.DescribePublic = type.GetMethod("DescribePublic")!.CreateDelegate<Func<string, string[]>>();
+        context.ReaderErrors = type.GetMethod("ReaderErrors")!.CreateDelegate<Func<string, string[]>>();
         return context;
     }
 

@@ -117,6 +117,10 @@ public static class OpenApi3ReadingStage
             .ToArray();
     }
 
+    /// <summary>The errors the reader reports on its public path (validation included).</summary>
+    public static string[] ReaderErrors(string text) =>
+        OpenApiDocument.Parse(text, Format(text), Settings()).Diagnostic?.Errors.Select(e => e.Pointer + " " + e.Message).ToArray() ?? Array.Empty<string>();
+
     /// <summary>What the corpus comparison compares: the figures, the sorted component schema names and the first errors.</summary>
     public static string[] Describe(string text) => Describe(text, Read);
 
@@ -137,7 +141,7 @@ public static class OpenApi3ReadingStage
         }
         catch (Exception exception)
         {
-            return new[] { "threw", string.Empty, "error: " + exception.GetType().Name + ": " + exception.Message };
+            return new[] { "threw", string.Empty, "error: " + exception.GetType().Name + ": " + exception.Message + " at " + exception.StackTrace?.Split('\n')[0].Trim() };
         }
     }
 
