@@ -112,7 +112,7 @@ internal static class Comparisons
 
         // The readers' own errors (validation included), before the stage turns them into diagnostics, and the positions of
         // every pointer both locate.
-        int differentErrors = 0, only16 = 0, only3 = 0, notCompared = 0;
+        int differentErrors = 0, only16 = 0, only3 = 0, notCompared = 0, with16 = 0, with3 = 0;
         long locatedInBoth = 0, misplaced = 0;
         var errorLines = new List<string>();
         for (var index = 0; index < files.Count; index++)
@@ -125,7 +125,13 @@ internal static class Comparisons
             {
                 notCompared++;
             }
-            else if (errors16.Length != errors3.Length)
+            else
+            {
+                with16 += errors16.Length > 0 ? 1 : 0;
+                with3 += errors3.Length > 0 ? 1 : 0;
+            }
+
+            if (errors16 is not null && errors16.Length != errors3.Length)
             {
                 differentErrors++;
                 only16 += errors16.Length > 0 && errors3.Length == 0 ? 1 : 0;
@@ -153,7 +159,7 @@ internal static class Comparisons
 
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant(
-            $"reader errors (raw, validation included): the count differs in {differentErrors} of {files.Count - notCompared} (errors only from 1.6: {only16}, only from 3.x: {only3}); 3.1 documents not compared: {notCompared}"));
+            $"reader errors (raw, validation included): documents with errors: 1.6 {with16}, 3.x {with3}; the count differs in {differentErrors} of {files.Count - notCompared} (errors only from 1.6: {only16}, only from 3.x: {only3}); 3.1 documents not compared: {notCompared}"));
         errorLines.ForEach(line => Console.WriteLine(line.Length > 400 ? line.Substring(0, 400) + "…" : line));
         Console.WriteLine(FormattableString.Invariant($"positions: {locatedInBoth} pointers located by both stages, {misplaced} at a different line or column"));
         Console.WriteLine();

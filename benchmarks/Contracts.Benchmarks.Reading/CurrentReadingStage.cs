@@ -296,7 +296,8 @@ internal static class CurrentReadingStage
             foreach (var child in (schema.Properties?.Values ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AllOf ?? Enumerable.Empty<OpenApiSchema>())
                 .Concat(schema.OneOf ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<OpenApiSchema>()))
             {
-                pending.Push(child);
+                // 1.6 leaves a null where a reference did not resolve (a pointer into paths, for one).
+                Push(pending, child);
             }
 
             Push(pending, schema.Items);
