@@ -1,0 +1,331 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Reflection;
+using Contracts.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+
+namespace Contracts.Benchmarks.Reading;
+
+/// <summary>
+/// The generator's reading stage as it is (Microsoft.OpenApi.Readers 1.6, <c>ReaderWithTree</c>, the 3.1 downgrade, the
+/// <c>SourceLocator</c>), doing the same work as the prototype. The stage is internal to the generator and this project
+/// is not among its friends, so its types are found by simple name (they are moving between folders while issue 14 is
+/// worked on) and called through reflection; a call costs microseconds against reads of hundreds of milliseconds.
+/// </summary>
+internal static class CurrentReadingStage
+{
+    private static readonly Assembly s_generator = typeof(ContractsGenerator).Assembly;
+    private static readonly Type s_specReader = Internal("SpecReader");
+    private static readonly Type s_bag = Internal("DiagnosticBag");
+    private static readonly Type s_locator = Internal("SourceLocator");
+    private static readonly Type s_location = Internal("LocationInfo");
+    private static readonly Type s_diagnosticInfo = Internal("DiagnosticInfo");
+    private static readonly MethodInfo s_read = s_specReader.GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo s_settings = s_specReader.GetMethod("ReaderSettings", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo s_find = s_locator.GetMethod("Find")!;
+    private static readonly MethodInfo s_scalarAt = s_locator.GetMethod("ScalarAt")!;
+    private static readonly MethodInfo s_mentions = s_locator.GetMethod("Mentions")!;
+    private static readonly PropertyInfo s_tree = s_locator.GetProperty("Tree")!;
+    private static readonly MethodInfo s_toInfos = s_bag.GetMethod("ToInfos")!;
+    private static readonly MethodInfo s_findMulti = Internal("SwaggerCollectionFormats").GetMethod("FindMulti")!;
+    private static readonly MethodInfo s_looksLike31 = Internal("OpenApi31Detector").GetMethod("LooksLikeOpenApi31")!;
+    private static readonly PropertyInfo s_line = s_location.GetProperty("StartLine")!;
+    private static readonly PropertyInfo s_column = s_location.GetProperty("StartColumn")!;
+    private static readonly PropertyInfo s_id = s_diagnosticInfo.GetProperty("Id")!;
+    private static readonly object s_noDocuments = Activator.CreateInstance(s_read.GetParameters()[4].ParameterType)!;
+    private static readonly Dictionary<string, DiagnosticSeverity> s_severities = Internal("DiagnosticDescriptors")
+        .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        .Select(field => field.GetValue(null)).OfType<DiagnosticDescriptor>()
+        .GroupBy(descriptor => descriptor.Id).ToDictionary(group => group.Key, group => group.First().DefaultSeverity);
+
+    private const string SpecPath = "/spec/openapi.yaml";
+
+    private static Type Internal(string name) =>
+        s_generator.GetTypes().SingleOrDefault(type => type.Name == name && !type.IsNested)
+            ?? throw new InvalidOperationException("The generator has no type " + name + " any more: point CurrentReadingStage at the stage's new names.");
+
+    private sealed record Reading(OpenApiDocument? Document, bool IsSwagger2, object Bag, object Locator);
+
+    private static Reading Read(string text)
+    {
+        var bag = Activator.CreateInstance(s_bag)!;
+        var locator = Activator.CreateInstance(s_locator, SpecPath, SourceText.From(text))!;
+        var arguments = new object?[] { text, bag, false, SpecPath, s_noDocuments, locator };
+        var document = (OpenApiDocument?)Invoke(s_read, null, arguments);
+        return new Reading(document, (bool)arguments[2]!, bag, locator);
+    }
+
+    /// <summary>True for an OpenAPI 3.1 document, which 1.6 refuses on its own (the stage downgrades it first).</summary>
+    public static bool IsOpenApi31(string text) => (bool)s_looksLike31.Invoke(null, new object[] { text })!;
+
+    /// <summary>The errors 1.6's reader reports on its public path (validation included), as the stage receives them.</summary>
+    public static string[] ReaderErrors(string text)
+    {
+        if (IsOpenApi31(text))
+        {
+            return new[] { "(1.6 reads 3.1 only after the downgrade)" };
+        }
+
+        new OpenApiStringReader((OpenApiReaderSettings)s_settings.Invoke(null, null)!).Read(text, out var diagnostic);
+        return diagnostic.Errors.Select(e => e.Pointer + " " + e.Message).ToArray();
+    }
+
+    /// <summary>1.6's public path alone (text in, document out), with the generator's settings.</summary>
+    public static long[] ReaderAlone(string text)
+    {
+        var document = new OpenApiStringReader((OpenApiReaderSettings)s_settings.Invoke(null, null)!).Read(text, out var diagnostic);
+        return new long[] { document is null ? 0 : 1, diagnostic.Errors.Count };
+    }
+
+    /// <summary>The figures of <c>OpenApi3ReadingStage.ReadLocateFacts</c>, in its order, from the current stage.</summary>
+    public static long[] ReadLocateFacts(string text)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reading = Read(text);
+        var read = Stopwatch.GetTimestamp();
+        var figures = new long[Figures.Names.Length];
+        figures[12] = Figures.Microseconds(started, read);
+        figures[0] = reading.Document is null ? 0 : 1;
+        if (reading.Document is not { } document)
+        {
+            return figures;
+        }
+
+        figures[3] = document.Paths?.Count ?? 0;
+        var pointers = Pointers(document, reading.IsSwagger2, out var operations);
+        figures[4] = operations;
+        figures[5] = document.Components?.Schemas?.Count ?? 0;
+        figures[6] = pointers.Count;
+        long checksum = 0;
+        foreach (var pointer in pointers)
+        {
+            var (line, column) = Find(reading.Locator, pointer);
+            checksum += line * 1000L + column;
+        }
+
+        figures[7] = checksum;
+
+        // The diagnostics, located as the generator locates them at the end of a run.
+        var (errors, warnings) = Count(s_toInfos.Invoke(reading.Bag, new[] { reading.Locator })!);
+        figures[1] = errors;
+        figures[2] = warnings;
+        var located = Stopwatch.GetTimestamp();
+        figures[8] = ExplicitAdditionalProperties(document, reading);
+        figures[9] = (bool)s_mentions.Invoke(reading.Locator, new object[] { "multi" })!
+            ? ((HashSet<string>)s_findMulti.Invoke(null, new[] { s_tree.GetValue(reading.Locator) })!).Count
+            : 0;
+        var facts = Stopwatch.GetTimestamp();
+        figures[10] = Walk(document);
+        figures[11] = reading.IsSwagger2 ? 20 : (bool)s_looksLike31.Invoke(null, new object[] { text })! ? 31 : 30;
+        var walked = Stopwatch.GetTimestamp();
+        figures[13] = Figures.Microseconds(read, located);
+        figures[14] = Figures.Microseconds(located, facts);
+        figures[15] = Figures.Microseconds(facts, walked);
+        return figures;
+    }
+
+    /// <summary>Each located pointer as <c>pointer TAB line TAB column</c> (0-based), sorted.</summary>
+    public static string[] Positions(string text)
+    {
+        var reading = Read(text);
+        if (reading.Document is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        return Pointers(reading.Document, reading.IsSwagger2, out _)
+            .Select(pointer => { var (line, column) = Find(reading.Locator, pointer); return pointer + "\t" + line + "\t" + column; })
+            .OrderBy(line => line, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>As <c>OpenApi3ReadingStage.Describe</c>: the figures, the sorted component schema names, the first errors.</summary>
+    public static string[] Describe(string text)
+    {
+        try
+        {
+            var figures = ReadLocateFacts(text);
+            var reading = Read(text);
+            var infos = ((IEnumerable)s_toInfos.Invoke(reading.Bag, new[] { reading.Locator })!).Cast<object>()
+                .Select(info => (string)s_id.GetValue(info)!)
+                .Where(id => s_severities.TryGetValue(id, out var severity) && severity == DiagnosticSeverity.Error)
+                .Take(3);
+            return new[]
+            {
+                string.Join(" ", figures),
+                string.Join("|", reading.Document?.Components?.Schemas?.Keys.OrderBy(k => k, StringComparer.Ordinal) ?? Enumerable.Empty<string>()),
+            }.Concat(infos.Select(id => "error: " + id)).ToArray();
+        }
+        catch (Exception exception)
+        {
+            var inner = exception is TargetInvocationException { InnerException: { } thrown } ? thrown : exception;
+            return new[] { "threw", string.Empty, "error: " + inner.GetType().Name + ": " + inner.Message + " at " + inner.StackTrace?.Split('\n')[0].Trim() };
+        }
+    }
+
+    private static (long Errors, long Warnings) Count(object infos)
+    {
+        long errors = 0, warnings = 0;
+        foreach (var info in (IEnumerable)infos)
+        {
+            if (s_severities.TryGetValue((string)s_id.GetValue(info)!, out var severity))
+            {
+                errors += severity == DiagnosticSeverity.Error ? 1 : 0;
+                warnings += severity == DiagnosticSeverity.Warning ? 1 : 0;
+            }
+        }
+
+        return (errors, warnings);
+    }
+
+    private static (int Line, int Column) Find(object locator, string pointer)
+    {
+        var location = s_find.Invoke(locator, new object[] { pointer })!;
+        return ((int)s_line.GetValue(location)!, (int)s_column.GetValue(location)!);
+    }
+
+    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private static List<string> Pointers(OpenApiDocument document, bool isSwagger2, out int operations)
+    {
+        var pointers = new List<string>();
+        operations = 0;
+        foreach (var path in document.Paths ?? new OpenApiPaths())
+        {
+            foreach (var operation in path.Value.Operations)
+            {
+                operations++;
+                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
+                pointers.Add(pointer);
+                for (var i = 0; i < (operation.Value.Parameters?.Count ?? 0); i++)
+                {
+                    pointers.Add(pointer + "/parameters/" + i);
+                }
+            }
+        }
+
+        var prefix = isSwagger2 ? "#/definitions/" : "#/components/schemas/";
+        foreach (var schema in document.Components?.Schemas ?? new Dictionary<string, OpenApiSchema>())
+        {
+            var pointer = prefix + Escape(schema.Key);
+            pointers.Add(pointer);
+
+            // A component that is only a $ref to another one (1.6 hands over the target) has no properties of its own.
+            if (schema.Value.Reference is null || schema.Value.Reference.Id == schema.Key)
+            {
+                pointers.AddRange(schema.Value.Properties.Keys.Select(name => pointer + "/properties/" + Escape(name)));
+            }
+        }
+
+        return pointers;
+    }
+
+    /// <summary>As the generator asks (<c>SpecParser.ExplicitlyTrue</c>): a text check first, then the scalar at the pointer.</summary>
+    private static int ExplicitAdditionalProperties(OpenApiDocument document, Reading reading)
+    {
+        if (!(bool)s_mentions.Invoke(reading.Locator, new object[] { "additionalProperties" })!)
+        {
+            return 0;
+        }
+
+        var prefix = reading.IsSwagger2 ? "#/definitions/" : "#/components/schemas/";
+        var count = 0;
+        foreach (var name in document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>())
+        {
+            var value = (string?)s_scalarAt.Invoke(reading.Locator, new object[] { prefix + Escape(name) + "/additionalProperties" });
+            count += string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Every schema reachable from components and operations, each once: what translation touches.</summary>
+    private static long Walk(OpenApiDocument document)
+    {
+        var visited = new HashSet<OpenApiSchema>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<OpenApiSchema>();
+        foreach (var schema in document.Components?.Schemas?.Values ?? Enumerable.Empty<OpenApiSchema>())
+        {
+            pending.Push(schema);
+        }
+
+        foreach (var path in document.Paths?.Values ?? Enumerable.Empty<OpenApiPathItem>())
+        {
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                foreach (var parameter in (operation.Parameters ?? new List<OpenApiParameter>()).Concat(path.Parameters ?? new List<OpenApiParameter>()))
+                {
+                    Push(pending, parameter.Schema);
+                    foreach (var media in parameter.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    {
+                        Push(pending, media.Schema);
+                    }
+                }
+
+                foreach (var media in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                {
+                    Push(pending, media.Schema);
+                }
+
+                foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<OpenApiResponse>())
+                {
+                    foreach (var media in response.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    {
+                        Push(pending, media.Schema);
+                    }
+                }
+            }
+        }
+
+        long nodes = 0;
+        while (pending.Count > 0)
+        {
+            var schema = pending.Pop();
+            if (!visited.Add(schema))
+            {
+                continue;
+            }
+
+            nodes++;
+            foreach (var child in (schema.Properties?.Values ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AllOf ?? Enumerable.Empty<OpenApiSchema>())
+                .Concat(schema.OneOf ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<OpenApiSchema>()))
+            {
+                // 1.6 leaves a null where a reference did not resolve (a pointer into paths, for one).
+                Push(pending, child);
+            }
+
+            Push(pending, schema.Items);
+            Push(pending, schema.AdditionalProperties);
+            Push(pending, schema.Not);
+        }
+
+        return nodes;
+    }
+
+    private static void Push(Stack<OpenApiSchema> pending, OpenApiSchema? schema)
+    {
+        if (schema is not null)
+        {
+            pending.Push(schema);
+        }
+    }
+
+    private static object? Invoke(MethodInfo method, object? target, object?[] arguments)
+    {
+        try
+        {
+            return method.Invoke(target, arguments);
+        }
+        catch (TargetInvocationException wrapper) when (wrapper.InnerException is { } inner)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
+    }
+}
