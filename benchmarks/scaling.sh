@@ -110,4 +110,4 @@ fit() {
 fit 2 wall
 fit 3 CPU
 echo
-echo "contracts: $cli; $(nproc) cores; load before: $load_before; load after: $load_after"
+echo "contracts: $(bench_display "$cli"); $(nproc) cores; load before: $load_before; load after: $load_after"
