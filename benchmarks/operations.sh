@@ -96,7 +96,7 @@ for c in "${!counts[@]}"; do
   time=$(bench_seconds "$fastest")
   [[ "$slowest" == "$fastest" ]] || time="$(awk -v a="$fastest" -v b="$slowest" 'BEGIN { printf "%.1f–%.1f", a / 1000, b / 1000 }')"
   rss=$(bench_median "$work/$c.samples" 3)
-  echo "| $(sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"${counts[$c]}") | $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1048576 }') | $time s | $(bench_mb "$rss") MB |"
+  echo "| $(bench_thousands "${counts[$c]}") | $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1048576 }') | $time s | $(bench_mb "$rss") MB |"
 done
 echo
 echo "contracts: $(bench_display "$cli"); $(nproc) cores; load before: $load_before; load after: $load_after"

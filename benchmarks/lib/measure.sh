@@ -78,6 +78,9 @@ bench_display() {
   esac
 }
 
+# bench_thousands N: "20,000" (a whole number with thousands separators, as the documents print it).
+bench_thousands() { sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"$1"; }
+
 # bench_load: the load averages, for the notes under each table.
 bench_load() { uptime | sed 's/.*load average: /load /'; }
 
