@@ -145,5 +145,5 @@ for s in "${!specs[@]}"; do
   echo "$row | ${files[$s.contracts]} / ${files[$s.kiota]} / ${files[$s.nswag]} |"
 done
 echo
-echo "contracts: $cli; kiota 1.38.0 and nswag 14.7.1 from $peers; $(nproc) cores."
+echo "contracts: $(bench_display "$cli"); kiota 1.38.0 and nswag 14.7.1 from $(bench_display "$peers"); $(nproc) cores."
 echo "load before: $load_before; load after: $load_after"

@@ -67,6 +67,20 @@ bench_ratio() {
   awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { printf "%.*f×", d, a / b }'
 }
 
+# bench_display PATH: PATH as the reports print it, relative to the repository root when inside it, so that a
+# table pasted into a document names no machine's folders.
+bench_display() {
+  local path
+  path=$(realpath -m "$1")
+  case "$path" in
+    "$BENCH_REPO_ROOT"/*) echo "${path#"$BENCH_REPO_ROOT"/}" ;;
+    *) echo "$path" ;;
+  esac
+}
+
+# bench_thousands N: "20,000" (a whole number with thousands separators, as the documents print it).
+bench_thousands() { sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"$1"; }
+
 # bench_load: the load averages, for the notes under each table.
 bench_load() { uptime | sed 's/.*load average: /load /'; }
 

@@ -27,6 +27,7 @@ public sealed class AotPublishTests(ITestOutputHelper output)
     [NativeAotFact]
     public async Task The_AOT_sample_publishes_without_trim_or_AOT_warnings_and_calls_a_loopback_server()
     {
+        NativeToolchain.AssertPresent();
         using var project = ConsumerProject.Create("aot");
         var sample = RepositoryPaths.Combine("samples", "Lightsail.Aot");
         foreach (var source in Directory.GetFiles(sample, "*.cs"))
