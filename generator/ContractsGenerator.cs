@@ -5,8 +5,8 @@ using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Reading.References;
+using Contracts.Generator.Translation;
 using Microsoft.CodeAnalysis;
 
 namespace Contracts.Generator;

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 using Contracts.Generator.Diagnostics;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Locating;
 
 /// <summary>
 /// Collects diagnostics while a document is parsed. Each one points at a JSON pointer in the document; pointers are

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Contracts.Generator.Diagnostics;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Reading.Downgrade;
 using Microsoft.CodeAnalysis.Text;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Locating;
 
 /// <summary>
 /// Turns JSON pointers into line spans of the spec file. The YAML tree (JSON is read as YAML too) is built lazily,

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>Decides what the JSON context serves and the names of its members.</summary>
 internal sealed partial class SpecParser

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// JSON is read by the YAML parser, to which every JSON key is an implicit key, refused unless it reaches its <c>:</c>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// The bounds that keep the generator's time and memory linear in the size of any document, hostile or not; the

@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Contracts.Generator.Diagnostics;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading.Downgrade;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// The reader refuses any YAML scalar longer than <see cref="Limits.MaxScalarLength"/>, which would cost a document

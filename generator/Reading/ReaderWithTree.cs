@@ -9,7 +9,7 @@ using Microsoft.OpenApi.Readers.Exceptions;
 using SharpYaml;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// Reads a document as <see cref="OpenApiStringReader"/> does, but keeps the YAML tree the reader builds and throws away.

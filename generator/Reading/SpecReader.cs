@@ -1,18 +1,19 @@
 using System;
 using System.Text;
 using System.Text.RegularExpressions;
-using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Configuration;
+using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
-using Contracts.Generator.Parsing.Downgrade;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.References;
 using Microsoft.OpenApi.Exceptions;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
 using Microsoft.OpenApi.Readers.Exceptions;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi.Readers and turns everything

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// JSON writers that escape everything outside ASCII (Python's <c>json.dumps</c> by default) write an emoji as an escaped

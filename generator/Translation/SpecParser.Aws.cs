@@ -4,11 +4,11 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// The AWS protocol profile. Driven by what the document says (host, security scheme, X-Amz-Target headers),

@@ -4,11 +4,11 @@ using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Models;
 using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// Request bodies. When a body lists several media types one is chosen, in this order: JSON, form-urlencoded,

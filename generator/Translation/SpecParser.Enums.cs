@@ -5,11 +5,11 @@ using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>Enum schemas → open enums: string-backed, or integer-backed with names the document gives or <c>ValueN</c>.</summary>
 internal sealed partial class SpecParser

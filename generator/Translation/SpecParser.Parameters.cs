@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
@@ -9,7 +9,7 @@ using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
 using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
 using ParameterStyle = Contracts.Generator.Model.ParameterStyle;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>Operation parameters: path, query, header and cookie, with their <c>style</c> and <c>explode</c>.</summary>
 internal sealed partial class SpecParser

@@ -6,7 +6,7 @@ using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Microsoft.OpenApi.Models;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// Responses: the result of a method (JSON, envelope, text or stream) and the error responses it throws typed.

@@ -5,13 +5,14 @@ using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Writers;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>Schemas → records, enums and type references.</summary>
 internal sealed partial class SpecParser

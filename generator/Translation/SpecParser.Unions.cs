@@ -4,11 +4,11 @@ using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary><c>oneOf</c>/<c>anyOf</c> → closed unions, merged string enums, or the one type left after null members are dropped.</summary>
 internal sealed partial class SpecParser

@@ -5,12 +5,14 @@ using System.Threading;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.OpenApi.Models;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// Turns one OpenAPI document into a <see cref="SpecModel"/>. It makes every decision (names, collisions,

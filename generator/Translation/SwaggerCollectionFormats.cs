@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing;
+namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// Swagger 2.0's <c>collectionFormat: multi</c>, read from the text. The reader maps both <c>csv</c> (the default)

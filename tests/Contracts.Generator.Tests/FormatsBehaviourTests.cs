@@ -9,8 +9,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
 using Contracts.Generator.Tests.Infrastructure;
+using Contracts.Generator.Translation;
 using Xunit;
 
 namespace Contracts.Generator.Tests;

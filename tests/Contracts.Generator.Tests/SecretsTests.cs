@@ -1,4 +1,4 @@
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Xunit;
 
 namespace Contracts.Generator.Tests;

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.Downgrade;
+namespace Contracts.Generator.Reading.Downgrade;
 
 /// <summary>
 /// Moves JSON Schema <c>$defs</c> (OpenAPI 3.0 has none) into <c>components/schemas</c>. A definition under component

@@ -3,7 +3,7 @@ using System.Text;
 using SharpYaml;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.Downgrade;
+namespace Contracts.Generator.Reading.Downgrade;
 
 /// <summary>
 /// Writes a rewritten tree back to text for the reader, as JSON-shaped flow YAML. Scalar styles are kept where they

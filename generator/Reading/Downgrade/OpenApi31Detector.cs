@@ -1,6 +1,6 @@
 using System;
 
-namespace Contracts.Generator.Parsing.Downgrade;
+namespace Contracts.Generator.Reading.Downgrade;
 
 /// <summary>
 /// A text scan for an <c>openapi: 3.1</c> member, so that 3.0 and 2.0 documents never pay for the downgrade. A false

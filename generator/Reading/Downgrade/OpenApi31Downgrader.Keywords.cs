@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.Downgrade;
+namespace Contracts.Generator.Reading.Downgrade;
 
 internal sealed partial class OpenApi31Downgrader
 {

@@ -1,6 +1,6 @@
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.Downgrade;
+namespace Contracts.Generator.Reading.Downgrade;
 
 internal sealed partial class OpenApi31Downgrader
 {

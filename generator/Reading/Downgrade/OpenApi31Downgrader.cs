@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Locating;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.Downgrade;
+namespace Contracts.Generator.Reading.Downgrade;
 
 /// <summary>
 /// Rewrites an OpenAPI 3.1 document into the OpenAPI 3.0 the reader understands, on the YAML node tree (JSON is

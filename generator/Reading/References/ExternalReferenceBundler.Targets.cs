@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Contracts.Generator.Diagnostics;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Reading.Downgrade;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>Finding a reference's target, copying it into the spec, and naming the copy.</summary>
 internal sealed partial class ExternalReferenceBundler

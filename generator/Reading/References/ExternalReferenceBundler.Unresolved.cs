@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Contracts.Generator.Diagnostics;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Reading.Downgrade;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>What becomes of a reference that cannot be resolved: CTR009, and the same degradation as a dangling reference.</summary>
 internal sealed partial class ExternalReferenceBundler

@@ -4,10 +4,11 @@ using System.Globalization;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading.Downgrade;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>
 /// Resolves references to other files by bundling, on the YAML tree, before the reader sees the document: each

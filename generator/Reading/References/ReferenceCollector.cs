@@ -5,7 +5,7 @@ using System.Linq;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Helpers;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>
 /// Gives a spec the texts of the files its external references reach, directly or through those files' own

@@ -1,6 +1,6 @@
 using System;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>What a node of an OpenAPI document is, as far as the bundler needs to know: where a <c>$ref</c> found in it must point.</summary>
 internal enum NodeKind

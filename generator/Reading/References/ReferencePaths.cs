@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>
 /// Splits a <c>$ref</c> into file and fragment and resolves relative files against the referencing file, on path

@@ -6,7 +6,7 @@ using System.Threading;
 using Contracts.Generator.Helpers;
 using Microsoft.CodeAnalysis;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>
 /// A text scan for the values of <c>$ref</c> members, without a YAML parse: which other files a document names.

@@ -1,9 +1,10 @@
 using System;
 using System.IO;
+using Contracts.Generator.Locating;
 using Microsoft.CodeAnalysis.Text;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Parsing.References;
+namespace Contracts.Generator.Reading.References;
 
 /// <summary>One file taking part in a bundle: its path, its YAML tree (read on first need) and a locator for diagnostics in it.</summary>
 internal sealed class SourceDocument

@@ -3,7 +3,7 @@ using System.Text;
 using Contracts.Generator.Helpers;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace Contracts.Generator.Parsing.Naming;
+namespace Contracts.Generator.Translation.Naming;
 
 /// <summary>
 /// Turns names from a spec (any Unicode text) into valid C# identifiers. The result only ever contains letters,

@@ -1,6 +1,6 @@
 using System;
 
-namespace Contracts.Generator.Parsing.Naming;
+namespace Contracts.Generator.Translation.Naming;
 
 /// <summary>
 /// Decides which members hold credentials, so generated records keep them out of <c>ToString()</c> (records print

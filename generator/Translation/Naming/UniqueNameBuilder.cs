@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Contracts.Generator.Parsing.Naming;
+namespace Contracts.Generator.Translation.Naming;
 
 /// <summary>
 /// Hands out names unique within one scope (a namespace, a type's members, a method's parameters). Comparison ignores
