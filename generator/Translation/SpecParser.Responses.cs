@@ -131,49 +131,4 @@ internal sealed partial class SpecParser
         response.Content.Count > 0 && !(_isSwagger2 && response.Content.Values.All(m => m.Schema is null));
 
     private static bool IsSuccess(string key) => key.StartsWith("2", StringComparison.Ordinal);
-
-    /// <summary>The types an operation reads or writes through the JSON context (each needs a JsonTypeInfo property).</summary>
-    private static IEnumerable<TypeRef> JsonTypesOf(OperationModel operation)
-    {
-        foreach (var parameter in operation.Parameters.Where(p => p.NeedsTypeInfo))
-        {
-            yield return parameter.Type;
-        }
-
-        if (operation.Body is { } body)
-        {
-            if (body.NeedsTypeInfo)
-            {
-                yield return body.Type;
-            }
-
-            foreach (var field in body.Fields.Where(f => f.Kind == MultipartFieldKind.Json))
-            {
-                yield return field.Type;
-            }
-        }
-
-        if (operation.Response.NeedsTypeInfo)
-        {
-            yield return operation.Response.Type!;
-        }
-
-        foreach (var error in operation.Errors)
-        {
-            yield return error.Type;
-        }
-    }
-
-    /// <summary>The operation with every JSON-context type pointed at its JsonTypeInfo property.</summary>
-    private static OperationModel NameOperationTypeInfos(OperationModel operation, IReadOnlyDictionary<TypeRef, string> byType) => operation with
-    {
-        Parameters = operation.Parameters.Select(p => p.NeedsTypeInfo ? p with { TypeInfoProperty = byType[p.Type] } : p).ToEquatableArray(),
-        Body = operation.Body is not { } body ? null : body with
-        {
-            TypeInfoProperty = body.NeedsTypeInfo ? byType[body.Type] : string.Empty,
-            Fields = body.Fields.Select(f => f.Kind == MultipartFieldKind.Json ? f with { TypeInfoProperty = byType[f.Type] } : f).ToEquatableArray(),
-        },
-        Response = operation.Response.NeedsTypeInfo ? operation.Response with { TypeInfoProperty = byType[operation.Response.Type!] } : operation.Response,
-        Errors = operation.Errors.Select(e => e with { TypeInfoProperty = byType[e.Type] }).ToEquatableArray(),
-    };
 }

@@ -232,9 +232,8 @@ internal sealed partial class SpecParser
         }
 
         SpendType(cases.Count, pointer);
-        var model = new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
-        ReportAmbiguity(model, pointer);
-        return model;
+        _unionPointers.Add((name, pointer));
+        return new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
     }
 
     /// <summary>
@@ -275,9 +274,6 @@ internal sealed partial class SpecParser
         return depth > 16 ? null : schema.AllOf.Where(p => p is not null).Select(p => EnumOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
     }
 
-    // Flags of Contracts.Runtime.Json.JsonKinds.
-    private const int KindString = 1, KindNumber = 2, KindBoolean = 4, KindObject = 8, KindArray = 16, KindNull = 32;
-
     /// <summary>Required string-enum members that at least two object cases declare: their values tell those cases apart.</summary>
     private static HashSet<string> SharedConstants(List<(OpenApiSchema Schema, HashSet<string> Required)> objects)
     {
@@ -307,13 +303,13 @@ internal sealed partial class SpecParser
             var kinds = memberSchema is null ? 0 : KindsOf(memberSchema);
             if (kinds != 0 && (!isRequired || AllowsNull(memberSchema!) || HasNullMember(memberSchema!)))
             {
-                kinds |= KindNull;
+                kinds |= JsonKindFlags.Null;
             }
 
-            var itemKinds = kinds == (KindArray | KindNull) || kinds == KindArray ? KindsOf(memberSchema!.Items) : 0;
+            var itemKinds = kinds == (JsonKindFlags.Array | JsonKindFlags.Null) || kinds == JsonKindFlags.Array ? KindsOf(memberSchema!.Items) : 0;
             if (itemKinds != 0 && ElementAllowsNull(memberSchema!.Items))
             {
-                itemKinds |= KindNull;
+                itemKinds |= JsonKindFlags.Null;
             }
 
             var values = isRequired && constants.Contains(key) ? EnumOf(schema, key, 0) : null;
@@ -337,13 +333,13 @@ internal sealed partial class SpecParser
         schema = Unwrap(schema)?.Schema ?? schema;
         return schema.Type switch
         {
-            "string" => KindString,
-            "integer" or "number" => KindNumber,
-            "boolean" => KindBoolean,
-            "array" => KindArray,
-            "object" => KindObject,
-            null when schema.Properties.Count > 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 => KindObject,
-            null when schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiString) => KindString,
+            "string" => JsonKindFlags.String,
+            "integer" or "number" => JsonKindFlags.Number,
+            "boolean" => JsonKindFlags.Boolean,
+            "array" => JsonKindFlags.Array,
+            "object" => JsonKindFlags.Object,
+            null when schema.Properties.Count > 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 => JsonKindFlags.Object,
+            null when schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiString) => JsonKindFlags.String,
             _ => 0,
         };
     }
@@ -376,136 +372,8 @@ internal sealed partial class SpecParser
         return values;
     }
 
-    /// <summary>Warns when two cases accept the same JSON (the first declared wins at run time), naming the union and both cases.</summary>
-    /// <summary>Unions whose ambiguity is reported once the operations show which unions the client reads.</summary>
-    private readonly List<(UnionModel Union, string Pointer)> _ambiguityCandidates = new();
-
-    private void ReportAmbiguity(UnionModel union, string pointer) => _ambiguityCandidates.Add((union, pointer));
-
-    /// <summary>
-    /// Ambiguity only matters when JSON is read into the union. A union the client only ever writes (Stripe's request
-    /// bodies) knows its case; every other one is reported, including unused components a caller may read.
-    /// </summary>
-    private void ReportAmbiguities(ClientModel client, IEnumerable<EnvelopeModel> envelopes, AwsModel? aws)
-    {
-        var records = _records.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        var unions = _unions.ToDictionary(u => u.Name, StringComparer.Ordinal);
-        var read = Reachable(records, unions, client.Operations.SelectMany(o => new[] { o.Response.Type }.Concat(o.Errors.Select(e => (TypeRef?)e.Type)))
-            .Concat(envelopes.Select(e => (TypeRef?)e.ErrorType))
-            .Concat(aws is null ? Enumerable.Empty<TypeRef?>() : aws.Errors.Select(e => e.Details)));
-        var written = Reachable(records, unions, client.Operations.SelectMany(o => o.Parameters.Select(p => (TypeRef?)p.Type)
-            .Concat(new[] { o.Body?.Type })
-            .Concat(o.Body is null ? Enumerable.Empty<TypeRef?>() : o.Body.Fields.Select(f => (TypeRef?)f.Type))));
-        foreach (var (union, pointer) in _ambiguityCandidates)
-        {
-            if (read.Contains(union.Name) || !written.Contains(union.Name))
-            {
-                ReportAmbiguousCases(union, pointer);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A record that keeps additional properties and is a discriminated case without declaring the discriminator skips
-    /// the discriminator on reading: otherwise it is kept as an additional value (and fails to read when those are typed),
-    /// and the union writes it back anyway. Reading such a record alone skips a member of that name too.
-    /// </summary>
-    private IEnumerable<RecordModel> WithDiscriminatorsSkipped(IEnumerable<RecordModel> records)
-    {
-        var skipped = _unions
-            .Where(u => u.Discriminator is not null)
-            .SelectMany(u => u.Cases.Where(c => c.WritesDiscriminator && c.Type.Kind == TypeKind.Object).Select(c => (Record: c.Type.Name!, Name: u.Discriminator!)))
-            .GroupBy(x => x.Record, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), StringComparer.Ordinal);
-        return records.Select(r => r.Extra is not null && skipped.TryGetValue(r.Name, out var names) ? r with { SkippedMembers = names } : r);
-    }
-
-    /// <summary>The names of the records and unions reachable from <paramref name="roots"/> through members, items and cases.</summary>
-    private static HashSet<string> Reachable(Dictionary<string, RecordModel> records, Dictionary<string, UnionModel> unions, IEnumerable<TypeRef?> roots)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<TypeRef>(roots.Where(t => t is not null)!);
-        while (pending.Count > 0)
-        {
-            var type = pending.Pop();
-            if (type.Element is { } element)
-            {
-                pending.Push(element);
-            }
-            else if (type.Kind == TypeKind.Object && seen.Add(type.Name!) && records.TryGetValue(type.Name!, out var record))
-            {
-                foreach (var property in record.Properties)
-                {
-                    pending.Push(property.Type);
-                }
-
-                if (record.Extra is { } extra)
-                {
-                    pending.Push(extra.ValueType);
-                }
-            }
-            else if (type.Kind == TypeKind.Union && seen.Add(type.Name!) && unions.TryGetValue(type.Name!, out var union))
-            {
-                foreach (var @case in union.Cases)
-                {
-                    pending.Push(@case.Type);
-                }
-            }
-        }
-
-        return seen;
-    }
-
-    private void ReportAmbiguousCases(UnionModel union, string pointer)
-    {
-        var cases = union.Cases;
-        for (var i = 0; i < cases.Count; i++)
-        {
-            for (var j = i + 1; j < cases.Count; j++)
-            {
-                var (a, b) = (cases[i], cases[j]);
-                if (a.Token != b.Token)
-                {
-                    continue;
-                }
-
-                var ambiguous = a.Token != UnionToken.Object
-                    || (union.Discriminator is null || a.DiscriminatorValues.IsEmpty || b.DiscriminatorValues.IsEmpty)
-                        && a.Required.SequenceEqual(b.Required) && new HashSet<string>(a.Known).SetEquals(b.Known)
-                        && !HaveContradictingMember(a, b);
-                if (ambiguous)
-                {
-                    _diagnostics.Add(DiagnosticDescriptors.AmbiguousUnion, pointer, union.Name, a.Name, b.Name);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Two object cases with the same member names are still told apart at run time when a shared member cannot hold the
-    /// same JSON in both (a list of objects against a list of strings, <c>object: card</c> against <c>object: bank_account</c>).
-    /// </summary>
-    private static bool HaveContradictingMember(UnionCaseModel a, UnionCaseModel b)
-    {
-        foreach (var x in a.Members)
-        {
-            var y = b.Members.FirstOrDefault(m => m.Name == x.Name);
-            if (y is null)
-            {
-                continue;
-            }
-
-            var kindsDiffer = x.Kinds != 0 && y.Kinds != 0 && (x.Kinds & y.Kinds & ~KindNull) == 0;
-            var itemsDiffer = x.ItemKinds != 0 && y.ItemKinds != 0 && (x.ItemKinds & y.ItemKinds & ~KindNull) == 0;
-            var valuesDiffer = !x.Values.IsEmpty && !y.Values.IsEmpty && !x.Values.Any(v => y.Values.Contains(v));
-            if (kindsDiffer || itemsDiffer || valuesDiffer)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Unions in the order they were built, with where each was declared: the order and place of their CTR113 reports.</summary>
+    private readonly List<(string Name, string Pointer)> _unionPointers = new();
 
     /// <summary>
     /// The JSON token of a case. An integer enum is read from a number (found by the property tests: it was taken for

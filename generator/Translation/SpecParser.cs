@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -7,6 +8,7 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
+using Contracts.Generator.Passes;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.CodeAnalysis.Text;
@@ -143,19 +145,29 @@ internal sealed partial class SpecParser
         DrainPendingTypes();
         var envelopes = BuildEnvelopes();
         var aws = _aws is null ? null : _aws with { Errors = BuildAwsErrors() };
-        ReportAmbiguities(client, envelopes, aws);
-        var records = WithDiscriminatorsSkipped(_records).OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray();
-        var enums = _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
-        var topLevel = client.Operations.SelectMany(JsonTypesOf).Concat(envelopes.Select(e => e.ErrorType));
-        var unions = _unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray();
-        var context = BuildJsonContext(records, enums, unions, topLevel);
-        var (operations, namedEnvelopes, namedAws) = NameTypeInfos(context, client.Operations, envelopes, aws);
+        var model = new SpecModel(
+            _target,
+            _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+            _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            new JsonContextModel(_target, EquatableArray<JsonTypeModel>.Empty, EquatableArray<TypeRef>.Empty),
+            client with { Envelopes = envelopes.ToEquatableArray(), Aws = aws },
+            _unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
+        ReportAmbiguities(model);
+        return JsonContextNaming.Apply(DiscriminatorSkipping.Apply(model));
+    }
 
-        return new SpecModel(_target, records, enums, context, client with
+    /// <summary>CTR113 for each pair of cases that accept the same JSON, in the order the unions were built.</summary>
+    private void ReportAmbiguities(SpecModel model)
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, pointer) in _unionPointers)
         {
-            Envelopes = namedEnvelopes.ToEquatableArray(),
-            Operations = operations.ToEquatableArray(),
-            Aws = namedAws,
-        }, unions);
+            order[name] = order.Count;
+        }
+
+        foreach (var found in UnionAmbiguity.Find(model).OrderBy(f => order[f.Union.Name]))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.AmbiguousUnion, _unionPointers[order[found.Union.Name]].Pointer, found.Union.Name, found.First.Name, found.Second.Name);
+        }
     }
 }
