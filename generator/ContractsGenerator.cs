@@ -60,7 +60,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         // Which types exist decides some mappings (format: date → DateOnly); a C# edit leaves the flag, and the parse, cached.
         var results = inputs
             .Combine(facts.Select(static (f, _) => f.HasDateOnly))
-            .Select(static (pair, ct) => SpecParser.Parse(pair.Left, ct, pair.Right))
+            .Select(static (pair, ct) => DocumentTranslator.ReadAndTranslate(pair.Left, ct, pair.Right))
             .WithTrackingName(TrackingNames.ParseSpecs);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);

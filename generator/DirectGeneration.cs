@@ -47,7 +47,7 @@ internal static class DirectGeneration
             }
         }
 
-        var result = SpecParser.Parse(ReferenceCollector.Attach(input, library.ToImmutable()), cancellationToken, facts.HasDateOnly);
+        var result = DocumentTranslator.ReadAndTranslate(ReferenceCollector.Attach(input, library.ToImmutable()), cancellationToken, facts.HasDateOnly);
         if (result.Model is { } model)
         {
             // The driver runs the source outputs before the diagnostics output: an emitter failure is listed first there too.

@@ -39,14 +39,14 @@ internal static class GenerationPipeline
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
-        var document = SpecParser.Read(input, diagnostics, locator, out var isSwagger2)
+        var document = DocumentTranslator.Read(input, diagnostics, locator, out var isSwagger2)
             ?? throw new InvalidOperationException(input.Path + " gave no document");
         return new ReadResult(document, isSwagger2, diagnostics, locator);
     }
 
     /// <summary>Stage 2: the equatable model (the locator is only consulted to place diagnostics).</summary>
     public static SpecModel BuildModel(SpecInput input, ReadResult read) =>
-        SpecParser.BuildModel(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Locator, Facts.HasDateOnly, CancellationToken.None);
+        DocumentTranslator.Translate(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Locator, Facts.HasDateOnly, CancellationToken.None);
 
     /// <summary>Stage 3: every file's text; returns the number of files and characters so nothing is optimised away.</summary>
     public static (int Files, long Characters) Emit(SpecModel model)

@@ -7,14 +7,15 @@ using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// The AWS protocol profile. Driven by what the document says (host, security scheme, X-Amz-Target headers),
-/// never by the name of a particular service.
+/// never by the name of a particular service. Owns the exception names of the service's errors.
 /// </summary>
-internal sealed partial class SpecParser
+internal sealed class AwsProfile
 {
     // The headers SigV4 computes; descriptions converted from AWS models list them as parameters on every path.
     private static readonly HashSet<string> s_signingHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -33,26 +34,39 @@ internal sealed partial class SpecParser
         @"^(?:https?://)?(?<service>[A-Za-z0-9-]+)\.(?:\{[A-Za-z0-9_]+\}|[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?(?:/|$)",
         RegexOptions.CultureInvariant);
 
-    private AwsModel? _aws;
-    private readonly Dictionary<string, string> _awsErrorExceptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _errorExceptions;
+
+    private AwsProfile(AwsModel model, Dictionary<string, string> errorExceptions)
+    {
+        Model = model;
+        _errorExceptions = errorExceptions;
+    }
+
+    /// <summary>What the client is told about the service; its <see cref="AwsModel.Errors"/> come from <see cref="WithErrors"/>.</summary>
+    public AwsModel Model { get; }
 
     /// <summary>
-    /// Collects the schemas of error responses (any 4xx/5xx status, including the fake 480–486 that converted AWS
-    /// descriptions use) and names an exception after each; their records take a "Details" suffix.
+    /// The profile of an AWS service (an amazonaws.com server and a SigV4 security scheme), or null. Claims the name of
+    /// the service exception and of one exception per error schema (any 4xx/5xx response, including the fake 480–486
+    /// that converted AWS descriptions use), so it runs before any other type is named.
     /// </summary>
-    private void CollectAwsErrors()
+    public static AwsProfile? Detect(OpenApiDocument document, ServerModel server, EmitTarget target, TypeRegistry registry)
     {
-        var serviceException = _typeNames.Claim(Identifiers.ToPascalCase(_target.ContextName.Substring(0, _target.ContextName.Length - "JsonContext".Length), "Service") + "Exception");
-        _aws = _aws! with { ServiceExceptionName = serviceException };
+        if (DetectAws(document, server) is not { } model)
+        {
+            return null;
+        }
+
+        var serviceException = registry.Claim(Identifiers.ToPascalCase(target.ContextName.Substring(0, target.ContextName.Length - "JsonContext".Length), "Service") + "Exception");
         var ids = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var operation in path.Value.Operations.Values)
             {
                 foreach (var response in operation.Responses)
                 {
                     if (IsErrorStatus(response.Key) && response.Value.Content.Values.Select(c => c.Schema?.Reference?.Id).FirstOrDefault(id => id is not null) is { } id
-                        && _document.Components?.Schemas?.ContainsKey(id) == true)
+                        && document.Components?.Schemas?.ContainsKey(id) == true)
                     {
                         ids.Add(id);
                     }
@@ -60,36 +74,43 @@ internal sealed partial class SpecParser
             }
         }
 
+        var errorExceptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            _awsErrorExceptions[id] = _typeNames.Claim(Identifiers.ToPascalCase(id, "Error"));
+            errorExceptions[id] = registry.Claim(Identifiers.ToPascalCase(id, "Error"));
         }
+
+        return new AwsProfile(model with { ServiceExceptionName = serviceException }, errorExceptions);
     }
+
+    /// <summary>True when component schema <paramref name="key"/> is the body of an AWS error (its exception takes the name).</summary>
+    public bool IsErrorSchema(string key) => _errorExceptions.ContainsKey(key);
+
+    /// <summary>The model with its error models, given every record (an error's details are its schema's record).</summary>
+    public AwsModel WithErrors(SchemaTranslator schemas) => Model with
+    {
+        Errors = _errorExceptions
+            .Select(e => new AwsErrorModel(
+                e.Key,
+                e.Value,
+                schemas.ComponentTypeOf(e.Key) is { Kind: TypeKind.Object } type ? type : null,
+                null))
+            .OrderBy(e => e.ExceptionName, StringComparer.Ordinal)
+            .ToEquatableArray(),
+    };
+
+    /// <summary>AWS names its read-only operations Get…, List… and Describe…: safe to send twice.</summary>
+    public static bool IsReadOnlyName(string operationId) =>
+        operationId.StartsWith("Get", StringComparison.Ordinal) || operationId.StartsWith("List", StringComparison.Ordinal) || operationId.StartsWith("Describe", StringComparison.Ordinal);
 
     private static bool IsErrorStatus(string key) =>
         key.Length == 3 && (key[0] == '4' || key[0] == '5');
 
-    /// <summary>The error models, once every record exists.</summary>
-    private EquatableArray<AwsErrorModel> BuildAwsErrors() =>
-        _awsErrorExceptions
-            .Select(e => new AwsErrorModel(
-                e.Key,
-                e.Value,
-                _componentTypes.TryGetValue(e.Key, out var type) && type.Kind == TypeKind.Object ? type : null,
-                null))
-            .OrderBy(e => e.ExceptionName, StringComparer.Ordinal)
-            .ToEquatableArray();
-
-    /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>
-    private bool IsIdempotent(OperationType method, string operationId) =>
-        method is OperationType.Get or OperationType.Head or OperationType.Put or OperationType.Delete or OperationType.Options
-        || (_aws is not null && (operationId.StartsWith("Get", StringComparison.Ordinal) || operationId.StartsWith("List", StringComparison.Ordinal) || operationId.StartsWith("Describe", StringComparison.Ordinal)));
-
     /// <summary>Recognises an AWS service: an amazonaws.com server and a SigV4 security scheme.</summary>
-    private AwsModel? DetectAws(ServerModel server)
+    private static AwsModel? DetectAws(OpenApiDocument document, ServerModel server)
     {
         var host = s_awsHost.Match(server.UrlTemplate);
-        var schemes = _document.Components?.SecuritySchemes?.Values ?? Enumerable.Empty<OpenApiSecurityScheme>();
+        var schemes = document.Components?.SecuritySchemes?.Values ?? Enumerable.Empty<OpenApiSecurityScheme>();
         var signs = schemes.Any(s =>
             (s.Extensions.TryGetValue("x-amazon-apigateway-authtype", out var type) && type is OpenApiString { Value: "awsSigv4" })
             || (s.Description?.IndexOf("Signature authorization v4", StringComparison.OrdinalIgnoreCase) >= 0));
@@ -99,7 +120,7 @@ internal sealed partial class SpecParser
         }
 
         var region = server.Variables.FirstOrDefault(v => string.Equals(v.Name, "region", StringComparison.OrdinalIgnoreCase))?.PropertyName;
-        var targets = TargetPrefixes().ToList();
+        var targets = TargetPrefixes(document).ToList();
         string? jsonVersion = null;
         if (targets.Count > 0)
         {
@@ -110,9 +131,9 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>The values of constant X-Amz-Target headers, e.g. <c>Lightsail_20161128.GetBucketAccessKeys</c>.</summary>
-    private IEnumerable<string> TargetPrefixes()
+    private static IEnumerable<string> TargetPrefixes(OpenApiDocument document)
     {
-        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var operation in path.Value.Operations.Values)
             {
@@ -127,10 +148,10 @@ internal sealed partial class SpecParser
         }
     }
 
-    private bool IsSigningHeader(OpenApiParameter parameter) =>
-        _aws is not null && parameter.In == Microsoft.OpenApi.Models.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name);
+    public bool IsSigningHeader(OpenApiParameter parameter) =>
+        parameter.In == Microsoft.OpenApi.Models.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name);
 
     /// <summary>AWS JSON bodies travel as <c>application/x-amz-json-1.x</c>, whatever media type the description names.</summary>
-    private string RequestMediaType(string declared, bool hasTarget) =>
-        _aws?.JsonVersion is { } version && hasTarget ? "application/x-amz-json-" + version : declared;
+    public string RequestMediaType(string declared, bool hasTarget) =>
+        Model.JsonVersion is { } version && hasTarget ? "application/x-amz-json-" + version : declared;
 }

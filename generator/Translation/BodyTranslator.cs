@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
 
 namespace Contracts.Generator.Translation;
@@ -14,22 +16,25 @@ namespace Contracts.Generator.Translation;
 /// Request bodies. When a body lists several media types one is chosen, in this order: JSON, form-urlencoded,
 /// multipart, text, anything else (sent as a stream).
 /// </summary>
-internal sealed partial class SpecParser
+internal sealed class BodyTranslator
 {
-    /// <summary>Media types by how the generator handles them; the order is the preference.</summary>
-    private enum MediaCategory
+    private readonly SchemaTranslator _schemas;
+    private readonly AwsProfile? _aws;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly bool _isSwagger2;
+
+    public BodyTranslator(SchemaTranslator schemas, AwsProfile? aws, DiagnosticBag diagnostics, bool isSwagger2)
     {
-        Json,
-        Form,
-        Multipart,
-        Text,
-        Binary,
+        _schemas = schemas;
+        _aws = aws;
+        _diagnostics = diagnostics;
+        _isSwagger2 = isSwagger2;
     }
 
-    private RequestBodyModel? BuildRequestBody(OpenApiRequestBody requestBody, OperationContext context, bool hasTarget)
+    public RequestBodyModel? Translate(OpenApiRequestBody requestBody, OperationContext context, bool hasTarget)
     {
         var bodyPointer = context.Pointer + "/requestBody";
-        if (PickMediaType(requestBody.Content, forRequest: true) is not { } picked)
+        if (MediaTypes.Pick(requestBody.Content, forRequest: true, _isSwagger2) is not { } picked)
         {
             _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, bodyPointer, context.OperationId, "the request body declares no media type");
             return null;
@@ -41,11 +46,11 @@ internal sealed partial class SpecParser
         switch (category)
         {
             case MediaCategory.Json:
-                var jsonType = Resolve(media.Schema, schemaPointer, context.BaseName + "Request");
-                var sentAs = IsJson(mediaType) ? mediaType : "application/json";
-                return new RequestBodyModel(context.ParameterNames.Claim("request"), jsonType, string.Empty, RequestMediaType(sentAs, hasTarget), requestBody.Required, requestBody.Description);
+                var jsonType = _schemas.Resolve(media.Schema, schemaPointer, context.BaseName + "Request");
+                var sentAs = MediaTypes.IsJson(mediaType) ? mediaType : "application/json";
+                return new RequestBodyModel(context.ParameterNames.Claim("request"), jsonType, string.Empty, _aws?.RequestMediaType(sentAs, hasTarget) ?? sentAs, requestBody.Required, requestBody.Description);
             case MediaCategory.Form:
-                var formType = Resolve(media.Schema, schemaPointer, context.BaseName + "Request");
+                var formType = _schemas.Resolve(media.Schema, schemaPointer, context.BaseName + "Request");
                 if (formType.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any))
                 {
                     _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, schemaPointer, context.OperationId, "a form body must be an object, not " + formType.Kind.ToString().ToLowerInvariant());
@@ -76,7 +81,7 @@ internal sealed partial class SpecParser
     /// A body whose every schema is an object that allows no member at all (Stripe declares one on each GET:
     /// <c>{type: object, properties: {}, additionalProperties: false}</c>): there is nothing a caller could send.
     /// </summary>
-    private static bool CannotCarryAnything(OpenApiRequestBody requestBody) =>
+    public static bool CannotCarryAnything(OpenApiRequestBody requestBody) =>
         requestBody.Content.Count > 0 && requestBody.Content.Values.All(media => media.Schema is
         {
             Reference: null, Type: "object", Properties.Count: 0, AdditionalPropertiesAllowed: false, AdditionalProperties: null,
@@ -110,89 +115,27 @@ internal sealed partial class SpecParser
         {
             var name = context.ParameterNames.Claim(Identifiers.ToCamelCase(key, "part"));
             var isRequired = required.Contains(key);
-            if (IsBinarySchema(memberSchema))
+            if (MediaTypes.IsBinarySchema(memberSchema))
             {
                 fields.Add(new MultipartFieldModel(key, name, TypeRef.Any, MultipartFieldKind.File, isRequired, memberSchema.Description));
                 continue;
             }
 
-            if (memberSchema.Type == "array" && IsBinarySchema(memberSchema.Items))
+            if (memberSchema.Type == "array" && MediaTypes.IsBinarySchema(memberSchema.Items))
             {
                 fields.Add(new MultipartFieldModel(key, name, TypeRef.ArrayOf(TypeRef.Any), MultipartFieldKind.Files, isRequired, memberSchema.Description));
                 continue;
             }
 
-            var type = Resolve(memberSchema, memberPointer, context.BaseName + Identifiers.ToPascalCase(key, "Part"));
+            var type = _schemas.Resolve(memberSchema, memberPointer, context.BaseName + Identifiers.ToPascalCase(key, "Part"));
             // A union is a text part only when every case is a scalar (then it has a text form); otherwise a JSON part.
             bool IsTextual(TypeRef t) => t.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Union)
-                || (t.Kind == TypeKind.Union && _scalarUnions.Contains(t.Name!));
+                || (t.Kind == TypeKind.Union && _schemas.Unions.IsScalar(t.Name!));
             var isText = IsTextual(type) || (type.Kind == TypeKind.Array && IsTextual(type.Element!));
             // A text part per item: a null item has no text form, so text lists take non-null items.
             fields.Add(new MultipartFieldModel(key, name, isText ? type.WithoutNullElements() : type, isText ? MultipartFieldKind.Text : MultipartFieldKind.Json, isRequired, memberSchema.Description));
         }
 
         return fields.ToEquatableArray();
-    }
-
-    /// <summary>
-    /// The media type a body or response is handled as, by <see cref="MediaCategory"/> preference (document order
-    /// breaks ties). A Swagger 2.0 document without <c>produces</c>/<c>consumes</c> gets <c>application/octet-stream</c>
-    /// from the reader: with a schema that is not a file, that is JSON in practice.
-    /// </summary>
-    private (string MediaType, MediaCategory Category)? PickMediaType(IDictionary<string, OpenApiMediaType> content, bool forRequest)
-    {
-        (string MediaType, MediaCategory Category)? best = null;
-        foreach (var entry in content)
-        {
-            var category = Categorize(entry.Key, forRequest);
-            if (category == MediaCategory.Binary && _isSwagger2 && IsOctetStream(entry.Key) && entry.Value.Schema is { } schema && !IsBinarySchema(schema))
-            {
-                category = MediaCategory.Json;
-            }
-
-            if (best is null || category < best.Value.Category)
-            {
-                best = (entry.Key, category);
-            }
-        }
-
-        return best;
-    }
-
-    private static MediaCategory Categorize(string mediaType, bool forRequest)
-    {
-        var type = mediaType.Split(';')[0].Trim();
-        if (IsJson(type))
-        {
-            return MediaCategory.Json;
-        }
-
-        if (forRequest && type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
-        {
-            return MediaCategory.Form;
-        }
-
-        if (forRequest && type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return MediaCategory.Multipart;
-        }
-
-        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? MediaCategory.Text : MediaCategory.Binary;
-    }
-
-    private static bool IsOctetStream(string mediaType) =>
-        mediaType.Split(';')[0].Trim().Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary><c>type: string, format: binary</c>, or Swagger 2.0's <c>type: file</c>.</summary>
-    private static bool IsBinarySchema(OpenApiSchema? schema) =>
-        schema is not null && (schema.Type == "file" || (schema.Type == "string" && schema.Format == "binary"));
-
-    private static bool IsJson(string mediaType)
-    {
-        var type = mediaType.Split(';')[0].Trim();
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("*/*", StringComparison.Ordinal)
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -17,54 +17,21 @@ using Microsoft.OpenApi.Models;
 namespace Contracts.Generator.Translation;
 
 /// <summary>
-/// Turns one OpenAPI document into a <see cref="SpecModel"/>. It makes every decision (names, collisions,
-/// nullability, which response is the result) so that the emitters only print. Partial by concern:
-/// <c>.Schemas.cs</c> (types), <c>.Operations.cs</c> (client), <c>.Envelopes.cs</c> (response envelopes).
+/// Translates a read OpenAPI document into a <see cref="SpecModel"/>, making every decision (names, collisions,
+/// nullability, which response is the result) so that the emitters only print. A coordinator without state: the
+/// collaborators own theirs: <see cref="TypeRegistry"/> (type names and the size budget), <see cref="AwsProfile"/>,
+/// <see cref="SchemaTranslator"/> (records and component types) with its <see cref="EnumTranslator"/> and
+/// <see cref="UnionTranslator"/>, <see cref="EnvelopeTranslator"/>, and <see cref="OperationTranslator"/> with
+/// <see cref="ParameterTranslator"/>, <see cref="BodyTranslator"/> and <see cref="ResponseTranslator"/>. The model → model
+/// steps after it are in <c>Passes/</c>.
 /// </summary>
-internal sealed partial class SpecParser
+internal static class DocumentTranslator
 {
-    internal static readonly string GeneratorVersion = typeof(SpecParser).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
-
-    // A type may not be named like one of its own members (CS0542): the members every record, enum struct and
-    // object has, and the class that nests the converters; a converter named like an object member would hide it.
-    private static readonly string[] s_typeNameClashes =
-    {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
-        "ReferenceEquals", "Finalize", "Value", "IsKnown", "KnownValues", "Converters",
-    };
-
-    private readonly OpenApiDocument _document;
-    private EmitTarget _target;
-    private ServerModel? _server;
-    private readonly DiagnosticBag _diagnostics;
-    private readonly CancellationToken _cancellationToken;
-    private readonly bool _hasDateOnly;
-    private readonly SourceLocator _locator;
-    private bool _isSwagger2;
-    private System.Collections.Generic.HashSet<string>? _multiParameters;
-
-    /// <summary>Swagger 2.0 parameters with <c>collectionFormat: multi</c>, read from the tree on first need.</summary>
-    private System.Collections.Generic.HashSet<string> MultiParameters =>
-        _multiParameters ??= _locator.Mentions("multi") ? SwaggerCollectionFormats.FindMulti(_locator.Tree) : new System.Collections.Generic.HashSet<string>();
-
-    private SpecParser(OpenApiDocument document, EmitTarget target, DiagnosticBag diagnostics, CancellationToken cancellationToken, bool hasDateOnly, SourceLocator locator)
-    {
-        _hasDateOnly = hasDateOnly;
-        _locator = locator;
-        _document = document;
-        _target = target;
-        _diagnostics = diagnostics;
-        _cancellationToken = cancellationToken;
-        _typeNames = new UniqueNameBuilder(target.ClientName, target.InterfaceName, target.OptionsName, target.ContextName, target.ServiceExtensionsName);
-        foreach (var member in s_typeNameClashes)
-        {
-            _typeNames.Reserve(member);
-        }
-    }
+    internal static readonly string GeneratorVersion = typeof(DocumentTranslator).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
     /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
     /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
-    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken, bool hasDateOnly = false)
+    public static SpecResult ReadAndTranslate(SpecInput input, CancellationToken cancellationToken, bool hasDateOnly = false)
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
@@ -76,7 +43,7 @@ internal sealed partial class SpecParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                model = BuildModel(input, document, isSwagger2, diagnostics, locator, hasDateOnly, cancellationToken);
+                model = Translate(input, document, isSwagger2, diagnostics, locator, hasDateOnly, cancellationToken);
             }
         }
         catch (OperationCanceledException)
@@ -104,14 +71,52 @@ internal sealed partial class SpecParser
         return new SpecResult(model, diagnostics.ToInfos(locator));
     }
 
-    /// <summary>Stage one of <see cref="Parse"/>, alone for the benchmarks: the reader's document, or null.</summary>
+    /// <summary>Stage one of <see cref="ReadAndTranslate"/>, alone for the benchmarks: the reader's document, or null.</summary>
     internal static OpenApiDocument? Read(SpecInput input, DiagnosticBag diagnostics, SourceLocator locator, out bool isSwagger2) =>
         SpecReader.Read(input.Text, diagnostics, out isSwagger2, input.Path, input.Documents, locator);
 
-    /// <summary>Stage two of <see cref="Parse"/>, alone for the benchmarks: the model of a document <see cref="Read"/> returned.</summary>
-    internal static SpecModel BuildModel(
-        SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, CancellationToken cancellationToken) =>
-        new SpecParser(document, CreateTarget(input), diagnostics, cancellationToken, hasDateOnly, locator) { _isSwagger2 = isSwagger2 }.Build();
+    /// <summary>
+    /// Stage two of <see cref="ReadAndTranslate"/>, alone for the benchmarks: the model of a document <see cref="Read"/>
+    /// returned. Each step takes what the steps before it produced, so the order is the only one the types allow.
+    /// </summary>
+    internal static SpecModel Translate(
+        SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, CancellationToken cancellationToken)
+    {
+        var target = CreateTarget(input);
+        var server = ServerTranslator.Translate(document, target, diagnostics);
+        var registry = new TypeRegistry(target);
+
+        // The protocol decides how some types are written, and its exceptions are named first, so it is settled before any type.
+        var aws = AwsProfile.Detect(document, server, target, registry);
+        if (aws is not null)
+        {
+            target = target with { EpochTimestamps = aws.Model.JsonVersion is not null };
+        }
+
+        var schemas = SchemaTranslator.WithComponents(document, target, registry, diagnostics, locator, hasDateOnly, aws, cancellationToken);
+        var envelopes = new EnvelopeTranslator(schemas, diagnostics);
+        var operations = new OperationTranslator(
+            document,
+            target,
+            new ParameterTranslator(schemas, aws, diagnostics, locator, isSwagger2),
+            new BodyTranslator(schemas, aws, diagnostics, isSwagger2),
+            new ResponseTranslator(schemas, envelopes, registry, diagnostics, isSwagger2),
+            aws,
+            registry,
+            diagnostics,
+            cancellationToken);
+        var client = operations.Translate(server);
+        var records = schemas.Finish();
+        var model = new SpecModel(
+            target,
+            records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+            schemas.Enums.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            new JsonContextModel(target, EquatableArray<JsonTypeModel>.Empty, EquatableArray<TypeRef>.Empty),
+            client with { Envelopes = envelopes.Build(records).ToEquatableArray(), Aws = aws?.WithErrors(schemas) },
+            schemas.Unions.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
+        ReportAmbiguities(model, schemas.Unions.Declarations, diagnostics);
+        return JsonContextNaming.Apply(DiscriminatorSkipping.Apply(model));
+    }
 
     /// <summary>Names the generated surface from the options, defaulting from the file name.</summary>
     internal static EmitTarget CreateTarget(SpecInput input)
@@ -129,45 +134,18 @@ internal sealed partial class SpecParser
         return new EmitTarget(ns, client, "I" + client, client + "Options", baseName + "JsonContext", client + "ServiceCollectionExtensions", accessibility, GeneratorVersion);
     }
 
-    private SpecModel Build()
-    {
-        // The protocol decides how some types are written, so it is settled before any model is built.
-        _server = BuildServer();
-        _aws = DetectAws(_server);
-        if (_aws is not null)
-        {
-            _target = _target with { EpochTimestamps = _aws.JsonVersion is not null };
-            CollectAwsErrors();
-        }
-
-        DefineComponentTypes();
-        var client = BuildClient();
-        DrainPendingTypes();
-        var envelopes = BuildEnvelopes();
-        var aws = _aws is null ? null : _aws with { Errors = BuildAwsErrors() };
-        var model = new SpecModel(
-            _target,
-            _records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
-            _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            new JsonContextModel(_target, EquatableArray<JsonTypeModel>.Empty, EquatableArray<TypeRef>.Empty),
-            client with { Envelopes = envelopes.ToEquatableArray(), Aws = aws },
-            _unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
-        ReportAmbiguities(model);
-        return JsonContextNaming.Apply(DiscriminatorSkipping.Apply(model));
-    }
-
     /// <summary>CTR113 for each pair of cases that accept the same JSON, in the order the unions were built.</summary>
-    private void ReportAmbiguities(SpecModel model)
+    private static void ReportAmbiguities(SpecModel model, IReadOnlyList<(string Name, string Pointer)> declarations, DiagnosticBag diagnostics)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, pointer) in _unionPointers)
+        foreach (var (name, _) in declarations)
         {
             order[name] = order.Count;
         }
 
         foreach (var found in UnionAmbiguity.Find(model).OrderBy(f => order[f.Union.Name]))
         {
-            _diagnostics.Add(DiagnosticDescriptors.AmbiguousUnion, _unionPointers[order[found.Union.Name]].Pointer, found.Union.Name, found.First.Name, found.Second.Name);
+            diagnostics.Add(DiagnosticDescriptors.AmbiguousUnion, declarations[order[found.Union.Name]].Pointer, found.Union.Name, found.First.Name, found.Second.Name);
         }
     }
 }

@@ -4,21 +4,45 @@ using System.Globalization;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
-/// <summary>Enum schemas → open enums: string-backed, or integer-backed with names the document gives or <c>ValueN</c>.</summary>
-internal sealed partial class SpecParser
+/// <summary>Enum schemas → open enums: string-backed, or integer-backed with names the document gives or <c>ValueN</c>. Owns the enums it builds.</summary>
+internal sealed class EnumTranslator
 {
     // Members every generated open enum has; a value with one of these names is renamed.
     private static readonly string[] s_enumMembers =
     {
         "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
     };
+
+    private readonly EmitTarget _target;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<EnumModel> _enums = new();
+
+    public EnumTranslator(EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics)
+    {
+        _target = target;
+        _registry = registry;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The enums defined so far, in the order they were defined.</summary>
+    public IReadOnlyList<EnumModel> Enums => _enums;
+
+    /// <summary>Builds the enum <paramref name="name"/> (already claimed) of <paramref name="schema"/> and returns its type.</summary>
+    public TypeRef Define(string name, OpenApiSchema schema, string pointer)
+    {
+        _enums.Add(BuildEnum(name, schema, pointer));
+        return new TypeRef(TypeKind.Enum, name);
+    }
 
     private EnumModel BuildEnum(string name, OpenApiSchema schema, string pointer)
     {
@@ -48,7 +72,7 @@ internal sealed partial class SpecParser
             ReportLookAlikes(name, result, pointer);
         }
 
-        SpendType(result.Count, pointer);
+        _registry.SpendType(result.Count, pointer);
         return new EnumModel(_target, name, schema.Description, result.ToEquatableArray(), isInteger, schema.Deprecated);
     }
 
@@ -81,18 +105,6 @@ internal sealed partial class SpecParser
         OpenApiString text => text.Value,
         OpenApiInteger integer => integer.Value.ToString(CultureInfo.InvariantCulture),
         OpenApiLong integer => integer.Value.ToString(CultureInfo.InvariantCulture),
-        _ => null,
-    };
-
-    /// <summary>
-    /// An integer enum value. Microsoft.OpenApi reads an integer beyond 32 bits as a string unless the schema says
-    /// <c>format: int64</c> (found by the property tests: <c>enum: [2147483648]</c> was a plain <c>long</c>).
-    /// </summary>
-    private static long? IntegerValue(IOpenApiAny value) => value switch
-    {
-        OpenApiInteger integer => integer.Value,
-        OpenApiLong integer => integer.Value,
-        OpenApiString text when long.TryParse(text.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
 
@@ -131,12 +143,4 @@ internal sealed partial class SpecParser
 
         return null;
     }
-
-    /// <summary>
-    /// An integer schema whose values are all integers (or null). Number and boolean enums stay plain <c>double</c>/<c>bool</c>:
-    /// every value they allow still round-trips, and a struct over them would add nothing a constant cannot say.
-    /// </summary>
-    private static bool IsIntegerEnum(OpenApiSchema schema) =>
-        schema.Type == "integer" && schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiNull || IntegerValue(v) is not null)
-        && schema.Enum.Any(v => v is not OpenApiNull);
 }

@@ -3,33 +3,45 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// Response envelopes declared with <c>x-contracts-envelope</c> on a schema. A response whose schema is, or is an
-/// <c>allOf</c> including, such a schema returns the envelope's data member and throws its error member.
+/// <c>allOf</c> including, such a schema returns the envelope's data member and throws its error member. Owns the
+/// envelopes in use and the names of their client fields.
 /// </summary>
-internal sealed partial class SpecParser
+internal sealed class EnvelopeTranslator
 {
     internal const string EnvelopeExtension = "x-contracts-envelope";
 
-    private readonly Dictionary<OpenApiSchema, EnvelopeDraft> _envelopes = new();
+    private readonly SchemaTranslator _schemas;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<OpenApiSchema, Draft> _envelopes = new();
     private readonly UniqueNameBuilder _envelopeFields = new();
 
-    private sealed record EnvelopeDraft(string FieldName, string Success, string Data, string Error, string ErrorCode, string ErrorMessage, TypeRef ErrorType);
+    public EnvelopeTranslator(SchemaTranslator schemas, DiagnosticBag diagnostics)
+    {
+        _schemas = schemas;
+        _diagnostics = diagnostics;
+    }
 
-    private static bool IsEnvelope(OpenApiSchema schema) => schema.Extensions.ContainsKey(EnvelopeExtension);
+    /// <summary>An envelope in use: its member names, the client field that describes it, and its error member's type.</summary>
+    public sealed record Draft(string FieldName, string Success, string Data, string Error, string ErrorCode, string ErrorMessage, TypeRef ErrorType);
 
-    private static OpenApiSchema? FindEnvelope(OpenApiSchema schema) =>
+    public static bool IsEnvelope(OpenApiSchema schema) => schema.Extensions.ContainsKey(EnvelopeExtension);
+
+    public static OpenApiSchema? FindEnvelope(OpenApiSchema schema) =>
         IsEnvelope(schema) ? schema : schema.AllOf.FirstOrDefault(part => part is not null && IsEnvelope(part));
 
     /// <summary>The schema of the data member: from the allOf part that narrows it, else from the envelope itself.</summary>
-    private static OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope, string dataMember)
+    public static OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope, string dataMember)
     {
         foreach (var part in response.AllOf.Where(p => p is not null && !ReferenceEquals(p, envelope)))
         {
@@ -43,7 +55,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Registers the envelope (once per schema): its member names and the client field that describes it.</summary>
-    private EnvelopeDraft UseEnvelope(OpenApiSchema envelope, string pointer)
+    public Draft Use(OpenApiSchema envelope, string pointer)
     {
         if (_envelopes.TryGetValue(envelope, out var known))
         {
@@ -56,7 +68,7 @@ internal sealed partial class SpecParser
         var errorType = TypeRef.Any;
         if (envelope.Properties.TryGetValue(error, out var errorSchema))
         {
-            errorType = Resolve(errorSchema, envelopePointer + "/properties/" + Escape(error), Identifiers.ToPascalCase(id ?? "Envelope", "Envelope") + "Error");
+            errorType = _schemas.Resolve(errorSchema, envelopePointer + "/properties/" + Escape(error), Identifiers.ToPascalCase(id ?? "Envelope", "Envelope") + "Error");
         }
         else
         {
@@ -65,7 +77,7 @@ internal sealed partial class SpecParser
 
         var envelopeName = Identifiers.ToPascalCase(id ?? "Response", "Response");
         var fieldName = _envelopeFields.Claim("s_" + (envelopeName.EndsWith("Envelope", StringComparison.Ordinal) ? envelopeName : envelopeName + "Envelope"));
-        var draft = new EnvelopeDraft(fieldName, success, data, error, errorCode, errorMessage, errorType);
+        var draft = new Draft(fieldName, success, data, error, errorCode, errorMessage, errorType);
         _envelopes.Add(envelope, draft);
         return draft;
     }
@@ -84,13 +96,13 @@ internal sealed partial class SpecParser
         return (Member("success", "success"), Member("data", "data"), Member("error", "error"), Member("errorCode", "code"), Member("errorMessage", "message"));
     }
 
-    /// <summary>Turns the drafts into models once every record exists (the error's code and message members are looked up by JSON name).</summary>
-    private List<EnvelopeModel> BuildEnvelopes()
+    /// <summary>Turns the drafts into models, given every record (the error's code and message members are looked up by JSON name).</summary>
+    public List<EnvelopeModel> Build(IReadOnlyList<RecordModel> records)
     {
         var result = new List<EnvelopeModel>();
         foreach (var draft in _envelopes.Values.OrderBy(d => d.FieldName, StringComparer.Ordinal))
         {
-            var record = draft.ErrorType.Kind == TypeKind.Object ? _records.FirstOrDefault(r => r.Name == draft.ErrorType.Name) : null;
+            var record = draft.ErrorType.Kind == TypeKind.Object ? records.FirstOrDefault(r => r.Name == draft.ErrorType.Name) : null;
             string? Member(string jsonName) =>
                 record?.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeKind.String)?.Name;
 

@@ -1,20 +1,59 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
-/// <summary>Paths and servers → the client model (parameters, bodies and responses in their own partials).</summary>
-internal sealed partial class SpecParser
+/// <summary>
+/// Paths → the client's operations: the method name, then parameters, body and responses from their translators; an
+/// operation that cannot be supported is skipped with a diagnostic. Owns nothing beyond one client's method names.
+/// </summary>
+internal sealed class OperationTranslator
 {
     private static readonly string[] s_clientMembers = { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone" };
 
-    private ClientModel BuildClient()
+    private readonly OpenApiDocument _document;
+    private readonly EmitTarget _target;
+    private readonly ParameterTranslator _parameters;
+    private readonly BodyTranslator _bodies;
+    private readonly ResponseTranslator _responses;
+    private readonly AwsProfile? _aws;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    public OperationTranslator(
+        OpenApiDocument document,
+        EmitTarget target,
+        ParameterTranslator parameters,
+        BodyTranslator bodies,
+        ResponseTranslator responses,
+        AwsProfile? aws,
+        TypeRegistry registry,
+        DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
+    {
+        _document = document;
+        _target = target;
+        _parameters = parameters;
+        _bodies = bodies;
+        _responses = responses;
+        _aws = aws;
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The client of <paramref name="server"/>: every operation that can be supported, by method name.</summary>
+    public ClientModel Translate(ServerModel server)
     {
         var methodNames = new UniqueNameBuilder(s_clientMembers);
         methodNames.Reserve(_target.ClientName);
@@ -27,7 +66,7 @@ internal sealed partial class SpecParser
                 var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
                 if (BuildOperation(path.Key, path.Value, operation.Key, operation.Value, pointer, methodNames) is { } model)
                 {
-                    Spend(model.Parameters.Count + 1, pointer);
+                    _registry.Spend(model.Parameters.Count + 1, pointer);
                     operations.Add(model);
                 }
             }
@@ -37,10 +76,10 @@ internal sealed partial class SpecParser
             _target,
             _document.Info?.Title,
             _document.Info?.Description,
-            _server!,
+            server,
             EquatableArray<EnvelopeModel>.Empty,
             operations.OrderBy(o => o.MethodName, StringComparer.Ordinal).ToEquatableArray(),
-            _aws);
+            _aws?.Model);
     }
 
     private OperationModel? BuildOperation(string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
@@ -59,23 +98,23 @@ internal sealed partial class SpecParser
         var cancellationTokenName = parameterNames.Claim("cancellationToken");
         var requestOptionsName = parameterNames.Claim("requestOptions");
         var context = new OperationContext(operationId, baseName, pointer, fragment >= 0, parameterNames);
-        if (BuildParameters(pathItem, operation, context) is not { } built)
+        if (_parameters.Translate(pathItem, operation, context) is not { } built)
         {
             return null;
         }
 
         RequestBodyModel? body = null;
-        if (operation.RequestBody is { } requestBody && !CannotCarryAnything(requestBody))
+        if (operation.RequestBody is { } requestBody && !BodyTranslator.CannotCarryAnything(requestBody))
         {
             var hasTarget = built.ConstantHeaders.Any(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase));
-            body = BuildRequestBody(requestBody, context, hasTarget);
+            body = _bodies.Translate(requestBody, context, hasTarget);
             if (body is null)
             {
                 return null;
             }
         }
 
-        if (BuildResponse(operation, operationId, baseName, pointer) is not { } response)
+        if (_responses.Translate(operation, operationId, baseName, pointer) is not { } response)
         {
             return null;
         }
@@ -89,7 +128,7 @@ internal sealed partial class SpecParser
         }
 
         var methodName = methodNames.Claim(baseName + "Async");
-        var errors = _aws is null && response.Kind != ResponseKind.Envelope ? BuildErrorResponses(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
+        var errors = _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateErrors(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
         return new OperationModel(
             operationId,
             methodName,
@@ -109,6 +148,11 @@ internal sealed partial class SpecParser
             errors.IsEmpty ? null : "s_" + methodName + "Errors");
     }
 
+    /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>
+    private bool IsIdempotent(OperationType method, string operationId) =>
+        method is OperationType.Get or OperationType.Head or OperationType.Put or OperationType.Delete or OperationType.Options
+        || (_aws is not null && AwsProfile.IsReadOnlyName(operationId));
+
     /// <summary>
     /// A method name for an operation without <c>operationId</c>: the HTTP method, then each path segment, with
     /// <c>{id}</c> read as <c>ById</c> (<c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>).
@@ -122,77 +166,5 @@ internal sealed partial class SpecParser
         }
 
         return Identifiers.ToPascalCase(string.Join(" ", words), "Call");
-    }
-
-    /// <summary>What the parts of one operation share while it is being built.</summary>
-    private sealed class OperationContext(string operationId, string baseName, string pointer, bool isAwsKey, UniqueNameBuilder parameterNames)
-    {
-        public string OperationId { get; } = operationId;
-
-        public string BaseName { get; } = baseName;
-
-        public string Pointer { get; } = pointer;
-
-        /// <summary>The path key names an AWS operation in its fragment (<c>/#X-Amz-Target=…</c>).</summary>
-        public bool IsAwsKey { get; } = isAwsKey;
-
-        public UniqueNameBuilder ParameterNames { get; } = parameterNames;
-    }
-
-    /// <summary>Path-item parameters overridden by the operation's own (same name and location).</summary>
-    private static IEnumerable<(OpenApiParameter Parameter, string Pointer)> MergeParameters(OpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
-    {
-        var own = new HashSet<string>(operation.Parameters.Select(p => p.In + ":" + p.Name), StringComparer.Ordinal);
-        var pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
-        for (var i = 0; i < pathItem.Parameters.Count; i++)
-        {
-            if (!own.Contains(pathItem.Parameters[i].In + ":" + pathItem.Parameters[i].Name))
-            {
-                yield return (pathItem.Parameters[i], pathPointer + "/parameters/" + i);
-            }
-        }
-
-        for (var i = 0; i < operation.Parameters.Count; i++)
-        {
-            yield return (operation.Parameters[i], pointer + "/parameters/" + i);
-        }
-    }
-
-    private ServerModel BuildServer()
-    {
-        var servers = _document.Servers ?? new List<OpenApiServer>();
-        var server = servers.FirstOrDefault(s => s.Url?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true) ?? servers.FirstOrDefault();
-        if (server?.Url is null || !server.Url.Contains("://"))
-        {
-            _diagnostics.Add(DiagnosticDescriptors.NoServer, "#/servers");
-        }
-
-        if (server?.Url is null)
-        {
-            return new ServerModel(string.Empty, null, EquatableArray<ServerVariableModel>.Empty);
-        }
-
-        // The options' own members: a variable named like one gets a suffix instead of a duplicate member.
-        var names = new UniqueNameBuilder("BaseAddress", "MaxResponseContentBufferSize", "ExpandServerUrl", _target.OptionsName);
-        var variables = server.Variables.Select(v => BuildServerVariable(v.Key, v.Value, names));
-        return new ServerModel(server.Url, server.Description, variables.ToEquatableArray());
-    }
-
-    /// <summary>
-    /// A server variable and the values the client accepts for it: the document's <c>enum</c>, which the runtime checks
-    /// when the client is constructed. The default is accepted too even where the document forgot to list it, so that a
-    /// client with default options always constructs.
-    /// </summary>
-    private static ServerVariableModel BuildServerVariable(string name, OpenApiServerVariable variable, UniqueNameBuilder names)
-    {
-        var declared = variable.Enum ?? new List<string>();
-        var defaultValue = variable.Default ?? declared.FirstOrDefault() ?? string.Empty;
-        var allowed = declared.Count == 0 || declared.Contains(defaultValue) ? declared : declared.Concat(new[] { defaultValue });
-        return new ServerVariableModel(
-            name,
-            names.Claim(Identifiers.ToPascalCase(name, "Variable")),
-            defaultValue,
-            variable.Description,
-            allowed.ToEquatableArray());
     }
 }

@@ -1,9 +1,13 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
 using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
 using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
@@ -11,18 +15,38 @@ using ParameterStyle = Contracts.Generator.Model.ParameterStyle;
 
 namespace Contracts.Generator.Translation;
 
-/// <summary>Operation parameters: path, query, header and cookie, with their <c>style</c> and <c>explode</c>.</summary>
-internal sealed partial class SpecParser
+/// <summary>Operation parameters: path, query, header and cookie, with their <c>style</c> and <c>explode</c>; constant headers apart.</summary>
+internal sealed class ParameterTranslator
 {
+    private readonly SchemaTranslator _schemas;
+    private readonly AwsProfile? _aws;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly SourceLocator _locator;
+    private readonly bool _isSwagger2;
+    private HashSet<string>? _multiParameters;
+
+    public ParameterTranslator(SchemaTranslator schemas, AwsProfile? aws, DiagnosticBag diagnostics, SourceLocator locator, bool isSwagger2)
+    {
+        _schemas = schemas;
+        _aws = aws;
+        _diagnostics = diagnostics;
+        _locator = locator;
+        _isSwagger2 = isSwagger2;
+    }
+
+    /// <summary>Swagger 2.0 parameters with <c>collectionFormat: multi</c>, read from the tree on first need.</summary>
+    private HashSet<string> MultiParameters =>
+        _multiParameters ??= _locator.Mentions("multi") ? SwaggerCollectionFormats.FindMulti(_locator.Tree) : new HashSet<string>();
+
     /// <summary>The caller's parameters and the fixed headers; null when a required parameter cannot be supported (the operation is skipped).</summary>
-    private (List<ParameterModel> Parameters, List<ConstantHeaderModel> ConstantHeaders)? BuildParameters(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
+    public (List<ParameterModel> Parameters, List<ConstantHeaderModel> ConstantHeaders)? Translate(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
     {
         var parameters = new List<ParameterModel>();
         var constantHeaders = new List<ConstantHeaderModel>();
-        var isAwsJson = _aws?.JsonVersion is not null && context.IsAwsKey;
+        var isAwsJson = _aws?.Model.JsonVersion is not null && context.IsAwsKey;
         foreach (var (parameter, parameterPointer) in MergeParameters(pathItem, operation, context.Pointer))
         {
-            if (IsSigningHeader(parameter))
+            if (_aws?.IsSigningHeader(parameter) == true)
             {
                 // Computed by the SigV4 handler on every request; never a caller's concern.
                 continue;
@@ -66,7 +90,7 @@ internal sealed partial class SpecParser
             var required = parameter.Required || location == ParameterLocation.Path;
             var schema = parameter.Schema ?? FirstContentSchema(parameter);
             // A null item has no spelling in a URL or header: parameter lists take non-null items.
-            var type = Resolve(schema, parameterPointer + "/schema", context.BaseName + Identifiers.ToPascalCase(parameter.Name, "Parameter")).WithoutNullElements();
+            var type = _schemas.Resolve(schema, parameterPointer + "/schema", context.BaseName + Identifiers.ToPascalCase(parameter.Name, "Parameter")).WithoutNullElements();
             var problem = location is null ? "its location '" + parameter.In + "' is not supported"
                 : !IsSimpleParameterType(type) && !IsDeepObjectList(parameter, location.Value, type) ? Unspellable(type) + " cannot be spelled in a " + location.Value.ToString().ToLowerInvariant() + " parameter"
                 : null;
@@ -96,6 +120,25 @@ internal sealed partial class SpecParser
         }
 
         return (parameters, constantHeaders);
+    }
+
+    /// <summary>Path-item parameters overridden by the operation's own (same name and location).</summary>
+    private static IEnumerable<(OpenApiParameter Parameter, string Pointer)> MergeParameters(OpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
+    {
+        var own = new HashSet<string>(operation.Parameters.Select(p => p.In + ":" + p.Name), StringComparer.Ordinal);
+        var pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
+        for (var i = 0; i < pathItem.Parameters.Count; i++)
+        {
+            if (!own.Contains(pathItem.Parameters[i].In + ":" + pathItem.Parameters[i].Name))
+            {
+                yield return (pathItem.Parameters[i], pathPointer + "/parameters/" + i);
+            }
+        }
+
+        for (var i = 0; i < operation.Parameters.Count; i++)
+        {
+            yield return (operation.Parameters[i], pointer + "/parameters/" + i);
+        }
     }
 
     /// <summary>
@@ -172,9 +215,6 @@ internal sealed partial class SpecParser
         return true;
     }
 
-    private static string? SingleValue(OpenApiSchema? schema) =>
-        schema is { Enum.Count: 1 } && schema.Enum[0] is OpenApiString value ? value.Value : null;
-
     private static string Unspellable(TypeRef type) =>
         "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", _ => "objects" });
 
@@ -190,7 +230,7 @@ internal sealed partial class SpecParser
     private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {
         TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
-            && (type.Element.Kind != TypeKind.Union || _scalarUnions.Contains(type.Element.Name!)),
+            && (type.Element.Kind != TypeKind.Union || _schemas.Unions.IsScalar(type.Element.Name!)),
         _ => true,
     };
 }

@@ -3,17 +3,34 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
 /// <summary>
 /// Responses: the result of a method (JSON, envelope, text or stream) and the error responses it throws typed.
 /// </summary>
-internal sealed partial class SpecParser
+internal sealed class ResponseTranslator
 {
-    private ResponseModel? BuildResponse(OpenApiOperation operation, string operationId, string baseName, string pointer)
+    private readonly SchemaTranslator _schemas;
+    private readonly EnvelopeTranslator _envelopes;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly bool _isSwagger2;
+
+    public ResponseTranslator(SchemaTranslator schemas, EnvelopeTranslator envelopes, TypeRegistry registry, DiagnosticBag diagnostics, bool isSwagger2)
+    {
+        _schemas = schemas;
+        _envelopes = envelopes;
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _isSwagger2 = isSwagger2;
+    }
+
+    public ResponseModel? Translate(OpenApiOperation operation, string operationId, string baseName, string pointer)
     {
         // Every 2xx response (and 2XX) is a success; a lone "default" is taken as the result too.
         var successKeys = operation.Responses.Keys.Where(IsSuccess).OrderBy(k => k, StringComparer.Ordinal).ToList();
@@ -62,7 +79,7 @@ internal sealed partial class SpecParser
         for (var i = 0; i < keys.Count; i++)
         {
             var response = operation.Responses[keys[i]];
-            var schema = response.Content[PickMediaType(response.Content, forRequest: false)!.Value.MediaType].Schema;
+            var schema = response.Content[MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2)!.Value.MediaType].Schema;
             if (!members.Any(m => m.Type.Equals(results[i].Type)))
             {
                 members.Add((results[i].Type!, schema));
@@ -70,13 +87,13 @@ internal sealed partial class SpecParser
         }
 
         var description = new OpenApiSchema { Description = "One of the success responses " + string.Join(", ", keys) + "." };
-        return RegisterUnion(BuildUnion(_typeNames.Claim(baseName + "Result"), description, pointer + "/responses", members));
+        return _schemas.Unions.Define(_registry.Claim(baseName + "Result"), description, pointer + "/responses", members);
     }
 
     private ResponseModel BuildResult(OpenApiResponse response, string key, string baseName, string pointer)
     {
         var responsePointer = pointer + "/responses/" + Escape(key);
-        var (mediaType, category) = PickMediaType(response.Content, forRequest: false)!.Value;
+        var (mediaType, category) = MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2)!.Value;
         switch (category)
         {
             case MediaCategory.Text:
@@ -87,21 +104,21 @@ internal sealed partial class SpecParser
 
         var schemaPointer = responsePointer + "/content/" + Escape(mediaType) + "/schema";
         var schema = response.Content[mediaType].Schema;
-        if (schema is not null && FindEnvelope(schema) is { } envelope)
+        if (schema is not null && EnvelopeTranslator.FindEnvelope(schema) is { } envelope)
         {
-            var draft = UseEnvelope(envelope, schemaPointer);
-            var dataType = Resolve(EnvelopeDataSchema(schema, envelope, draft.Data), schemaPointer, baseName + "Result");
+            var draft = _envelopes.Use(envelope, schemaPointer);
+            var dataType = _schemas.Resolve(EnvelopeTranslator.EnvelopeDataSchema(schema, envelope, draft.Data), schemaPointer, baseName + "Result");
             return new ResponseModel(ResponseKind.Envelope, dataType, string.Empty, draft.FieldName, response.Description);
         }
 
-        return new ResponseModel(ResponseKind.Json, Resolve(schema, schemaPointer, baseName + "Response"), string.Empty, null, response.Description);
+        return new ResponseModel(ResponseKind.Json, _schemas.Resolve(schema, schemaPointer, baseName + "Response"), string.Empty, null, response.Description);
     }
 
     /// <summary>
     /// Error responses (a 4xx or 5xx code, a range such as <c>4XX</c>, or <c>default</c>) with a JSON schema; they
     /// become <c>ApiException&lt;TError&gt;</c>. Errors without a JSON body throw the untyped <c>ApiException</c>.
     /// </summary>
-    private EquatableArray<ErrorResponseModel> BuildErrorResponses(OpenApiOperation operation, string baseName, string pointer)
+    public EquatableArray<ErrorResponseModel> TranslateErrors(OpenApiOperation operation, string baseName, string pointer)
     {
         var errors = new List<ErrorResponseModel>();
         var defaultIsResult = !operation.Responses.Keys.Any(IsSuccess) && operation.Responses.Count == 1;
@@ -109,14 +126,14 @@ internal sealed partial class SpecParser
         {
             var key = entry.Key;
             var isError = key.Length == 3 && (key[0] == '4' || key[0] == '5') || (key == "default" && !defaultIsResult);
-            if (!isError || !HasBody(entry.Value) || PickMediaType(entry.Value.Content, forRequest: false) is not { Category: MediaCategory.Json } picked)
+            if (!isError || !HasBody(entry.Value) || MediaTypes.Pick(entry.Value.Content, forRequest: false, _isSwagger2) is not { Category: MediaCategory.Json } picked)
             {
                 continue;
             }
 
             var schemaPointer = pointer + "/responses/" + Escape(key) + "/content/" + Escape(picked.MediaType) + "/schema";
             var suffix = key == "default" ? "Default" : key.ToUpperInvariant();
-            var type = Resolve(entry.Value.Content[picked.MediaType].Schema, schemaPointer, baseName + suffix + "Error");
+            var type = _schemas.Resolve(entry.Value.Content[picked.MediaType].Schema, schemaPointer, baseName + suffix + "Error");
             errors.Add(new ErrorResponseModel(key.ToUpperInvariant() == "DEFAULT" ? "default" : key.ToUpperInvariant(), type, string.Empty));
         }
 

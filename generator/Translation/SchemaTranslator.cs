@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
@@ -11,11 +13,15 @@ using Microsoft.OpenApi;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Writers;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
-/// <summary>Schemas → records, enums and type references.</summary>
-internal sealed partial class SpecParser
+/// <summary>
+/// Schemas → records and type references; enums and unions go to its <see cref="Enums"/> and <see cref="Unions"/>.
+/// Owns the component types, the records (queued, then built by <see cref="Finish"/>) and the schema depth guard.
+/// </summary>
+internal sealed class SchemaTranslator
 {
     // Record members C# generates for every record; a spec property with one of these names is renamed.
     private static readonly string[] s_recordMembers =
@@ -23,19 +29,77 @@ internal sealed partial class SpecParser
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
     };
 
-    private readonly UniqueNameBuilder _typeNames;
+    private readonly OpenApiDocument _document;
+    private readonly EmitTarget _target;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly SourceLocator _locator;
+    private readonly bool _hasDateOnly;
+    private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
     private readonly List<RecordModel> _records = new();
-    private readonly List<EnumModel> _enums = new();
     private int _schemaDepth;
-    private int _modelSize;
-    private int _typeCount;
+    private bool? _mentionsAdditionalProperties;
+    private bool _finished;
 
-    /// <summary>Gives every component schema its type; records are queued and built by <see cref="DrainPendingTypes"/>.</summary>
-    private void DefineComponentTypes()
+    private SchemaTranslator(
+        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, CancellationToken cancellationToken)
+    {
+        _document = document;
+        _target = target;
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _locator = locator;
+        _hasDateOnly = hasDateOnly;
+        _cancellationToken = cancellationToken;
+        Enums = new EnumTranslator(target, registry, diagnostics);
+        Unions = new UnionTranslator(target, this, Enums, registry);
+    }
+
+    /// <summary>The enums of the document; the schema classification defines them.</summary>
+    public EnumTranslator Enums { get; }
+
+    /// <summary>The unions of the document; the schema classification defines most, the responses the others.</summary>
+    public UnionTranslator Unions { get; }
+
+    /// <summary>
+    /// A translator with every component schema's type defined (component names are claimed before any name made up
+    /// for an inline schema); the records are built by <see cref="Finish"/>. <paramref name="aws"/>, when the document
+    /// is an AWS service, has already claimed its exception names: an error schema's record takes a "Details" suffix.
+    /// </summary>
+    public static SchemaTranslator WithComponents(
+        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, AwsProfile? aws, CancellationToken cancellationToken)
+    {
+        var translator = new SchemaTranslator(document, target, registry, diagnostics, locator, hasDateOnly, cancellationToken);
+        translator.DefineComponentTypes(aws);
+        return translator;
+    }
+
+    /// <summary>The type of component schema <paramref name="id"/>, when it has been resolved.</summary>
+    public TypeRef? ComponentTypeOf(string id) => _componentTypes.TryGetValue(id, out var type) ? type : null;
+
+    /// <summary>
+    /// Builds the queued records until none is left (building one can queue inline ones) and returns every record.
+    /// Nothing can be resolved after it: a type resolved later would never be built.
+    /// </summary>
+    public IReadOnlyList<RecordModel> Finish()
+    {
+        while (_pendingRecords.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var (name, schema, pointer) = _pendingRecords.Dequeue();
+            _records.Add(BuildRecord(name, schema, pointer));
+        }
+
+        _finished = true;
+        return _records;
+    }
+
+    /// <summary>Gives every component schema its type; records are queued and built by <see cref="Finish"/>.</summary>
+    private void DefineComponentTypes(AwsProfile? aws)
     {
         var schemas = _document.Components?.Schemas;
         if (schemas is null)
@@ -46,38 +110,32 @@ internal sealed partial class SpecParser
         // Component names are claimed first, in ordinal order, so that they win over names made up for inline schemas.
         foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            if (!IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
+            if (!EnvelopeTranslator.IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
             {
                 // An AWS error schema's exception takes its name; its body record is the exception's Details.
                 var name = Identifiers.ToPascalCase(key, "Model");
-                _componentNames[key] = _typeNames.Claim(_awsErrorExceptions.ContainsKey(key) ? name + "Details" : name);
+                _componentNames[key] = _registry.Claim(aws?.IsErrorSchema(key) == true ? name + "Details" : name);
             }
         }
 
         foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!IsEnvelope(schemas[key]))
+            if (!EnvelopeTranslator.IsEnvelope(schemas[key]))
             {
                 ComponentType(key);
             }
         }
     }
 
-    /// <summary>Builds queued records until none is left (building one can queue inline ones).</summary>
-    private void DrainPendingTypes()
-    {
-        while (_pendingRecords.Count > 0)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var (name, schema, pointer) = _pendingRecords.Dequeue();
-            _records.Add(BuildRecord(name, schema, pointer));
-        }
-    }
-
     /// <summary>The type of a schema used at <paramref name="pointer"/>; <paramref name="nameHint"/> names it if it is an inline record or enum.</summary>
-    private TypeRef Resolve(OpenApiSchema? schema, string pointer, string nameHint)
+    public TypeRef Resolve(OpenApiSchema? schema, string pointer, string nameHint)
     {
+        if (_finished)
+        {
+            throw new InvalidOperationException("A schema was resolved after the records were built: its record would be missing.");
+        }
+
         if (schema is null)
         {
             return TypeRef.Any;
@@ -150,7 +208,7 @@ internal sealed partial class SpecParser
 
         if (IsUnion(schema))
         {
-            return ClassifyUnion(schema, pointer, name, fixedName);
+            return Unions.Classify(schema, pointer, name, fixedName);
         }
 
         if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && !AlternativesOnlyConstrain(schema))
@@ -162,9 +220,7 @@ internal sealed partial class SpecParser
 
         if (schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
         {
-            var enumName = fixedName ?? _typeNames.Claim(name);
-            _enums.Add(BuildEnum(enumName, schema, pointer));
-            return new TypeRef(TypeKind.Enum, enumName);
+            return Enums.Define(fixedName ?? _registry.Claim(name), schema, pointer);
         }
 
         switch (schema.Type)
@@ -198,7 +254,7 @@ internal sealed partial class SpecParser
 
         if (schema.Properties.Count > 0 || schema.AllOf.Count > 0)
         {
-            var recordName = fixedName ?? _typeNames.Claim(name);
+            var recordName = fixedName ?? _registry.Claim(name);
             _pendingRecords.Enqueue((recordName, schema, pointer));
             return new TypeRef(TypeKind.Object, recordName);
         }
@@ -255,7 +311,7 @@ internal sealed partial class SpecParser
                 DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null))));
         }
 
-        SpendType(properties.Count, pointer);
+        _registry.SpendType(properties.Count, pointer);
         var extra = ExtraMembersOf(schema, pointer, name, members);
         return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra);
     }
@@ -284,8 +340,6 @@ internal sealed partial class SpecParser
 
         return new ExtraMembersModel(members.Claim("AdditionalProperties"), valueType, allowsNull);
     }
-
-    private bool? _mentionsAdditionalProperties;
 
     private bool ExplicitlyTrue(string pointer)
     {
@@ -331,7 +385,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
-    private void CollectMembers(
+    public void CollectMembers(
         OpenApiSchema schema,
         string pointer,
         HashSet<string> required,
@@ -380,93 +434,11 @@ internal sealed partial class SpecParser
         visiting.Remove(schema);
     }
 
-    /// <summary>
-    /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> with exactly one member that carries a type, the others only annotations
-    /// (the <c>allOf: [$ref, {description}]</c> wrapper): the schema is that member.
-    /// </summary>
-    private static (OpenApiSchema Schema, string Keyword)? Unwrap(OpenApiSchema schema)
-    {
-        if (schema.Properties.Count > 0 || schema.Type is "object" or "array" || schema.Items is not null)
-        {
-            return null;
-        }
-
-        foreach (var (members, keyword) in new[] { (schema.AllOf, "allOf"), (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf") })
-        {
-            if (members.Count == 0)
-            {
-                continue;
-            }
-
-            var typed = members.Where(m => m is null || !IsAnnotationOnly(m)).ToList();
-            if (typed.Count == 1 && typed[0] is not null)
-            {
-                return (typed[0], keyword + "/" + members.IndexOf(typed[0]));
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsAnnotationOnly(OpenApiSchema schema) =>
-        schema.Reference is null && schema.Type is null && schema.Properties.Count == 0 && schema.Items is null
-        && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && schema.Enum.Count == 0
-        && schema.AdditionalProperties is null;
-
-    private static IEnumerable<OpenApiSchema> AnnotationsOf(OpenApiSchema schema) =>
-        schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf).Where(s => s is not null && IsAnnotationOnly(s));
-
-    /// <summary>OpenAPI 3.0 <c>nullable: true</c>, or Swagger 2.0's <c>x-nullable: true</c> (which the reader leaves as an extension).</summary>
-    /// An enum that lists <c>null</c> allows it too.
-    private static bool AllowsNull(OpenApiSchema schema) =>
-        schema.Nullable || (schema.Extensions.TryGetValue("x-nullable", out var extension) && extension is OpenApiBoolean { Value: true })
-        || schema.Enum.Any(v => v is null or OpenApiNull);
-
-    /// <summary>An array's items or a map's values may be null: the same test as a member's (<c>nullable</c>, an annotation's, a null case).</summary>
-    private static bool ElementAllowsNull(OpenApiSchema? schema) =>
-        schema is not null && (AllowsNull(schema) || AnnotationsOf(schema).Any(AllowsNull) || HasNullMember(schema));
-
-    private static string? DescriptionOf(OpenApiSchema schema) =>
-        AnnotationsOf(schema).Select(s => s.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? schema.Description;
-
-    private static bool IsStringLike(OpenApiSchema schema) =>
-        schema.Type is null or "string" && schema.Enum.All(v => v is OpenApiString or OpenApiNull);
-
-
     /// <summary>Schemas that become a named C# type (a record or an enum) rather than an alias of another type.</summary>
     private static bool IsNamedShape(OpenApiSchema schema) =>
         Unwrap(schema) is null && IsUnion(schema)
-            ? PlanUnion(schema, string.Empty).Shape is UnionShape.Union or UnionShape.MergedEnum
+            ? UnionTranslator.PlanUnion(schema, string.Empty).Shape is UnionTranslator.UnionShape.Union or UnionTranslator.UnionShape.MergedEnum
             : Unwrap(schema) is null && (schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 || AlternativesOnlyConstrain(schema))
         && ((schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
             || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
-
-    /// <summary>A oneOf/anyOf that is the whole schema (not alternatives beside own properties or allOf).</summary>
-    private static bool IsUnion(OpenApiSchema schema) =>
-        (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && schema.Properties.Count == 0 && schema.AllOf.Count == 0;
-
-    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
-
-    /// <summary>Counts a generated type and its members toward the limits; crossing one abandons the document (CTR010).</summary>
-    private void SpendType(int members, string pointer)
-    {
-        if (++_typeCount > Limits.MaxGeneratedTypes)
-        {
-            throw new LimitExceededException(pointer, "it makes more than " + Limits.MaxGeneratedTypes.ToString("N0", CultureInfo.InvariantCulture)
-                + " records, enums and unions (each inline object schema is one)");
-        }
-
-        Spend(members, pointer);
-    }
-
-    /// <summary>Counts toward <see cref="Limits.MaxModelSize"/>; crossing it abandons the document (CTR010).</summary>
-    private void Spend(int size, string pointer)
-    {
-        _modelSize += size;
-        if (_modelSize > Limits.MaxModelSize)
-        {
-            throw new LimitExceededException(pointer, "it makes more than " + Limits.MaxModelSize.ToString("N0", CultureInfo.InvariantCulture)
-                + " members, enum values, union cases and operations (allOf flattens every ancestor's members into each record)");
-        }
-    }
 }

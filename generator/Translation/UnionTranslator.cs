@@ -7,11 +7,15 @@ using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
-/// <summary><c>oneOf</c>/<c>anyOf</c> → closed unions, merged string enums, or the one type left after null members are dropped.</summary>
-internal sealed partial class SpecParser
+/// <summary>
+/// <c>oneOf</c>/<c>anyOf</c> → closed unions, merged string enums, or the one type left after null members are dropped.
+/// Owns the unions it builds and knows which of them have a text form.
+/// </summary>
+internal sealed class UnionTranslator
 {
     // Members every generated union (or its cases) has; a case with one of these names is renamed.
     private static readonly string[] s_unionMembers =
@@ -20,13 +24,42 @@ internal sealed partial class SpecParser
         "GetType", "MemberwiseClone",
     };
 
+    private readonly EmitTarget _target;
+    private readonly SchemaTranslator _schemas;
+    private readonly EnumTranslator _enums;
+    private readonly TypeRegistry _registry;
     private readonly List<UnionModel> _unions = new();
 
     /// <summary>Unions whose every case is a scalar: they can be path, query or header parameters.</summary>
     private readonly HashSet<string> _scalarUnions = new(StringComparer.Ordinal);
 
+    /// <summary>Unions in the order they were built, with where each was declared: the order and place of their CTR113 reports.</summary>
+    private readonly List<(string Name, string Pointer)> _declarations = new();
+
+    /// <param name="schemas">Resolves the schemas of the cases (a case may be any schema, a union included).</param>
+    public UnionTranslator(EmitTarget target, SchemaTranslator schemas, EnumTranslator enums, TypeRegistry registry)
+    {
+        _target = target;
+        _schemas = schemas;
+        _enums = enums;
+        _registry = registry;
+    }
+
+    /// <summary>The unions built so far, in the order they were built.</summary>
+    public IReadOnlyList<UnionModel> Unions => _unions;
+
+    /// <summary>Each union built so far and the pointer of its schema, in the order they were built.</summary>
+    public IReadOnlyList<(string Name, string Pointer)> Declarations => _declarations;
+
+    /// <summary>True when every case of the union <paramref name="name"/> is a scalar, so that it has a text form.</summary>
+    public bool IsScalar(string name) => _scalarUnions.Contains(name);
+
+    /// <summary>Builds the union <paramref name="name"/> (already claimed) of the given member types and returns its type.</summary>
+    public TypeRef Define(string name, OpenApiSchema schema, string pointer, List<(TypeRef Type, OpenApiSchema Schema)> members) =>
+        Register(BuildUnion(name, schema, pointer, members));
+
     /// <summary>What a <c>oneOf</c>/<c>anyOf</c> becomes; decided from the schemas alone so that component names can be claimed first.</summary>
-    private enum UnionShape
+    public enum UnionShape
     {
         /// <summary>No member carries a type: free-form JSON.</summary>
         None,
@@ -45,7 +78,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>The alternatives of a oneOf (else anyOf) schema, without null and annotation-only members.</summary>
-    private static (UnionShape Shape, List<(OpenApiSchema Schema, string Pointer)> Members) PlanUnion(OpenApiSchema schema, string pointer)
+    public static (UnionShape Shape, List<(OpenApiSchema Schema, string Pointer)> Members) PlanUnion(OpenApiSchema schema, string pointer)
     {
         var members = new List<(OpenApiSchema, string)>();
         AddAlternatives(schema, pointer, members, new HashSet<OpenApiSchema> { schema });
@@ -97,10 +130,6 @@ internal sealed partial class SpecParser
         }
     }
 
-    /// <summary>A member that only admits null: <c>type: 'null'</c> or <c>enum: [null]</c>.</summary>
-    private static bool IsNullMember(OpenApiSchema member) =>
-        member.Type == "null" || (member.Enum.Count > 0 && member.Enum.All(v => v is OpenApiNull));
-
     /// <summary>Stripe's <c>enum: ['']</c> alternative ("unset"): a plain string case rather than a one-value enum.</summary>
     private static bool IsEmptyStringAlternative(OpenApiSchema member) =>
         member.Reference is null && member.Type is null or "string" && member.Enum.Count == 1 && member.Enum[0] is OpenApiString { Value: "" };
@@ -110,23 +139,8 @@ internal sealed partial class SpecParser
         && member.OneOf.Count == 0 && member.AnyOf.Count == 0 && member.AllOf.Count == 0
         && (member.Type == "string" || member.Enum.Count > 0) && IsStringLike(member);
 
-    /// <summary>
-    /// Alternatives beside an object's own properties that only restrict those properties (GitHub's
-    /// <c>anyOf: [{required: [a]}, {required: [b]}]</c>, or an enum narrowed per alternative): every alternative
-    /// fits the object's record, so the record is generated and the alternatives are left to the service to check.
-    /// </summary>
-    private static bool AlternativesOnlyConstrain(OpenApiSchema schema) =>
-        schema.Properties.Count > 0
-        && schema.OneOf.Concat(schema.AnyOf).All(m => m is null
-            || (m.Reference is null && m.Type is null or "object" && m.Items is null && m.AllOf.Count == 0 && m.OneOf.Count == 0
-                && m.AnyOf.Count == 0 && m.Properties.Keys.All(schema.Properties.ContainsKey)));
-
-    /// <summary>True when a schema is a union (or has a member) that admits null, so a property of it is nullable.</summary>
-    private static bool HasNullMember(OpenApiSchema schema) =>
-        (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).Any(m => m is not null && (IsNullMember(m) || AllowsNull(m)));
-
-    /// <summary>The union branch of Classify: <paramref name="schema"/> has a oneOf or anyOf.</summary>
-    private TypeRef ClassifyUnion(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    /// <summary>The type of a schema with a oneOf or anyOf: <paramref name="fixedName"/> is its claimed component name, else <paramref name="name"/> is claimed when it becomes a type.</summary>
+    public TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
     {
         var (shape, members) = PlanUnion(schema, pointer);
         switch (shape)
@@ -134,23 +148,22 @@ internal sealed partial class SpecParser
             case UnionShape.None:
                 return TypeRef.Any;
             case UnionShape.Single:
-                return Resolve(members[0].Schema, members[0].Pointer, name);
+                return _schemas.Resolve(members[0].Schema, members[0].Pointer, name);
             case UnionShape.String:
                 return TypeRef.String;
             case UnionShape.MergedEnum:
-                var enumName = fixedName ?? _typeNames.Claim(name);
+                var enumName = fixedName ?? _registry.Claim(name);
                 var merged = new OpenApiSchema { Type = "string", Description = schema.Description };
                 merged.Enum = members.SelectMany(m => m.Schema.Enum).Where(v => v is OpenApiString).ToList();
-                _enums.Add(BuildEnum(enumName, merged, pointer));
-                return new TypeRef(TypeKind.Enum, enumName);
+                return _enums.Define(enumName, merged, pointer);
         }
 
-        var unionName = fixedName ?? _typeNames.Claim(name);
+        var unionName = fixedName ?? _registry.Claim(name);
         var types = new List<(TypeRef Type, OpenApiSchema Schema)>();
         for (var i = 0; i < members.Count; i++)
         {
             var (member, memberPointer) = members[i];
-            var type = IsEmptyStringAlternative(member) ? TypeRef.String : Resolve(member, memberPointer, unionName + "Option" + (i + 1));
+            var type = IsEmptyStringAlternative(member) ? TypeRef.String : _schemas.Resolve(member, memberPointer, unionName + "Option" + (i + 1));
             if (!types.Any(t => t.Type.Equals(type)))
             {
                 types.Add((type, member));
@@ -163,11 +176,11 @@ internal sealed partial class SpecParser
             return types[0].Type;
         }
 
-        return RegisterUnion(BuildUnion(unionName, schema, pointer, types));
+        return Define(unionName, schema, pointer, types);
     }
 
     /// <summary>Keeps a built union for emitting (noting whether it has a text form) and returns its type.</summary>
-    private TypeRef RegisterUnion(UnionModel union)
+    private TypeRef Register(UnionModel union)
     {
         _unions.Add(union);
         if (union.Cases.All(c => c.IsScalar))
@@ -186,7 +199,7 @@ internal sealed partial class SpecParser
             var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
             if (m.Type.Kind == TypeKind.Object)
             {
-                CollectMembers(m.Schema, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
+                _schemas.CollectMembers(m.Schema, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
             }
 
             return (m.Type, m.Schema, Required: required, Declared: declared);
@@ -231,8 +244,8 @@ internal sealed partial class SpecParser
                 MemberShapes(member, required, declared, constants)));
         }
 
-        SpendType(cases.Count, pointer);
-        _unionPointers.Add((name, pointer));
+        _registry.SpendType(cases.Count, pointer);
+        _declarations.Add((name, pointer));
         return new UnionModel(_target, name, DescriptionOf(schema), discriminator, cases.ToEquatableArray());
     }
 
@@ -371,9 +384,6 @@ internal sealed partial class SpecParser
 
         return values;
     }
-
-    /// <summary>Unions in the order they were built, with where each was declared: the order and place of their CTR113 reports.</summary>
-    private readonly List<(string Name, string Pointer)> _unionPointers = new();
 
     /// <summary>
     /// The JSON token of a case. An integer enum is read from a number (found by the property tests: it was taken for

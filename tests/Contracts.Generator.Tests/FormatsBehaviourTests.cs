@@ -308,8 +308,8 @@ public sealed class FormatsBehaviourTests(FormatsBehaviourTests.Output fixture) 
         var text = System.IO.File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "Specs/formats.yaml"));
         var input = new SpecInput("/specs/formats.yaml", text, new GeneratorOptions(null, null, null, null, IsMarked: true));
 
-        var withDateOnly = SpecParser.Parse(input, CancellationToken.None, hasDateOnly: true).Model!;
-        var withoutDateOnly = SpecParser.Parse(input, CancellationToken.None, hasDateOnly: false).Model!;
+        var withDateOnly = DocumentTranslator.ReadAndTranslate(input, CancellationToken.None, hasDateOnly: true).Model!;
+        var withoutDateOnly = DocumentTranslator.ReadAndTranslate(input, CancellationToken.None, hasDateOnly: false).Model!;
 
         Assert.Equal(TypeKind.Date, DayType(withDateOnly).Kind);
         Assert.Equal(TypeKind.String, DayType(withoutDateOnly).Kind);
