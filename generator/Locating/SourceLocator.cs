@@ -11,7 +11,8 @@ namespace Contracts.Generator.Locating;
 
 /// <summary>
 /// Turns JSON pointers into line spans of the spec file. The YAML tree (JSON is read as YAML too) is built lazily,
-/// on the first diagnostic, so documents without problems never pay for it.
+/// on the first diagnostic, so documents without problems never pay for it. Positions only: what the document says
+/// beyond the reader's model is <see cref="Reading.DocumentFacts"/>'s.
 /// </summary>
 internal sealed class SourceLocator
 {
@@ -25,13 +26,8 @@ internal sealed class SourceLocator
 
     // Where the tree's text has a "? " that the file has not (long JSON keys made explicit, see ExplicitJsonKeys).
     private int[] _markers = Array.Empty<int>();
-    private Dictionary<YamlNode, Dictionary<string, KeyValuePair<YamlNode, YamlNode>>>? _mappingIndex;
+    private readonly YamlMappingIndex _mappings = new();
     private Dictionary<string, YamlNode>? _referenceIndex;
-
-    // A spec bundled with the files it references: the facts (Tree, ScalarAt, Mentions) come from the bundle the
-    // reader saw, whose pointers they are asked with; locations still come from the file as written.
-    private YamlNode? _factsRoot;
-    private string? _factsText;
 
     public SourceLocator(string path, SourceText text)
     {
@@ -68,28 +64,6 @@ internal sealed class SourceLocator
         return FromMarks(node.Start.Index, node.End.Index, node.Start.Line, node.Start.Column);
     }
 
-    /// <summary>
-    /// The scalar at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null. For the few keywords whose
-    /// absence the OpenAPI reader does not keep (<c>additionalProperties: true</c> reads the same as no keyword).
-    /// </summary>
-    public string? ScalarAt(string pointer)
-    {
-        YamlNode? node = _factsRoot ?? Root();
-        var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
-        foreach (var raw in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                YamlMappingNode mapping when TryGetEntry(mapping, segment, out _, out var value) => value,
-                YamlSequenceNode sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count => sequence.Children[index],
-                _ => null,
-            };
-        }
-
-        return (node as YamlScalarNode)?.Value;
-    }
-
     private YamlNode? Resolve(string pointer)
     {
         var root = Root();
@@ -111,7 +85,7 @@ internal sealed class SourceLocator
             var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
             switch (node)
             {
-                case YamlMappingNode mapping when TryGetEntry(mapping, segment, out var key, out var value):
+                case YamlMappingNode mapping when _mappings.TryGetEntry(mapping, segment, out var key, out var value):
                     located = key;
                     node = value;
                     break;
@@ -125,46 +99,6 @@ internal sealed class SourceLocator
         }
 
         return located;
-    }
-
-    private bool TryGetEntry(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
-    {
-        // Small mappings are scanned; large ones (components with thousands of schemas) are indexed once, so that
-        // locating thousands of diagnostics stays linear.
-        if (mapping.Children.Count > 16)
-        {
-            _mappingIndex ??= new Dictionary<YamlNode, Dictionary<string, KeyValuePair<YamlNode, YamlNode>>>(NodeIdentity.Instance);
-            if (!_mappingIndex.TryGetValue(mapping, out var index))
-            {
-                index = new Dictionary<string, KeyValuePair<YamlNode, YamlNode>>(StringComparer.Ordinal);
-                foreach (var entry in mapping.Children)
-                {
-                    if (entry.Key is YamlScalarNode { Value: { } text } && !index.ContainsKey(text))
-                    {
-                        index[text] = entry;
-                    }
-                }
-
-                _mappingIndex[mapping] = index;
-            }
-
-            var found = index.TryGetValue(name, out var hit);
-            (key, value) = (hit.Key, hit.Value);
-            return found;
-        }
-
-        foreach (var entry in mapping.Children)
-        {
-            if (entry.Key is YamlScalarNode scalar && string.Equals(scalar.Value, name, StringComparison.Ordinal))
-            {
-                key = entry.Key;
-                value = entry.Value;
-                return true;
-            }
-        }
-
-        key = value = null!;
-        return false;
     }
 
     /// <summary>
@@ -241,18 +175,11 @@ internal sealed class SourceLocator
 
     private const int MaxIndexedSegments = 16;
 
-    /// <summary>
-    /// The document's YAML tree, for the few facts the OpenAPI reader does not keep (<c>additionalProperties: true</c>,
-    /// Swagger's <c>collectionFormat: multi</c>); built once per document and shared with the locations.
-    /// </summary>
-    public YamlNode? Tree => _factsRoot ?? Root();
+    /// <summary>The YAML tree of the file as written (built on first need); <see cref="Reading.DocumentFacts"/> reads it too when the reader read the file unchanged.</summary>
+    public YamlNode? Tree => Root();
 
-    /// <summary>Answers <see cref="Tree"/>, <see cref="ScalarAt"/> and <see cref="Mentions"/> from a bundle of the spec and the files it references.</summary>
-    public void UseFactsOf(YamlNode bundle, string text)
-    {
-        _factsRoot = bundle;
-        _factsText = text;
-    }
+    /// <summary>The text of the file.</summary>
+    public string Text => _text.ToString();
 
     /// <summary>Takes a tree already read from this locator's text (and left unchanged), instead of reading it again.</summary>
     public void Adopt(YamlNode root)
@@ -263,9 +190,6 @@ internal sealed class SourceLocator
             _root = root;
         }
     }
-
-    /// <summary>True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>.</summary>
-    public bool Mentions(string word) => (_factsText ?? _text.ToString()).IndexOf(word, StringComparison.Ordinal) >= 0;
 
     private YamlNode? Root()
     {

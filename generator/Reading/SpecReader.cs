@@ -28,10 +28,10 @@ internal static class SpecReader
     /// Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>);
     /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0. <paramref name="path"/> (the spec's) and
     /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); the bundler's
-    /// tree goes to <paramref name="locator"/>: for its facts when it is a bundle, as the spec's own tree when unchanged.
+    /// tree goes to <paramref name="facts"/> when it is a bundle, and to <paramref name="locator"/> as the spec's own tree when unchanged.
     /// </summary>
     public static OpenApiDocument? Read(
-        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null)
+        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null, DocumentFacts? facts = null)
     {
         isSwagger2 = false;
         if (text.Trim().Length == 0)
@@ -66,7 +66,7 @@ internal static class SpecReader
 
             if (tree is not null && !ReferenceEquals(bundled, text))
             {
-                locator?.UseFactsOf(tree, bundled);
+                facts?.UseReadTree(tree, bundled);
             }
             else if (tree is not null && string.Equals(text, original, StringComparison.Ordinal))
             {
@@ -111,7 +111,7 @@ internal static class SpecReader
             // The facts the model needs come from the tree of the text the reader read; locations still come from the file.
             if (readerTree is not null)
             {
-                locator?.UseFactsOf(readerTree, text);
+                facts?.UseReadTree(readerTree, text);
             }
         }
         catch (OpenApiUnsupportedSpecVersionException exception)

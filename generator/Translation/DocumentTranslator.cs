@@ -35,15 +35,16 @@ internal static class DocumentTranslator
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
+        var facts = new DocumentFacts(locator);
         SpecModel? model = null;
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = Read(input, diagnostics, locator, out var isSwagger2);
+            var document = Read(input, diagnostics, locator, facts, out var isSwagger2);
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
-                model = Translate(input, document, isSwagger2, diagnostics, locator, hasDateOnly, cancellationToken);
+                model = Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken);
             }
         }
         catch (OperationCanceledException)
@@ -72,15 +73,15 @@ internal static class DocumentTranslator
     }
 
     /// <summary>Stage one of <see cref="ReadAndTranslate"/>, alone for the benchmarks: the reader's document, or null.</summary>
-    internal static OpenApiDocument? Read(SpecInput input, DiagnosticBag diagnostics, SourceLocator locator, out bool isSwagger2) =>
-        SpecReader.Read(input.Text, diagnostics, out isSwagger2, input.Path, input.Documents, locator);
+    internal static OpenApiDocument? Read(SpecInput input, DiagnosticBag diagnostics, SourceLocator locator, DocumentFacts facts, out bool isSwagger2) =>
+        SpecReader.Read(input.Text, diagnostics, out isSwagger2, input.Path, input.Documents, locator, facts);
 
     /// <summary>
     /// Stage two of <see cref="ReadAndTranslate"/>, alone for the benchmarks: the model of a document <see cref="Read"/>
     /// returned. Each step takes what the steps before it produced, so the order is the only one the types allow.
     /// </summary>
     internal static SpecModel Translate(
-        SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, CancellationToken cancellationToken)
+        SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, CancellationToken cancellationToken)
     {
         var target = CreateTarget(input);
         var server = ServerTranslator.Translate(document, target, diagnostics);
@@ -93,12 +94,12 @@ internal static class DocumentTranslator
             target = target with { EpochTimestamps = aws.Model.JsonVersion is not null };
         }
 
-        var schemas = SchemaTranslator.WithComponents(document, target, registry, diagnostics, locator, hasDateOnly, aws, cancellationToken);
+        var schemas = SchemaTranslator.WithComponents(document, target, registry, diagnostics, facts, hasDateOnly, aws, cancellationToken);
         var envelopes = new EnvelopeTranslator(schemas, diagnostics);
         var operations = new OperationTranslator(
             document,
             target,
-            new ParameterTranslator(schemas, aws, diagnostics, locator, isSwagger2),
+            new ParameterTranslator(schemas, aws, diagnostics, facts, isSwagger2),
             new BodyTranslator(schemas, aws, diagnostics, isSwagger2),
             new ResponseTranslator(schemas, envelopes, registry, diagnostics, isSwagger2),
             aws,

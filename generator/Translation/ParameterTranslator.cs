@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
+using Contracts.Generator.Reading;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Any;
@@ -21,22 +22,22 @@ internal sealed class ParameterTranslator
     private readonly SchemaTranslator _schemas;
     private readonly AwsProfile? _aws;
     private readonly DiagnosticBag _diagnostics;
-    private readonly SourceLocator _locator;
+    private readonly DocumentFacts _facts;
     private readonly bool _isSwagger2;
     private HashSet<string>? _multiParameters;
 
-    public ParameterTranslator(SchemaTranslator schemas, AwsProfile? aws, DiagnosticBag diagnostics, SourceLocator locator, bool isSwagger2)
+    public ParameterTranslator(SchemaTranslator schemas, AwsProfile? aws, DiagnosticBag diagnostics, DocumentFacts facts, bool isSwagger2)
     {
         _schemas = schemas;
         _aws = aws;
         _diagnostics = diagnostics;
-        _locator = locator;
+        _facts = facts;
         _isSwagger2 = isSwagger2;
     }
 
     /// <summary>Swagger 2.0 parameters with <c>collectionFormat: multi</c>, read from the tree on first need.</summary>
     private HashSet<string> MultiParameters =>
-        _multiParameters ??= _locator.Mentions("multi") ? SwaggerCollectionFormats.FindMulti(_locator.Tree) : new HashSet<string>();
+        _multiParameters ??= _facts.Mentions("multi") ? SwaggerCollectionFormats.FindMulti(_facts.Tree) : new HashSet<string>();
 
     /// <summary>The caller's parameters and the fixed headers; null when a required parameter cannot be supported (the operation is skipped).</summary>
     public (List<ParameterModel> Parameters, List<ConstantHeaderModel> ConstantHeaders)? Translate(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)

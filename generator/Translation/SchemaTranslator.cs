@@ -33,7 +33,7 @@ internal sealed class SchemaTranslator
     private readonly EmitTarget _target;
     private readonly TypeRegistry _registry;
     private readonly DiagnosticBag _diagnostics;
-    private readonly SourceLocator _locator;
+    private readonly DocumentFacts _facts;
     private readonly bool _hasDateOnly;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
@@ -46,13 +46,13 @@ internal sealed class SchemaTranslator
     private bool _finished;
 
     private SchemaTranslator(
-        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, CancellationToken cancellationToken)
+        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, CancellationToken cancellationToken)
     {
         _document = document;
         _target = target;
         _registry = registry;
         _diagnostics = diagnostics;
-        _locator = locator;
+        _facts = facts;
         _hasDateOnly = hasDateOnly;
         _cancellationToken = cancellationToken;
         Enums = new EnumTranslator(target, registry, diagnostics);
@@ -71,9 +71,9 @@ internal sealed class SchemaTranslator
     /// is an AWS service, has already claimed its exception names: an error schema's record takes a "Details" suffix.
     /// </summary>
     public static SchemaTranslator WithComponents(
-        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, SourceLocator locator, bool hasDateOnly, AwsProfile? aws, CancellationToken cancellationToken)
+        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, AwsProfile? aws, CancellationToken cancellationToken)
     {
-        var translator = new SchemaTranslator(document, target, registry, diagnostics, locator, hasDateOnly, cancellationToken);
+        var translator = new SchemaTranslator(document, target, registry, diagnostics, facts, hasDateOnly, cancellationToken);
         translator.DefineComponentTypes(aws);
         return translator;
     }
@@ -345,16 +345,16 @@ internal sealed class SchemaTranslator
     {
         const string Components = "#/components/schemas/";
         // Only a document that spells the keyword can say additionalProperties: true; the others never load the tree.
-        if (!(_mentionsAdditionalProperties ??= _locator.Mentions("additionalProperties")))
+        if (!(_mentionsAdditionalProperties ??= _facts.Mentions("additionalProperties")))
         {
             return false;
         }
 
-        var value = _locator.ScalarAt(pointer);
+        var value = _facts.ScalarAt(pointer);
         if (value is null && pointer.StartsWith(Components, StringComparison.Ordinal))
         {
             // A Swagger 2.0 document keeps its schemas under definitions.
-            value = _locator.ScalarAt("#/definitions/" + pointer.Substring(Components.Length));
+            value = _facts.ScalarAt("#/definitions/" + pointer.Substring(Components.Length));
         }
 
         return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
