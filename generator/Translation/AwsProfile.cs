@@ -148,6 +148,7 @@ internal sealed class AwsProfile
         }
     }
 
+    /// <summary>A header SigV4 computes on every request (listed as a parameter by converted descriptions): never the caller's.</summary>
     public bool IsSigningHeader(OpenApiParameter parameter) =>
         parameter.In == Microsoft.OpenApi.Models.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name);
 

@@ -29,7 +29,7 @@ internal static class DocumentTranslator
 {
     internal static readonly string GeneratorVersion = typeof(DocumentTranslator).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
-    /// <summary>Reads and parses a spec. Never throws, except <see cref="OperationCanceledException"/>.</summary>
+    /// <summary>Reads a spec and translates it into its model. Never throws, except <see cref="OperationCanceledException"/>.</summary>
     /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
     public static SpecResult ReadAndTranslate(SpecInput input, CancellationToken cancellationToken, bool hasDateOnly = false)
     {

@@ -6,7 +6,6 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using static Contracts.Generator.Translation.SchemaShapes;
 using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
