@@ -7,8 +7,10 @@ using System.Threading;
 using Contracts.Generator;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Emitting;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Translation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,14 +43,15 @@ internal static class GenerationPipeline
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
-        var document = SpecParser.Read(input, diagnostics, locator, out var isSwagger2)
+        var facts = new DocumentFacts(locator);
+        var document = DocumentTranslator.Read(input, diagnostics, locator, facts, out var isSwagger2)
             ?? throw new InvalidOperationException(input.Path + " gave no document");
-        return new ReadResult(document, isSwagger2, diagnostics, locator);
+        return new ReadResult(document, isSwagger2, diagnostics, locator, facts);
     }
 
-    /// <summary>Stage 2: the equatable model after the passes (the locator is only consulted to place diagnostics).</summary>
+    /// <summary>Stage 2: the equatable model after the passes (the facts answer what the reader does not keep).</summary>
     public static SpecModel BuildModel(SpecInput input, ReadResult read) =>
-        Contracts.Generator.Pipeline.GenerationSteps.RunPasses(SpecParser.BuildModel(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Locator, Facts.HasDateOnly, CancellationToken.None));
+        Contracts.Generator.Pipeline.GenerationSteps.RunPasses(DocumentTranslator.Translate(input, read.Document, read.IsSwagger2, read.Diagnostics, read.Facts, Facts.HasDateOnly, CancellationToken.None));
 
     /// <summary>Stage 3: every file's text; returns the number of files and characters so nothing is optimised away.</summary>
     public static (int Files, long Characters) Emit(SpecModel model)
@@ -91,7 +94,7 @@ internal static class GenerationPipeline
     }
 
     /// <summary>What the reader and the parser produced for one document.</summary>
-    public sealed record ReadResult(OpenApiDocument Document, bool IsSwagger2, DiagnosticBag Diagnostics, SourceLocator Locator);
+    public sealed record ReadResult(OpenApiDocument Document, bool IsSwagger2, DiagnosticBag Diagnostics, SourceLocator Locator, DocumentFacts Facts);
 
     /// <summary>A marked contract under <see cref="RootNamespace"/>, as MSBuild's generated .editorconfig says.</summary>
     private sealed class OptionsProvider : AnalyzerConfigOptionsProvider

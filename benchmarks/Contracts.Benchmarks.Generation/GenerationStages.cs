@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Contracts.Generator.Configuration;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
+using Contracts.Generator.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;

@@ -7,8 +7,10 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Translation;
+using Contracts.Generator.Reading.References;
 using Contracts.Generator.Passes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -72,16 +74,17 @@ internal static class GenerationSteps
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
+        var facts = new DocumentFacts(locator);
         SpecModel? model = null;
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = SpecParser.Read(input, diagnostics, locator, out var isSwagger2);
+            var document = DocumentTranslator.Read(input, diagnostics, locator, facts, out var isSwagger2);
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
                 FaultInjection.ThrowInTranslation(input.Path);
-                model = RunPasses(SpecParser.BuildModel(input, document, isSwagger2, diagnostics, locator, hasDateOnly, cancellationToken));
+                model = RunPasses(DocumentTranslator.Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken));
             }
         }
         catch (OperationCanceledException)
@@ -109,7 +112,8 @@ internal static class GenerationSteps
     }
 
     /// <summary>The pure model → model steps that run after translation, in order.</summary>
-    internal static SpecModel RunPasses(SpecModel model) => MethodSignatures.Apply(model);
+    internal static SpecModel RunPasses(SpecModel model) =>
+        MethodSignatures.Apply(JsonContextNaming.Apply(DiscriminatorSkipping.Apply(model)));
 
     /// <summary>
     /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Reading.References;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

@@ -9,7 +9,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Model;
-using Contracts.Generator.Parsing;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 

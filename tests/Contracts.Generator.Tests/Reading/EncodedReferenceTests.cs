@@ -54,6 +54,6 @@ public sealed class EncodedReferenceTests
     [InlineData("x $ref", "x $ref")]
     public void Only_safe_escapes_of_local_pointers_are_decoded(string line, string expected)
     {
-        Assert.Equal(expected, Contracts.Generator.Parsing.SpecReader.DecodeReferencePointers(line));
+        Assert.Equal(expected, Contracts.Generator.Reading.SpecReader.DecodeReferencePointers(line));
     }
 }

@@ -147,14 +147,14 @@ public sealed class LongKeyTests
         var key = new string('k', 1100);
         text = text.Replace("K", key, StringComparison.Ordinal);
 
-        var rewritten = Contracts.Generator.Parsing.ExplicitJsonKeys.Rewrite(text, out var markers);
+        var rewritten = Contracts.Generator.Reading.ExplicitJsonKeys.Rewrite(text, out var markers);
 
         Assert.True(expected.Replace("K", key, StringComparison.Ordinal) == rewritten, @case);
-        Assert.Same(rewritten, Contracts.Generator.Parsing.ExplicitJsonKeys.Rewrite(rewritten));
+        Assert.Same(rewritten, Contracts.Generator.Reading.ExplicitJsonKeys.Rewrite(rewritten));
         Assert.Equal(rewritten.Length - text.Length, 2 * markers.Length);
         for (var i = 0; i < rewritten.Length; i++)
         {
-            var original = Contracts.Generator.Parsing.ExplicitJsonKeys.ToOriginal(markers, i);
+            var original = Contracts.Generator.Reading.ExplicitJsonKeys.ToOriginal(markers, i);
             Assert.True(Array.IndexOf(markers, i) >= 0 || Array.IndexOf(markers, i - 1) >= 0 || text[original] == rewritten[i], $"{@case}: {i} → {original}");
         }
     }

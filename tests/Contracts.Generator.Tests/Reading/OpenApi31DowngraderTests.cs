@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Contracts.Generator.Parsing;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading.Downgrade;
 using SharpYaml.Serialization;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using Contracts.Generator.Parsing;
-using Contracts.Generator.Parsing.Downgrade;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Reading.Downgrade;
 using Microsoft.OpenApi.Readers;
 using SharpYaml.Serialization;
 using Xunit;

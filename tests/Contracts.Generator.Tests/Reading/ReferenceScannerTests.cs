@@ -1,5 +1,5 @@
 using System.Linq;
-using Contracts.Generator.Parsing.References;
+using Contracts.Generator.Reading.References;
 using Xunit;
 
 namespace Contracts.Generator.Tests.Reading;

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
-using Contracts.Generator.Parsing.Naming;
+using Contracts.Generator.Translation.Naming;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Model;
+using Contracts.Generator.Translation.Naming;
+
+namespace Contracts.Generator.Passes;
+
+/// <summary>
+/// Decides what the JSON context serves and the names of its members, then points every request, response,
+/// envelope-error and AWS error type at its <c>JsonTypeInfo</c> property. A pure step: model in, model out.
+/// </summary>
+internal static class JsonContextNaming
+{
+    // Members of JsonSerializerContext (and object) that a JsonTypeInfo property must not hide.
+    private static readonly string[] s_contextMembers =
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Converters", "Equals", "GetHashCode", "ToString",
+        "GetType", "MemberwiseClone", "ReferenceEquals",
+    };
+
+    /// <summary>The model with its JSON context built (whatever context it had is replaced) and every type-info property named.</summary>
+    public static SpecModel Apply(SpecModel model)
+    {
+        var client = model.Client;
+        var topLevel = client.Operations.SelectMany(JsonTypesOf).Concat(client.Envelopes.Select(e => e.ErrorType));
+        var context = BuildContext(model.Target, model.Records, model.Enums, model.Unions, topLevel);
+        var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
+        return model with
+        {
+            JsonContext = context,
+            Client = client with
+            {
+                Envelopes = client.Envelopes.Select(e => e with { ErrorTypeInfoProperty = byType[e.ErrorType] }).ToEquatableArray(),
+                Operations = client.Operations.Select(o => NameOperationTypeInfos(o, byType)).ToEquatableArray(),
+                Aws = client.Aws is not { } aws ? null : aws with
+                {
+                    Errors = aws.Errors.Select(e => e.Details is null ? e : e with { DetailsTypeInfoProperty = byType[e.Details] }).ToEquatableArray(),
+                },
+            },
+        };
+    }
+
+    private static JsonContextModel BuildContext(
+        EmitTarget target,
+        EquatableArray<RecordModel> records,
+        EquatableArray<EnumModel> enums,
+        EquatableArray<UnionModel> unions,
+        IEnumerable<TypeRef> topLevelTypes)
+    {
+        var names = new UniqueNameBuilder(s_contextMembers);
+        names.Reserve(target.ContextName);
+        var types = new List<JsonTypeModel>();
+        foreach (var named in records.Select(r => new TypeRef(TypeKind.Object, r.Name)).Concat(enums.Select(e => new TypeRef(TypeKind.Enum, e.Name))).Concat(unions.Select(u => new TypeRef(TypeKind.Union, u.Name))).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            types.Add(new JsonTypeModel(named, names.Claim(named.Name!)));
+        }
+
+        // Bodies that are lists, maps or scalars need type infos too.
+        var known = new HashSet<TypeRef>(types.Select(t => t.Type));
+        foreach (var type in topLevelTypes.Distinct().OrderBy(t => t.Moniker, StringComparer.Ordinal))
+        {
+            if (known.Add(type))
+            {
+                types.Add(new JsonTypeModel(type, names.Claim(type.Moniker)));
+            }
+        }
+
+        var collections = new HashSet<TypeRef>();
+        var extraValues = records.Select(r => r.Extra?.ValueType).Where(t => t is not null).Select(t => t!);
+        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(unions.SelectMany(u => u.Cases).Select(c => c.Type)).Concat(types.Select(t => t.Type)))
+        {
+            for (var current = type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
+            {
+                collections.Add(current);
+            }
+        }
+
+        return new JsonContextModel(target, types.ToEquatableArray(), collections.OrderBy(c => c.Moniker, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>The types an operation reads or writes through the JSON context (each needs a JsonTypeInfo property).</summary>
+    private static IEnumerable<TypeRef> JsonTypesOf(OperationModel operation)
+    {
+        foreach (var parameter in operation.Parameters.Where(p => p.NeedsTypeInfo))
+        {
+            yield return parameter.Type;
+        }
+
+        if (operation.Body is { } body)
+        {
+            if (body.NeedsTypeInfo)
+            {
+                yield return body.Type;
+            }
+
+            foreach (var field in body.Fields.Where(f => f.Kind == MultipartFieldKind.Json))
+            {
+                yield return field.Type;
+            }
+        }
+
+        if (operation.Response.NeedsTypeInfo)
+        {
+            yield return operation.Response.Type!;
+        }
+
+        foreach (var error in operation.Errors)
+        {
+            yield return error.Type;
+        }
+    }
+
+    /// <summary>The operation with every JSON-context type pointed at its JsonTypeInfo property.</summary>
+    private static OperationModel NameOperationTypeInfos(OperationModel operation, IReadOnlyDictionary<TypeRef, string> byType) => operation with
+    {
+        Parameters = operation.Parameters.Select(p => p.NeedsTypeInfo ? p with { TypeInfoProperty = byType[p.Type] } : p).ToEquatableArray(),
+        Body = operation.Body is not { } body ? null : body with
+        {
+            TypeInfoProperty = body.NeedsTypeInfo ? byType[body.Type] : string.Empty,
+            Fields = body.Fields.Select(f => f.Kind == MultipartFieldKind.Json ? f with { TypeInfoProperty = byType[f.Type] } : f).ToEquatableArray(),
+        },
+        Response = operation.Response.NeedsTypeInfo ? operation.Response with { TypeInfoProperty = byType[operation.Response.Type!] } : operation.Response,
+        Errors = operation.Errors.Select(e => e with { TypeInfoProperty = byType[e.Type] }).ToEquatableArray(),
+    };
+}

@@ -1,0 +1,61 @@
+using System;
+using Contracts.Generator.Locating;
+using SharpYaml.Serialization;
+
+namespace Contracts.Generator.Reading;
+
+/// <summary>
+/// The few facts of a document that the OpenAPI reader does not keep (<c>additionalProperties: true</c> reads the same
+/// as no keyword; Swagger's <c>collectionFormat: multi</c>), answered from the YAML tree of the text the reader read.
+/// A spec bundled with the files it references (or rewritten before reading) answers from that text, whose pointers
+/// the facts are asked with; otherwise from the file's own tree, which the <see cref="SourceLocator"/> builds once for
+/// both. Positions are the locator's alone.
+/// </summary>
+internal sealed class DocumentFacts
+{
+    private readonly SourceLocator _file;
+    private readonly YamlMappingIndex _mappings = new();
+    private YamlNode? _readTree;
+    private string? _readText;
+
+    /// <param name="file">The locator of the spec file: its text and tree answer until the reader says it read another text.</param>
+    public DocumentFacts(SourceLocator file)
+    {
+        _file = file;
+    }
+
+    /// <summary>The tree the facts are read from: the one the reader read, else the file's.</summary>
+    public YamlNode? Tree => _readTree ?? _file.Tree;
+
+    /// <summary>Called by the reader: the facts come from <paramref name="tree"/>, read from <paramref name="text"/> (a bundle, a rewritten text).</summary>
+    public void UseReadTree(YamlNode tree, string text)
+    {
+        _readTree = tree;
+        _readText = text;
+    }
+
+    /// <summary>True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>.</summary>
+    public bool Mentions(string word) => (_readText ?? _file.Text).IndexOf(word, StringComparison.Ordinal) >= 0;
+
+    /// <summary>
+    /// The scalar at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null. For the few keywords whose
+    /// absence the OpenAPI reader does not keep (<c>additionalProperties: true</c> reads the same as no keyword).
+    /// </summary>
+    public string? ScalarAt(string pointer)
+    {
+        YamlNode? node = Tree;
+        var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        foreach (var raw in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                YamlMappingNode mapping when _mappings.TryGetEntry(mapping, segment, out _, out var value) => value,
+                YamlSequenceNode sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count => sequence.Children[index],
+                _ => null,
+            };
+        }
+
+        return (node as YamlScalarNode)?.Value;
+    }
+}

@@ -1,0 +1,377 @@
+using System;
+using System.Text;
+using System.Text.RegularExpressions;
+using Contracts.Generator.Configuration;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.References;
+using Microsoft.OpenApi.Exceptions;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi.Readers.Exceptions;
+using SharpYaml.Serialization;
+
+namespace Contracts.Generator.Reading;
+
+/// <summary>
+/// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi.Readers and turns everything
+/// the reader says (errors, exceptions) into diagnostics. The only place that calls the third-party reader.
+/// </summary>
+internal static class SpecReader
+{
+    private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    /// <summary>
+    /// Returns the document, or null when nothing can be generated from it (the reason is in <paramref name="diagnostics"/>);
+    /// <paramref name="isSwagger2"/> tells whether the text was Swagger 2.0. <paramref name="path"/> (the spec's) and
+    /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); the bundler's
+    /// tree goes to <paramref name="facts"/> when it is a bundle, and to <paramref name="locator"/> as the spec's own tree when unchanged.
+    /// </summary>
+    public static OpenApiDocument? Read(
+        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null, DocumentFacts? facts = null)
+    {
+        isSwagger2 = false;
+        if (text.Trim().Length == 0)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file is empty");
+            return null;
+        }
+
+        var original = text;
+        text = Prepare(text);
+
+        // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree. A
+        // document that names no file is read first: when its tree shows no reference leaving it (the URLs were in
+        // examples), that reading stands and the bundler's parse is saved.
+        OpenApiDocument? early = null;
+        OpenApiDiagnostic? earlyResult = null;
+        YamlNode? earlyTree = null;
+        var hasExternal = ReferenceScanner.HasExternal(text);
+        if (hasExternal && ReferenceScanner.Files(path, text).Count == 0 && !OpenApi31Detector.LooksLikeOpenApi31(text)
+            && ReaderWithTree.IsAvailable && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null
+            && !ExternalReferenceBundler.HasExternalReferences(path, text, readTree))
+        {
+            (early, earlyResult, earlyTree) = (read, readResult, readTree);
+        }
+        else if (hasExternal)
+        {
+            var bundled = ExternalReferenceBundler.Bundle(path, text, documents, diagnostics, out var tree);
+            if (bundled is null)
+            {
+                return null;
+            }
+
+            if (tree is not null && !ReferenceEquals(bundled, text))
+            {
+                facts?.UseReadTree(tree, bundled);
+            }
+            else if (tree is not null && string.Equals(text, original, StringComparison.Ordinal))
+            {
+                locator?.Adopt(tree);
+            }
+
+            text = bundled;
+        }
+
+        // Only 3.1 documents take the detour through the YAML tree; 3.0 and 2.0 text goes to the reader as it is.
+        if (OpenApi31Detector.LooksLikeOpenApi31(text))
+        {
+            var downgraded = OpenApi31Downgrader.Downgrade(text, diagnostics);
+            if (downgraded is null)
+            {
+                return null;
+            }
+
+            text = downgraded;
+        }
+
+        OpenApiDocument document;
+        OpenApiDiagnostic result;
+        try
+        {
+            var readerTree = earlyTree;
+            if (early is not null)
+            {
+                (document, result) = (early, earlyResult!);
+            }
+            else
+            {
+                document = ReadWithReader(text, out result, out readerTree);
+            }
+
+            if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
+            {
+                text = shortened;
+                document = ReadWithReader(text, out result, out readerTree);
+            }
+
+            // The facts the model needs come from the tree of the text the reader read; locations still come from the file.
+            if (readerTree is not null)
+            {
+                facts?.UseReadTree(readerTree, text);
+            }
+        }
+        catch (OpenApiUnsupportedSpecVersionException exception)
+        {
+            if (string.IsNullOrEmpty(exception.SpecificationVersion) || !Configuration.OptionsReader.LooksLikeOpenApi(text))
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.NotOpenApi, 0, 0, "it has no 'openapi' or 'swagger' version member");
+            }
+            else
+            {
+                var member = text.IndexOf("swagger", StringComparison.Ordinal) >= 0 && text.IndexOf("openapi", StringComparison.Ordinal) < 0 ? "#/swagger" : "#/openapi";
+                diagnostics.Add(DiagnosticDescriptors.UnsupportedVersion, member, exception.SpecificationVersion);
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is OpenApiException or FormatException or InvalidCastException or ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            // The reader throws on some malformed documents instead of reporting them.
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, exception.Message);
+            return null;
+        }
+
+        isSwagger2 = result.SpecificationVersion == Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0;
+        foreach (var error in result.Errors)
+        {
+            Report(error, diagnostics);
+        }
+
+        // Structural errors leave a partial document; one without paths or schemas has nothing to generate from.
+        return document is null || (document.Paths is null && document.Components is null) ? null : document;
+    }
+
+    /// <summary>
+    /// What every text goes through before it is parsed: escaped surrogate pairs and percent-encoded pointers decoded,
+    /// and JSON keys too long for an implicit YAML key made explicit.
+    /// </summary>
+    internal static string Prepare(string text) => ExplicitJsonKeys.Rewrite(DecodeReferencePointers(SurrogateEscapes.Decode(text)));
+
+    /// <summary>Reads with the reader, as the main path does, swallowing what it throws (the main path reads again and reports it).</summary>
+    private static bool TryRead(string text, out OpenApiDocument? document, out OpenApiDiagnostic? result, out YamlNode? tree)
+    {
+        try
+        {
+            document = ReadWithReader(text, out var diagnostic, out tree);
+            result = diagnostic;
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            (document, result, tree) = (null, null, null);
+            return false;
+        }
+    }
+
+    /// <summary>The reader's settings: local references only (a generator does no I/O) and our explicit YAML limits.</summary>
+    internal static OpenApiReaderSettings ReaderSettings() => new()
+    {
+        ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
+        LoadExternalRefs = false,
+        MaxDepth = Limits.MaxYamlDepth,
+        MaxNodeCount = Limits.MaxYamlNodes,
+        MaxAliasExpansionNodeCount = Limits.MaxAliasExpansionNodes,
+        MaxInputByteCount = Limits.MaxInputBytes,
+        MaxScalarLength = Limits.MaxScalarLength,
+    };
+
+    private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree)
+    {
+        var settings = ReaderSettings();
+        if (ReaderWithTree.TryRead(text, settings, out var document, out result, out tree))
+        {
+            return document;
+        }
+
+        return new OpenApiStringReader(settings).Read(text, out result);
+    }
+
+    private static bool HasLongScalar(OpenApiDiagnostic result)
+    {
+        foreach (var error in result.Errors)
+        {
+            if (error.Message?.IndexOf("scalar exceeds the maximum supported length", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Report(OpenApiError error, DiagnosticBag diagnostics)
+    {
+        var message = error.Message ?? "unknown problem";
+
+        // The reader's own limits (size, nesting, alias expansion, scalar length): it generates nothing past one.
+        if (message.IndexOf("maximum supported", StringComparison.Ordinal) >= 0)
+        {
+            var limit = s_yamlPosition.Match(message);
+            if (limit.Success)
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, int.Parse(limit.Groups[1].Value), int.Parse(limit.Groups[2].Value), StripPosition(message));
+            }
+            else
+            {
+                diagnostics.AddAt(DiagnosticDescriptors.LimitExceeded, 0, 0, message);
+            }
+
+            return;
+        }
+
+        var pointer = error.Pointer;
+        if (pointer is not null && pointer.StartsWith("#line=", StringComparison.Ordinal))
+        {
+            var position = s_yamlPosition.Match(message);
+            if (position.Success)
+            {
+                var column = int.Parse(position.Groups[2].Value);
+                diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, int.Parse(position.Groups[1].Value), column, StripPosition(message) + LongKeyHint(message, column));
+            }
+            else
+            {
+                var line = int.TryParse(pointer.Substring("#line=".Length), out var parsed) ? parsed : 0;
+                diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, line, 0, message);
+            }
+
+            return;
+        }
+
+        var reference = s_invalidReference.Match(message);
+        if (reference.Success)
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnresolvedReference, SourceLocator.ReferencePrefix + reference.Groups[1].Value, reference.Groups[1].Value);
+            return;
+        }
+
+        if (message.IndexOf("No documents found", StringComparison.Ordinal) >= 0)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file holds no YAML or JSON document");
+            return;
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);
+    }
+
+    /// <summary>
+    /// Decodes percent-escapes in quoted local <c>$ref</c> pointers (<c>"#/definitions/Ref%20(of%20Bundle)"</c>, RFC 6901's
+    /// URI-fragment form), which the reader would otherwise look up verbatim. Only characters that cannot end the quoted
+    /// string or the line are decoded, and no line changes, so every reported line and column still points into the file
+    /// as written. A hand-written scan, linear in the text: a regular expression here backtracked quadratically on one
+    /// long unterminated reference.
+    /// </summary>
+    internal static string DecodeReferencePointers(string text)
+    {
+        if (text.IndexOf("$ref", StringComparison.Ordinal) < 0 || text.IndexOf('%') < 0)
+        {
+            return text;
+        }
+
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
+        {
+            // $ref, an optional closing quote of the key, a colon, then a quoted "#/…" value on one line.
+            var i = at + 4;
+            i = SkipSpaces(text, i < text.Length && text[i] is '"' or '\'' ? i + 1 : i);
+            if (i >= text.Length || text[i] != ':')
+            {
+                continue;
+            }
+
+            i = SkipSpaces(text, i + 1);
+            if (i + 2 >= text.Length || text[i] is not ('"' or '\'') || text[i + 1] != '#' || text[i + 2] != '/')
+            {
+                continue;
+            }
+
+            var start = i + 1;
+            var end = start;
+            while (end < text.Length && text[end] is not ('"' or '\'' or '\r' or '\n'))
+            {
+                end++;
+            }
+
+            if (end >= text.Length || text[end] != text[i] || text.IndexOf('%', start, end - start) < 0)
+            {
+                continue;
+            }
+
+            var pointer = text.Substring(start, end - start);
+            var decoded = DecodePercentEscapes(pointer);
+            if (!ReferenceEquals(decoded, pointer))
+            {
+                result ??= new StringBuilder(text.Length);
+                result.Append(text, copied, start - copied).Append(decoded);
+                copied = end;
+            }
+
+            // The next search starts after the closing quote.
+            at = end - 3;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The pointer with its safe <c>%XX</c> escapes decoded; the same instance when there is none.</summary>
+    private static string DecodePercentEscapes(string pointer)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < pointer.Length; i++)
+        {
+            if (pointer[i] == '%' && i + 2 < pointer.Length && IsHex(pointer[i + 1]) && IsHex(pointer[i + 2]))
+            {
+                var c = (char)Convert.ToInt32(pointer.Substring(i + 1, 2), 16);
+                if (!(c is '"' or '\'' or '\\' or '%' || char.IsControl(c) || c > 0x7E))
+                {
+                    builder ??= new StringBuilder(pointer, 0, i, pointer.Length);
+                    builder.Append(c);
+                    i += 2;
+                    continue;
+                }
+            }
+
+            builder?.Append(pointer[i]);
+        }
+
+        return builder?.ToString() ?? pointer;
+    }
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    /// <summary>
+    /// The way out when the parser stopped where a YAML key too long to be implicit needs its ':' (JSON keys never get
+    /// here, <see cref="ExplicitJsonKeys"/>): its message alone ("Mapping values are not allowed in this context") says
+    /// nothing of the limit.
+    /// </summary>
+    private static string LongKeyHint(string message, int column) =>
+        column > Limits.MaxImplicitKeySpan
+            && (message.IndexOf("Mapping values are not allowed", StringComparison.Ordinal) >= 0
+                || message.IndexOf("could not find expected ':'", StringComparison.Ordinal) >= 0
+                || message.IndexOf("did not find expected ',' or '}'", StringComparison.Ordinal) >= 0)
+            ? " A YAML key written without '?' must reach its ':' within "
+                + Limits.MaxImplicitKeySpan.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+                + " characters on its line; write a longer key as an explicit key: '? key' on one line, ': value' on the next."
+            : string.Empty;
+
+    private static string StripPosition(string message)
+    {
+        // "(Lin: 7, Col: 0, Chr: 71) - (Lin: 7, Col: 0, Chr: 71): While parsing…" → "While parsing…"
+        var index = message.IndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 && message.StartsWith("(Lin:", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Model;
+using Contracts.Generator.Translation.Naming;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
+
+namespace Contracts.Generator.Translation;
+
+/// <summary>Enum schemas → open enums: string-backed, or integer-backed with names the document gives or <c>ValueN</c>. Owns the enums it builds.</summary>
+internal sealed class EnumTranslator
+{
+    // Members every generated open enum has; a value with one of these names is renamed.
+    private static readonly string[] s_enumMembers =
+    {
+        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+    };
+
+    private readonly EmitTarget _target;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<EnumModel> _enums = new();
+
+    public EnumTranslator(EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics)
+    {
+        _target = target;
+        _registry = registry;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The enums defined so far, in the order they were defined.</summary>
+    public IReadOnlyList<EnumModel> Enums => _enums;
+
+    /// <summary>Builds the enum <paramref name="name"/> (already claimed) of <paramref name="schema"/> and returns its type.</summary>
+    public TypeRef Define(string name, OpenApiSchema schema, string pointer)
+    {
+        _enums.Add(BuildEnum(name, schema, pointer));
+        return new TypeRef(TypeKind.Enum, name);
+    }
+
+    private EnumModel BuildEnum(string name, OpenApiSchema schema, string pointer)
+    {
+        var members = new UniqueNameBuilder(s_enumMembers);
+        members.Reserve(name);
+        var isInteger = IsIntegerEnum(schema);
+        var declaredNames = DeclaredEnumNames(schema);
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<EnumMemberModel>();
+        for (var i = 0; i < schema.Enum.Count; i++)
+        {
+            // A null member is not a value of the struct: it makes the members that use the enum nullable (AllowsNull).
+            var json = isInteger ? IntegerValue(schema.Enum[i])?.ToString(CultureInfo.InvariantCulture) : EnumValueText(schema.Enum[i]);
+            if (json is null || !seenValues.Add(json))
+            {
+                continue;
+            }
+
+            var fallback = isInteger ? "Value" + json.Replace("-", "Minus") : Identifiers.ToPascalCase(json, "Empty");
+            var declared = i < declaredNames.Count ? declaredNames[i] : null;
+            var memberName = string.IsNullOrWhiteSpace(declared) ? fallback : Identifiers.ToPascalCase(declared!, fallback);
+            result.Add(new EnumMemberModel(members.Claim(memberName), json));
+        }
+
+        if (!isInteger)
+        {
+            ReportLookAlikes(name, result, pointer);
+        }
+
+        _registry.SpendType(result.Count, pointer);
+        return new EnumModel(_target, name, schema.Description, result.ToEquatableArray(), isInteger, schema.Deprecated);
+    }
+
+    /// <summary>
+    /// CTR114 for each value that differs from an earlier one only by characters that show nothing (zero-width,
+    /// bidirectional and other format characters) or by a space other than U+0020: <c>"x\u200B"</c> and <c>"x"</c>
+    /// become members <c>X</c> and <c>X2</c>, which look interchangeable. Both stay generated.
+    /// </summary>
+    private void ReportLookAlikes(string name, List<EnumMemberModel> members, string pointer)
+    {
+        var seen = new Dictionary<string, EnumMemberModel>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            var skeleton = InvisibleCharacters.Skeleton(member.JsonValue);
+            if (seen.TryGetValue(skeleton, out var earlier))
+            {
+                _diagnostics.Add(
+                    DiagnosticDescriptors.EnumValuesLookAlike, pointer, name, earlier.JsonValue, member.JsonValue, earlier.Name, member.Name);
+            }
+            else
+            {
+                seen.Add(skeleton, member);
+            }
+        }
+    }
+
+    /// <summary>The JSON text of an enum value: the string itself, or an integer's invariant digits; null for null.</summary>
+    private static string? EnumValueText(IOpenApiAny value) => value switch
+    {
+        OpenApiString text => text.Value,
+        OpenApiInteger integer => integer.Value.ToString(CultureInfo.InvariantCulture),
+        OpenApiLong integer => integer.Value.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Member names the document gives, aligned with <c>enum</c>: <c>x-enum-varnames</c>, <c>x-enumNames</c>, or
+    /// <c>x-ms-enum.values[].name</c> (matched by value). Empty when there are none.
+    /// </summary>
+    private static IReadOnlyList<string?> DeclaredEnumNames(OpenApiSchema schema)
+    {
+        foreach (var key in new[] { "x-enum-varnames", "x-enumNames", "x-enum-names" })
+        {
+            if (schema.Extensions.TryGetValue(key, out var extension) && extension is OpenApiArray names)
+            {
+                return names.Select(n => (n as OpenApiString)?.Value).ToList();
+            }
+        }
+
+        return schema.Enum.Select(v => EnumValueText(v) is { } json ? NameFromXmsEnum(schema, json) : null).ToList();
+    }
+
+    private static string? NameFromXmsEnum(OpenApiSchema schema, string json)
+    {
+        if (!schema.Extensions.TryGetValue("x-ms-enum", out var extension) || extension is not OpenApiObject msEnum
+            || !msEnum.TryGetValue("values", out var values) || values is not OpenApiArray entries)
+        {
+            return null;
+        }
+
+        foreach (var entry in entries.OfType<OpenApiObject>())
+        {
+            if (entry.TryGetValue("value", out var value) && EnumValueText(value) == json && entry.TryGetValue("name", out var entryName) && entryName is OpenApiString text)
+            {
+                return text.Value;
+            }
+        }
+
+        return null;
+    }
+}

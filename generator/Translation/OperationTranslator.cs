@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Model;
+using Contracts.Generator.Translation.Naming;
+using Microsoft.OpenApi.Models;
+using static Contracts.Generator.Translation.SchemaShapes;
+
+namespace Contracts.Generator.Translation;
+
+/// <summary>
+/// Paths → the client's operations: the method name, then parameters, body and responses from their translators; an
+/// operation that cannot be supported is skipped with a diagnostic. Owns nothing beyond one client's method names.
+/// </summary>
+internal sealed class OperationTranslator
+{
+    private static readonly string[] s_clientMembers = { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone" };
+
+    private readonly OpenApiDocument _document;
+    private readonly EmitTarget _target;
+    private readonly ParameterTranslator _parameters;
+    private readonly BodyTranslator _bodies;
+    private readonly ResponseTranslator _responses;
+    private readonly AwsProfile? _aws;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    public OperationTranslator(
+        OpenApiDocument document,
+        EmitTarget target,
+        ParameterTranslator parameters,
+        BodyTranslator bodies,
+        ResponseTranslator responses,
+        AwsProfile? aws,
+        TypeRegistry registry,
+        DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
+    {
+        _document = document;
+        _target = target;
+        _parameters = parameters;
+        _bodies = bodies;
+        _responses = responses;
+        _aws = aws;
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The client of <paramref name="server"/>: every operation that can be supported, by method name.</summary>
+    public ClientModel Translate(ServerModel server)
+    {
+        var methodNames = new UniqueNameBuilder(s_clientMembers);
+        methodNames.Reserve(_target.ClientName);
+        var operations = new List<OperationModel>();
+        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        {
+            foreach (var operation in path.Value.Operations.OrderBy(o => o.Key.ToString(), StringComparer.Ordinal))
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
+                if (BuildOperation(path.Key, path.Value, operation.Key, operation.Value, pointer, methodNames) is { } model)
+                {
+                    _registry.Spend(model.Parameters.Count + 1, pointer);
+                    operations.Add(model);
+                }
+            }
+        }
+
+        return new ClientModel(
+            _target,
+            _document.Info?.Title,
+            _document.Info?.Description,
+            server,
+            EquatableArray<EnvelopeModel>.Empty,
+            operations.OrderBy(o => o.MethodName, StringComparer.Ordinal).ToEquatableArray(),
+            _aws?.Model);
+    }
+
+    private OperationModel? BuildOperation(string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
+    {
+        // AWS-style keys ("/#X-Amz-Target=Service.Op") name the operation in a fragment that is never sent.
+        var fragment = pathKey.IndexOf('#');
+        var path = fragment >= 0 ? pathKey.Substring(0, fragment) : pathKey;
+        if (path.Length == 0)
+        {
+            path = "/";
+        }
+
+        var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? method.ToString().ToUpperInvariant() + " " + path : operation.OperationId;
+        var baseName = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : Identifiers.ToPascalCase(operation.OperationId, "Call");
+        var parameterNames = new UniqueNameBuilder();
+        var cancellationTokenName = parameterNames.Claim("cancellationToken");
+        var requestOptionsName = parameterNames.Claim("requestOptions");
+        var context = new OperationContext(operationId, baseName, pointer, fragment >= 0, parameterNames);
+        if (_parameters.Translate(pathItem, operation, context) is not { } built)
+        {
+            return null;
+        }
+
+        RequestBodyModel? body = null;
+        if (operation.RequestBody is { } requestBody && !BodyTranslator.CannotCarryAnything(requestBody))
+        {
+            var hasTarget = built.ConstantHeaders.Any(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase));
+            body = _bodies.Translate(requestBody, context, hasTarget);
+            if (body is null)
+            {
+                return null;
+            }
+        }
+
+        if (_responses.Translate(operation, operationId, baseName, pointer) is not { } response)
+        {
+            return null;
+        }
+
+        // The AWS protocol (signing, retries, AWS errors) sends and reads JSON only.
+        if (_aws is not null && (body is { Kind: not BodyKind.Json } || response.Kind is ResponseKind.Text or ResponseKind.Stream))
+        {
+            var what = body is { Kind: not BodyKind.Json } ? "a request body of type '" + body.MediaType + "'" : "a response that is not JSON";
+            _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, pointer, operationId, "the AWS protocol sends and reads JSON only, not " + what);
+            return null;
+        }
+
+        var methodName = methodNames.Claim(baseName + "Async");
+        var errors = _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateErrors(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
+        return new OperationModel(
+            operationId,
+            methodName,
+            method.ToString().ToUpperInvariant(),
+            path,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            built.Parameters.ToEquatableArray(),
+            built.ConstantHeaders.ToEquatableArray(),
+            body,
+            response,
+            cancellationTokenName,
+            requestOptionsName,
+            IsIdempotent(method, operationId),
+            errors,
+            errors.IsEmpty ? null : "s_" + methodName + "Errors");
+    }
+
+    /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>
+    private bool IsIdempotent(OperationType method, string operationId) =>
+        method is OperationType.Get or OperationType.Head or OperationType.Put or OperationType.Delete or OperationType.Options
+        || (_aws is not null && AwsProfile.IsReadOnlyName(operationId));
+
+    /// <summary>
+    /// A method name for an operation without <c>operationId</c>: the HTTP method, then each path segment, with
+    /// <c>{id}</c> read as <c>ById</c> (<c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>).
+    /// </summary>
+    private static string NameFromRoute(OperationType method, string path)
+    {
+        var words = new List<string> { method.ToString() };
+        foreach (var segment in path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "By " + segment.Trim('{', '}') : segment);
+        }
+
+        return Identifiers.ToPascalCase(string.Join(" ", words), "Call");
+    }
+}

@@ -1,0 +1,444 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Model;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Translation.Naming;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Writers;
+using static Contracts.Generator.Translation.SchemaShapes;
+
+namespace Contracts.Generator.Translation;
+
+/// <summary>
+/// Schemas → records and type references; enums and unions go to its <see cref="Enums"/> and <see cref="Unions"/>.
+/// Owns the component types, the records (queued, then built by <see cref="Finish"/>) and the schema depth guard.
+/// </summary>
+internal sealed class SchemaTranslator
+{
+    // Record members C# generates for every record; a spec property with one of these names is renamed.
+    private static readonly string[] s_recordMembers =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
+    };
+
+    private readonly OpenApiDocument _document;
+    private readonly EmitTarget _target;
+    private readonly TypeRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly DocumentFacts _facts;
+    private readonly bool _hasDateOnly;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
+    private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
+    private readonly List<RecordModel> _records = new();
+    private int _schemaDepth;
+    private bool? _mentionsAdditionalProperties;
+    private bool _finished;
+
+    private SchemaTranslator(
+        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, CancellationToken cancellationToken)
+    {
+        _document = document;
+        _target = target;
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _facts = facts;
+        _hasDateOnly = hasDateOnly;
+        _cancellationToken = cancellationToken;
+        Enums = new EnumTranslator(target, registry, diagnostics);
+        Unions = new UnionTranslator(target, this, Enums, registry);
+    }
+
+    /// <summary>The enums of the document; the schema classification defines them.</summary>
+    public EnumTranslator Enums { get; }
+
+    /// <summary>The unions of the document; the schema classification defines most, the responses the others.</summary>
+    public UnionTranslator Unions { get; }
+
+    /// <summary>
+    /// A translator with every component schema's type defined (component names are claimed before any name made up
+    /// for an inline schema); the records are built by <see cref="Finish"/>. <paramref name="aws"/>, when the document
+    /// is an AWS service, has already claimed its exception names: an error schema's record takes a "Details" suffix.
+    /// </summary>
+    public static SchemaTranslator WithComponents(
+        OpenApiDocument document, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, AwsProfile? aws, CancellationToken cancellationToken)
+    {
+        var translator = new SchemaTranslator(document, target, registry, diagnostics, facts, hasDateOnly, cancellationToken);
+        translator.DefineComponentTypes(aws);
+        return translator;
+    }
+
+    /// <summary>The type of component schema <paramref name="id"/>, when it has been resolved.</summary>
+    public TypeRef? ComponentTypeOf(string id) => _componentTypes.TryGetValue(id, out var type) ? type : null;
+
+    /// <summary>
+    /// Builds the queued records until none is left (building one can queue inline ones) and returns every record.
+    /// Nothing can be resolved after it: a type resolved later would never be built.
+    /// </summary>
+    public IReadOnlyList<RecordModel> Finish()
+    {
+        while (_pendingRecords.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var (name, schema, pointer) = _pendingRecords.Dequeue();
+            _records.Add(BuildRecord(name, schema, pointer));
+        }
+
+        _finished = true;
+        return _records;
+    }
+
+    /// <summary>Gives every component schema its type; records are queued and built by <see cref="Finish"/>.</summary>
+    private void DefineComponentTypes(AwsProfile? aws)
+    {
+        var schemas = _document.Components?.Schemas;
+        if (schemas is null)
+        {
+            return;
+        }
+
+        // Component names are claimed first, in ordinal order, so that they win over names made up for inline schemas.
+        foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (!EnvelopeTranslator.IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
+            {
+                // An AWS error schema's exception takes its name; its body record is the exception's Details.
+                var name = Identifiers.ToPascalCase(key, "Model");
+                _componentNames[key] = _registry.Claim(aws?.IsErrorSchema(key) == true ? name + "Details" : name);
+            }
+        }
+
+        foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!EnvelopeTranslator.IsEnvelope(schemas[key]))
+            {
+                ComponentType(key);
+            }
+        }
+    }
+
+    /// <summary>The type of a schema used at <paramref name="pointer"/>; <paramref name="nameHint"/> names it if it is an inline record or enum.</summary>
+    public TypeRef Resolve(OpenApiSchema? schema, string pointer, string nameHint)
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("A schema was resolved after the records were built: its record would be missing.");
+        }
+
+        if (schema is null)
+        {
+            return TypeRef.Any;
+        }
+
+        // A chain of $refs (array of array of …, union of union of …) is walked recursively: bounded, so no document can
+        // exhaust the compiler's stack.
+        if (_schemaDepth >= Limits.MaxSchemaDepth)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "A schema nested more than " + Limits.MaxSchemaDepth.ToString(CultureInfo.InvariantCulture) + " levels deep through references", nameHint);
+            return TypeRef.Any;
+        }
+
+        // The backstop behind the limit: throws InsufficientExecutionStackException (CTR010) before the stack runs out.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        _schemaDepth++;
+        try
+        {
+            return ResolveCore(schema, pointer, nameHint);
+        }
+        finally
+        {
+            _schemaDepth--;
+        }
+    }
+
+    private TypeRef ResolveCore(OpenApiSchema schema, string pointer, string nameHint)
+    {
+        if (schema.Reference is { } reference && !string.IsNullOrEmpty(reference.Id))
+        {
+            // The reader already reported dangling references (CTR004); they degrade to free-form JSON.
+            var id = reference.Id;
+            return !schema.UnresolvedReference && _document.Components?.Schemas?.ContainsKey(id) == true && !reference.IsExternal
+                ? ComponentType(id)
+                : TypeRef.Any;
+        }
+
+        return Classify(schema, pointer, nameHint, fixedName: null);
+    }
+
+    private TypeRef ComponentType(string id)
+    {
+        if (_componentTypes.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var pointer = "#/components/schemas/" + Escape(id);
+        if (!_componentsInProgress.Add(id))
+        {
+            // An alias that refers back to itself (A = list of A) has no finite C# type.
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "A schema that is an alias of itself", id);
+            return TypeRef.Any;
+        }
+
+        var fixedName = _componentNames.TryGetValue(id, out var claimed) ? claimed : null;
+        var type = Classify(_document.Components.Schemas[id], pointer, Identifiers.ToPascalCase(id, "Model"), fixedName);
+        _componentsInProgress.Remove(id);
+        _componentTypes[id] = type;
+        return type;
+    }
+
+    /// <param name="fixedName">The name already claimed for a component schema; inline schemas claim <paramref name="name"/> when they become a type.</param>
+    private TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    {
+        if (Unwrap(schema) is { } single)
+        {
+            return Resolve(single.Schema, pointer + "/" + single.Keyword, name);
+        }
+
+        if (IsUnion(schema))
+        {
+            return Unions.Classify(schema, pointer, name, fixedName);
+        }
+
+        if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && !AlternativesOnlyConstrain(schema))
+        {
+            // Alternatives beside own properties or allOf (a base with variants) are not modelled yet.
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, schema.OneOf.Count > 0 ? "oneOf" : "anyOf", name);
+            return TypeRef.Any;
+        }
+
+        if (schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
+        {
+            return Enums.Define(fixedName ?? _registry.Claim(name), schema, pointer);
+        }
+
+        switch (schema.Type)
+        {
+            case "string":
+                // uri, email, time, binary and unknown formats stay strings: exact text, no parsing surprises (see README).
+                return schema.Format switch
+                {
+                    "date-time" => new TypeRef(TypeKind.DateTimeOffset),
+                    "date" when _hasDateOnly => new TypeRef(TypeKind.Date),
+                    "duration" => new TypeRef(TypeKind.Duration),
+                    "uuid" => new TypeRef(TypeKind.Guid),
+                    "byte" => new TypeRef(TypeKind.Bytes),
+                    _ => TypeRef.String,
+                };
+            case "integer":
+                return new TypeRef(schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64);
+            case "number":
+                // No format (or an unknown one): double, the JSON number most services mean; decimal only when asked for.
+                return new TypeRef(schema.Format switch
+                {
+                    "float" => TypeKind.Single,
+                    "decimal" => TypeKind.Decimal,
+                    _ => TypeKind.Double,
+                });
+            case "boolean":
+                return new TypeRef(TypeKind.Boolean);
+            case "array":
+                return TypeRef.ArrayOf(Resolve(schema.Items, pointer + "/items", name + "Item"), ElementAllowsNull(schema.Items));
+        }
+
+        if (schema.Properties.Count > 0 || schema.AllOf.Count > 0)
+        {
+            var recordName = fixedName ?? _registry.Claim(name);
+            _pendingRecords.Enqueue((recordName, schema, pointer));
+            return new TypeRef(TypeKind.Object, recordName);
+        }
+
+        if (schema.AdditionalProperties is { } values)
+        {
+            return TypeRef.MapOf(Resolve(values, pointer + "/additionalProperties", name + "Value"), ElementAllowsNull(values));
+        }
+
+        if (schema.Type is { } type && type is not ("object" or "null" or "file"))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer + "/type", pointer + "/type",
+                "'" + type + "' is not a JSON Schema type (string, number, integer, boolean, array, object); the value is read as free-form JSON");
+        }
+
+        // An object without properties, or no type at all: free-form JSON.
+        return TypeRef.Any;
+    }
+
+    private RecordModel BuildRecord(string name, OpenApiSchema schema, string pointer)
+    {
+        var members = new UniqueNameBuilder(s_recordMembers);
+        members.Reserve(name);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>());
+
+        var properties = new List<PropertyModel>(declared.Count);
+        foreach (var (key, declaredSchema, propertyPointer) in declared)
+        {
+            // The reader leaves a property whose $ref it could not resolve (CTR004) as null: free-form JSON then.
+            var propertySchema = declaredSchema ?? new OpenApiSchema { Nullable = true };
+            var pascal = Identifiers.ToPascalCase(key, "Value");
+            var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
+            var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
+            var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull) || HasNullMember(propertySchema);
+            var access = AccessOf(propertySchema);
+
+            // One record serves requests and responses: a member that travels one way only is never C#-required.
+            var isRequired = required.Contains(key) && access == MemberAccess.ReadWrite;
+            properties.Add(new PropertyModel(
+                propertyName,
+                key,
+                type,
+                isRequired,
+                IsNullable: allowsNull || !isRequired,
+                AllowsNull: allowsNull,
+                DescriptionOf(propertySchema),
+                propertySchema.Deprecated || AnnotationsOf(propertySchema).Any(a => a.Deprecated),
+                type.Kind is TypeKind.String or TypeKind.Bytes
+                    && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly)),
+                access,
+                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null))));
+        }
+
+        _registry.SpendType(properties.Count, pointer);
+        var extra = ExtraMembersOf(schema, pointer, name, members);
+        return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra);
+    }
+
+    /// <summary>
+    /// <c>additionalProperties: true</c> or a schema beside <c>properties</c>: undeclared members are kept in a dictionary.
+    /// <c>false</c> or no keyword: they are skipped. (The reader reads <c>true</c> like no keyword, so the text decides.)
+    /// </summary>
+    private ExtraMembersModel? ExtraMembersOf(OpenApiSchema schema, string pointer, string recordName, UniqueNameBuilder members)
+    {
+        TypeRef valueType;
+        var allowsNull = false;
+        if (schema.AdditionalProperties is { } values)
+        {
+            valueType = Resolve(values, pointer + "/additionalProperties", recordName + "AdditionalValue");
+            allowsNull = ElementAllowsNull(values) && valueType.Kind != TypeKind.Any;
+        }
+        else if (schema.AdditionalPropertiesAllowed && ExplicitlyTrue(pointer + "/additionalProperties"))
+        {
+            valueType = TypeRef.Any;
+        }
+        else
+        {
+            return null;
+        }
+
+        return new ExtraMembersModel(members.Claim("AdditionalProperties"), valueType, allowsNull);
+    }
+
+    private bool ExplicitlyTrue(string pointer)
+    {
+        const string Components = "#/components/schemas/";
+        // Only a document that spells the keyword can say additionalProperties: true; the others never load the tree.
+        if (!(_mentionsAdditionalProperties ??= _facts.Mentions("additionalProperties")))
+        {
+            return false;
+        }
+
+        var value = _facts.ScalarAt(pointer);
+        if (value is null && pointer.StartsWith(Components, StringComparison.Ordinal))
+        {
+            // A Swagger 2.0 document keeps its schemas under definitions.
+            value = _facts.ScalarAt("#/definitions/" + pointer.Substring(Components.Length));
+        }
+
+        return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static MemberAccess AccessOf(OpenApiSchema schema)
+    {
+        var readOnly = schema.ReadOnly || AnnotationsOf(schema).Any(a => a.ReadOnly);
+        var writeOnly = schema.WriteOnly || AnnotationsOf(schema).Any(a => a.WriteOnly);
+        return readOnly == writeOnly ? MemberAccess.ReadWrite : readOnly ? MemberAccess.ReadOnly : MemberAccess.WriteOnly;
+    }
+
+    /// <summary>A <c>default</c> as compact JSON text (documentation only, cut short past 120 characters), or null.</summary>
+    private static string? DefaultJson(IOpenApiAny? value)
+    {
+        const int MaxLength = 120;
+        if (value is null)
+        {
+            return null;
+        }
+
+        using var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true });
+        value.Write(writer, OpenApiSpecVersion.OpenApi3_0);
+        writer.Flush();
+        var json = text.ToString();
+        return json.Length <= MaxLength ? json : json.Substring(0, MaxLength) + "…";
+    }
+
+    /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
+    public void CollectMembers(
+        OpenApiSchema schema,
+        string pointer,
+        HashSet<string> required,
+        List<(string Key, OpenApiSchema Schema, string Pointer)> declared,
+        HashSet<string> seenKeys,
+        HashSet<OpenApiSchema> visiting)
+    {
+        if (!visiting.Add(schema))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "An allOf that includes itself", pointer);
+            return;
+        }
+
+        if (visiting.Count > Limits.MaxSchemaDepth)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, "An allOf nested more than " + Limits.MaxSchemaDepth.ToString(CultureInfo.InvariantCulture) + " levels deep", pointer);
+            visiting.Remove(schema);
+            return;
+        }
+
+        for (var i = 0; i < schema.AllOf.Count; i++)
+        {
+            var part = schema.AllOf[i];
+            if (part is null)
+            {
+                continue;
+            }
+
+            var partPointer = part.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/allOf/" + i;
+            CollectMembers(part, partPointer, required, declared, seenKeys, visiting);
+        }
+
+        foreach (var key in schema.Required)
+        {
+            required.Add(key);
+        }
+
+        foreach (var property in schema.Properties)
+        {
+            if (seenKeys.Add(property.Key))
+            {
+                declared.Add((property.Key, property.Value, pointer + "/properties/" + Escape(property.Key)));
+            }
+        }
+
+        visiting.Remove(schema);
+    }
+
+    /// <summary>Schemas that become a named C# type (a record or an enum) rather than an alias of another type.</summary>
+    private static bool IsNamedShape(OpenApiSchema schema) =>
+        Unwrap(schema) is null && IsUnion(schema)
+            ? UnionTranslator.PlanUnion(schema, string.Empty).Shape is UnionTranslator.UnionShape.Union or UnionTranslator.UnionShape.MergedEnum
+            : Unwrap(schema) is null && (schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 || AlternativesOnlyConstrain(schema))
+        && ((schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
+            || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
+}
