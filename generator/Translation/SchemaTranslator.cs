@@ -226,7 +226,7 @@ internal sealed class SchemaTranslator
         switch (schema.Type)
         {
             case "string":
-                // uri, email, time, binary and unknown formats stay strings: exact text, no parsing surprises (see README).
+                // uri, email, time, binary and unknown formats stay strings: exact text, no parsing surprises (see docs/generated-code.md, "Types and formats").
                 return schema.Format switch
                 {
                     "date-time" => new TypeRef(TypeKind.DateTimeOffset),
