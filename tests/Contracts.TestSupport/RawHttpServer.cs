@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Concurrent;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Contracts.IntegrationTests.Infrastructure;
+namespace Contracts.TestSupport;
 
 /// <summary>
-/// A TcpListener on 127.0.0.1 that answers with bytes the test writes itself, for what Kestrel will not do on purpose:
-/// a body cut short, a reset mid-body, a body that stalls. It reads the request head, then hands the connection over.
+/// A TcpListener on 127.0.0.1 (port 0, the bound port read back) that answers with bytes the test writes itself, for
+/// what Kestrel will not do on purpose: a body cut short, a reset mid-body, a body that stalls. It reads the request
+/// head, then hands the connection over. A handler that throws fails the test: <see cref="DisposeAsync"/> rethrows
+/// what the handlers threw, except the socket errors of connections it closed itself.
 /// </summary>
 public sealed class RawHttpServer : IAsyncDisposable
 {
@@ -17,8 +20,9 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly Func<RawConnection, Task> _handler;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
-    private readonly System.Collections.Concurrent.ConcurrentBag<Socket> _sockets = new();
-    private readonly TaskCompletionSource<RawConnection> _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentBag<Socket> _sockets = new();
+    private readonly ConcurrentBag<Task> _connections = new();
+    private readonly ConcurrentQueue<Exception> _handlerErrors = new();
 
     private RawHttpServer(Func<RawConnection, Task> handler)
     {
@@ -29,9 +33,6 @@ public sealed class RawHttpServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
-
-    /// <summary>The first connection, once its handler has finished (or failed).</summary>
-    public Task<RawConnection> FirstConnection => _firstConnection.Task;
 
     public static RawHttpServer Start(Func<RawConnection, Task> handler) => new(handler);
 
@@ -50,7 +51,7 @@ public sealed class RawHttpServer : IAsyncDisposable
             }
 
             _sockets.Add(socket);
-            _ = ServeAsync(new RawConnection(socket));
+            _connections.Add(ServeAsync(new RawConnection(socket)));
         }
     }
 
@@ -61,15 +62,21 @@ public sealed class RawHttpServer : IAsyncDisposable
             await connection.ReadRequestHeadAsync();
             await _handler(connection);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!ClosedByDispose(exception))
         {
-            connection.HandlerError = exception;
+            // Kept for DisposeAsync: a handler that fails (a wait that gave up, a write that broke) must fail the test,
+            // even when the client's side of it looked as expected.
+            _handlerErrors.Enqueue(exception);
         }
-        finally
+        catch (Exception)
         {
-            _firstConnection.TrySetResult(connection);
+            // The server is being stopped under the handler: its sockets are closed on purpose.
         }
     }
+
+    /// <summary>Whether <paramref name="exception"/> is the server's own doing: a socket it closed while stopping.</summary>
+    private bool ClosedByDispose(Exception exception) =>
+        _stop.IsCancellationRequested && exception is SocketException or ObjectDisposedException or IOException or OperationCanceledException;
 
     public async ValueTask DisposeAsync()
     {
@@ -89,84 +96,11 @@ public sealed class RawHttpServer : IAsyncDisposable
             socket.Dispose();
         }
 
+        await Task.WhenAll(_connections);
         _stop.Dispose();
-    }
-}
-
-/// <summary>One accepted connection: the request head as received, and ways to answer or misbehave.</summary>
-public sealed class RawConnection(Socket socket)
-{
-    /// <summary>How long a test waits for the client at most; only a guard against hangs, never a measured time.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    public Socket Socket { get; } = socket;
-
-    public string RequestHead { get; private set; } = string.Empty;
-
-    /// <summary>What the handler threw, if anything (a write to a connection the client closed, say).</summary>
-    public Exception? HandlerError { get; set; }
-
-    internal async Task ReadRequestHeadAsync()
-    {
-        var head = new StringBuilder();
-        var buffer = new byte[4096];
-        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        if (!_handlerErrors.IsEmpty)
         {
-            var read = await Socket.ReceiveAsync(buffer, SocketFlags.None);
-            if (read == 0)
-            {
-                break;
-            }
-
-            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        RequestHead = head.ToString();
-    }
-
-    public Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
-
-    public async Task WriteAsync(byte[] bytes) => await Socket.SendAsync(bytes, SocketFlags.None);
-
-    /// <summary>Closes the connection cleanly (FIN): the client sees the end of the stream.</summary>
-    public void CloseGracefully()
-    {
-        Socket.Shutdown(SocketShutdown.Send);
-        Socket.Close();
-    }
-
-    /// <summary>Resets the connection (RST): linger 0 makes the close abortive.</summary>
-    public void Reset()
-    {
-        Socket.LingerState = new LingerOption(true, 0);
-        Socket.Close();
-    }
-
-    /// <summary>
-    /// Waits until the client closes or aborts the connection (a read returns 0 or fails); true if it did within
-    /// <see cref="Patience"/>. This is how the tests see that a socket was released.
-    /// </summary>
-    public async Task<bool> ClientClosedAsync()
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        var buffer = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                if (await Socket.ReceiveAsync(buffer, SocketFlags.None, patience.Token) == 0)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            throw new AggregateException("A connection handler of the raw HTTP server failed.", _handlerErrors);
         }
     }
 }
