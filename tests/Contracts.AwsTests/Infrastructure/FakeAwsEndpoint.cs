@@ -91,8 +91,8 @@ public abstract class FakeAwsEndpoint : IAsyncDisposable
     public void FailWithUnknownError(string errorType, string message, string? operation = null) =>
         Enqueue(FakeReply.Error(400, errorType, message), 1, operation);
 
-    /// <summary>Starts listening on 127.0.0.1 (on a <see cref="LoopbackServer"/>).</summary>
-    public async Task StartAsync()
+    /// <summary>Starts listening on 127.0.0.1 (on a <see cref="LoopbackServer"/>); the subclasses' StartAsync call it.</summary>
+    public async Task ListenAsync()
     {
         _server = await LoopbackServer.StartAsync(HandleAsync).ConfigureAwait(false);
         BaseAddress = _server.BaseAddress;

@@ -36,7 +36,7 @@ public sealed class FakeLightsail : FakeAwsEndpoint
     public static async Task<FakeLightsail> StartAsync(string region = TestCredentials.Region, AwsCredentials? credentials = null)
     {
         var fake = new FakeLightsail(region, credentials ?? TestCredentials.Create());
-        await fake.StartAsync().ConfigureAwait(false);
+        await fake.ListenAsync().ConfigureAwait(false);
         return fake;
     }
 
