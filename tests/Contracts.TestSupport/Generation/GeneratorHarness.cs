@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using Contracts.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,13 +42,17 @@ public static class GeneratorHarness
         return CSharpCompilation.Create("Contracts.Tests.App", trees, References.Value.AddRange(extraReferences), options);
     }
 
-    /// <summary>Microsoft.Extensions.Http and what its public API exposes (DI, options, configuration abstractions).</summary>
+    /// <summary>
+    /// Microsoft.Extensions.Http and what its public API exposes (DI, options, configuration abstractions), from where the
+    /// test host loads them: the test's output folder, or the ASP.NET Core shared framework, which this project brings
+    /// along and which then takes the place of the packages' copies.
+    /// </summary>
     public static IEnumerable<MetadataReference> HttpClientFactoryReferences() =>
         new[]
         {
             "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
             "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Logging.Abstractions",
-        }.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name + ".dll")));
+        }.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Assembly.Load(new AssemblyName(name)).Location));
 
     /// <summary>Runs the generator once over <paramref name="specs"/> in a compilation with <paramref name="extraReferences"/>.</summary>
     public static GeneratorRun RunWith(IEnumerable<MetadataReference> extraReferences, params SpecFile[] specs)
