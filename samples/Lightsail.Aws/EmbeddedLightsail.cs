@@ -10,7 +10,8 @@ internal static class EmbeddedLightsail
 {
     public static async Task<FakeLightsail> StartAsync(string region, CancellationToken cancellationToken)
     {
-        var fake = await FakeLightsail.StartAsync(region, TestCredentials.Create(), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var fake = await FakeLightsail.StartAsync(region, TestCredentials.Create()).ConfigureAwait(false);
         fake.AddBucket(AwsArguments.DefaultBucketName);
         fake.AddAccessKey(
             AwsArguments.DefaultBucketName,

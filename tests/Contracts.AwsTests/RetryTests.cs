@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -36,6 +37,29 @@ public sealed class RetryTests
         // Full jitter under a doubling bound: 100 ms, then 200 ms.
         Assert.InRange(delays[0], TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
         Assert.InRange(delays[1], TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task Each_retry_waits_a_random_part_of_a_bound_that_doubles_up_to_MaxDelay()
+    {
+        const int Attempts = 30;
+        await using var fake = await FakeLightsail.StartAsync();
+        fake.AddBucket("photos");
+        fake.Throttle(Attempts - 1);
+        var delays = new List<TimeSpan>();
+        using var http = new HttpClient();
+
+        await Clients.Lightsail(http, fake, Clients.FastRetry(Attempts, delays)).GetBucketAccessKeysAsync(Get);
+
+        // The default policy: 100 ms before the second attempt, doubled for each later one, capped at 20 s.
+        var bounds = Enumerable.Range(0, Attempts - 1).Select(retry => TimeSpan.FromMilliseconds(Math.Min(20_000, 100 * Math.Pow(2, retry)))).ToList();
+        Assert.Equal(bounds.Count, delays.Count);
+        var fractions = delays.Zip(bounds, (delay, bound) => delay / bound).ToList();
+        Assert.All(fractions, fraction => Assert.InRange(fraction, 0, 1));
+
+        // Full jitter draws each fraction uniformly from [0, 1), so they average 1/2. That 29 of them add up to less
+        // than 2.9 has a probability under 1e-17 (2.9^29 / 29!), while a policy that does not wait scores 0.
+        Assert.True(fractions.Sum() >= 0.1 * fractions.Count, "the delays asked for: " + string.Join(", ", delays));
     }
 
     [Fact]

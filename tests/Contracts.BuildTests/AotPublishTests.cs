@@ -60,8 +60,13 @@ public sealed class AotPublishTests(ITestOutputHelper output)
         Assert.False(File.Exists(project.PathOf(Path.Combine("publish", "Lightsail.Aot.dll"))), "the publish is not native: it holds the IL assembly");
         output.WriteLine("native binary: " + new FileInfo(binary).Length + " bytes");
 
-        await using var server = LoopbackHttpServer.Start(request =>
-            BucketName(request.Body) == "missing-bucket" ? new(400, MissingBucketBody) : new(200, SuccessBody));
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            await (BucketName(body) == "missing-bucket"
+                ? LoopbackServer.Respond(context, 400, MissingBucketBody)
+                : LoopbackServer.Respond(context, 200, SuccessBody));
+        });
 
         var run = await DotNetCli.RunProcessAsync(binary, project.Directory, "--endpoint", server.BaseAddress.ToString());
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -71,11 +76,11 @@ public sealed class AotPublishTests(ITestOutputHelper output)
         Assert.Contains("""json {"id":"abc123","created_at":"2025-01-01T00:00:00+00:00","accessKeys":[{"accessKeyId":"AKIAIOSFODNN7EXAMPLE",""", run.Output);
         Assert.DoesNotContain(Secret, run.Output);
 
-        var request = Assert.Single(server.Received);
+        var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal("/", request.Target);
+        Assert.Equal("/", request.RawTarget);
         Assert.Equal("Lightsail_20161128.GetBucketAccessKeys", request.Headers["X-Amz-Target"]);
-        Assert.Equal("demo-bucket", BucketName(request.Body));
+        Assert.Equal("demo-bucket", BucketName(request.BodyText));
 
         var failure = await DotNetCli.RunProcessAsync(binary, project.Directory, "--endpoint", server.BaseAddress.ToString(), "--bucket", "missing-bucket");
         Assert.True(failure.ExitCode == 2, failure.ToString());

@@ -10,25 +10,17 @@ namespace Contracts.BuildTests;
 /// </summary>
 internal sealed class ConsumerProject : IDisposable
 {
-    private ConsumerProject(string directory) => Directory = directory;
+    private readonly TempFolder _folder;
 
-    public string Directory { get; }
+    private ConsumerProject(TempFolder folder) => _folder = folder;
 
-    public static ConsumerProject Create(string name)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "contracts-build-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        System.IO.Directory.CreateDirectory(directory);
-        return new ConsumerProject(directory);
-    }
+    public string Directory => _folder.Path;
 
-    public string PathOf(string relative) => Path.Combine(Directory, relative);
+    public static ConsumerProject Create(string name) => new(new TempFolder("build-" + name));
 
-    public void Write(string relative, string content)
-    {
-        var path = PathOf(relative);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-    }
+    public string PathOf(string relative) => _folder.Combine(relative);
+
+    public void Write(string relative, string content) => _folder.Write(relative, content);
 
     /// <summary>A project file that consumes the in-repo generator and runtime without rebuilding them.</summary>
     public static string ProjectFile(string specFile, string @namespace, string clientName, string extraItems = "") => $"""
@@ -62,15 +54,5 @@ internal sealed class ConsumerProject : IDisposable
         return File.ReadAllText(Path.Combine(generated, hintName));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a build server; the temp folder is cleaned by the OS.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

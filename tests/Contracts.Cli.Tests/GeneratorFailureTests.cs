@@ -34,7 +34,7 @@ public sealed class GeneratorFailureTests
     [Fact]
     public void An_unreadable_spec_is_a_generator_error_row()
     {
-        using var temp = new Infrastructure.TempFolder();
+        using var temp = new TempFolder();
         var folder = temp.Combine("not-a-file.yaml");
         System.IO.Directory.CreateDirectory(folder);
 

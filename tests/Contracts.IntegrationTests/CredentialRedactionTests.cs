@@ -14,8 +14,10 @@ using Xunit;
 namespace Contracts.IntegrationTests;
 
 /// <summary>
-/// Servers and proxies echo requests into their error pages; the exception (message, excerpt, ToString) must not
-/// carry the caller's credentials on to a log. The server here echoes every request header and the query.
+/// Servers and proxies echo requests into their error pages; the exception (message, excerpt, ToString) of a generated
+/// client must not carry the caller's credentials on to a log. Over HTTP: what the generated code sends (headers, query,
+/// marked path values) and builds (envelope errors, inner exceptions). Which values count as credentials and every
+/// encoding and body form they are found in: Contracts.Runtime.Tests' CredentialRedactionTests.
 /// </summary>
 public sealed class CredentialRedactionTests
 {
@@ -76,117 +78,6 @@ public sealed class CredentialRedactionTests
         Assert.Equal("DENIED", exception.ErrorCode);
         Assert.Equal("token " + CredentialMark + " is revoked", exception.ErrorMessage);
         AssertNoCredential(exception, BearerToken);
-    }
-
-    public static TheoryData<string, Func<string, string>> Encodings => new()
-    {
-        // How servers quote what they received: JSON with its default encoder (+ as \u002B), JSON escaping every
-        // character, PHP's json_encode (/ as \/), percent-encoding (upper and lower case), HTML entities.
-        { "JSON default", value => System.Text.Json.JsonSerializer.Serialize(value, EchoJsonContext.Default.String).Trim('"') },
-        { "JSON every character", value => string.Concat(value.Select(c => "\\u" + ((int)c).ToString("x4"))) },
-        { "JSON slash", value => value.Replace("/", "\\/") },
-        { "percent", Uri.EscapeDataString },
-        { "percent lower case", value => System.Text.RegularExpressions.Regex.Replace(Uri.EscapeDataString(value), "%[0-9A-F]{2}", match => match.Value.ToLowerInvariant()) },
-        { "HTML", System.Text.Encodings.Web.HtmlEncoder.Default.Encode },
-        { "HTML decimal", value => string.Concat(value.Select(c => "&#" + (int)c + ";")) },
-    };
-
-    [Theory]
-    [MemberData(nameof(Encodings))]
-    public async Task A_credential_echoed_in_an_encoded_form_is_scrubbed(string encoding, Func<string, string> encode)
-    {
-        const string Key = "sk_live+Key/With=Signs0123";
-        await using var server = await LoopbackServer.StartAsync(context =>
-            LoopbackServer.Respond(context, 401, "you sent " + encode(context.Request.Headers["X-Api-Key"].ToString()) + " which is revoked", "text/plain"));
-        using var http = new HttpClient();
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => HostileResponseTests.Client(http, server).GetItemAsync("a", xApiKey: Key));
-
-        Assert.Contains("you sent ***", exception.ResponseExcerpt, StringComparison.Ordinal);
-        Assert.Contains(" which is revoked", exception.ResponseExcerpt, StringComparison.Ordinal);
-        AssertNoCredential(exception, Key, encode(Key), "Key/With", "Key\\/With", "Key%2FWith", "With=Signs", "Signs0123");
-        Assert.True(encoding.Length > 0);
-    }
-
-    [Fact]
-    public async Task A_form_encoded_credential_with_spaces_is_scrubbed()
-    {
-        const string Key = "correct horse battery staple";
-        await using var server = await LoopbackServer.StartAsync(context =>
-            LoopbackServer.Respond(context, 400, "bad key " + context.Request.Headers["X-Api-Key"].ToString().Replace(' ', '+'), "text/plain"));
-        using var http = new HttpClient();
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => HostileResponseTests.Client(http, server).GetItemAsync("a", xApiKey: Key));
-
-        Assert.Equal("bad key ***", exception.ResponseExcerpt);
-    }
-
-    [Fact]
-    public async Task A_client_secret_sent_in_a_form_body_is_scrubbed()
-    {
-        const string Secret = "cs_secret+value/0123456789";
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            // The raw body (percent-encoded) and the decoded field.
-            var raw = await new System.IO.StreamReader(context.Request.Body).ReadToEndAsync();
-            context.Request.Body.Position = 0;
-            var form = await context.Request.ReadFormAsync();
-            await LoopbackServer.Respond(context, 400, "bad client " + form["client_secret"] + " in " + raw, "text/plain");
-        });
-        using var http = new HttpClient();
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => PathValueTests.Client(http, server).CreateTokenAsync(new Requests.CreateTokenRequest
-        {
-            GrantType = "client_credentials",
-            ClientId = "client-id-visible",
-            ClientSecret = Secret,
-        }));
-
-        Assert.Contains("bad client *** in ", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("client-id-visible", exception.Message, StringComparison.Ordinal);
-        AssertNoCredential(exception, Secret, Uri.EscapeDataString(Secret), "cs_secret");
-    }
-
-    [Fact]
-    public async Task A_password_and_a_nested_token_sent_in_a_JSON_body_are_scrubbed()
-    {
-        const string Password = "pa$$word+with/signs-42";
-        const string PairingToken = "pairing-token-9f8e7d";
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            using var reader = new System.IO.StreamReader(context.Request.Body);
-            var raw = await reader.ReadToEndAsync();
-            await LoopbackServer.Respond(context, 400, "rejected " + raw, "text/plain");
-        });
-        using var http = new HttpClient();
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => PathValueTests.Client(http, server).LogInAsync(new Requests.LogInRequest
-        {
-            User = "alice-visible",
-            Password = Password,
-            Device = new Requests.LogInRequestDevice { Name = "phone-visible", PairingToken = PairingToken },
-        }));
-
-        // The body went out JSON-escaped (+ as \u002B): the echo carries that form.
-        Assert.Contains("alice-visible", exception.ResponseExcerpt, StringComparison.Ordinal);
-        Assert.Contains("phone-visible", exception.ResponseExcerpt, StringComparison.Ordinal);
-        AssertNoCredential(exception, Password, "pa$$word", "with\\u002Fsigns", "with/signs", PairingToken);
-    }
-
-    [Fact]
-    public async Task A_token_sent_as_a_multipart_field_is_scrubbed()
-    {
-        const string UploadToken = "upload-token-5e6f7a8b9c";
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            var form = await context.Request.ReadFormAsync();
-            await LoopbackServer.Respond(context, 403, "token " + form["uploadToken"] + " cannot upload " + form["name"], "text/plain");
-        });
-        using var http = new HttpClient();
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => PathValueTests.Client(http, server).UploadAsync("name-visible", UploadToken));
-
-        Assert.Equal("token *** cannot upload name-visible", exception.ResponseExcerpt);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class DependencyInjectionTests
         var seen = new List<string>();
         var services = new ServiceCollection();
         services.AddLightsailClient(configuration.GetSection("Lightsail"))
-            .AddHttpMessageHandler(() => new RecordingHandler(seen));
+            .AddHttpMessageHandler(() => new PipelineProbe(seen));
         await using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<LightsailClientOptions>>().Value;
@@ -64,7 +64,7 @@ public sealed class DependencyInjectionTests
         var services = new ServiceCollection();
         var seen = new List<string>();
         services.AddLightsailClient(options => options.Region = "ap-south-1")
-            .ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(seen, respond: true));
+            .ConfigurePrimaryHttpMessageHandler(() => new PipelineProbe(seen, respond: true));
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<ILightsailClient>().GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "demo-bucket" });
@@ -96,7 +96,7 @@ public sealed class DependencyInjectionTests
     }
 
     /// <summary>Records each request's method and URI; answers it itself when it is the primary handler.</summary>
-    private sealed class RecordingHandler(List<string> seen, bool respond = false) : DelegatingHandler
+    private sealed class PipelineProbe(List<string> seen, bool respond = false) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
         {

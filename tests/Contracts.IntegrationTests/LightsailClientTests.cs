@@ -185,15 +185,11 @@ public sealed class LightsailClientTests
     [Fact]
     public async Task Transport_failures_are_not_wrapped()
     {
-        Uri closed;
-        await using (var server = await LoopbackServer.StartAsync(200, SuccessBody))
-        {
-            closed = server.BaseAddress;
-        }
-
+        // Bound without listening: refused, and no server of a parallel test can be given the port meanwhile.
+        using var closed = new ClosedPort();
         using var http = new HttpClient();
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Client(http, closed).GetBucketAccessKeysAsync(Request));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Client(http, closed.BaseAddress).GetBucketAccessKeysAsync(Request));
     }
 
     private static LightsailClient Client(HttpClient http, Uri baseAddress) =>

@@ -33,7 +33,7 @@ public sealed class PrintableMessageTests
         var exception = await Assert.ThrowsAsync<ApiException<EnvelopeError>>(() => LightsailClient(http, server).GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "b" }));
 
         Assert.Contains("(" + HostileEscaped + ": " + HostileEscaped + ")", exception.Message, StringComparison.Ordinal);
-        AssertPrintable(exception);
+        PrintableAssert.Printable(exception);
         Assert.Equal(HostileValue, exception.ErrorCode);
         Assert.Equal(HostileValue, exception.Error.Message);
     }
@@ -63,7 +63,7 @@ public sealed class PrintableMessageTests
         var exception = await Assert.ThrowsAsync<ApiException<Problem>>(() => HostileResponseTests.Client(http, server).GetItemAsync("a"));
 
         Assert.Contains("gone\\u202Etxt.exe\",\\r\\n\"status\"", exception.Message, StringComparison.Ordinal);
-        AssertPrintable(exception);
+        PrintableAssert.Printable(exception);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class PrintableMessageTests
 
         Assert.Equal(HostileValue, exception.Error.Title);
         Assert.Contains(HostileEscaped, exception.Message, StringComparison.Ordinal);
-        AssertPrintable(exception);
+        PrintableAssert.Printable(exception);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class PrintableMessageTests
             .CreatePetAsync(new Dog { Name = "Rex", GoodBoy = true }));
 
         Assert.Contains("'petType' value 'denied\\r\\n2025-01-01 INFO forged\\u202E", exception.Message, StringComparison.Ordinal);
-        AssertPrintable(exception);
+        PrintableAssert.Printable(exception);
         Assert.True(exception.Message.Length < 1_000, exception.Message.Length.ToString());
         var inner = Assert.IsAssignableFrom<JsonException>(exception.InnerException);
         Assert.True(inner.Message.Length < 500, inner.Message.Length.ToString());
@@ -106,26 +106,9 @@ public sealed class PrintableMessageTests
         var exception = await Assert.ThrowsAsync<ApiException>(() => HostileResponseTests.Client(http, server).GetItemAsync("a"));
 
         Assert.Contains("\"kind\": \"\\u202Elarge\\u2066\"", exception.Message, StringComparison.Ordinal);
-        AssertPrintable(exception);
+        PrintableAssert.Printable(exception);
     }
 
     private static LightsailClient LightsailClient(HttpClient http, LoopbackServer server) =>
         new(http, new LightsailClientOptions { BaseAddress = server.BaseAddress });
-
-    /// <summary>What a logger would write: the message, the reason, the excerpt and the whole chain.</summary>
-    internal static void AssertPrintable(ApiException exception)
-    {
-        foreach (var text in new[] { exception.Message, exception.Reason, exception.ResponseExcerpt ?? string.Empty, exception.ToString() })
-        {
-            foreach (var c in text)
-            {
-                Assert.False(
-                    (char.IsControl(c) && c is not '\r' and not '\n') || c is '\u202E' or '\u2066' or '\u2069' or '\u200B' or '\uFEFF',
-                    $"U+{(int)c:X4} in: {text}");
-            }
-
-            // The exception's own layout (ToString) has line breaks; none of the service's text follows one.
-            Assert.DoesNotContain("\n2025-01-01 INFO forged", text, StringComparison.Ordinal);
-        }
-    }
 }

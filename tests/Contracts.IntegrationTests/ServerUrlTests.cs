@@ -16,26 +16,26 @@ public sealed class ServerUrlTests
     [Fact]
     public async Task The_default_region_selects_the_us_east_1_endpoint()
     {
-        var handler = new CapturingHandler(HttpStatusCode.OK, SuccessBody);
+        var handler = new RecordingHandler(HttpStatusCode.OK, SuccessBody);
         using var http = new HttpClient(handler);
 
         await new LightsailClient(http).GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "my-bucket" });
 
-        Assert.Equal(new Uri("https://lightsail.us-east-1.amazonaws.com/"), Assert.Single(handler.Requests).RequestUri);
+        Assert.Equal("https://lightsail.us-east-1.amazonaws.com/", Assert.Single(handler.Requests).Uri);
         Assert.Equal("us-east-1", new LightsailClientOptions().Region);
     }
 
     [Fact]
     public async Task The_region_option_fills_the_server_variable()
     {
-        var handler = new CapturingHandler(HttpStatusCode.OK, SuccessBody);
+        var handler = new RecordingHandler(HttpStatusCode.OK, SuccessBody);
         using var http = new HttpClient(handler);
 
         await new LightsailClient(http, new LightsailClientOptions { Region = "eu-west-3" })
             .GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "my-bucket" });
 
         var request = Assert.Single(handler.Requests);
-        Assert.Equal(new Uri("https://lightsail.eu-west-3.amazonaws.com/"), request.RequestUri);
+        Assert.Equal("https://lightsail.eu-west-3.amazonaws.com/", request.Uri);
         Assert.Equal(HttpMethod.Post, request.Method);
     }
 
@@ -45,7 +45,7 @@ public sealed class ServerUrlTests
     [InlineData("us-east-1/x")]
     public void A_region_the_document_does_not_declare_is_refused_when_the_client_is_constructed(string region)
     {
-        using var http = new HttpClient(new CapturingHandler(HttpStatusCode.OK, SuccessBody));
+        using var http = new HttpClient(new RecordingHandler(HttpStatusCode.OK, SuccessBody));
 
         var exception = Assert.Throws<ArgumentException>(() => new LightsailClient(http, new LightsailClientOptions { Region = region }));
 

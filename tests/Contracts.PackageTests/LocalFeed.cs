@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
-using Contracts.BuildTests;
 using Xunit;
 
 namespace Contracts.PackageTests;

@@ -3,8 +3,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Threading.Tasks;
-using Contracts.BuildTests;
-using Contracts.IntegrationTests.Infrastructure;
 using Xunit;
 
 namespace Contracts.PackageTests;

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Contracts.BuildTests;
 using Xunit;
 
 namespace Contracts.PackageTests;

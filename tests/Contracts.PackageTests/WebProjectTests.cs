@@ -1,11 +1,7 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading.Tasks;
-using Contracts.BuildTests;
-using Contracts.IntegrationTests.Infrastructure;
 using Xunit;
 
 namespace Contracts.PackageTests;
@@ -45,26 +41,17 @@ public sealed class WebProjectTests(LocalFeed feed)
         Assert.DoesNotMatch(@": warning (CS8784|CS8785|AD0001)", build.Output);
 
         await using var lightsail = await LoopbackServer.StartAsync(200, NewUserTests.SeedSuccessBody);
-        var port = FreePort();
-        using var web = await RunningApp.StartAsync(
+        using var web = RunningApp.Start(
             app,
             Path.Combine("bin", "Debug", "net10.0", "Web.dll"),
-            "--urls", "http://127.0.0.1:" + port,
             "--Lightsail:BaseAddress=" + lightsail.BaseAddress);
-        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + port) };
+        using var http = new HttpClient { BaseAddress = await web.ListeningAddressAsync() };
 
-        var document = await web.GetWhenReadyAsync(http, "/openapi/v1.json");
+        var document = await http.GetStringAsync("/openapi/v1.json");
         var bucket = await http.GetStringAsync("/bucket");
 
         Assert.Contains("\"openapi\"", document);
         Assert.Contains("/bucket", document);
         Assert.Equal("abc123", bucket);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Contracts.BuildTests;
 using Xunit;
 
 namespace Contracts.PackageTests;
@@ -9,18 +8,15 @@ namespace Contracts.PackageTests;
 /// <summary>A temporary folder where a test plays a user: runs <c>dotnet new</c>, edits project files, builds.</summary>
 internal sealed class Workspace : IDisposable
 {
-    private Workspace(string directory) => Directory = directory;
+    private readonly TempFolder _folder;
 
-    public string Directory { get; }
+    private Workspace(TempFolder folder) => _folder = folder;
 
-    public static Workspace Create(string name)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "contracts-package-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        System.IO.Directory.CreateDirectory(directory);
-        return new Workspace(directory);
-    }
+    public string Directory => _folder.Path;
 
-    public void Write(string relative, string content) => File.WriteAllText(Path.Combine(Directory, relative), content);
+    public static Workspace Create(string name) => new(new TempFolder("package-" + name));
+
+    public void Write(string relative, string content) => _folder.Write(relative, content);
 
     public Task<DotNetCli.Result> DotNet(params string[] arguments) => DotNetIn(Directory, arguments);
 
@@ -54,15 +50,5 @@ internal sealed class Workspace : IDisposable
         File.WriteAllText(projectFile, text[..end] + "  <ItemGroup>\n    " + items + "\n  </ItemGroup>\n" + text[end..]);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a build server; the temp folder is cleaned by the OS.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -22,6 +22,7 @@ public sealed class AwsCredentialsTests
         Assert.Equal("AwsCredentials(AKIA…MPLE, secret: ***, session token: ***)", credentials.ToString());
         Assert.Equal("AwsCredentials(AKIA…MPLE, secret: ***)", new AwsCredentials("AKIAIOSFODNN7EXAMPLE", Secret).ToString());
         Assert.DoesNotContain(Secret, $"{credentials}", StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, new StaticCredentialsProvider(credentials).ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, new StaticCredentialsProvider(credentials).ToString(), StringComparison.Ordinal);
         Assert.True(credentials.HasSessionToken);
     }

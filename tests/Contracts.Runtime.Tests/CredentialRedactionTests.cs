@@ -5,7 +5,10 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Contracts.Runtime.Http;
 using Contracts.Runtime.Tests.Infrastructure;
@@ -28,6 +31,8 @@ public sealed class CredentialRedactionTests
     [InlineData("X-Auth-Token", true)]
     [InlineData("sessionId", true)]
     [InlineData("client_secret", true)]
+    [InlineData("pairingToken", true)]
+    [InlineData("uploadToken", true)]
     [InlineData("nextPageToken", false)]
     [InlineData("continuation-token", false)]
     [InlineData("Idempotency-Key", false)]
@@ -113,6 +118,31 @@ public sealed class CredentialRedactionTests
         Assert.Equal("key *** end", scrubber.Scrub(text));
     }
 
+    public static TheoryData<string, Func<string, string>> Encoders => new()
+    {
+        // How servers quote what they received, made by the encoders themselves: JSON with its default encoder (+ as
+        // \u002B), JSON escaping every character, PHP's json_encode (/ as \/), percent-encoding (upper and lower case),
+        // HTML entities.
+        { "JSON default", value => JsonSerializer.Serialize(value, RuntimeTestJsonContext.Default.String).Trim('"') },
+        { "JSON every character", value => string.Concat(value.Select(c => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture))) },
+        { "JSON slash", value => value.Replace("/", "\\/", StringComparison.Ordinal) },
+        { "percent", Uri.EscapeDataString },
+        { "percent lower case", value => Regex.Replace(Uri.EscapeDataString(value), "%[0-9A-F]{2}", match => match.Value.ToLowerInvariant()) },
+        { "HTML", HtmlEncoder.Default.Encode },
+        { "HTML decimal", value => string.Concat(value.Select(c => "&#" + ((int)c).ToString(CultureInfo.InvariantCulture) + ";")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encoders))]
+    public void A_credential_is_found_in_what_an_encoder_makes_of_it(string encoding, Func<string, string> encode)
+    {
+        const string Key = "sk_live+Key/With=Signs0123";
+
+        var scrubbed = CredentialScrubber.Of(Key).Scrub("you sent " + encode(Key) + " which is revoked");
+
+        Assert.True(scrubbed == "you sent *** which is revoked", encoding + ": " + scrubbed);
+    }
+
     [Theory]
     [InlineData("two+words+secret", "***")]
     [InlineData("two%20words%20secret", "***")]
@@ -163,11 +193,18 @@ public sealed class CredentialRedactionTests
                 RuntimeTestJsonContext.Default.DictionaryStringString),
         };
 
-        var exception = await BodyEchoingAsync(request);
+        // The server quotes the body as sent (percent-encoded) and as it decoded it.
+        using var http = new HttpClient(new ScriptedHandler(sent =>
+        {
+            var raw = sent.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
+            return ScriptedHandler.Respond(HttpStatusCode.BadRequest, new StringContent("you sent " + raw + " (" + WebUtility.UrlDecode(raw) + ")"));
+        }));
 
-        Assert.Contains("client_id=client-id-visible", exception.ResponseExcerpt, StringComparison.Ordinal);
-        Assert.Contains("client_secret=***", exception.ResponseExcerpt, StringComparison.Ordinal);
-        Assert.Contains("refresh_token=***", exception.ResponseExcerpt, StringComparison.Ordinal);
+        var exception = await Assert.ThrowsAsync<ApiException>(() => ContractsHttp.SendAsync(http, request, "Send", errors: null, default));
+
+        Assert.Equal(
+            "you sent client_id=client-id-visible&client_secret=***&refresh_token=*** (client_id=client-id-visible&client_secret=***&refresh_token=***)",
+            exception.ResponseExcerpt);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Contracts.Runtime.Tests;
 /// <summary>The handler end to end: an HttpClient whose transport is replaced by a recorder.</summary>
 public sealed class SigV4HandlerTests
 {
-    private readonly RecordingHandler _transport = new();
+    private readonly ScriptedHandler _transport = new();
 
     [Fact]
     public async Task Signs_a_request_as_the_suite_does()

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Contracts.IntegrationTests.Infrastructure;
 using Contracts.VendorTests.Stripe;
 using Microsoft.AspNetCore.WebUtilities;
 using Xunit;

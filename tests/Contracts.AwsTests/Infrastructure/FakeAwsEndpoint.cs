@@ -1,23 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Runtime.Aws;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Contracts.AwsTests.Infrastructure;
 
 /// <summary>
-/// An AWS JSON endpoint on 127.0.0.1 (Kestrel, OS-chosen port) that is as strict as AWS about what a client must
+/// An AWS JSON endpoint on 127.0.0.1 (a <see cref="LoopbackServer"/>) that is as strict as AWS about what a client must
 /// get right: a valid SigV4 signature for its region and service, <c>POST /</c>, an <c>X-Amz-Target</c> of its
 /// service and the exact AWS JSON content type. Subclasses implement the operations; tests can queue replies
 /// (throttling, 500s, odd error types) that are sent instead, once per attempt, after a request passes the checks.
@@ -27,7 +19,7 @@ public abstract class FakeAwsEndpoint : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<Exchange> _exchanges = [];
     private readonly List<(string? Operation, FakeReply Reply)> _queued = [];
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     protected FakeAwsEndpoint(string targetPrefix, string contentType, string service, string region, AwsCredentials credentials)
     {
@@ -99,31 +91,18 @@ public abstract class FakeAwsEndpoint : IAsyncDisposable
     public void FailWithUnknownError(string errorType, string message, string? operation = null) =>
         Enqueue(FakeReply.Error(400, errorType, message), 1, operation);
 
-    /// <summary>Starts listening on a free loopback port.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts listening on 127.0.0.1 (on a <see cref="LoopbackServer"/>); the subclasses' StartAsync call it.</summary>
+    public async Task ListenAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        _app = app;
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
-            ?? throw new InvalidOperationException("Kestrel started without an address.");
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        _server = await LoopbackServer.StartAsync(HandleAsync).ConfigureAwait(false);
+        BaseAddress = _server.BaseAddress;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is { } app)
+        if (_server is { } server)
         {
-            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-            {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-
-            await app.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
         }
 
         GC.SuppressFinalize(this);

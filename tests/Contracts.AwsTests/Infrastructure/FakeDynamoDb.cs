@@ -26,7 +26,7 @@ public sealed class FakeDynamoDb : FakeAwsEndpoint
     public static async Task<FakeDynamoDb> StartAsync(IReadOnlyDictionary<string, DateTimeOffset> tables)
     {
         var fake = new FakeDynamoDb(tables);
-        await fake.StartAsync().ConfigureAwait(false);
+        await fake.ListenAsync().ConfigureAwait(false);
         return fake;
     }
 

@@ -33,10 +33,10 @@ public sealed class FakeLightsail : FakeAwsEndpoint
     public Func<DateTimeOffset> Clock { get; set; } = static () => DateTimeOffset.UtcNow;
 
     /// <summary>Starts an endpoint that accepts signatures by <paramref name="credentials"/> (default: <see cref="TestCredentials"/>) for <paramref name="region"/>.</summary>
-    public static async Task<FakeLightsail> StartAsync(string region = TestCredentials.Region, AwsCredentials? credentials = null, CancellationToken cancellationToken = default)
+    public static async Task<FakeLightsail> StartAsync(string region = TestCredentials.Region, AwsCredentials? credentials = null)
     {
         var fake = new FakeLightsail(region, credentials ?? TestCredentials.Create());
-        await fake.StartAsync(cancellationToken).ConfigureAwait(false);
+        await fake.ListenAsync().ConfigureAwait(false);
         return fake;
     }
 

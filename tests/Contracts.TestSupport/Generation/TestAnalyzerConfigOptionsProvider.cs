@@ -5,13 +5,13 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Contracts.Generator.Tests.Infrastructure;
+namespace Contracts.TestSupport.Generation;
 
 /// <summary>
 /// Serves what MSBuild writes into the generated .editorconfig: global <c>build_property.*</c> values and
 /// per-AdditionalFile <c>build_metadata.AdditionalFiles.*</c> values, looked up by the file's path.
 /// </summary>
-internal sealed class TestAnalyzerConfigOptionsProvider : AnalyzerConfigOptionsProvider
+public sealed class TestAnalyzerConfigOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
     private readonly Dictionary<string, DictionaryOptions> _perFile;

@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 
-namespace Contracts.BuildTests;
+namespace Contracts.TestSupport;
 
 /// <summary>Locates the repository from the test's output folder.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -2,10 +2,10 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Contracts.Generator.Tests.Infrastructure;
+namespace Contracts.TestSupport.Generation;
 
 /// <summary>An AdditionalFiles item held in memory: a path (used in diagnostics) and its text.</summary>
-internal sealed class InMemoryAdditionalText : AdditionalText
+public sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,24 +14,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Contracts.IntegrationTests.Infrastructure;
-
-/// <summary>One request as the server saw it.</summary>
-public sealed record RecordedRequest(
-    string Method,
-    string Path,
-    string QueryString,
-    IReadOnlyDictionary<string, string> Headers,
-    byte[] Body)
-{
-    public string BodyText => Encoding.UTF8.GetString(Body);
-
-    /// <summary>The request target exactly as it came on the wire (path and query, still escaped).</summary>
-    public string RawTarget { get; init; } = string.Empty;
-}
+namespace Contracts.TestSupport;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 with an OS-chosen port. Every request is recorded, then answered by the test's handler.
+/// A real Kestrel server on 127.0.0.1. It binds port 0 and reads back the port the OS gave it, so no other process can
+/// take the port between choosing and binding it. Every request is recorded, then answered by the test's handler.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -40,7 +27,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private LoopbackServer(Func<HttpContext, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _app = builder.Build();
@@ -90,7 +77,13 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // A request still waiting on a test's signal is aborted after this grace period, rather than holding the stop
+        // for the host's default 30 seconds.
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(grace.Token);
+        }
+
         await _app.DisposeAsync();
     }
 

@@ -1,24 +1,7 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Contracts.Runtime.Tests.Infrastructure;
-
-/// <summary>Stands in for the network: answers every request with the response the test builds from it.</summary>
-internal sealed class ScriptedHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = respond(request);
-        response.RequestMessage = request;
-        return Task.FromResult(response);
-    }
-
-    public static HttpResponseMessage Respond(HttpStatusCode status, HttpContent content) => new(status) { Content = content };
-}
 
 /// <summary>
 /// A response body as a connection delivers it: <c>Length</c> bytes in small reads, then the end, or a failure

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Tasks;
 
-namespace Contracts.BuildTests;
+namespace Contracts.TestSupport;
 
 /// <summary>Runs the dotnet CLI (or a built app) and captures what it prints.</summary>
-internal static class DotNetCli
+public static class DotNetCli
 {
     public sealed record Result(int ExitCode, string Output)
     {

@@ -7,10 +7,10 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests.Infrastructure;
+namespace Contracts.TestSupport.Generation;
 
 /// <summary>What one generator run produced: sources, diagnostics and the compilation with the sources added.</summary>
-internal sealed class GeneratorRun
+public sealed class GeneratorRun
 {
     public GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> driverDiagnostics, ImmutableArray<AdditionalText> texts)
     {
@@ -59,19 +59,6 @@ internal sealed class GeneratorRun
         var matches = Sources.Where(pair => pair.Key.Contains(fragment, StringComparison.Ordinal)).ToList();
         Assert.True(matches.Count == 1, $"Expected one generated file whose name contains '{fragment}', found: " + string.Join(", ", matches.Select(m => m.Key)) + ". All files: " + string.Join(", ", Sources.Keys));
         return matches[0].Value;
-    }
-
-    /// <summary>
-    /// The generated code of the type <paramref name="typeName"/>: the namespace blocks of its file (types are grouped into
-    /// files by first letter) that declare it or its converter.
-    /// </summary>
-    public string TypeSource(string typeName)
-    {
-        var file = Source("Models." + Contracts.Generator.Model.TypeFileModel.FileNameOf(typeName) + ".g.cs");
-        var declares = new System.Text.RegularExpressions.Regex(@"\b(record|class|struct|enum) " + typeName + @"\b");
-        var blocks = file.Split("\nnamespace ").Skip(1).Where(block => declares.IsMatch(block)).ToList();
-        Assert.True(blocks.Count > 0, $"No type '{typeName}' in its file.");
-        return "namespace " + string.Join("\nnamespace ", blocks);
     }
 
     /// <summary>The generator did not throw (no exception, no CS8784/CS8785).</summary>

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace Contracts.Generator.Tests.Infrastructure;
+namespace Contracts.TestSupport.Generation;
 
 /// <summary>
 /// One OpenAPI document handed to the generator as an AdditionalFiles item, with the item metadata MSBuild would pass.
 /// Paths are virtual and fixed (<c>/specs/&lt;file&gt;</c>) so that outputs and diagnostics never depend on the machine.
 /// </summary>
 /// <param name="Contract">The item's <c>OpenApiContract</c> metadata ("true", "false"), or null to leave it empty.</param>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null, string? Contract = null)
+/// <param name="Visibility">The item's <c>ContractsVisibility</c> metadata ("public", "internal"), or null to leave it empty.</param>
+public sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null, string? Contract = null, string? Visibility = null)
 {
     public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
@@ -63,6 +64,11 @@ internal sealed record SpecFile(string Path, string Text, string? Namespace = nu
             if (Contract is not null)
             {
                 metadata[MetadataPrefix + "OpenApiContract"] = Contract;
+            }
+
+            if (Visibility is not null)
+            {
+                metadata[MetadataPrefix + "ContractsVisibility"] = Visibility;
             }
 
             return metadata;

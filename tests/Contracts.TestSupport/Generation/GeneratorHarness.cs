@@ -3,14 +3,18 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using Contracts.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace Contracts.Generator.Tests.Infrastructure;
+namespace Contracts.TestSupport.Generation;
 
-/// <summary>Runs <see cref="ContractsGenerator"/> in process over a small compilation, the way the compiler would.</summary>
-internal static class GeneratorHarness
+/// <summary>
+/// Runs <see cref="ContractsGenerator"/> in process over a small compilation, the way the compiler would: the one way
+/// the tests run the generator over a spec (a spec as <see cref="SpecFile"/>, the result as <see cref="GeneratorRun"/>).
+/// </summary>
+public static class GeneratorHarness
 {
     public const string RootNamespace = "Contracts.Tests.App";
 
@@ -38,13 +42,17 @@ internal static class GeneratorHarness
         return CSharpCompilation.Create("Contracts.Tests.App", trees, References.Value.AddRange(extraReferences), options);
     }
 
-    /// <summary>Microsoft.Extensions.Http and what its public API exposes (DI, options, configuration abstractions).</summary>
+    /// <summary>
+    /// Microsoft.Extensions.Http and what its public API exposes (DI, options, configuration abstractions), from where the
+    /// test host loads them: the test's output folder, or the ASP.NET Core shared framework, which this project brings
+    /// along and which then takes the place of the packages' copies.
+    /// </summary>
     public static IEnumerable<MetadataReference> HttpClientFactoryReferences() =>
         new[]
         {
             "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
             "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Logging.Abstractions",
-        }.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name + ".dll")));
+        }.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Assembly.Load(new AssemblyName(name)).Location));
 
     /// <summary>Runs the generator once over <paramref name="specs"/> in a compilation with <paramref name="extraReferences"/>.</summary>
     public static GeneratorRun RunWith(IEnumerable<MetadataReference> extraReferences, params SpecFile[] specs)
@@ -67,19 +75,22 @@ internal static class GeneratorHarness
     }
 
     /// <summary>A driver over <paramref name="texts"/> (made from <paramref name="specs"/>) that tracks incremental steps.</summary>
-    public static GeneratorDriver CreateDriver(IReadOnlyCollection<SpecFile> specs, IEnumerable<AdditionalText> texts) =>
+    public static GeneratorDriver CreateDriver(IReadOnlyCollection<SpecFile> specs, IEnumerable<AdditionalText> texts, string? rootNamespace = RootNamespace) =>
         CSharpGeneratorDriver.Create(
             new[] { new ContractsGenerator().AsSourceGenerator() },
             texts,
             ParseOptions,
-            CreateOptions(specs),
+            CreateOptions(specs, rootNamespace),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once over <paramref name="specs"/> and an almost empty compilation.</summary>
-    public static GeneratorRun Run(params SpecFile[] specs)
+    public static GeneratorRun Run(params SpecFile[] specs) => RunInProject(RootNamespace, specs);
+
+    /// <summary>As <see cref="Run(SpecFile[])"/>, in a project whose <c>RootNamespace</c> is <paramref name="rootNamespace"/>.</summary>
+    public static GeneratorRun RunInProject(string rootNamespace, params SpecFile[] specs)
     {
         var texts = specs.Select(spec => (AdditionalText)spec.ToAdditionalText()).ToImmutableArray();
-        return Run(CreateDriver(specs, texts), CreateCompilation("namespace Contracts.Tests.App { internal static class Marker { } }"), texts);
+        return Run(CreateDriver(specs, texts, rootNamespace), CreateCompilation("namespace Contracts.Tests.App { internal static class Marker { } }"), texts);
     }
 
     /// <summary>
