@@ -13,52 +13,63 @@ using Microsoft.OpenApi.Readers;
 namespace Contracts.Benchmarks.Reading;
 
 /// <summary>
-/// The generator's reading stage as it is (Microsoft.OpenApi.Readers 1.6, <c>ReaderWithTree</c>, the 3.1 downgrade, the
-/// <c>SourceLocator</c>), doing the same work as the prototype. The stage is internal to the generator and this project
-/// is not among its friends, so its types are found by simple name (they are moving between folders while issue 14 is
-/// worked on) and called through reflection; a call costs microseconds against reads of hundreds of milliseconds.
+/// The generator's reading stage (Microsoft.OpenApi.Readers 1.6, <c>ReaderWithTree</c>, the 3.1 downgrade) with its
+/// <c>SourceLocator</c> and <c>DocumentFacts</c>, doing the same work as the prototype. The stage is internal to the
+/// generator and this project is not among its friends, so its types are found by full name (a rename or a move stops the
+/// run at start with a message naming the type) and called through reflection; a call costs microseconds against reads of
+/// hundreds of milliseconds.
 /// </summary>
 internal static class CurrentReadingStage
 {
     private static readonly Assembly s_generator = typeof(ContractsGenerator).Assembly;
-    private static readonly Type s_specReader = Internal("SpecReader");
-    private static readonly Type s_bag = Internal("DiagnosticBag");
-    private static readonly Type s_locator = Internal("SourceLocator");
-    private static readonly Type s_location = Internal("LocationInfo");
-    private static readonly Type s_diagnosticInfo = Internal("DiagnosticInfo");
-    private static readonly MethodInfo s_read = s_specReader.GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly Type s_translator = Internal("Translation.DocumentTranslator");
+    private static readonly Type s_specReader = Internal("Reading.SpecReader");
+    private static readonly Type s_input = Internal("Configuration.SpecInput");
+    private static readonly Type s_options = Internal("Configuration.GeneratorOptions");
+    private static readonly Type s_bag = Internal("Locating.DiagnosticBag");
+    private static readonly Type s_locator = Internal("Locating.SourceLocator");
+    private static readonly Type s_facts = Internal("Reading.DocumentFacts");
+    private static readonly Type s_location = Internal("Diagnostics.LocationInfo");
+    private static readonly Type s_diagnosticInfo = Internal("Diagnostics.DiagnosticInfo");
+    private static readonly MethodInfo s_read = s_translator.GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo s_settings = s_specReader.GetMethod("ReaderSettings", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo s_find = s_locator.GetMethod("Find")!;
-    private static readonly MethodInfo s_scalarAt = s_locator.GetMethod("ScalarAt")!;
-    private static readonly MethodInfo s_mentions = s_locator.GetMethod("Mentions")!;
-    private static readonly PropertyInfo s_tree = s_locator.GetProperty("Tree")!;
+    private static readonly MethodInfo s_scalarAt = s_facts.GetMethod("ScalarAt")!;
+    private static readonly MethodInfo s_mentions = s_facts.GetMethod("Mentions")!;
+    private static readonly PropertyInfo s_tree = s_facts.GetProperty("Tree")!;
     private static readonly MethodInfo s_toInfos = s_bag.GetMethod("ToInfos")!;
-    private static readonly MethodInfo s_findMulti = Internal("SwaggerCollectionFormats").GetMethod("FindMulti")!;
-    private static readonly MethodInfo s_looksLike31 = Internal("OpenApi31Detector").GetMethod("LooksLikeOpenApi31")!;
+    private static readonly MethodInfo s_findMulti = Internal("Translation.SwaggerCollectionFormats").GetMethod("FindMulti")!;
+    private static readonly MethodInfo s_looksLike31 = Internal("Reading.Downgrade.OpenApi31Detector").GetMethod("LooksLikeOpenApi31")!;
     private static readonly PropertyInfo s_line = s_location.GetProperty("StartLine")!;
     private static readonly PropertyInfo s_column = s_location.GetProperty("StartColumn")!;
     private static readonly PropertyInfo s_id = s_diagnosticInfo.GetProperty("Id")!;
-    private static readonly object s_noDocuments = Activator.CreateInstance(s_read.GetParameters()[4].ParameterType)!;
-    private static readonly Dictionary<string, DiagnosticSeverity> s_severities = Internal("DiagnosticDescriptors")
+
+    // A spec without options, as the generator sees one that no item metadata configures.
+    private static readonly object s_noOptions = Activator.CreateInstance(s_options, null, null, null, null, false)!;
+    private static readonly Dictionary<string, DiagnosticSeverity> s_severities = Internal("Diagnostics.DiagnosticDescriptors")
         .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
         .Select(field => field.GetValue(null)).OfType<DiagnosticDescriptor>()
         .GroupBy(descriptor => descriptor.Id).ToDictionary(group => group.Key, group => group.First().DefaultSeverity);
 
     private const string SpecPath = "/spec/openapi.yaml";
 
+    /// <param name="name">The type's name under <c>Contracts.Generator.</c>.</param>
     private static Type Internal(string name) =>
-        s_generator.GetTypes().SingleOrDefault(type => type.Name == name && !type.IsNested)
-            ?? throw new InvalidOperationException("The generator has no type " + name + " any more: point CurrentReadingStage at the stage's new names.");
+        s_generator.GetType("Contracts.Generator." + name)
+            ?? throw new InvalidOperationException("The generator has no type Contracts.Generator." + name + " any more: point CurrentReadingStage at the stage's new names.");
 
-    private sealed record Reading(OpenApiDocument? Document, bool IsSwagger2, object Bag, object Locator);
+    private sealed record Reading(OpenApiDocument? Document, bool IsSwagger2, object Bag, object Locator, object Facts);
 
+    /// <summary>Stage one of the generator's translation (<c>DocumentTranslator.Read</c>), with a fresh locator and facts as it makes them.</summary>
     private static Reading Read(string text)
     {
         var bag = Activator.CreateInstance(s_bag)!;
         var locator = Activator.CreateInstance(s_locator, SpecPath, SourceText.From(text))!;
-        var arguments = new object?[] { text, bag, false, SpecPath, s_noDocuments, locator };
+        var facts = Activator.CreateInstance(s_facts, locator)!;
+        var input = Activator.CreateInstance(s_input, SpecPath, text, s_noOptions)!;
+        var arguments = new object?[] { input, bag, locator, facts, false };
         var document = (OpenApiDocument?)Invoke(s_read, null, arguments);
-        return new Reading(document, (bool)arguments[2]!, bag, locator);
+        return new Reading(document, (bool)arguments[4]!, bag, locator, facts);
     }
 
     /// <summary>True for an OpenAPI 3.1 document, which 1.6 refuses on its own (the stage downgrades it first).</summary>
@@ -117,8 +128,8 @@ internal static class CurrentReadingStage
         figures[2] = warnings;
         var located = Stopwatch.GetTimestamp();
         figures[8] = ExplicitAdditionalProperties(document, reading);
-        figures[9] = (bool)s_mentions.Invoke(reading.Locator, new object[] { "multi" })!
-            ? ((HashSet<string>)s_findMulti.Invoke(null, new[] { s_tree.GetValue(reading.Locator) })!).Count
+        figures[9] = (bool)s_mentions.Invoke(reading.Facts, new object[] { "multi" })!
+            ? ((HashSet<string>)s_findMulti.Invoke(null, new[] { s_tree.GetValue(reading.Facts) })!).Count
             : 0;
         var facts = Stopwatch.GetTimestamp();
         figures[10] = Walk(document);
@@ -226,10 +237,10 @@ internal static class CurrentReadingStage
         return pointers;
     }
 
-    /// <summary>As the generator asks (<c>SpecParser.ExplicitlyTrue</c>): a text check first, then the scalar at the pointer.</summary>
+    /// <summary>As the generator asks (<c>SchemaTranslator.ExplicitlyTrue</c>): a text check first, then the scalar at the pointer.</summary>
     private static int ExplicitAdditionalProperties(OpenApiDocument document, Reading reading)
     {
-        if (!(bool)s_mentions.Invoke(reading.Locator, new object[] { "additionalProperties" })!)
+        if (!(bool)s_mentions.Invoke(reading.Facts, new object[] { "additionalProperties" })!)
         {
             return 0;
         }
@@ -238,7 +249,7 @@ internal static class CurrentReadingStage
         var count = 0;
         foreach (var name in document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>())
         {
-            var value = (string?)s_scalarAt.Invoke(reading.Locator, new object[] { prefix + Escape(name) + "/additionalProperties" });
+            var value = (string?)s_scalarAt.Invoke(reading.Facts, new object[] { prefix + Escape(name) + "/additionalProperties" });
             count += string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 

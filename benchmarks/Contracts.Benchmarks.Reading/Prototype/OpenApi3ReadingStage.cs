@@ -145,7 +145,7 @@ public static class OpenApi3ReadingStage
         }
     }
 
-    // The generator's limits (generator/Parsing/Limits.cs), which 1.6.31 applies through its reader settings.
+    // The generator's limits (generator/Reading/Limits.cs), which 1.6.31 applies through its reader settings.
     private const int MaxYamlDepth = 64;
 
     private static OpenApiReaderSettings Settings()
