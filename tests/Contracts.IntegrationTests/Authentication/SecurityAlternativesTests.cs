@@ -49,6 +49,17 @@ public sealed class SecurityAlternativesTests
     }
 
     [Fact]
+    public async Task An_anonymous_alternative_still_sends_a_configured_credential()
+    {
+        await using var server = await StartAsync();
+        using var http = new HttpClient();
+
+        await server.CallAsync(http, server.Authentication(http), "/bearer", [SecurityRequirement.Anonymous, new(new SchemeUse("bearer"))]);
+
+        Assert.Equal("Bearer " + BearerToken, server.Server.Requests.Single().Headers["Authorization"]);
+    }
+
+    [Fact]
     public async Task An_anonymous_only_operation_sends_no_credential()
     {
         await using var server = await StartAsync();
