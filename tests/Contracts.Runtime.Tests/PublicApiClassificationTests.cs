@@ -20,7 +20,10 @@ public sealed class PublicApiClassificationTests
     [
         "Contracts.Runtime.ApiException",
         "Contracts.Runtime.ApiException`1",
+        "Contracts.Runtime.ApiResponse",
+        "Contracts.Runtime.ApiResponse`1",
         "Contracts.Runtime.RequestOptions",
+        "Contracts.Runtime.ResponseHeaders",
         "Contracts.Runtime.Aws.AwsCredentials",
         "Contracts.Runtime.Aws.AwsCredentialsException",
         "Contracts.Runtime.Aws.AwsEndpoint",
@@ -42,6 +45,7 @@ public sealed class PublicApiClassificationTests
     private static readonly string[] HiddenMembersOfUserTypes =
     [
         "Contracts.Runtime.Aws.AwsServiceException..ctor(Contracts.Runtime.Aws.AwsErrorInfo)",
+        "Contracts.Runtime.RequestOptions.Capturing(Contracts.Runtime.RequestOptions, Contracts.Runtime.Http.ResponseCapture)",
     ];
 
     private static readonly Assembly Runtime = typeof(ApiException).Assembly;
