@@ -45,8 +45,9 @@ public sealed class RequestOptions
 
     /// <summary>
     /// The longest this call may take, from sending the request until its response body has been read (a <c>Stream</c>
-    /// result: until its headers arrived), retries and their delays included; <see cref="System.Net.Http.HttpClient.Timeout"/>
-    /// still applies too, whichever ends first. When it elapses, the call throws the <see cref="System.Threading.Tasks.TaskCanceledException"/>
+    /// result: until its headers arrived), including the retries a handler of the <c>HttpClient</c> makes and their
+    /// delays (an AWS client, which retries and re-signs outside it, gives each attempt this long);
+    /// <see cref="System.Net.Http.HttpClient.Timeout"/> still applies too, whichever ends first. When it elapses, the call throws the <see cref="System.Threading.Tasks.TaskCanceledException"/>
     /// (with a <see cref="TimeoutException"/> inside) that <c>HttpClient</c> throws for its own timeout, naming this
     /// setting. Null keeps the client's setting; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> sets none for this call.
     /// </summary>
