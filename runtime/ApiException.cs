@@ -63,6 +63,14 @@ public class ApiException : Exception
     /// <summary>The start of the response body (at most <see cref="ResponseText.MaxExcerptLength"/> characters, escaped as <see cref="ResponseText"/> says).</summary>
     public string? ResponseExcerpt => _responseExcerpt is null ? null : ResponseText.Printable(_responseExcerpt, ResponseText.MaxExcerptLength);
 
+    /// <summary>
+    /// The headers of the response that failed the call (<c>Retry-After</c>, <c>Request-Id</c>, rate limits…), or null
+    /// when the exception was not raised by a response. Like the rest of the exception they are safe to log: the
+    /// request's credentials are replaced with <c>***</c>, and so are <c>Set-Cookie</c> values and the values of
+    /// headers named like credentials.
+    /// </summary>
+    public ResponseHeaders? Headers { get; internal set; }
+
     /// <inheritdoc/>
     public override string Message => _message;
 
@@ -81,6 +89,7 @@ public class ApiException : Exception
         _errorCode = scrubber.Scrub(_errorCode);
         _errorMessage = scrubber.Scrub(_errorMessage);
         _responseExcerpt = scrubber.Scrub(_responseExcerpt);
+        Headers = Headers?.Select((_, value) => scrubber.Scrub(value)!);
 
         // Printed again from the scrubbed text, so that a bound never cuts a credential before it is recognized.
         _message = scrubber.Scrub(FormatMessage(OperationName, StatusCode, _reason, _errorCode, _errorMessage, _responseExcerpt))!;

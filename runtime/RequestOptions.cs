@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using Contracts.Runtime.Authentication;
+using Contracts.Runtime.Http;
 
 namespace Contracts.Runtime;
 
@@ -39,5 +41,81 @@ public sealed class RequestOptions
     {
         Authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         return this;
+    }
+
+    // The per-call members below are kept apart from the response-size cap and from the client-level plumbing that
+    // other members carry, so that a call without them costs nothing more than before.
+    private Dictionary<string, string>? _headers;
+    private TimeSpan? _timeout;
+
+    /// <summary>
+    /// Extra request headers (names compared without regard to case). Each replaces a header of the same name that the
+    /// generated method set (a header parameter, <c>Accept</c>) or that <see cref="System.Net.Http.HttpClient.DefaultRequestHeaders"/>
+    /// would add; content headers (<c>Content-Type</c>, <c>Content-Language</c>…) go on the request body. Checked when
+    /// the call is sent, before anything is: a name that is not an HTTP token, <c>Host</c>, <c>Content-Length</c> and
+    /// <c>Transfer-Encoding</c> (the transport sets them), a content header on a request without a body, and a value
+    /// with a line break (CR, LF) or NUL are refused with an <see cref="ArgumentException"/> naming the header.
+    /// </summary>
+    public IDictionary<string, string> Headers => _headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The longest this call may take, from sending the request until its response body has been read (a <c>Stream</c>
+    /// result: until its headers arrived), including the retries a handler of the <c>HttpClient</c> makes and their
+    /// delays (an AWS client, which retries and re-signs outside it, gives each attempt this long);
+    /// <see cref="System.Net.Http.HttpClient.Timeout"/> still applies too, whichever ends first. When it elapses, the call throws the <see cref="System.Threading.Tasks.TaskCanceledException"/>
+    /// (with a <see cref="TimeoutException"/> inside) that <c>HttpClient</c> throws for its own timeout, naming this
+    /// setting. Null keeps the client's setting; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> sets none for this call.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than infinite), or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        set => _timeout = value is not { } timeout
+            || timeout == System.Threading.Timeout.InfiniteTimeSpan
+            || (timeout > TimeSpan.Zero && timeout.TotalMilliseconds <= int.MaxValue)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Timeout must be positive (at most Int32.MaxValue milliseconds) or Timeout.InfiniteTimeSpan.");
+    }
+
+    /// <summary>
+    /// Sent as the <c>Idempotency-Key</c> header (replacing one in <see cref="Headers"/>): the service does the work of
+    /// a repeated request with the same key only once, which also makes a call that is not idempotent (a <c>POST</c>)
+    /// safe to retry. Use a new unique value (a GUID) per logical operation. Checked like <see cref="Headers"/>.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>How this call is retried, overriding the client's policy; <see cref="Aws.RetryPolicy.None"/> turns retries off for it. Null keeps the client's policy.</summary>
+    public Aws.RetryPolicy? Retry { get; set; }
+
+    /// <summary>Where a twin <c>…WithResponseAsync</c> method receives the response's status and headers; null for every other call.</summary>
+    internal ResponseCapture? Capture { get; private set; }
+
+    /// <summary>Whether the call sends headers of its own (no dictionary is created to find out).</summary>
+    internal bool HasHeaders => _headers is { Count: > 0 } || IdempotencyKey is not null;
+
+    /// <summary>The extra headers, or null when none were added.</summary>
+    internal IReadOnlyDictionary<string, string>? HeadersOrNull => _headers is { Count: > 0 } headers ? headers : null;
+
+    /// <summary>
+    /// A copy of <paramref name="callOptions"/> (or empty options) whose call delivers its response's status and
+    /// headers to <paramref name="capture"/>; the caller's options are not changed. Generated twin methods call this;
+    /// it is plumbing.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static RequestOptions Capturing(RequestOptions? callOptions, ResponseCapture capture)
+    {
+        var copy = new RequestOptions { Capture = capture ?? throw new ArgumentNullException(nameof(capture)) };
+        callOptions?.CopyPerCallMembersTo(copy);
+        return copy;
+    }
+
+    /// <summary>Copies what this class carries for a call (every member but the capture) to <paramref name="copy"/>.</summary>
+    private void CopyPerCallMembersTo(RequestOptions copy)
+    {
+        copy._maxResponseContentBufferSize = _maxResponseContentBufferSize;
+        copy._headers = _headers is null ? null : new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase);
+        copy._timeout = _timeout;
+        copy.IdempotencyKey = IdempotencyKey;
+        copy.Retry = Retry;
     }
 }

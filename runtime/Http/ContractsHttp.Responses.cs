@@ -33,6 +33,7 @@ public static partial class ContractsHttp
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+            call.DeliverTo(requestOptions);
         }
         catch (ApiException exception)
         {
@@ -63,10 +64,18 @@ public static partial class ContractsHttp
             using var body = await call.ReadBodyAsync().ConfigureAwait(false);
             if (body.Length == 0)
             {
-                return allowEmpty ? default : throw new ApiException(operationName, call.Response.StatusCode, "the response body is empty", responseExcerpt: string.Empty);
+                if (!allowEmpty)
+                {
+                    throw new ApiException(operationName, call.Response.StatusCode, "the response body is empty", responseExcerpt: string.Empty);
+                }
+
+                call.DeliverTo(requestOptions);
+                return default;
             }
 
-            return ReadResult(body.Span, call.Response.StatusCode, operationName, typeInfo);
+            var result = ReadResult(body.Span, call.Response.StatusCode, operationName, typeInfo);
+            call.DeliverTo(requestOptions);
+            return result;
         }
         catch (ApiException exception)
         {
@@ -117,7 +126,9 @@ public static partial class ContractsHttp
                 }
             }
 
-            return body.Decode(encoding);
+            var text = body.Decode(encoding);
+            call.DeliverTo(requestOptions);
+            return text;
         }
     }
 
@@ -144,6 +155,10 @@ public static partial class ContractsHttp
 #else
             var stream = await call.Response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+
+            // The caller reads the body: the call's own timeout, like HttpClient.Timeout, ends with the headers.
+            call.EndTimeout();
+            call.DeliverTo(requestOptions);
             return new ResponseStream(stream, call.Response);
         }
         catch (ApiException exception)

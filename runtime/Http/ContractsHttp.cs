@@ -255,7 +255,9 @@ public static partial class ContractsHttp
         try
         {
             using var body = await call.ReadBodyAsync().ConfigureAwait(false);
-            return EnvelopeReader.Read(body.Span, call.Response.StatusCode, operationName, shape, dataTypeInfo);
+            var data = EnvelopeReader.Read(body.Span, call.Response.StatusCode, operationName, shape, dataTypeInfo);
+            call.DeliverTo(requestOptions);
+            return data;
         }
         catch (ApiException exception)
         {

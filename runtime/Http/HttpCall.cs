@@ -28,16 +28,20 @@ internal sealed class HttpCall : IDisposable
     // The copy sent again with a refreshed token after a 401, if any (see ResendWithNewTokenAsync).
     private HttpRequestMessage? _resent;
 
+    // RequestOptions.Timeout (the call's, else the client's); null for the calls that set none.
+    private readonly CallTimeout? _timeout;
+
     // HttpClient.Timeout covers a ResponseHeadersRead send only until the headers arrive; the body is read within
     // what is left of the same budget, counted from here, so a server that stalls mid-body cannot hang the call.
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    private HttpCall(HttpClient httpClient, HttpRequestMessage request, string operationName, ResponseLimit limit, CancellationToken cancellationToken)
+    private HttpCall(HttpClient httpClient, HttpRequestMessage request, string operationName, ResponseLimit limit, CallTimeout? timeout, CancellationToken cancellationToken)
     {
         _httpClient = httpClient;
         _request = request;
         _operationName = operationName;
         _limit = limit;
+        _timeout = timeout;
         _callerToken = cancellationToken;
     }
 
@@ -56,11 +60,16 @@ internal sealed class HttpCall : IDisposable
         CancellationToken cancellationToken,
         bool returnRedirect = false)
     {
-        var call = new HttpCall(httpClient, request, operationName, ResponseLimit.Resolve(httpClient, clientDefaults, requestOptions), cancellationToken);
+        // Checked before anything is sent (or timed): a refused header fails the call here.
+        PerCallHeaders.Apply(request, clientDefaults, requestOptions);
+        var call = new HttpCall(
+            httpClient, request, operationName, ResponseLimit.Resolve(httpClient, clientDefaults, requestOptions), CallTimeout.Start(clientDefaults, requestOptions, cancellationToken), cancellationToken);
         try
         {
             var authenticated = await call.AuthenticateAsync(clientDefaults?.Authentication).ConfigureAwait(false);
-            call.Response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+            // Not a method of its own: an extra async method would allocate a Task for every call that completes at once.
+            call.Response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call._timeout?.Token ?? cancellationToken).ConfigureAwait(false);
             if (authenticated is not null && call.Response.StatusCode == HttpStatusCode.Unauthorized && call._authentication!.IsRefreshable(authenticated))
             {
                 await call.ResendWithNewTokenAsync(authenticated).ConfigureAwait(false);
@@ -75,6 +84,11 @@ internal sealed class HttpCall : IDisposable
 
             return call;
         }
+        catch (OperationCanceledException exception) when (call._timeout?.HasElapsed(cancellationToken) == true)
+        {
+            call.Dispose();
+            throw call._timeout.Elapsed(exception);
+        }
         catch
         {
             call.Dispose();
@@ -83,22 +97,41 @@ internal sealed class HttpCall : IDisposable
     }
 
     /// <summary>
+    /// Ends the call's own timeout once the headers have arrived, for a result the caller reads as a stream (which,
+    /// like <see cref="HttpClient.Timeout"/>, does not cover reading it).
+    /// </summary>
+    public void EndTimeout() => _timeout?.Dispose();
+
+    /// <summary>
     /// Reads the whole body (at most <see cref="ResponseLimit.Bytes"/>) into a pooled buffer; the caller owns it and
     /// disposes it once.
     /// </summary>
     public async Task<PooledBody> ReadBodyAsync()
     {
+        // The call's own timeout, when it has one, is linked to the caller's token: either ends the read.
+        var token = _timeout?.Token ?? _callerToken;
         if (_httpClient.Timeout == Timeout.InfiniteTimeSpan)
         {
-            return await BodyReader.ReadAsync(Response, _limit, _operationName, _callerToken).ConfigureAwait(false);
+            try
+            {
+                return await BodyReader.ReadAsync(Response, _limit, _operationName, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (_timeout?.HasElapsed(_callerToken) == true)
+            {
+                throw _timeout.Elapsed(exception);
+            }
         }
 
         var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency);
         var left = _httpClient.Timeout - elapsed;
-        var timeout = BodyTimeout.Start(_callerToken, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        var timeout = BodyTimeout.Start(token, left > TimeSpan.Zero ? left : TimeSpan.Zero);
         try
         {
             return await BodyReader.ReadAsync(Response, _limit, _operationName, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (_timeout?.HasElapsed(_callerToken) == true)
+        {
+            throw _timeout.Elapsed(exception);
         }
         catch (OperationCanceledException exception) when (!_callerToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -121,6 +154,7 @@ internal sealed class HttpCall : IDisposable
     /// </summary>
     public void Redact(ApiException exception)
     {
+        AttachHeaders(exception);
         exception.Redact(CredentialScrubber.From(_request));
         if (_resent is not null)
         {
@@ -147,7 +181,7 @@ internal sealed class HttpCall : IDisposable
     private ValueTask<SecurityRequirement?> AuthenticateAsync(ClientAuthentication? authentication)
     {
         _authentication = authentication;
-        return ClientAuthentication.ApplyAsync(authentication, _request, _operationName, _callerToken);
+        return ClientAuthentication.ApplyAsync(authentication, _request, _operationName, _timeout?.Token ?? _callerToken);
     }
 
     /// <summary>
@@ -161,15 +195,31 @@ internal sealed class HttpCall : IDisposable
             return;
         }
 
-        await _authentication!.RefreshAsync(again, authenticated, _callerToken).ConfigureAwait(false);
+        await _authentication!.RefreshAsync(again, authenticated, _timeout?.Token ?? _callerToken).ConfigureAwait(false);
         Response.Dispose();
         Response = null!;
         _resent = again;
-        Response = await _httpClient.SendAsync(again, HttpCompletionOption.ResponseHeadersRead, _callerToken).ConfigureAwait(false);
+        Response = await _httpClient.SendAsync(again, HttpCompletionOption.ResponseHeadersRead, _timeout?.Token ?? _callerToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers the response's status and headers to the capture <paramref name="requestOptions"/> carries, if any (a twin <c>…WithResponseAsync</c> call).</summary>
+    public void DeliverTo(RequestOptions? requestOptions) => requestOptions?.Capture?.Receive(Response);
+
+    /// <summary>
+    /// Gives <paramref name="exception"/> the headers of the response that caused it, <c>Set-Cookie</c> values and
+    /// headers named like credentials replaced with <c>***</c>; <see cref="ApiException.Redact"/> scrubs the rest.
+    /// </summary>
+    private void AttachHeaders(ApiException exception)
+    {
+        if (Response is { } response && exception.Headers is null)
+        {
+            exception.Headers = ResponseHeaders.From(response).Select(ResponseHeaderRedaction.Redact);
+        }
     }
 
     public void Dispose()
     {
         Response?.Dispose();
+        _timeout?.Dispose();
     }
 }

@@ -20,15 +20,18 @@ internal readonly struct ResponseLimit
     // The largest byte array .NET allocates is 0x7FFFFFC7; the reader needs one byte past the limit to see it crossed.
     private const long MaxBufferable = 0x7FFFFFC7 - 1;
 
+    // Stored as an int (every limit is at most MaxBufferable) and a byte: eight bytes, so that the call that holds this
+    // struct stays within the size it had before it carried a per-call timeout.
+    private readonly int _bytes;
     private readonly Source _source;
 
     private ResponseLimit(long bytes, Source source)
     {
-        Bytes = Math.Min(bytes, MaxBufferable);
+        _bytes = (int)Math.Min(bytes, MaxBufferable);
         _source = source;
     }
 
-    private enum Source
+    private enum Source : byte
     {
         Call,
         Client,
@@ -37,7 +40,7 @@ internal readonly struct ResponseLimit
     }
 
     /// <summary>At most this many bytes are buffered; one more fails the call.</summary>
-    public long Bytes { get; }
+    public long Bytes => _bytes;
 
     public static ResponseLimit Resolve(HttpClient httpClient, RequestOptions? clientDefaults, RequestOptions? requestOptions)
     {

@@ -109,6 +109,7 @@ public static class AwsProtocol
                     var body = await call.ReadBodyAsync().ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
+                        call.DeliverTo(requestOptions);
                         return (response.StatusCode, body, request);
                     }
 

@@ -20,6 +20,8 @@ public sealed class PublicApiClassificationTests
     [
         "Contracts.Runtime.ApiException",
         "Contracts.Runtime.ApiException`1",
+        "Contracts.Runtime.ApiResponse",
+        "Contracts.Runtime.ApiResponse`1",
         "Contracts.Runtime.RequestOptions",
         "Contracts.Runtime.Authentication.AccessToken",
         "Contracts.Runtime.Authentication.ApiKeyCredential",
@@ -33,6 +35,7 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Authentication.OAuth2ClientCredentialsProvider",
         "Contracts.Runtime.Authentication.OAuth2Credential",
         "Contracts.Runtime.Authentication.TokenRequestContext",
+        "Contracts.Runtime.ResponseHeaders",
         "Contracts.Runtime.Aws.AwsCredentials",
         "Contracts.Runtime.Aws.AwsCredentialsException",
         "Contracts.Runtime.Aws.AwsEndpoint",
@@ -55,6 +58,7 @@ public sealed class PublicApiClassificationTests
     [
         "Contracts.Runtime.Aws.AwsServiceException..ctor(Contracts.Runtime.Aws.AwsErrorInfo)",
         "Contracts.Runtime.RequestOptions.WithAuthentication(Contracts.Runtime.Authentication.ClientAuthentication)",
+        "Contracts.Runtime.RequestOptions.Capturing(Contracts.Runtime.RequestOptions, Contracts.Runtime.Http.ResponseCapture)",
     ];
 
     private static readonly Assembly Runtime = typeof(ApiException).Assembly;
