@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Contracts.Runtime.Aws;
+namespace Contracts.Runtime;
 
 /// <summary>
 /// How often and how patiently a failed call is tried again: exponential backoff with full jitter, bounded attempts.

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Contracts.AwsTests.Infrastructure;
 using Contracts.AwsTests.Lightsail;
+using Contracts.Runtime;
 using Contracts.Runtime.Aws;
 using Xunit;
 

@@ -27,7 +27,7 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Aws.AwsServiceException",
         "Contracts.Runtime.Aws.EnvironmentCredentialsProvider",
         "Contracts.Runtime.Aws.IAwsCredentialsProvider",
-        "Contracts.Runtime.Aws.RetryPolicy",
+        "Contracts.Runtime.RetryPolicy",
         "Contracts.Runtime.Aws.SigV4Handler",
         "Contracts.Runtime.Aws.SigV4Signer",
         "Contracts.Runtime.Aws.SigV4SigningOptions",
