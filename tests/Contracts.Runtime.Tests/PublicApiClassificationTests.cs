@@ -34,6 +34,7 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Aws.StaticCredentialsProvider",
         "Contracts.Runtime.Http.FilePart",
         "Contracts.Runtime.Http.ResponseStream",
+        "Contracts.Runtime.Http.RetryHandler",
         "Contracts.Runtime.Http.SafeRedirectHandler",
         "Contracts.Runtime.Json.IsoDuration",
     ];
