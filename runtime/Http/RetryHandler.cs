@@ -57,6 +57,7 @@ public sealed class RetryHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A call's own policy (its RequestOptions) wins over the handler's.
         var policy = RetryRules.PolicyFor(request, Policy);
         for (var attempt = 1; ; attempt++)
         {
@@ -67,7 +68,7 @@ public sealed class RetryHandler : DelegatingHandler
             }
             catch (Exception exception) when (RetryRules.ShouldRetry(policy, request, null, exception, attempt, cancellationToken))
             {
-                await policy.Delay(RetryRules.DelayBefore(policy, null, attempt), cancellationToken).ConfigureAwait(false);
+                await policy.Delay(RetryRules.DelayBefore(policy, request, null, attempt), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -76,7 +77,7 @@ public sealed class RetryHandler : DelegatingHandler
                 return response;
             }
 
-            var delay = RetryRules.DelayBefore(policy, response, attempt);
+            var delay = RetryRules.DelayBefore(policy, request, response, attempt);
 
             // Releases the connection now rather than holding it through the wait.
             response.Dispose();

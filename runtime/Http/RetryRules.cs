@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -25,9 +26,9 @@ public static class RetryRules
 
     /// <summary>
     /// Decides after a failed attempt: true when attempt <paramref name="attempt"/> (1 for the first) may be followed by
-    /// another under <paramref name="policy"/>. Exactly one of <paramref name="response"/> and <paramref name="exception"/>
-    /// is set; <paramref name="cancellationToken"/> is the call's, so the caller's cancellation (or the client's overall
-    /// timeout) is never retried.
+    /// another under the request's own policy (a call's options), else <paramref name="policy"/>. Exactly one of
+    /// <paramref name="response"/> and <paramref name="exception"/> is set; <paramref name="cancellationToken"/> is the
+    /// call's, so the caller's cancellation (or the client's overall timeout) is never retried.
     /// </summary>
     public static bool ShouldRetry(
         RetryPolicy policy,
@@ -37,11 +38,7 @@ public static class RetryRules
         int attempt,
         CancellationToken cancellationToken)
     {
-        if (policy is null)
-        {
-            throw new ArgumentNullException(nameof(policy));
-        }
-
+        policy = PolicyFor(request, policy ?? throw new ArgumentNullException(nameof(policy)));
         if (attempt >= policy.MaxAttempts || cancellationToken.IsCancellationRequested || request is null || !CanSendAgain(request))
         {
             return false;
@@ -59,21 +56,46 @@ public static class RetryRules
 
     /// <summary>
     /// The wait before the attempt after <paramref name="attempt"/>: what <paramref name="response"/>'s <c>Retry-After</c>
-    /// asks for (never negative), else a random time up to the policy's doubling bound.
+    /// asks for (never negative), else a random time up to the doubling bound of the request's policy, else of
+    /// <paramref name="policy"/>.
     /// </summary>
-    public static TimeSpan DelayBefore(RetryPolicy policy, HttpResponseMessage? response, int attempt)
+    public static TimeSpan DelayBefore(RetryPolicy policy, HttpRequestMessage? request, HttpResponseMessage? response, int attempt)
     {
-        if (policy is null)
-        {
-            throw new ArgumentNullException(nameof(policy));
-        }
-
+        policy = PolicyFor(request, policy ?? throw new ArgumentNullException(nameof(policy)));
         var asked = response is null ? null : RetryAfter(response, policy.TimeProvider.GetUtcNow());
         return policy.DelayAfter(attempt, asked) ?? policy.MaxRetryAfter;
     }
 
+    /// <summary>
+    /// The policy configuration sets (<c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>,
+    /// <c>Retry:MaxRetryAfter</c>; times as <c>hh:mm:ss</c>) over <paramref name="current"/> (null: the default policy);
+    /// <paramref name="current"/> itself when none is set. The generated options binding calls it.
+    /// </summary>
+    /// <exception cref="FormatException">A value is not a number or a time.</exception>
+    public static RetryPolicy? Bind(RetryPolicy? current, string? maxAttempts, string? baseDelay, string? maxDelay, string? maxRetryAfter)
+    {
+        if (string.IsNullOrEmpty(maxAttempts) && string.IsNullOrEmpty(baseDelay) && string.IsNullOrEmpty(maxDelay) && string.IsNullOrEmpty(maxRetryAfter))
+        {
+            return current;
+        }
+
+        var from = current ?? RetryPolicy.Default;
+        return new RetryPolicy
+        {
+            MaxAttempts = string.IsNullOrEmpty(maxAttempts) ? from.MaxAttempts : int.Parse(maxAttempts, NumberStyles.None, CultureInfo.InvariantCulture),
+            BaseDelay = Time(baseDelay, from.BaseDelay),
+            MaxDelay = Time(maxDelay, from.MaxDelay),
+            MaxRetryAfter = Time(maxRetryAfter, from.MaxRetryAfter),
+            TimeProvider = from.TimeProvider,
+            Delay = from.Delay,
+        };
+
+        static TimeSpan Time(string? text, TimeSpan otherwise) =>
+            string.IsNullOrEmpty(text) ? otherwise : TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The policy of this one request when its call options set one (<see cref="SetPolicy"/>), else <paramref name="fallback"/>.</summary>
-    public static RetryPolicy PolicyFor(HttpRequestMessage? request, RetryPolicy fallback)
+    internal static RetryPolicy PolicyFor(HttpRequestMessage? request, RetryPolicy fallback)
     {
 #if NET5_0_OR_GREATER
         return request is not null && request.Options.TryGetValue(s_policyKey, out var policy) && policy is not null ? policy : fallback;
