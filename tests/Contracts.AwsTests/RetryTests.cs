@@ -145,6 +145,37 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_Retry_After_on_throttling_is_waited_for_instead_of_the_backoff()
+    {
+        await using var fake = await FakeLightsail.StartAsync();
+        fake.AddBucket("photos");
+        fake.Enqueue(FakeReply.Error(429, "ThrottlingException", null) with { RetryAfter = "3" });
+        var delays = new List<TimeSpan>();
+        using var http = new HttpClient();
+
+        await Clients.Lightsail(http, fake, Clients.FastRetry(maxAttempts: 3, delays)).GetBucketAccessKeysAsync(Get);
+
+        Assert.Equal([TimeSpan.FromSeconds(3)], delays);
+        Assert.Equal(2, fake.CountOf("GetBucketAccessKeys"));
+        Assert.Equal(0, fake.SignatureFailures);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_MaxRetryAfter_fails_with_the_throttling_error()
+    {
+        await using var fake = await FakeLightsail.StartAsync();
+        fake.AddBucket("photos");
+        fake.Enqueue(FakeReply.Error(429, "ThrottlingException", null) with { RetryAfter = "120" });
+        using var http = new HttpClient();
+        var retry = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(60), Delay = (_, _) => Task.CompletedTask };
+
+        var error = await Assert.ThrowsAsync<LightsailException>(() => Clients.Lightsail(http, fake, retry).GetBucketAccessKeysAsync(Get));
+
+        Assert.Equal("ThrottlingException", error.ErrorType);
+        Assert.Equal(1, fake.CountOf("GetBucketAccessKeys"));
+    }
+
+    [Fact]
     public async Task A_client_error_is_not_retried()
     {
         await using var fake = await FakeLightsail.StartAsync();
