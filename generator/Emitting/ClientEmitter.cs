@@ -67,6 +67,21 @@ internal static partial class ClientEmitter
             /// </summary>
             public long? MaxResponseContentBufferSize { get; set; }
             """);
+        if (client.Aws is null)
+        {
+            writer.WriteLine($$"""
+
+                /// <summary>
+                /// How failed calls are retried by the generated <c>services.Add{{target.ClientName}}(…)</c> registration: 408, 429 and 5xx
+                /// responses and transport errors, for idempotent calls and calls with an <c>Idempotency-Key</c>, honouring
+                /// <c>Retry-After</c>. When null, <c>RetryPolicy.Default</c> (three attempts with jittered backoff);
+                /// <c>RetryPolicy.None</c> turns retries off. A client given its own <c>HttpClient</c> retries only if that
+                /// client has a <c>RetryHandler</c>.
+                /// </summary>
+                public {{KnownTypes.RetryPolicy}}? Retry { get; set; }
+                """);
+        }
+
         foreach (var variable in server.Variables)
         {
             writer.WriteLine();

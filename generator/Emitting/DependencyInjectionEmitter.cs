@@ -44,17 +44,36 @@ internal static class DependencyInjectionEmitter
 
                 // The factory's default primary handler follows redirects itself, and .NET strips only Authorization on the
                 // way; this one is the same HttpClientHandler with automatic redirects off, under the runtime's policy.
+            """);
+        writer.Indentation++;
+        if (model.Client.Aws is not null)
+        {
+            // The AWS protocol retries itself, signing each attempt afresh: no retry handler.
+            writer.WriteLine($$"""
                 return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
                     builder, static () => new {{KnownTypes.SafeRedirectHandler}}());
-            }
-            """);
+                """);
+        }
+        else
+        {
+            writer.WriteLine($$"""
+                global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
+                    builder, static () => new {{KnownTypes.SafeRedirectHandler}}());
+
+                """);
+            WriteRetry(model, writer);
+            writer.WriteLine("return builder;");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("}");
         if (model.HasConfiguration)
         {
             writer.WriteLine();
             writer.WriteLine($$"""
                 /// <summary>
                 /// Adds <see cref="{{target.InterfaceName}}"/> with options read from a configuration section (for example
-                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}.
+                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxRetryAfter</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}.
                 /// </summary>
                 /// <param name="services">The service collection.</param>
                 /// <param name="configuration">The section holding the options.</param>
@@ -81,6 +100,9 @@ internal static class DependencyInjectionEmitter
                     {
                         options.MaxResponseContentBufferSize = long.Parse(maxResponseContentBufferSize, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture);
                     }
+
+                    options.Retry = {{KnownTypes.RetryRules}}.Bind(
+                        options.Retry, configuration["Retry:MaxAttempts"], configuration["Retry:BaseDelay"], configuration["Retry:MaxDelay"], configuration["Retry:MaxRetryAfter"]);
                 """);
             writer.Indentation++;
             if (client.Aws is not null)
@@ -110,6 +132,52 @@ internal static class DependencyInjectionEmitter
 
         writer.CloseBlock();
         FileHeader.CloseNamespace(writer);
+    }
+
+    /// <summary>
+    /// The retry handler, outside the handlers a user adds to the returned builder (so signing or authentication runs
+    /// again for each attempt): Microsoft.Extensions.Http.Resilience's where the project references it, else the
+    /// runtime's <c>RetryHandler</c>. Both follow the runtime's <c>RetryRules</c> and the options' <c>Retry</c>.
+    /// </summary>
+    private static void WriteRetry(DependencyInjectionModel model, SourceWriter writer)
+    {
+        var options = model.Client.Target.OptionsName;
+        var retryOf = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<"
+            + options + ">>({0}).Value.Retry";
+        if (!model.HasResilience)
+        {
+            writer.WriteLine($$"""
+                // Retries 408, 429, 5xx and transport errors of calls that can be sent twice, after Retry-After or a jittered backoff.
+                global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(
+                    builder, static provider => new {{KnownTypes.RetryHandler}}(
+                        {{string.Format(retryOf, "provider")}}));
+                """);
+            return;
+        }
+
+        writer.WriteLine($$"""
+            // Retries 408, 429, 5xx and transport errors of calls that can be sent twice, after Retry-After or a jittered
+            // backoff, through Microsoft.Extensions.Http.Resilience, with the rules and the policy RetryHandler would use.
+            // GetRequestMessage is marked experimental (EXTEXP0001); the rules need the request (its method, its
+            // Idempotency-Key, its body) also when the attempt ended in an exception, which is the one way to reach it.
+            #pragma warning disable EXTEXP0001
+            global::Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions.AddResilienceHandler(
+                builder, {{Literals.String(model.Client.Target.ClientName + "-retry")}}, static (pipeline, context) =>
+                {
+                    var retry = {{string.Format(retryOf, "context.ServiceProvider")}} ?? {{KnownTypes.RetryPolicy}}.Default;
+                    pipeline.TimeProvider = retry.TimeProvider;
+                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, new global::Polly.Retry.RetryStrategyOptions<{{KnownTypes.HttpResponseMessage}}>
+                    {
+                        // The policy (the client's, or a call's own) counts the attempts.
+                        MaxRetryAttempts = int.MaxValue,
+                        ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>({{KnownTypes.RetryRules}}.ShouldRetry(
+                            retry, global::Polly.HttpResilienceContextExtensions.GetRequestMessage(args.Context), args.Outcome.Result, args.Outcome.Exception, args.AttemptNumber + 1, args.Context.CancellationToken)),
+                        DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>({{KnownTypes.RetryRules}}.DelayBefore(
+                            retry, global::Polly.HttpResilienceContextExtensions.GetRequestMessage(args.Context), args.Outcome.Result, args.AttemptNumber + 1)),
+                    });
+                });
+            #pragma warning restore EXTEXP0001
+            """);
     }
 
     private static string VariableList(ClientModel client)

@@ -60,5 +60,8 @@ internal static class KnownTypes
     public const string AwsErrorMapper = "global::Contracts.Runtime.Aws.AwsErrorMapper";
     public const string AwsErrorInfo = "global::Contracts.Runtime.Aws.AwsErrorInfo";
     public const string AwsServiceException = "global::Contracts.Runtime.Aws.AwsServiceException";
-    public const string RetryPolicy = "global::Contracts.Runtime.Aws.RetryPolicy";
+    public const string RetryPolicy = "global::Contracts.Runtime.RetryPolicy";
+    public const string RetryHandler = "global::Contracts.Runtime.Http.RetryHandler";
+    public const string RetryRules = "global::Contracts.Runtime.Http.RetryRules";
+    public const string HttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
 }

@@ -34,7 +34,7 @@ internal static class OutputFiles
 
     /// <summary>Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.</summary>
     public static DependencyInjectionModel? Registrations(ClientModel client, CompilationFacts facts) =>
-        facts.HasHttpClientFactory ? new DependencyInjectionModel(client, facts.HasConfiguration) : null;
+        facts.HasHttpClientFactory ? new DependencyInjectionModel(client, facts.HasConfiguration, facts.HasResilience) : null;
 
     public static IEnumerable<(string Name, Action<SourceWriter> Write)> Of(DependencyInjectionModel? model)
     {

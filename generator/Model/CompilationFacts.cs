@@ -7,5 +7,6 @@ namespace Contracts.Generator.Model;
 /// <param name="HasRuntime">Contracts.Runtime is referenced (the generated code needs it).</param>
 /// <param name="HasHttpClientFactory">Microsoft.Extensions.Http is referenced: the DI extensions are emitted.</param>
 /// <param name="HasConfiguration">Microsoft.Extensions.Configuration.Abstractions is referenced: options can bind from configuration.</param>
+/// <param name="HasResilience">Microsoft.Extensions.Http.Resilience is referenced: the DI extensions retry through its resilience handler (else through the runtime's <c>RetryHandler</c>).</param>
 /// <param name="HasDateOnly">System.DateOnly exists and the referenced runtime can read and write it: <c>format: date</c> becomes <c>DateOnly</c> (else <c>string</c>).</param>
-internal sealed record CompilationFacts(bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration, bool HasDateOnly = false);
+internal sealed record CompilationFacts(bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration, bool HasDateOnly = false, bool HasResilience = false);

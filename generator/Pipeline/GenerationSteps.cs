@@ -47,7 +47,7 @@ internal static class GenerationSteps
     /// </summary>
     public static CompilationFacts ReadFacts(Compilation compilation)
     {
-        bool runtime = false, http = false, configuration = false;
+        bool runtime = false, http = false, configuration = false, resilience = false;
         foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             switch (assembly.Name)
@@ -55,13 +55,14 @@ internal static class GenerationSteps
                 case "Contracts.Runtime": runtime = true; break;
                 case "Microsoft.Extensions.Http": http = true; break;
                 case "Microsoft.Extensions.Configuration.Abstractions": configuration = true; break;
+                case "Microsoft.Extensions.Http.Resilience": resilience = true; break;
             }
         }
 
         // DateOnly needs the runtime's reader for it, which only its net8.0 build has (and that build implies the type).
         // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
         var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
-        return new CompilationFacts(runtime, http, configuration, dateOnly);
+        return new CompilationFacts(runtime, http, configuration, dateOnly, resilience);
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class ServerTranslator
         }
 
         // The options' own members: a variable named like one gets a suffix instead of a duplicate member.
-        var names = new UniqueNameBuilder("BaseAddress", "MaxResponseContentBufferSize", "ExpandServerUrl", target.OptionsName);
+        var names = new UniqueNameBuilder("BaseAddress", "MaxResponseContentBufferSize", "Retry", "ExpandServerUrl", target.OptionsName);
         var variables = server.Variables.Select(v => BuildServerVariable(v.Key, v.Value, names));
         return new ServerModel(server.Url, server.Description, variables.ToEquatableArray());
     }

@@ -13,7 +13,8 @@ namespace Contracts.Runtime.Aws;
 
 /// <summary>
 /// Sends calls of generated AWS clients: each attempt builds a fresh request, signs it with SigV4, sends it, and
-/// either reads the result or maps the error; throttling and transient failures are retried per <see cref="RetryPolicy"/>.
+/// either reads the result or maps the error; throttling and transient failures are retried per <see cref="RetryPolicy"/>
+/// (here rather than by a <see cref="RetryHandler"/>, so that each attempt is signed afresh).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AwsProtocol
@@ -100,6 +101,7 @@ public static class AwsProtocol
                 continue;
             }
 
+            TimeSpan delay;
             using (request)
             using (call)
             {
@@ -119,19 +121,24 @@ public static class AwsProtocol
                         error = AwsErrorReader.Read(operationName, response, body.ToArray());
                     }
 
-                    if (attempt >= retry.MaxAttempts || !IsRetryable(error, isIdempotent))
+                    // A Retry-After (AWS sends it with some throttling) is waited for, up to the policy's MaxRetryAfter.
+                    if (attempt >= retry.MaxAttempts
+                        || !IsRetryable(error, isIdempotent)
+                        || retry.DelayAfter(attempt, RetryRules.RetryAfter(response, retry.TimeProvider.GetUtcNow())) is not { } wait)
                     {
                         throw settings.Errors.Map(error);
                     }
+
+                    delay = wait;
                 }
                 catch (ApiException exception)
                 {
                     call.Redact(exception);
                     throw;
                 }
-
-                await retry.Delay(retry.NextDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
+
+            await retry.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 

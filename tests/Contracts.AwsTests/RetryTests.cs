@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Contracts.AwsTests.Infrastructure;
 using Contracts.AwsTests.Lightsail;
+using Contracts.Runtime;
 using Contracts.Runtime.Aws;
 using Xunit;
 
@@ -141,6 +142,37 @@ public sealed class RetryTests
         await Clients.Lightsail(http, fake).CreateBucketAccessKeyAsync(Create);
 
         Assert.Equal(2, fake.CountOf("CreateBucketAccessKey"));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_on_throttling_is_waited_for_instead_of_the_backoff()
+    {
+        await using var fake = await FakeLightsail.StartAsync();
+        fake.AddBucket("photos");
+        fake.Enqueue(FakeReply.Error(429, "ThrottlingException", null) with { RetryAfter = "3" });
+        var delays = new List<TimeSpan>();
+        using var http = new HttpClient();
+
+        await Clients.Lightsail(http, fake, Clients.FastRetry(maxAttempts: 3, delays)).GetBucketAccessKeysAsync(Get);
+
+        Assert.Equal([TimeSpan.FromSeconds(3)], delays);
+        Assert.Equal(2, fake.CountOf("GetBucketAccessKeys"));
+        Assert.Equal(0, fake.SignatureFailures);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_MaxRetryAfter_fails_with_the_throttling_error()
+    {
+        await using var fake = await FakeLightsail.StartAsync();
+        fake.AddBucket("photos");
+        fake.Enqueue(FakeReply.Error(429, "ThrottlingException", null) with { RetryAfter = "120" });
+        using var http = new HttpClient();
+        var retry = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(60), Delay = (_, _) => Task.CompletedTask };
+
+        var error = await Assert.ThrowsAsync<LightsailException>(() => Clients.Lightsail(http, fake, retry).GetBucketAccessKeysAsync(Get));
+
+        Assert.Equal("ThrottlingException", error.ErrorType);
+        Assert.Equal(1, fake.CountOf("GetBucketAccessKeys"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Contracts.AwsTests.DynamoDb;
 using Contracts.AwsTests.Lightsail;
+using Contracts.Runtime;
 using Contracts.Runtime.Aws;
 
 namespace Contracts.AwsTests.Infrastructure;

@@ -152,6 +152,11 @@ public abstract class FakeAwsEndpoint : IAsyncDisposable
             response.Headers.Location = reply.Location;
         }
 
+        if (reply.RetryAfter is not null)
+        {
+            response.Headers.RetryAfter = reply.RetryAfter;
+        }
+
         await response.Body.WriteAsync(reply.Body, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -5,8 +5,8 @@ using System.Text.Json;
 
 namespace Contracts.AwsTests.Infrastructure;
 
-/// <summary>What a fake endpoint answers: a status, a JSON body and, for errors sent the REST way, an X-Amzn-ErrorType header; a redirect's Location.</summary>
-public sealed record FakeReply(int Status, byte[] Body, string? ErrorTypeHeader = null, string? Location = null)
+/// <summary>What a fake endpoint answers: a status, a JSON body and, for errors sent the REST way, an X-Amzn-ErrorType header; a redirect's Location; a Retry-After.</summary>
+public sealed record FakeReply(int Status, byte[] Body, string? ErrorTypeHeader = null, string? Location = null, string? RetryAfter = null)
 {
     public static FakeReply Ok(byte[] body) => new(200, body);
 
