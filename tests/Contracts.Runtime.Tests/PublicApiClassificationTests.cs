@@ -24,6 +24,7 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Aws.AwsCredentials",
         "Contracts.Runtime.Aws.AwsCredentialsException",
         "Contracts.Runtime.Aws.AwsEndpoint",
+        "Contracts.Runtime.Aws.AwsEnvironment",
         "Contracts.Runtime.Aws.AwsServiceException",
         "Contracts.Runtime.Aws.EnvironmentCredentialsProvider",
         "Contracts.Runtime.Aws.IAwsCredentialsProvider",
