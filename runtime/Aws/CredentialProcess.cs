@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -23,7 +24,7 @@ internal static class CredentialProcess
 
     public static async Task<AwsCredentials> RunAsync(string commandLine, string profileName, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var arguments = Split(commandLine, profileName);
+        var arguments = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? SplitWindows(commandLine, profileName) : Split(commandLine, profileName);
         var program = arguments[0];
         using var process = new Process { StartInfo = StartInfo(arguments) };
         try
@@ -137,6 +138,89 @@ internal static class CredentialProcess
                 word.Append(c);
                 inWord = true;
             }
+        }
+
+        if (inWord)
+        {
+            words.Add(word.ToString());
+        }
+
+        if (words.Count == 0)
+        {
+            throw new AwsCredentialsException("The credential_process of profile '" + profileName + "' is empty.");
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Splits a command line as the AWS CLI does on Windows (the rules of <c>CommandLineToArgvW</c>): whitespace
+    /// outside double quotes separates words; <c>"</c> starts and ends quoting; backslashes are literal except before
+    /// a <c>"</c>, where each pair is one backslash and an odd one makes the quote literal. So
+    /// <c>C:\tools\helper.exe</c> keeps its backslashes.
+    /// </summary>
+    internal static List<string> SplitWindows(string commandLine, string profileName)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var inWord = false;
+        var quoted = false;
+        for (var i = 0; i < commandLine.Length; i++)
+        {
+            var c = commandLine[i];
+            if (c == '\\')
+            {
+                var run = 0;
+                while (i < commandLine.Length && commandLine[i] == '\\')
+                {
+                    run++;
+                    i++;
+                }
+
+                if (i < commandLine.Length && commandLine[i] == '"')
+                {
+                    word.Append('\\', run / 2);
+                    if (run % 2 == 1)
+                    {
+                        word.Append('"');
+                    }
+                    else
+                    {
+                        quoted = !quoted;
+                    }
+                }
+                else
+                {
+                    word.Append('\\', run);
+                    i--;
+                }
+
+                inWord = true;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (inWord)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                    inWord = false;
+                }
+            }
+            else
+            {
+                word.Append(c);
+                inWord = true;
+            }
+        }
+
+        if (quoted)
+        {
+            throw new AwsCredentialsException("The credential_process of profile '" + profileName + "' has an unclosed double quote.");
         }
 
         if (inWord)
