@@ -57,8 +57,13 @@ internal static class CredentialProcess
             timeoutSource.Cancel();
         }
 
-        // Both streams are closed, so the process has ended or is about to.
-        process.WaitForExit();
+        // Both streams are closed, so the process has ended or is about to; one that closed them and lives on
+        // (a daemon) is not waited for without end.
+        if (!process.WaitForExit((int)Math.Min(timeout.TotalMilliseconds, int.MaxValue)))
+        {
+            Kill(process);
+            throw Failure(profileName, program, "it closed its output but did not exit within " + timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " seconds and was stopped.");
+        }
         var text = await output.ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
