@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Contracts.Runtime.Aws;
 
@@ -33,6 +34,12 @@ public sealed class AwsCredentials
     /// <summary>Whether these are temporary credentials, which carry a session token.</summary>
     public bool HasSessionToken => SessionToken is not null;
 
+    /// <summary>
+    /// When temporary credentials stop working (as STS, SSO, a <c>credential_process</c> or a metadata endpoint
+    /// reported it); null for long-term keys that do not expire. Caching providers refresh before this time.
+    /// </summary>
+    public DateTimeOffset? Expiration { get; init; }
+
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     internal string SecretAccessKey { get; }
 
@@ -41,7 +48,8 @@ public sealed class AwsCredentials
 
     /// <summary>Describes the credentials by a shortened access key id; the secret and the token are never shown.</summary>
     public override string ToString() =>
-        "AwsCredentials(" + Shorten(AccessKeyId) + ", secret: ***" + (HasSessionToken ? ", session token: ***" : string.Empty) + ")";
+        "AwsCredentials(" + Shorten(AccessKeyId) + ", secret: ***" + (HasSessionToken ? ", session token: ***" : string.Empty)
+        + (Expiration is { } expiration ? ", expires: " + expiration.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : string.Empty) + ")";
 
     // Enough of the key id to tell keys apart in a log, not the whole identifier.
     private static string Shorten(string accessKeyId) =>

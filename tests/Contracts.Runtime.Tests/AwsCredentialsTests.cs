@@ -33,7 +33,7 @@ public sealed class AwsCredentialsTests
         // Nothing a serializer or a property dump can reach holds the secret or the token.
         foreach (var property in typeof(AwsCredentials).GetProperties())
         {
-            Assert.Contains(property.Name, new[] { nameof(AwsCredentials.AccessKeyId), nameof(AwsCredentials.HasSessionToken) });
+            Assert.Contains(property.Name, new[] { nameof(AwsCredentials.AccessKeyId), nameof(AwsCredentials.HasSessionToken), nameof(AwsCredentials.Expiration) });
         }
     }
 
