@@ -36,6 +36,7 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Aws.RetryPolicy",
         "Contracts.Runtime.Aws.SigV4Handler",
         "Contracts.Runtime.Aws.SigV4Signer",
+        "Contracts.Runtime.Aws.SharedConfigFiles",
         "Contracts.Runtime.Aws.SigV4SigningOptions",
         "Contracts.Runtime.Aws.StaticCredentialsProvider",
         "Contracts.Runtime.Http.FilePart",
