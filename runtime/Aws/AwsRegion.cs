@@ -37,8 +37,6 @@ public static class AwsRegion
 
         return environment.GetVariable(RegionVariable)
             ?? environment.GetVariable(DefaultRegionVariable)
-            ?? ProfileRegion(environment);
+            ?? SharedConfigFiles.ProfileRegion(environment);
     }
-
-    private static string? ProfileRegion(AwsEnvironment environment) => null;
 }

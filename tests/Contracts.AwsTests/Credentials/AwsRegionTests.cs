@@ -24,6 +24,27 @@ public sealed class AwsRegionTests
     }
 
     [Fact]
+    public void Without_a_variable_the_region_of_the_selected_profile_is_read()
+    {
+        using var home = new TempFolder("region");
+        home.Write(".aws/config", "[default]\nregion = us-west-2\n\n[profile staging]\nregion = ap-southeast-2\n");
+        var variables = new VariableSet(new Dictionary<string, string> { ["AWS_PROFILE"] = "staging" }, homeDirectory: home.Path);
+
+        Assert.Equal("ap-southeast-2", AwsRegion.Resolve(variables.Environment));
+        Assert.Equal("us-west-2", AwsRegion.Resolve(new VariableSet(homeDirectory: home.Path).Environment));
+    }
+
+    [Fact]
+    public void A_variable_wins_over_the_profile()
+    {
+        using var home = new TempFolder("region");
+        home.Write(".aws/config", "[default]\nregion = us-west-2\n");
+        var variables = new VariableSet(new Dictionary<string, string> { [AwsRegion.DefaultRegionVariable] = "eu-central-1" }, homeDirectory: home.Path);
+
+        Assert.Equal("eu-central-1", AwsRegion.Resolve(variables.Environment));
+    }
+
+    [Fact]
     public void Without_a_variable_or_a_profile_there_is_no_region()
     {
         Assert.Null(AwsRegion.Resolve(new VariableSet().Environment));
