@@ -63,6 +63,17 @@ public sealed class AwsCredentialChain : IAwsCredentialsProvider
                 // Read on every call, as the provider does on its own: a rotated key is picked up; nothing to cache.
                 () => new EnvironmentCredentialsProvider(environment.GetVariable)),
             new ChainSource(
+                "a profile",
+                () => ProfileNotConfigured(environment),
+                // The profile and web identity providers keep what they resolve until shortly before it expires.
+                () => new ProfileCredentialsProvider(environment: environment) { CredentialSources = name => CredentialSource(name, environment, time) }),
+            new ChainSource(
+                "web identity",
+                () => WebIdentityCredentialsProvider.IsConfigured(environment)
+                    ? null
+                    : WebIdentityCredentialsProvider.TokenFileVariable + " and " + WebIdentityCredentialsProvider.RoleArnVariable + " are not both set",
+                () => new WebIdentityCredentialsProvider(environment)),
+            new ChainSource(
                 "the container endpoint",
                 () => ContainerCredentialsProvider.IsConfigured(environment)
                     ? null
@@ -146,7 +157,18 @@ public sealed class AwsCredentialChain : IAwsCredentialsProvider
             var notConfigured = new List<string>(_sources.Length);
             foreach (var source in _sources)
             {
-                if (source.NotConfiguredReason() is { } reason)
+                string? reason;
+                try
+                {
+                    reason = source.NotConfiguredReason();
+                }
+                catch (AwsCredentialsException exception)
+                {
+                    // A config file that cannot be read is a fault of that source, not a reason to skip it.
+                    throw new AwsCredentialsException("The AWS credentials from " + source.Name + " could not be loaded: " + exception.Message);
+                }
+
+                if (reason is not null)
                 {
                     notConfigured.Add(source.Name + " (" + reason + ")");
                     continue;
@@ -162,6 +184,45 @@ public sealed class AwsCredentialChain : IAwsCredentialsProvider
                 + ". Set the Credentials option, or configure one of these sources.");
         }
     }
+
+    // Keys that make a profile a source of credentials. A profile holding only a region (as `aws configure` leaves on
+    // many machines whose credentials come from a role) is passed over, as the AWS SDKs pass it over.
+    private static readonly string[] s_credentialKeys =
+    {
+        "aws_access_key_id", "aws_secret_access_key", "role_arn", "credential_process", "sso_session", "sso_start_url", "web_identity_token_file",
+    };
+
+    /// <summary>Null when the selected profile gives credentials (or <c>AWS_PROFILE</c> names one that does not exist: that is an error to report); else why not.</summary>
+    private static string? ProfileNotConfigured(AwsEnvironment environment)
+    {
+        var files = SharedConfigFiles.Load(environment);
+        var name = SharedConfigFiles.SelectedProfileName(environment);
+        if (!files.HasProfile(name))
+        {
+            return environment.GetVariable(SharedConfigFiles.ProfileVariable) is not null
+                ? null
+                : "no profile '" + name + "' in " + files.ConfigFilePath + " or " + files.CredentialsFilePath;
+        }
+
+        foreach (var key in s_credentialKeys)
+        {
+            if (files.GetValue(name, key) is not null)
+            {
+                return null;
+            }
+        }
+
+        return "the profile '" + name + "' sets no credentials";
+    }
+
+    /// <summary>The providers a profile's <c>credential_source</c> names, reading the same environment as the chain.</summary>
+    private static IAwsCredentialsProvider? CredentialSource(string name, AwsEnvironment environment, TimeProvider time) => name switch
+    {
+        ProfileCredentialsProvider.EnvironmentSource => new EnvironmentCredentialsProvider(environment.GetVariable),
+        ProfileCredentialsProvider.Ec2InstanceMetadataSource => new InstanceMetadataCredentialsProvider(environment, time),
+        ProfileCredentialsProvider.EcsContainerSource => new ContainerCredentialsProvider(environment),
+        _ => null,
+    };
 
     /// <summary>One place credentials can come from: its name in messages, why it is not configured (null when it is), and its provider.</summary>
     private sealed record ChainSource(string Name, Func<string?> NotConfiguredReason, Func<IAwsCredentialsProvider> Create, bool IsLastResort = false);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Contracts.Runtime.Aws;
 using Microsoft.Extensions.Time.Testing;
@@ -156,5 +157,93 @@ public sealed class AwsCredentialChainTests
         Assert.Equal("ASIACONTAINER", found.AccessKeyId);
         Assert.Equal("ASIACONTAINER", kept.AccessKeyId);
         Assert.Equal("the container endpoint", chain.Source);
+    }
+
+    [Fact]
+    public async Task The_environment_wins_over_a_profile_and_a_profile_wins_over_the_container_endpoint()
+    {
+        using var home = new TempFolder("chain");
+        home.Write(".aws/credentials", "[default]\naws_access_key_id = AKIAFROMPROFILE\naws_secret_access_key = profileSecretKEY/abcdefghijklmnop\n");
+        await using var container = await ContainerEndpointAsync();
+        var values = EnvironmentKeys();
+        values[ContainerCredentialsProvider.FullUriVariable] = container.BaseAddress + "creds";
+        var withEnvironment = new AwsCredentialChain(new VariableSet(values, home.Path).Environment);
+        var withoutEnvironment = new AwsCredentialChain(
+            new VariableSet(new Dictionary<string, string> { [ContainerCredentialsProvider.FullUriVariable] = container.BaseAddress + "creds" }, home.Path).Environment);
+
+        var fromEnvironment = await withEnvironment.GetCredentialsAsync(default);
+        var fromProfile = await withoutEnvironment.GetCredentialsAsync(default);
+
+        Assert.Equal("AKIAFROMENVIRONMENT", fromEnvironment.AccessKeyId);
+        Assert.Equal("AKIAFROMPROFILE", fromProfile.AccessKeyId);
+        Assert.Equal("a profile", withoutEnvironment.Source);
+        Assert.Empty(container.Requests);
+    }
+
+    [Fact]
+    public async Task A_profile_that_only_sets_a_region_is_passed_over()
+    {
+        using var home = new TempFolder("chain");
+        home.Write(".aws/config", "[default]\nregion = eu-west-1\n");
+        await using var container = await ContainerEndpointAsync();
+        var variables = new VariableSet(new Dictionary<string, string> { [ContainerCredentialsProvider.FullUriVariable] = container.BaseAddress + "creds" }, home.Path);
+        var chain = new AwsCredentialChain(variables.Environment, new FakeTimeProvider());
+
+        var credentials = await chain.GetCredentialsAsync(default);
+
+        Assert.Equal("ASIACONTAINER", credentials.AccessKeyId);
+        Assert.Equal("the container endpoint", chain.Source);
+    }
+
+    [Fact]
+    public async Task A_profile_named_by_AWS_PROFILE_that_does_not_exist_is_an_error_and_nothing_falls_through()
+    {
+        using var home = new TempFolder("chain");
+        home.Write(".aws/config", "[default]\nregion = eu-west-1\n");
+        await using var container = await ContainerEndpointAsync();
+        var variables = new VariableSet(new Dictionary<string, string>
+        {
+            ["AWS_PROFILE"] = "production",
+            [ContainerCredentialsProvider.FullUriVariable] = container.BaseAddress + "creds",
+        }, home.Path);
+
+        var error = await Assert.ThrowsAsync<AwsCredentialsException>(() => new AwsCredentialChain(variables.Environment).GetCredentialsAsync(default).AsTask());
+
+        Assert.StartsWith("The AWS credentials from a profile could not be loaded: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'production'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(container.Requests);
+    }
+
+    [Fact]
+    public async Task A_profiles_credential_source_EcsContainer_is_the_chains_container_provider()
+    {
+        using var home = new TempFolder("chain");
+        home.Write(".aws/config", "[default]\nrole_arn = arn:aws:iam::123456789012:role/deploy\ncredential_source = EcsContainer\n");
+        await using var container = await ContainerEndpointAsync();
+        var clock = new TestClock();
+        await using var sts = await FakeSts.StartAsync(clock);
+        sts.Trust(new AwsCredentials("ASIACONTAINER", ContainerCredentialsProviderTests.SecretAccessKey, ContainerCredentialsProviderTests.SessionToken));
+        var values = new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL_STS"] = sts.BaseAddress.ToString(),
+            [AwsRegion.RegionVariable] = sts.Region,
+            [ContainerCredentialsProvider.FullUriVariable] = container.BaseAddress + "creds",
+        };
+        var environment = new AwsEnvironment
+        {
+            Variables = name => values.TryGetValue(name, out var value) ? value : null,
+            HomeDirectory = home.Path,
+            Clock = () => clock.Now,
+        };
+        var chain = new AwsCredentialChain(environment);
+
+        var credentials = await chain.GetCredentialsAsync(default);
+
+        Assert.Equal("a profile", chain.Source);
+        Assert.Single(container.Requests);
+        var call = Assert.Single(sts.Calls);
+        Assert.Null(call.Error);
+        Assert.Equal("ASIACONTAINER", call.SignedBy);
+        Assert.NotEqual("ASIACONTAINER", credentials.AccessKeyId);
     }
 }
