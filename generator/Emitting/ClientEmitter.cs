@@ -82,6 +82,7 @@ internal static partial class ClientEmitter
                 """);
         }
 
+        var awsRegion = client.Aws?.RegionVariable;
         foreach (var variable in server.Variables)
         {
             writer.WriteLine();
@@ -91,8 +92,20 @@ internal static partial class ClientEmitter
                 writer.WriteLine("/// " + line);
             }
 
-            writer.WriteLine("/// <para>Default: <c>" + XmlDocs.Text(variable.DefaultValue) + "</c>." + (variable.AllowedValues.IsEmpty ? string.Empty
-                : " Known values: " + string.Join(", ", variable.AllowedValues.Select(v => "<c>" + XmlDocs.Text(v) + "</c>")) + ".") + "</para>");
+            var knownValues = variable.AllowedValues.IsEmpty ? string.Empty
+                : " Known values: " + string.Join(", ", variable.AllowedValues.Select(v => "<c>" + XmlDocs.Text(v) + "</c>")) + ".";
+            if (variable.PropertyName == awsRegion)
+            {
+                // The AWS region is found as the AWS SDKs find it; the document's default stays the last resort, so a
+                // machine with no AWS configuration still gets the region it got before.
+                writer.WriteLine("/// <para>When null: <c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c>, else the <c>region</c> of the AWS profile, else <c>"
+                    + XmlDocs.Text(variable.DefaultValue) + "</c> (<c>AwsRegion.Resolve()</c>, read once per process)." + knownValues + "</para>");
+                writer.WriteLine("/// </summary>");
+                writer.WriteLine("public string? " + variable.PropertyName + " { get; set; }");
+                continue;
+            }
+
+            writer.WriteLine("/// <para>Default: <c>" + XmlDocs.Text(variable.DefaultValue) + "</c>." + knownValues + "</para>");
             writer.WriteLine("/// </summary>");
             writer.WriteLine("public string " + variable.PropertyName + " { get; set; } = " + Literals.String(variable.DefaultValue) + ";");
         }
@@ -102,8 +115,9 @@ internal static partial class ClientEmitter
             writer.WriteLine($$"""
 
                 /// <summary>
-                /// Supplies the credentials that sign each request (SigV4). When null, they come from the environment variables
-                /// <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c>.
+                /// Supplies the credentials that sign each request (SigV4). When null, <c>AwsCredentialChain.Default</c> finds them
+                /// as the AWS SDKs do: the environment variables (<c>AWS_ACCESS_KEY_ID</c>…), the AWS profile, web identity, the
+                /// container endpoint (ECS, EKS) or the EC2 instance metadata service.
                 /// </summary>
                 public {{KnownTypes.AwsCredentialsProvider}}? Credentials { get; set; }
 
@@ -126,10 +140,19 @@ internal static partial class ClientEmitter
                 var allowed = variable.AllowedValues.IsEmpty
                     ? "global::System.Array.Empty<string>()"
                     : "new[] { " + string.Join(", ", variable.AllowedValues.Select(Literals.String)) + " }";
-                writer.WriteLine("(" + Literals.String(variable.Name) + ", " + variable.PropertyName + ", " + allowed + "),");
+                var value = variable.PropertyName == awsRegion ? "ResolveRegion()" : variable.PropertyName;
+                writer.WriteLine("(" + Literals.String(variable.Name) + ", " + value + ", " + allowed + "),");
             }
 
             writer.CloseBlock(");");
+        }
+
+        if (awsRegion is not null)
+        {
+            var fallback = server.Variables.First(v => v.PropertyName == awsRegion).DefaultValue;
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The region to call and sign for: the option, else the one the environment or the AWS profile names, else the document's default.</summary>");
+            writer.WriteLine("internal string ResolveRegion() => " + awsRegion + " ?? " + KnownTypes.AwsRegion + ".Resolve() ?? " + Literals.String(fallback) + ";");
         }
 
         writer.CloseBlock();
@@ -201,10 +224,10 @@ internal static partial class ClientEmitter
             return string.Empty;
         }
 
-        var region = aws.RegionVariable is { } variable
-            ? "options." + variable
+        var region = aws.RegionVariable is not null
+            ? "options.ResolveRegion()"
             : KnownTypes.AwsEndpoint + ".RegionFromHost(_baseAddress) ?? \"us-east-1\"";
-        return "\n    _aws = new " + KnownTypes.AwsClientSettings + "(options.Credentials ?? new " + KnownTypes.AwsEnvironmentCredentials + "(), " + region + ", "
+        return "\n    _aws = new " + KnownTypes.AwsClientSettings + "(options.Credentials ?? " + KnownTypes.AwsCredentialChain + ".Default, " + region + ", "
             + Literals.String(aws.SigningName) + ", s_errors, options.Retry);";
     }
 

@@ -55,7 +55,8 @@ internal static class KnownTypes
     public const string AwsProtocol = "global::Contracts.Runtime.Aws.AwsProtocol";
     public const string AwsClientSettings = "global::Contracts.Runtime.Aws.AwsClientSettings";
     public const string AwsCredentialsProvider = "global::Contracts.Runtime.Aws.IAwsCredentialsProvider";
-    public const string AwsEnvironmentCredentials = "global::Contracts.Runtime.Aws.EnvironmentCredentialsProvider";
+    public const string AwsCredentialChain = "global::Contracts.Runtime.Aws.AwsCredentialChain";
+    public const string AwsRegion = "global::Contracts.Runtime.Aws.AwsRegion";
     public const string AwsEndpoint = "global::Contracts.Runtime.Aws.AwsEndpoint";
     public const string AwsErrorMapper = "global::Contracts.Runtime.Aws.AwsErrorMapper";
     public const string AwsErrorInfo = "global::Contracts.Runtime.Aws.AwsErrorInfo";
