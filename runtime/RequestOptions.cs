@@ -84,8 +84,8 @@ public sealed class RequestOptions
     /// </summary>
     public string? IdempotencyKey { get; set; }
 
-    /// <summary>How this call is retried, overriding the client's policy; <see cref="Aws.RetryPolicy.None"/> turns retries off for it. Null keeps the client's policy.</summary>
-    public Aws.RetryPolicy? Retry { get; set; }
+    /// <summary>How this call is retried, overriding the client's policy; <see cref="RetryPolicy.None"/> turns retries off for it. Null keeps the client's policy.</summary>
+    public RetryPolicy? Retry { get; set; }
 
     /// <summary>Where a twin <c>…WithResponseAsync</c> method receives the response's status and headers; null for every other call.</summary>
     internal ResponseCapture? Capture { get; private set; }

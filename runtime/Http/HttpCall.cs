@@ -62,6 +62,9 @@ internal sealed class HttpCall : IDisposable
     {
         // Checked before anything is sent (or timed): a refused header fails the call here.
         PerCallHeaders.Apply(request, clientDefaults, requestOptions);
+
+        // A call's own retry policy rides on the request to the RetryHandler (or the resilience handler) below.
+        RetryRules.SetPolicy(request, requestOptions?.Retry);
         var call = new HttpCall(
             httpClient, request, operationName, ResponseLimit.Resolve(httpClient, clientDefaults, requestOptions), CallTimeout.Start(clientDefaults, requestOptions, cancellationToken), cancellationToken);
         try

@@ -85,7 +85,8 @@ public static class AwsProtocol
         RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        var retry = settings.Retry;
+        // A call's own policy (RequestOptions.Retry) replaces the client's for this call.
+        var retry = requestOptions?.Retry ?? settings.Retry;
         for (var attempt = 1; ; attempt++)
         {
             HttpCall call;

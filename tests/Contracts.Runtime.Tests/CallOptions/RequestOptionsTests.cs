@@ -145,7 +145,7 @@ public sealed class RequestOptionsTests
     [Fact]
     public void Capturing_copies_the_callers_options_and_leaves_them_unchanged()
     {
-        var retry = new Aws.RetryPolicy { MaxAttempts = 5 };
+        var retry = new RetryPolicy { MaxAttempts = 5 };
         var original = new RequestOptions
         {
             MaxResponseContentBufferSize = 1024,

@@ -312,6 +312,32 @@ public sealed class RetryHandlerTests
     }
 
     [Fact]
+    public async Task A_calls_RequestOptions_Retry_reaches_the_handler()
+    {
+        var network = Answers(Status(503), Status(200));
+        using var http = Client(network, Immediate());
+        var request = ContractsHttp.CreateRequest(HttpMethod.Get, new Uri("https://api.example/"), "/items");
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => ContractsHttp.SendAsync(
+            http, request, "GetItems", errors: null, clientDefaults: null, new RequestOptions { Retry = RetryPolicy.None }, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Single(network.Requests);
+    }
+
+    [Fact]
+    public async Task A_call_without_its_own_policy_keeps_the_handlers()
+    {
+        var network = Answers(Status(503), Status(200));
+        using var http = Client(network, Immediate());
+        var request = ContractsHttp.CreateRequest(HttpMethod.Get, new Uri("https://api.example/"), "/items");
+
+        await ContractsHttp.SendAsync(http, request, "GetItems", errors: null, clientDefaults: null, new RequestOptions(), CancellationToken.None);
+
+        Assert.Equal(2, network.Requests.Count);
+    }
+
+    [Fact]
     public void MaxAttempts_below_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RetryPolicy { MaxAttempts = 0 });
