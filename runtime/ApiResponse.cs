@@ -30,9 +30,12 @@ public class ApiResponse
         "HTTP " + ((int)StatusCode).ToString(CultureInfo.InvariantCulture) + ", " + Headers;
 }
 
-/// <summary>The result of a successful call with its status code and headers.</summary>
+/// <summary>
+/// The result of a successful call with its status code and headers. Not sealed: the twin of an operation whose
+/// responses declare headers returns a generated subclass with a typed property per declared header.
+/// </summary>
 /// <typeparam name="T">The result type the plain method returns.</typeparam>
-public sealed class ApiResponse<T> : ApiResponse
+public class ApiResponse<T> : ApiResponse
 {
     /// <summary>Creates the response (for tests and hand-written clients).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>

@@ -104,6 +104,10 @@ internal static class DiagnosticDescriptors
         "CTR114", "Enum values look alike", "The enum '{0}' has values that look alike: '{1}' and '{2}' differ only by invisible characters or spaces, and become the members '{3}' and '{4}'", DiagnosticSeverity.Warning,
         "Two values of an enum differ only by characters that show nothing (zero-width, bidirectional and other format characters, shown here as [U+XXXX]) or by a space other than U+0020, so their members look interchangeable in code. Both are generated and read as they are; check the document, or name the members with x-enum-varnames.");
 
+    public static readonly DiagnosticDescriptor ResponseHeaderTypesDiffer = Create(
+        "CTR117", "Response header types differ", "Operation '{0}': the response header '{1}' is declared as {2} in one success response and as {3} in another; its property is a string", DiagnosticSeverity.Warning,
+        "A declared response header becomes one typed property of the operation's response class; declared with two types, it is read as the text sent.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -19,6 +19,7 @@ internal static partial class ClientEmitter
         WriteOptions(writer, client);
         writer.WriteLine();
         WriteClient(writer, client);
+        WriteResponseClasses(writer, client);
         FileHeader.CloseNamespace(writer);
     }
 
@@ -40,6 +41,7 @@ internal static partial class ClientEmitter
             WriteMethodDocs(writer, operation);
             WriteObsolete(writer, operation);
             writer.WriteLine(Signature(operation, target) + ";");
+            WriteTwinDeclaration(writer, operation, target);
         }
 
         writer.CloseBlock();
@@ -211,6 +213,7 @@ internal static partial class ClientEmitter
         {
             writer.WriteLine();
             WriteMethod(writer, operation, target, context, client.Aws is not null);
+            WriteTwinMethod(writer, operation, target);
         }
 
         writer.CloseBlock();

@@ -48,6 +48,8 @@ internal static class KnownTypes
     public const string MultipartFormDataContent = "global::System.Net.Http.MultipartFormDataContent";
     public const string FilePart = "global::Contracts.Runtime.Http.FilePart";
     public const string ErrorResponses = "global::Contracts.Runtime.Http.ErrorResponses";
+    public const string ApiResponse = "global::Contracts.Runtime.ApiResponse";
+    public const string ResponseCapture = "global::Contracts.Runtime.Http.ResponseCapture";
     public const string Stream = "global::System.IO.Stream";
     public const string IEnumerable = "global::System.Collections.Generic.IEnumerable";
     public const string EnvelopeShape = "global::Contracts.Runtime.Http.EnvelopeShape";

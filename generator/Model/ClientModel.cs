@@ -90,6 +90,7 @@ internal enum ParameterStyle
 /// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
 /// <param name="Parameters">The document's parameters; after <see cref="Passes.MethodSignatures"/>, in the method's order (path, query, header, cookie, each in document order).</param>
 /// <param name="MethodParameters">The C# method's parameters in order, set by <see cref="Passes.MethodSignatures"/> (empty before it runs).</param>
+/// <param name="WithResponse">The twin method returning the status code and headers with the result; its name is set by <see cref="Passes.MethodSignatures"/>.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -107,7 +108,8 @@ internal sealed record OperationModel(
     bool IsIdempotent = false,
     EquatableArray<ErrorResponseModel> Errors = default,
     string? ErrorsFieldName = null,
-    EquatableArray<MethodParameterModel> MethodParameters = default);
+    EquatableArray<MethodParameterModel> MethodParameters = default,
+    ResponseMethodModel? WithResponse = null);
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
 internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
@@ -13,14 +15,42 @@ namespace Contracts.Generator.Passes;
 /// per-call <c>RequestOptions</c>, after the token, so that every call written before it existed (positional ones that
 /// pass a token included) still compiles and means the same; a later per-call setting goes into <c>RequestOptions</c>,
 /// not a new parameter.
+/// It also names each method's twin that returns the response with its result (<see cref="ResponseMethodModel"/>).
 /// </summary>
 internal static class MethodSignatures
 {
     public static SpecModel Apply(SpecModel model)
     {
         var client = model.Client;
-        var operations = client.Operations.Select(Apply).ToEquatableArray();
+        var operations = NameTwins(client.Operations.Select(Apply).ToList()).ToEquatableArray();
         return model with { Client = client with { Operations = operations } };
+    }
+
+    /// <summary>
+    /// <c>GetPetAsync</c>'s twin is <c>GetPetWithResponseAsync</c>. A twin name taken by another method (an operation
+    /// named <c>GetPetWithResponse</c>) or by an earlier twin gets the first free number before <c>Async</c>
+    /// (<c>GetPetWithResponse2Async</c>); the methods keep their names, and the operations come in method name order,
+    /// so the result is the same for the same document. Case is ignored, as for the method names themselves.
+    /// </summary>
+    public static IReadOnlyList<OperationModel> NameTwins(IReadOnlyList<OperationModel> operations)
+    {
+        var taken = new HashSet<string>(operations.Select(o => o.MethodName), StringComparer.OrdinalIgnoreCase);
+        var named = new List<OperationModel>(operations.Count);
+        foreach (var operation in operations)
+        {
+            var stem = operation.MethodName.EndsWith("Async", StringComparison.Ordinal)
+                ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
+                : operation.MethodName;
+            var name = stem + "WithResponseAsync";
+            for (var i = 2; !taken.Add(name); i++)
+            {
+                name = stem + "WithResponse" + i.ToString(CultureInfo.InvariantCulture) + "Async";
+            }
+
+            named.Add(operation with { WithResponse = (operation.WithResponse ?? ResponseMethodModel.Unnamed) with { MethodName = name } });
+        }
+
+        return named;
     }
 
     public static OperationModel Apply(OperationModel operation)

@@ -65,6 +65,7 @@ internal static class DocumentTranslator
             cancellationToken);
         var client = operations.Translate(server);
         var records = schemas.Finish();
+        client = ResponseTranslator.NameResponseClasses(client, registry);
         var model = new SpecModel(
             target,
             records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),

@@ -145,7 +145,8 @@ internal sealed class OperationTranslator
             requestOptionsName,
             IsIdempotent(method, operationId),
             errors,
-            errors.IsEmpty ? null : "s_" + methodName + "Errors");
+            errors.IsEmpty ? null : "s_" + methodName + "Errors",
+            WithResponse: ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) });
     }
 
     /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>

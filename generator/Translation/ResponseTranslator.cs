@@ -5,13 +5,15 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
+using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi.Models;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
 
 /// <summary>
-/// Responses: the result of a method (JSON, envelope, text or stream) and the error responses it throws typed.
+/// Responses: the result of a method (JSON, envelope, text or stream), the error responses it throws typed, and the
+/// headers the success responses declare (the properties of the response class its twin method returns).
 /// </summary>
 internal sealed class ResponseTranslator
 {
@@ -32,13 +34,7 @@ internal sealed class ResponseTranslator
 
     public ResponseModel? Translate(OpenApiOperation operation, string operationId, string baseName, string pointer)
     {
-        // Every 2xx response (and 2XX) is a success; a lone "default" is taken as the result too.
-        var successKeys = operation.Responses.Keys.Where(IsSuccess).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        if (successKeys.Count == 0 && operation.Responses.Count == 1 && operation.Responses.ContainsKey("default"))
-        {
-            successKeys.Add("default");
-        }
-
+        var successKeys = SuccessKeys(operation);
         var withBody = successKeys.Where(k => HasBody(operation.Responses[k])).ToList();
         if (withBody.Count == 0)
         {
@@ -139,6 +135,131 @@ internal sealed class ResponseTranslator
 
         return errors.ToEquatableArray();
     }
+
+    /// <summary>Every 2xx response (and 2XX) is a success; a lone "default" is taken as the result too.</summary>
+    private static List<string> SuccessKeys(OpenApiOperation operation)
+    {
+        var successKeys = operation.Responses.Keys.Where(IsSuccess).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (successKeys.Count == 0 && operation.Responses.Count == 1 && operation.Responses.ContainsKey("default"))
+        {
+            successKeys.Add("default");
+        }
+
+        return successKeys;
+    }
+
+    /// <summary>
+    /// The headers the success responses declare (<c>responses.2XX.headers</c>; Swagger 2.0's are read the same way),
+    /// each once whatever its case, in the order of the responses and then of the declarations. A header declared with
+    /// different types by two responses is read as a string (CTR117). The names of the properties are given with the
+    /// class's (<see cref="NameResponseClasses"/>).
+    /// </summary>
+    public EquatableArray<ResponseHeaderModel> TranslateHeaders(OpenApiOperation operation, string operationId, string pointer)
+    {
+        var headers = new List<ResponseHeaderModel>();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in SuccessKeys(operation))
+        {
+            foreach (var declared in operation.Responses[key].Headers ?? new Dictionary<string, OpenApiHeader>())
+            {
+                if (string.IsNullOrWhiteSpace(declared.Key) || declared.Value is null)
+                {
+                    continue;
+                }
+
+                var kind = HeaderKind(declared.Key, declared.Value.Schema);
+                var description = declared.Value.Description ?? declared.Value.Schema?.Description;
+                if (!index.TryGetValue(declared.Key, out var at))
+                {
+                    index[declared.Key] = headers.Count;
+                    headers.Add(new ResponseHeaderModel(declared.Key, string.Empty, kind, description));
+                    continue;
+                }
+
+                var earlier = headers[at];
+                if (earlier.Kind != kind && earlier.Kind != ResponseHeaderKind.String)
+                {
+                    _diagnostics.Add(
+                        DiagnosticDescriptors.ResponseHeaderTypesDiffer,
+                        pointer + "/responses/" + Escape(key) + "/headers/" + Escape(declared.Key),
+                        operationId,
+                        earlier.WireName,
+                        Describe(earlier.Kind),
+                        Describe(kind));
+                    earlier = earlier with { Kind = ResponseHeaderKind.String };
+                }
+
+                headers[at] = earlier with { Description = earlier.Description ?? description };
+            }
+        }
+
+        return headers.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Names the response class of each operation whose success responses declare headers (<c>GetPetResponse</c>, or
+    /// <c>GetPetApiResponse</c> when a type has the name), and its properties. Called once every other type is named, so that the classes never take a name a schema
+    /// would have had: documents without declared headers keep every name they had.
+    /// </summary>
+    public static ClientModel NameResponseClasses(ClientModel client, TypeRegistry registry)
+    {
+        var operations = client.Operations.Select(operation =>
+        {
+            if (operation.WithResponse is not { Headers.IsEmpty: false } twin)
+            {
+                return operation;
+            }
+
+            var stem = operation.MethodName.EndsWith("Async", StringComparison.Ordinal)
+                ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
+                : operation.MethodName;
+            // GetPetResponse, unless a schema has it (the inline result of GetPet is named so): then GetPetApiResponse.
+            var className = registry.TryClaim(stem + "Response", out var claimed) ? claimed : registry.Claim(stem + "ApiResponse");
+            registry.SpendType(twin.Headers.Count, "#/paths");
+
+            // The members every ApiResponse has, and the class's own name (CS0542).
+            var names = new UniqueNameBuilder("Value", "StatusCode", "Headers", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", className);
+            var headers = twin.Headers.Select(h => h with { PropertyName = names.Claim(Identifiers.ToPascalCase(h.WireName, "Header")) }).ToEquatableArray();
+            return operation with { WithResponse = twin with { ClassName = className, Headers = headers } };
+        });
+        return client with { Operations = operations.ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// The property type of a declared header: integers as numbers, dates (and the HTTP-date headers declared as strings)
+    /// as <c>DateTimeOffset</c>, arrays as lists, anything else as the text sent.
+    /// </summary>
+    private static ResponseHeaderKind HeaderKind(string name, OpenApiSchema? schema)
+    {
+        var type = schema?.Type;
+        var format = schema?.Format;
+        switch (type)
+        {
+            case "integer":
+                return format == "int32" ? ResponseHeaderKind.Int32 : ResponseHeaderKind.Int64;
+            case "array":
+                return ResponseHeaderKind.List;
+            case "string" or null when format is "date-time" or "http-date" or "date-time-rfc1123":
+                return ResponseHeaderKind.DateTimeOffset;
+            case "string" or null when format is null && IsHttpDateHeader(name):
+                return ResponseHeaderKind.DateTimeOffset;
+            default:
+                return ResponseHeaderKind.String;
+        }
+    }
+
+    private static bool IsHttpDateHeader(string name) =>
+        string.Equals(name, "Date", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Expires", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Last-Modified", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(ResponseHeaderKind kind) => kind switch
+    {
+        ResponseHeaderKind.Int32 or ResponseHeaderKind.Int64 => "an integer",
+        ResponseHeaderKind.DateTimeOffset => "a date",
+        ResponseHeaderKind.List => "an array",
+        _ => "a string",
+    };
 
     /// <summary>
     /// A response with a body. The Swagger 2.0 reader gives every response one media type per <c>produces</c> entry,

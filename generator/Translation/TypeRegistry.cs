@@ -35,6 +35,9 @@ internal sealed class TypeRegistry
     /// <summary>Claims a type name: <paramref name="preferred"/>, or it with a number when taken.</summary>
     public string Claim(string preferred) => _names.Claim(preferred);
 
+    /// <summary>Claims <paramref name="name"/> without a number, or returns false when it is taken.</summary>
+    public bool TryClaim(string name, out string claimed) => _names.TryClaim(name, out claimed);
+
     /// <summary>Counts a generated type and its members toward the limits; crossing one abandons the document (CTR010).</summary>
     public void SpendType(int members, string pointer)
     {

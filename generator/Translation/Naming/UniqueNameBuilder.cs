@@ -24,6 +24,13 @@ internal sealed class UniqueNameBuilder
 
     public void Reserve(string name) => _used.Add(name);
 
+    /// <summary>Claims <paramref name="name"/> as it is (shortened like any name), or returns false when it is taken.</summary>
+    public bool TryClaim(string name, out string claimed)
+    {
+        claimed = Identifiers.Shorten(name);
+        return _used.Add(claimed);
+    }
+
     /// <summary>Returns <paramref name="preferred"/>, or it with the first free number appended (<c>Name2</c>, <c>Name3</c>…).</summary>
     public string Claim(string preferred)
     {

@@ -41,8 +41,13 @@ public sealed class CodeInjectionTests
             Assert.DoesNotContain("Pwned" + i, declared);
         }
 
-        // Both operations were generated (not skipped), so their payload-bearing parameters went through the emitter.
-        Assert.Equal(2, output.Type("Contracts.Tests.Hostile.HostileClient").GetMethods().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal)));
+        // Both operations were generated (not skipped), so their payload-bearing parameters went through the emitter,
+        // with their twins; the payloads named the response headers of one, whose class has a property per header.
+        var methods = output.Type("Contracts.Tests.Hostile.HostileClient").GetMethods().Select(m => m.Name).ToList();
+        Assert.Equal(2, methods.Count(m => m.EndsWith("Async", StringComparison.Ordinal) && !m.EndsWith("WithResponseAsync", StringComparison.Ordinal)));
+        Assert.Equal(2, methods.Count(m => m.EndsWith("WithResponseAsync", StringComparison.Ordinal)));
+        var responseClass = Assert.Single(output.Assembly.GetTypes(), t => t.BaseType?.FullName == "Contracts.Runtime.ApiResponse");
+        Assert.Equal(Payloads.Length, responseClass.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Length);
     }
 
     [Fact]
@@ -65,6 +70,7 @@ public sealed class CodeInjectionTests
         var text = string.Join(" ", Payloads);
         var properties = new JsonObject();
         var parameters = new JsonArray();
+        var headers = new JsonObject();
         for (var i = 0; i < Payloads.Length; i++)
         {
             properties[Payloads[i]] = new JsonObject
@@ -83,6 +89,7 @@ public sealed class CodeInjectionTests
                 ["description"] = Payloads[i],
                 ["schema"] = new JsonObject { ["type"] = "string", ["default"] = Payloads[i] },
             });
+            headers[Payloads[i]] = new JsonObject { ["description"] = Payloads[i], ["schema"] = new JsonObject { ["type"] = i % 2 == 0 ? "string" : "integer" } };
         }
 
         properties["color"] = new JsonObject { ["$ref"] = "#/components/schemas/Color" };
@@ -137,7 +144,7 @@ public sealed class CodeInjectionTests
                         ["operationId"] = Payloads[4],
                         ["summary"] = Payloads[5],
                         ["parameters"] = parameters,
-                        ["responses"] = new JsonObject { ["204"] = new JsonObject { ["description"] = text } },
+                        ["responses"] = new JsonObject { ["204"] = new JsonObject { ["description"] = text, ["headers"] = headers } },
                     },
                 },
             },

@@ -17,6 +17,7 @@ public sealed class FocusedSpecSnapshotTests
         { "Unions", "Specs/unions.yaml", "Contracts.Tests.Unions", "UnionsClient" },
         { "Operations", "Specs/operations.yaml", "Contracts.Tests.Files", "FilesClient" },
         { "OperationsSwagger2", "Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient" },
+        { "ResponseHeaders", "Specs/response-headers.yaml", "Contracts.Tests.Repos", "ReposClient" },
     };
 
     [Theory]
