@@ -10,7 +10,8 @@ internal sealed record ClientModel(
     ServerModel Server,
     EquatableArray<EnvelopeModel> Envelopes,
     EquatableArray<OperationModel> Operations,
-    AwsModel? Aws = null);
+    AwsModel? Aws = null,
+    SecurityModel? Security = null);
 
 /// <summary>
 /// The AWS protocol profile, recognised from the document (an <c>*.amazonaws.com</c> server and a SigV4 security
@@ -90,6 +91,7 @@ internal enum ParameterStyle
 /// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
 /// <param name="Parameters">The document's parameters; after <see cref="Passes.MethodSignatures"/>, in the method's order (path, query, header, cookie, each in document order).</param>
 /// <param name="MethodParameters">The C# method's parameters in order, set by <see cref="Passes.MethodSignatures"/> (empty before it runs).</param>
+/// <param name="SecurityField">The <see cref="SecurityArrayModel.FieldName"/> of the security the request carries; null when the operation has none (the request is created as before security was supported).</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -107,7 +109,8 @@ internal sealed record OperationModel(
     bool IsIdempotent = false,
     EquatableArray<ErrorResponseModel> Errors = default,
     string? ErrorsFieldName = null,
-    EquatableArray<MethodParameterModel> MethodParameters = default);
+    EquatableArray<MethodParameterModel> MethodParameters = default,
+    string? SecurityField = null);
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
 internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);

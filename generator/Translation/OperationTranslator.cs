@@ -29,6 +29,7 @@ internal sealed class OperationTranslator
     private readonly TypeRegistry _registry;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private readonly SecurityTranslator? _security;
 
     public OperationTranslator(
         OpenApiDocument document,
@@ -39,7 +40,8 @@ internal sealed class OperationTranslator
         AwsProfile? aws,
         TypeRegistry registry,
         DiagnosticBag diagnostics,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SecurityTranslator? security = null)
     {
         _document = document;
         _target = target;
@@ -50,6 +52,7 @@ internal sealed class OperationTranslator
         _registry = registry;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _security = security;
     }
 
     /// <summary>The client of <paramref name="server"/>: every operation that can be supported, by method name.</summary>
@@ -145,7 +148,8 @@ internal sealed class OperationTranslator
             requestOptionsName,
             IsIdempotent(method, operationId),
             errors,
-            errors.IsEmpty ? null : "s_" + methodName + "Errors");
+            errors.IsEmpty ? null : "s_" + methodName + "Errors",
+            SecurityField: _security?.FieldFor(pointer, methodName));
     }
 
     /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>
