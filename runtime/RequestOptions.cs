@@ -1,4 +1,6 @@
 using System;
+using System.ComponentModel;
+using Contracts.Runtime.Authentication;
 
 namespace Contracts.Runtime;
 
@@ -23,5 +25,19 @@ public sealed class RequestOptions
         set => _maxResponseContentBufferSize = value is null or > 0
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxResponseContentBufferSize must be a positive number of bytes.");
+    }
+
+    /// <summary>The client's security schemes and credentials; set on the client-level options only.</summary>
+    internal ClientAuthentication? Authentication { get; private set; }
+
+    /// <summary>
+    /// Attaches the client's authentication to these (client-level) options and returns them. Generated client
+    /// constructors call this; it is plumbing.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RequestOptions WithAuthentication(ClientAuthentication authentication)
+    {
+        Authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
+        return this;
     }
 }

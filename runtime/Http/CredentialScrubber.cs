@@ -91,6 +91,21 @@ internal sealed class CredentialScrubber
         return new CredentialScrubber(secrets);
     }
 
+    /// <summary>
+    /// The secrets a client's configured credentials hold (keys, tokens, passwords, client secrets, fetched access
+    /// tokens), whether or not the request carried them by a name the scrubber recognizes.
+    /// </summary>
+    public static CredentialScrubber Learned(IEnumerable<string> secrets)
+    {
+        var list = new List<string>();
+        foreach (var secret in secrets)
+        {
+            Add(list, secret);
+        }
+
+        return new CredentialScrubber(list);
+    }
+
     /// <summary>For tests and callers with their own secrets: scrubs exactly <paramref name="secrets"/>.</summary>
     internal static CredentialScrubber Of(params string[] secrets)
     {

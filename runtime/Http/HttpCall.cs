@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Contracts.Runtime.Authentication;
 
 namespace Contracts.Runtime.Http;
 
@@ -21,6 +23,10 @@ internal sealed class HttpCall : IDisposable
     private readonly string _operationName;
     private readonly CancellationToken _callerToken;
     private readonly ResponseLimit _limit;
+    private ClientAuthentication? _authentication;
+
+    // The copy sent again with a refreshed token after a 401, if any (see ResendWithNewTokenAsync).
+    private HttpRequestMessage? _resent;
 
     // HttpClient.Timeout covers a ResponseHeadersRead send only until the headers arrive; the body is read within
     // what is left of the same budget, counted from here, so a server that stalls mid-body cannot hang the call.
@@ -53,7 +59,13 @@ internal sealed class HttpCall : IDisposable
         var call = new HttpCall(httpClient, request, operationName, ResponseLimit.Resolve(httpClient, clientDefaults, requestOptions), cancellationToken);
         try
         {
+            var authenticated = await call.AuthenticateAsync(clientDefaults?.Authentication).ConfigureAwait(false);
             call.Response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (authenticated is not null && call.Response.StatusCode == HttpStatusCode.Unauthorized && call._authentication!.IsRefreshable(authenticated))
+            {
+                await call.ResendWithNewTokenAsync(authenticated).ConfigureAwait(false);
+            }
+
             if (!returnRedirect && Redirects.TargetOf(call.Response) is { } target)
             {
                 var exception = Redirects.NotFollowed(operationName, call.Response, target);
@@ -110,10 +122,50 @@ internal sealed class HttpCall : IDisposable
     public void Redact(ApiException exception)
     {
         exception.Redact(CredentialScrubber.From(_request));
-        if (Response?.RequestMessage is { } sent && !ReferenceEquals(sent, _request))
+        if (_resent is not null)
+        {
+            exception.Redact(CredentialScrubber.From(_resent));
+        }
+
+        if (Response?.RequestMessage is { } sent && !ReferenceEquals(sent, _request) && !ReferenceEquals(sent, _resent))
         {
             exception.Redact(CredentialScrubber.From(sent));
         }
+
+        if (_authentication is not null)
+        {
+            // What the client's credentials hold, whatever this request carried: a service may echo any of them.
+            exception.Redact(CredentialScrubber.Learned(_authentication.Secrets()));
+        }
+    }
+
+    /// <summary>
+    /// Applies the operation's security (recorded on the request) with the client's credentials before the request is
+    /// sent; returns the alternative applied, or null. Throws <see cref="CredentialNotConfiguredException"/> when
+    /// none can be satisfied, so that nothing unauthenticated is sent.
+    /// </summary>
+    private ValueTask<SecurityRequirement?> AuthenticateAsync(ClientAuthentication? authentication)
+    {
+        _authentication = authentication;
+        return ClientAuthentication.ApplyAsync(authentication, _request, _operationName, _callerToken);
+    }
+
+    /// <summary>
+    /// After a <c>401</c> to a token: asks for a new token (<see cref="TokenRequestContext.ForceRefresh"/>) and sends a
+    /// copy of the request once more. A request whose content cannot be read again is not sent again: the 401 stands.
+    /// </summary>
+    private async Task ResendWithNewTokenAsync(SecurityRequirement authenticated)
+    {
+        if (RequestCopy.TryCopy(_request) is not { } again)
+        {
+            return;
+        }
+
+        await _authentication!.RefreshAsync(again, authenticated, _callerToken).ConfigureAwait(false);
+        Response.Dispose();
+        Response = null!;
+        _resent = again;
+        Response = await _httpClient.SendAsync(again, HttpCompletionOption.ResponseHeadersRead, _callerToken).ConfigureAwait(false);
     }
 
     public void Dispose()

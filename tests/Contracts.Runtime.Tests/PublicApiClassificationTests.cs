@@ -21,6 +21,18 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.ApiException",
         "Contracts.Runtime.ApiException`1",
         "Contracts.Runtime.RequestOptions",
+        "Contracts.Runtime.Authentication.AccessToken",
+        "Contracts.Runtime.Authentication.ApiKeyCredential",
+        "Contracts.Runtime.Authentication.ApiKeyLocation",
+        "Contracts.Runtime.Authentication.AuthorizationCredential",
+        "Contracts.Runtime.Authentication.BasicCredential",
+        "Contracts.Runtime.Authentication.BearerCredential",
+        "Contracts.Runtime.Authentication.CredentialNotConfiguredException",
+        "Contracts.Runtime.Authentication.ITokenProvider",
+        "Contracts.Runtime.Authentication.OAuth2ClientAuthenticationMethod",
+        "Contracts.Runtime.Authentication.OAuth2ClientCredentialsProvider",
+        "Contracts.Runtime.Authentication.OAuth2Credential",
+        "Contracts.Runtime.Authentication.TokenRequestContext",
         "Contracts.Runtime.Aws.AwsCredentials",
         "Contracts.Runtime.Aws.AwsCredentialsException",
         "Contracts.Runtime.Aws.AwsEndpoint",
@@ -42,6 +54,7 @@ public sealed class PublicApiClassificationTests
     private static readonly string[] HiddenMembersOfUserTypes =
     [
         "Contracts.Runtime.Aws.AwsServiceException..ctor(Contracts.Runtime.Aws.AwsErrorInfo)",
+        "Contracts.Runtime.RequestOptions.WithAuthentication(Contracts.Runtime.Authentication.ClientAuthentication)",
     ];
 
     private static readonly Assembly Runtime = typeof(ApiException).Assembly;

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+
+namespace Contracts.Runtime.Authentication;
+
+/// <summary>
+/// A new message for a request that was answered <c>401</c>, to send once more with a refreshed token: the same
+/// method, URI, headers, options and content. Only content that can be read again is sent again (bytes the runtime
+/// built: JSON, text, forms, multipart of those); a stream was consumed by the first send.
+/// </summary>
+internal static class RequestCopy
+{
+    // .NET Framework's HttpClient disposes a request's content once it is sent, so no content can be sent twice there.
+    private static readonly bool s_contentDisposedAfterSend =
+        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The copy, or null when the content cannot be sent again.</summary>
+    public static HttpRequestMessage? TryCopy(HttpRequestMessage request)
+    {
+        if (request.Content is { } content && (s_contentDisposedAfterSend || !CanReadAgain(content)))
+        {
+            return null;
+        }
+
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = request.Content };
+#if NET5_0_OR_GREATER
+        copy.VersionPolicy = request.VersionPolicy;
+        var options = (IDictionary<string, object?>)copy.Options;
+        foreach (var option in request.Options)
+        {
+            options[option.Key] = option.Value;
+        }
+#else
+        foreach (var property in request.Properties)
+        {
+            copy.Properties[property.Key] = property.Value;
+        }
+#endif
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return copy;
+    }
+
+    private static bool CanReadAgain(HttpContent content)
+    {
+        switch (content)
+        {
+            case ByteArrayContent:
+                return true;
+            case MultipartContent parts:
+                foreach (var part in parts)
+                {
+                    if (!CanReadAgain(part))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+}
