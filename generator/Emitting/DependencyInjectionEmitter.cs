@@ -172,11 +172,11 @@ internal static class DependencyInjectionEmitter
             writer.WriteLine("var " + section + " = configuration.GetSection(" + Literals.String(property) + ");");
             foreach (var key in CredentialKeys(scheme.Kind))
             {
-                var local = "value" + property + key;
+                var local = "credential" + property + key;
                 if (key == "Scopes")
                 {
-                    writer.OpenBlock("foreach (var scope in " + section + ".GetSection(\"Scopes\").GetChildren())");
-                    writer.OpenBlock("if (scope.Value is { Length: > 0 } " + local + ")");
+                    writer.OpenBlock("foreach (var scope" + property + " in " + section + ".GetSection(\"Scopes\").GetChildren())");
+                    writer.OpenBlock("if (scope" + property + ".Value is { Length: > 0 } " + local + ")");
                     writer.WriteLine(credential + ".Scopes.Add(" + local + ");");
                     writer.CloseBlock();
                     writer.CloseBlock();

@@ -170,6 +170,11 @@ internal sealed class SecurityTranslator
                     return External("an apiKey scheme needs 'name' and 'in' (header, query or cookie)", AddItYourself);
                 }
 
+                if (location != ApiKeyLocation.Query && !scheme.Name.All(IsTokenCharacter))
+                {
+                    return External("'" + scheme.Name + "' cannot be the name of a header or cookie", AddItYourself);
+                }
+
                 return WithOption(new SecuritySchemeModel(name, null, SecuritySchemeKind.ApiKey, scheme.Description, location.Value, scheme.Name));
             }
 
@@ -212,9 +217,9 @@ internal sealed class SecurityTranslator
                 {
                     diagnostics.Add(DiagnosticDescriptors.SecuritySchemeNotApplied, pointer, name, "the oauth2 scheme declares no flow", "its option takes tokens from a TokenProvider only");
                 }
-                else if (clientCredentials is not null && (tokenUrl is null || !tokenUrl.IsAbsoluteUri || tokenUrl.Scheme is not ("https" or "http")))
+                else if (clientCredentials is not null && !IsHttpUrl(tokenUrl))
                 {
-                    diagnostics.Add(DiagnosticDescriptors.SecuritySchemeNotApplied, pointer, name, "the clientCredentials flow has no absolute token URL", "set the option's TokenEndpoint, or give it a TokenProvider");
+                    diagnostics.Add(DiagnosticDescriptors.SecuritySchemeNotApplied, pointer, name, "the clientCredentials flow has no http(s) tokenUrl", "set the option's TokenEndpoint, or give it a TokenProvider");
                     tokenUrl = null;
                 }
 
@@ -224,13 +229,13 @@ internal sealed class SecurityTranslator
             case "openIdConnect":
             {
                 var url = scheme.OpenIdConnectUrl;
-                if (url is null || !url.IsAbsoluteUri || url.Scheme is not ("https" or "http"))
+                if (!IsHttpUrl(url))
                 {
-                    diagnostics.Add(DiagnosticDescriptors.SecuritySchemeNotApplied, pointer, name, "the openIdConnect scheme has no absolute openIdConnectUrl", "set the option's TokenEndpoint, or give it a TokenProvider");
+                    diagnostics.Add(DiagnosticDescriptors.SecuritySchemeNotApplied, pointer, name, "the openIdConnect scheme has no http(s) openIdConnectUrl", "set the option's TokenEndpoint, or give it a TokenProvider");
                     return WithOption(new SecuritySchemeModel(name, null, SecuritySchemeKind.OAuth2, scheme.Description, Scopes: EquatableArray<string>.Empty));
                 }
 
-                return WithOption(new SecuritySchemeModel(name, null, SecuritySchemeKind.OpenIdConnect, scheme.Description, DiscoveryUrl: url.OriginalString));
+                return WithOption(new SecuritySchemeModel(name, null, SecuritySchemeKind.OpenIdConnect, scheme.Description, DiscoveryUrl: url!.OriginalString));
             }
 
             case "mutualTLS":
@@ -240,6 +245,10 @@ internal sealed class SecurityTranslator
                 return External("its type '" + type + "' is not one the generator knows", AddItYourself);
         }
     }
+
+    // A relative URL (OpenAPI allows it: relative to the server) is resolved by the runtime against the request's address.
+    private static bool IsHttpUrl(Uri? url) =>
+        url is not null && url.OriginalString.Length > 0 && (!url.IsAbsoluteUri || url.Scheme is "https" or "http");
 
     // RFC 9110 token characters: what an auth-scheme name may contain.
     private static bool IsTokenCharacter(char c) =>

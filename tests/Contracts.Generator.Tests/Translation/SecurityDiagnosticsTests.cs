@@ -21,7 +21,7 @@ public sealed class SecurityDiagnosticsTests
 
         run.AssertGeneratorDidNotThrow();
         Assert.Equal(
-            ["CTR115@21", "CTR115@23", "CTR115@25", "CTR115@28", "CTR115@30", "CTR115@33", "CTR115@39", "CTR116@16", "CTR116@5"],
+            ["CTR115@21", "CTR115@23", "CTR115@25", "CTR115@28", "CTR115@30", "CTR115@33", "CTR115@39", "CTR115@41", "CTR116@16", "CTR116@5"],
             run.GeneratorDiagnostics.Select(d => d.Id + "@" + (d.Location.GetLineSpan().StartLinePosition.Line + 1)).OrderBy(s => s, StringComparer.Ordinal));
         Assert.All(run.GeneratorDiagnostics, d =>
         {
@@ -39,6 +39,7 @@ public sealed class SecurityDiagnosticsTests
         Assert.Contains("The security scheme 'cert' is not applied as declared: mutualTLS is a client certificate, which the HttpClient's handler presents; configure the certificate on the handler (HttpClientHandler.ClientCertificates); requirements count it as satisfied", messages);
         Assert.Contains("The security scheme 'custom' is not applied as declared: its type 'hmac' is not one the generator knows; the client does not apply it (add it with a DelegatingHandler), and requirements count it as satisfied", messages);
         Assert.Contains("The security scheme 'nowhere' is not applied as declared: an apiKey scheme needs 'name' and 'in' (header, query or cookie); the client does not apply it (add it with a DelegatingHandler), and requirements count it as satisfied", messages);
+        Assert.Contains("The security scheme 'badheader' is not applied as declared: 'X Bad' cannot be the name of a header or cookie; the client does not apply it (add it with a DelegatingHandler), and requirements count it as satisfied", messages);
         Assert.Contains("The security scheme 'flowless' is not applied as declared: the oauth2 scheme declares no flow; its option takes tokens from a TokenProvider only", messages);
         Assert.Contains("The security requirement names 'apiKey', which no security scheme declares; the alternative that names it is left out", messages);
         Assert.Contains("The security requirement names 'missing', which no security scheme declares; no alternative is left, so the client adds no credential to these requests", messages);
@@ -60,6 +61,7 @@ public sealed class SecurityDiagnosticsTests
         Assert.Contains(".External(\"cert\")", client, StringComparison.Ordinal);
         Assert.DoesNotContain(" Cert {", client, StringComparison.Ordinal);
         Assert.Contains(".OAuth2(\"relative\", null, global::System.Array.Empty<string>(), options.Relative)", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("ftp://", client, StringComparison.Ordinal);
     }
 
     private static GeneratorRun Run() =>

@@ -22,7 +22,7 @@ public sealed class SecurityTranslationTests
         var schemes = Translate(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs/security.yaml"))).Client.Security!.Schemes.ToDictionary(s => s.Name);
 
         Assert.Equal(
-            ["bearerAuth", "apiKeyHeader", "apiKeyQuery", "apiKeyCookie", "basicAuth", "signature", "oauth", "oidc", "mtls", "base-address"],
+            ["bearerAuth", "apiKeyHeader", "apiKeyQuery", "apiKeyCookie", "basicAuth", "signature", "oauth", "oidc", "mtls", "base-address", "odd.name-key_1"],
             schemes.Keys);
         Assert.Equal(SecuritySchemeKind.Bearer, schemes["bearerAuth"].Kind);
         Assert.Equal((SecuritySchemeKind.ApiKey, ApiKeyLocation.Header, "X-Vault-Key"), (schemes["apiKeyHeader"].Kind, schemes["apiKeyHeader"].KeyLocation, schemes["apiKeyHeader"].KeyName));
@@ -43,7 +43,7 @@ public sealed class SecurityTranslationTests
         var schemes = Translate(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs/security.yaml"))).Client.Security!.Schemes;
 
         Assert.Equal(
-            ["BearerAuth", "ApiKeyHeader", "ApiKeyQuery", "ApiKeyCookie", "BasicAuth", "Signature", "Oauth", "Oidc", null, "BaseAddress2"],
+            ["BearerAuth", "ApiKeyHeader", "ApiKeyQuery", "ApiKeyCookie", "BasicAuth", "Signature", "Oauth", "Oidc", null, "BaseAddress2", "OddNameKey1"],
             schemes.Select(s => s.PropertyName));
     }
 
@@ -158,6 +158,28 @@ public sealed class SecurityTranslationTests
         Assert.Equal((ApiKeyLocation.Query, "k"), (schemes[1].KeyLocation, schemes[1].KeyName));
         Assert.Equal(("https://t.example.com/token", "read"), (schemes[2].TokenUrl, schemes[2].Scopes.Single()));
         Assert.Equal("s_defaultSecurity", model.Client.Operations.Single().SecurityField);
+    }
+
+    [Fact]
+    public void A_relative_token_url_is_kept_for_the_runtime_to_resolve_against_the_request()
+    {
+        var model = Translate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://t.example.com/api'}]
+            paths: {}
+            components:
+              securitySchemes:
+                app:
+                  type: oauth2
+                  flows:
+                    clientCredentials: {tokenUrl: /oauth/token, scopes: {}}
+                oidc: {type: openIdConnect, openIdConnectUrl: /.well-known/openid-configuration}
+            """);
+
+        var schemes = model.Client.Security!.Schemes;
+        Assert.Equal("/oauth/token", schemes[0].TokenUrl);
+        Assert.Equal((SecuritySchemeKind.OpenIdConnect, "/.well-known/openid-configuration"), (schemes[1].Kind, schemes[1].DiscoveryUrl));
     }
 
     [Fact]
