@@ -23,7 +23,7 @@ internal sealed class SecurityTranslator
     // The options' own members (and those other features add: AWS credentials, retries): a scheme named like one gets a suffix.
     private static readonly string[] s_optionMembers =
     {
-        "BaseAddress", "MaxResponseContentBufferSize", "ExpandServerUrl", "Credentials", "Retry", "Region", "Timeout", "Authentication",
+        "BaseAddress", "MaxResponseContentBufferSize", "ExpandServerUrl", "Credentials", "Retry", "RetryPolicy", "Region", "Timeout", "TimeProvider", "Authentication",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
     };
 
