@@ -35,14 +35,15 @@ internal sealed class ApiKeyScheme : AuthenticationScheme
         {
             key = Checked(await provider(cancellationToken).ConfigureAwait(false), "key");
             _provided = key;
-
-            // A header or parameter name need not say it carries a key: the request remembers it for its exceptions.
-            ContractsHttp.MarkCredential(request, key);
         }
         else
         {
             key = Checked(credential.Key, "key");
         }
+
+        // A header or parameter name need not say it carries a key (X-Tenant, code): the request remembers it, so that
+        // its exceptions print it as *** and a redirect to another origin leaves it behind.
+        ContractsHttp.MarkCredential(request, key);
 
         switch (_location)
         {

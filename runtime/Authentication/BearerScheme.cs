@@ -14,8 +14,9 @@ internal sealed class BearerScheme : AuthenticationScheme
     // The token a provider gave last: exceptions of any call of the client scrub it.
     private string? _provided;
 
-    // The header value of the fixed token, built once per token rather than once per request.
-    private (string Token, string Header)? _fixed;
+    // The header value of the fixed token, built once per token rather than once per request; one reference, so that
+    // concurrent requests never see a token paired with another token's header.
+    private FixedHeader? _fixed;
 
     public BearerScheme(string name, BearerCredential? credential)
         : base(name)
@@ -37,14 +38,14 @@ internal sealed class BearerScheme : AuthenticationScheme
 
         var token = credential.Token!;
         var cached = _fixed;
-        if (cached is null || !ReferenceEquals(cached.Value.Token, token))
+        if (cached is null || !ReferenceEquals(cached.Token, token))
         {
-            cached = (token, "Bearer " + Checked(token, "token"));
+            cached = new FixedHeader(token, "Bearer " + Checked(token, "token"));
             _fixed = cached;
         }
 
         request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation("Authorization", cached.Value.Header);
+        request.Headers.TryAddWithoutValidation("Authorization", cached.Header);
         return default;
     }
 
@@ -61,5 +62,12 @@ internal sealed class BearerScheme : AuthenticationScheme
         _provided = value;
         ContractsHttp.MarkCredential(request, value);
         SetAuthorization(request, "Bearer", value);
+    }
+
+    private sealed class FixedHeader(string token, string header)
+    {
+        public string Token { get; } = token;
+
+        public string Header { get; } = header;
     }
 }

@@ -192,6 +192,7 @@ public sealed class OAuth2ClientCredentialsProvider : ITokenProvider
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        string? basic = null;
         if (_method == OAuth2ClientAuthenticationMethod.ClientSecretPost)
         {
             fields.Add(new("client_id", _clientId));
@@ -201,7 +202,8 @@ public sealed class OAuth2ClientCredentialsProvider : ITokenProvider
         {
             // RFC 6749 section 2.3.1: the id and secret are form-encoded before they are joined and Base64-encoded.
             var pair = FormEncode(_clientId) + ":" + FormEncode(_clientSecret);
-            request.Headers.TryAddWithoutValidation("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+            basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(pair));
+            request.Headers.TryAddWithoutValidation("Authorization", "Basic " + basic);
         }
 
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -242,8 +244,9 @@ public sealed class OAuth2ClientCredentialsProvider : ITokenProvider
         }
         catch (ApiException exception)
         {
-            call.Redact(exception);
-            exception.Redact(CredentialScrubber.Of(_clientSecret, FormEncode(_clientSecret)));
+            // Only what is secret in this request: scrubbing the whole Basic pair would also hide the client id, and
+            // with it an error code such as "invalid_client" whose end matches the id's start.
+            exception.Redact(CredentialScrubber.Of(_clientSecret, FormEncode(_clientSecret), basic ?? _clientSecret));
             throw;
         }
     }

@@ -113,25 +113,28 @@ public static partial class ContractsHttp
     /// Creates a request for <paramref name="relativeUri"/> (a path starting with '/', with its query) under
     /// <paramref name="baseAddress"/>; a query of the base address comes first in the request's query.
     /// </summary>
-    public static HttpRequestMessage CreateRequest(HttpMethod method, Uri baseAddress, string relativeUri)
+    public static HttpRequestMessage CreateRequest(HttpMethod method, Uri baseAddress, string relativeUri) =>
+        new(method, RequestUri(baseAddress, relativeUri));
+
+    /// <summary>The address of a request for <paramref name="relativeUri"/> under <paramref name="baseAddress"/>.</summary>
+    private static Uri RequestUri(Uri baseAddress, string relativeUri)
     {
         var root = baseAddress.OriginalString;
         var relative = relativeUri.StartsWith("/", StringComparison.Ordinal) ? relativeUri.Substring(1) : relativeUri;
         var baseQuery = root.IndexOf('?');
         if (baseQuery >= 0 && baseAddress.IsAbsoluteUri)
         {
-            return new HttpRequestMessage(method, new Uri(WithBaseQuery(root, baseQuery, relative), UriKind.Absolute));
+            return new Uri(WithBaseQuery(root, baseQuery, relative), UriKind.Absolute);
         }
 
         var slash = root.EndsWith("/", StringComparison.Ordinal);
         if (relative.Length == 0 && slash && baseAddress.IsAbsoluteUri)
         {
             // The root itself (every AWS JSON call posts to "/"): Uri is immutable, so the base is reused, not parsed again.
-            return new HttpRequestMessage(method, baseAddress);
+            return baseAddress;
         }
 
-        var uri = new Uri(slash ? root + relative : root + "/" + relative, UriKind.Absolute);
-        return new HttpRequestMessage(method, uri);
+        return new Uri(slash ? root + relative : root + "/" + relative, UriKind.Absolute);
     }
 
     // https://host/v1/?api-version=2 and items/a?q=1 give https://host/v1/items/a?api-version=2&q=1.

@@ -124,7 +124,7 @@ internal static class Redirects
         foreach (var header in request.Headers)
         {
             // The Host of the old address would send the request to the old site's virtual host.
-            if (string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase) || (crossOrigin && IsCredentialHeader(header.Key)))
+            if (string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase) || (crossOrigin && (IsCredentialHeader(header.Key) || CarriesMarked(request, header.Value))))
             {
                 continue;
             }
@@ -150,6 +150,29 @@ internal static class Redirects
         || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase)
         || CredentialScrubber.IsSecretName(name);
+
+    /// <summary>True when a header value holds a credential the request was marked with (an API key under a header name that does not say so).</summary>
+    private static bool CarriesMarked(HttpRequestMessage request, IEnumerable<string> values)
+    {
+        var marked = ContractsHttp.MarkedCredentials(request);
+        if (marked.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            foreach (var credential in marked)
+            {
+                if (value.IndexOf(credential, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the request carries a SigV4 signature (in its Authorization header or its query): it is valid for its own address only.</summary>
     public static bool IsSigned(HttpRequestMessage request)
