@@ -104,6 +104,14 @@ internal static class DiagnosticDescriptors
         "CTR114", "Enum values look alike", "The enum '{0}' has values that look alike: '{1}' and '{2}' differ only by invisible characters or spaces, and become the members '{3}' and '{4}'", DiagnosticSeverity.Warning,
         "Two values of an enum differ only by characters that show nothing (zero-width, bidirectional and other format characters, shown here as [U+XXXX]) or by a space other than U+0020, so their members look interchangeable in code. Both are generated and read as they are; check the document, or name the members with x-enum-varnames.");
 
+    public static readonly DiagnosticDescriptor SecuritySchemeNotApplied = Create(
+        "CTR115", "Security scheme not applied as declared", "The security scheme '{0}' is not applied as declared: {1}; {2}", DiagnosticSeverity.Warning,
+        "The client applies apiKey (header, query, cookie), http basic, bearer and other http schemes, oauth2 and openIdConnect. A scheme it cannot apply (mutualTLS, an unknown type, an apiKey without name or in, an http scheme without a valid scheme name) has no option and counts as satisfied, so it must be applied outside the client; an oauth2 or openIdConnect scheme without a usable token URL takes its tokens from the option's TokenProvider or TokenEndpoint.");
+
+    public static readonly DiagnosticDescriptor UndeclaredSecurityScheme = Create(
+        "CTR116", "Security requirement names an undeclared scheme", "The security requirement names '{0}', which no security scheme declares; {1}", DiagnosticSeverity.Warning,
+        "A requirement alternative that names a scheme missing from components/securitySchemes (securityDefinitions in Swagger 2.0) can never be satisfied, so it is left out; when no alternative of the list is left, the client adds no credential to the operation's requests. Declare the scheme, or fix its name.");
+
     public static readonly DiagnosticDescriptor ResponseHeaderTypesDiffer = Create(
         "CTR117", "Response header types differ", "Operation '{0}': the response header '{1}' is declared as {2} in one success response and as {3} in another; its property is a string", DiagnosticSeverity.Warning,
         "A declared response header becomes one typed property of the operation's response class; declared with two types, it is read as the text sent.");

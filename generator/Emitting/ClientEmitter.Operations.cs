@@ -45,7 +45,7 @@ internal static partial class ClientEmitter
             WriteGuarded(writer, parameter.ParameterName, parameter.IsRequired, value => QueryStatement(parameter, value, target, context));
         }
 
-        var create = KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + ");";
+        var create = KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + SecurityArgument(operation) + ");";
         if (aws)
         {
             // Every attempt (retries included) sends a fresh, freshly signed request.

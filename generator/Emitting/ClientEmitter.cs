@@ -128,6 +128,7 @@ internal static partial class ClientEmitter
                 """);
         }
 
+        WriteSecurityOptions(writer, client);
         writer.WriteLine();
         writer.WriteLine("/// <summary>The document's server URL with this instance's variables filled in; a value the document does not allow throws.</summary>");
         if (server.Variables.IsEmpty)
@@ -187,6 +188,7 @@ internal static partial class ClientEmitter
         }
 
         WriteErrorResponses(writer, client, context);
+        WriteSecurityRequirements(writer, client);
 
         writer.WriteLine($$"""
             private readonly {{KnownTypes.HttpClient}} _httpClient;
@@ -206,7 +208,7 @@ internal static partial class ClientEmitter
                 _httpClient = httpClient ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(httpClient));
                 options ??= new {{target.OptionsName}}();
                 _baseAddress = {{KnownTypes.ContractsHttp}}.ResolveBaseAddress(options.BaseAddress, httpClient, options.ExpandServerUrl);
-                _requestDefaults = new {{KnownTypes.RequestOptions}} { MaxResponseContentBufferSize = options.MaxResponseContentBufferSize };{{AwsSettingsInitializer(client)}}
+                _requestDefaults = new {{KnownTypes.RequestOptions}} { MaxResponseContentBufferSize = options.MaxResponseContentBufferSize }{{AuthenticationSuffix(client)}};{{AwsSettingsInitializer(client)}}
             }
             """);
         foreach (var operation in client.Operations)

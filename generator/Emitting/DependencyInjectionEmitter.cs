@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -73,7 +74,7 @@ internal static class DependencyInjectionEmitter
             writer.WriteLine($$"""
                 /// <summary>
                 /// Adds <see cref="{{target.InterfaceName}}"/> with options read from a configuration section (for example
-                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxRetryAfter</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}.
+                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxRetryAfter</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}{{SecurityList(client)}}.
                 /// </summary>
                 /// <param name="services">The service collection.</param>
                 /// <param name="configuration">The section holding the options.</param>
@@ -126,6 +127,8 @@ internal static class DependencyInjectionEmitter
                 writer.WriteLine("options." + variable.PropertyName + " = " + Local(variable) + ";");
                 writer.CloseBlock();
             }
+
+            WriteSecurityBinding(writer, client);
 
             writer.CloseBlock();
         }
@@ -192,4 +195,66 @@ internal static class DependencyInjectionEmitter
     }
 
     private static string Local(ServerVariableModel variable) => "value" + variable.PropertyName;
+
+    /// <summary>The configuration keys of each scheme's credential, for the method's documentation.</summary>
+    private static string SecurityList(ClientModel client)
+    {
+        var text = string.Empty;
+        foreach (var scheme in client.Security?.Schemes ?? default)
+        {
+            if (scheme.PropertyName is { } property)
+            {
+                text += ", " + string.Join(", ", CredentialKeys(scheme.Kind).Select(key => "<c>" + property + ":" + key + "</c>"));
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>The members of each credential type that configuration sets (the others, such as providers, are code).</summary>
+    private static string[] CredentialKeys(SecuritySchemeKind kind) => kind switch
+    {
+        SecuritySchemeKind.ApiKey => new[] { "Key" },
+        SecuritySchemeKind.Bearer => new[] { "Token" },
+        SecuritySchemeKind.Basic => new[] { "UserName", "Password" },
+        SecuritySchemeKind.Authorization => new[] { "Value" },
+        _ => new[] { "ClientId", "ClientSecret", "Scopes", "TokenEndpoint" },
+    };
+
+    /// <summary>
+    /// Each scheme's credential read member by member from its section (named after the option): the credential is
+    /// created when the section sets one of its members, so an empty section leaves the scheme unconfigured.
+    /// </summary>
+    private static void WriteSecurityBinding(SourceWriter writer, ClientModel client)
+    {
+        foreach (var scheme in client.Security?.Schemes ?? default)
+        {
+            if (scheme.PropertyName is not { } property)
+            {
+                continue;
+            }
+
+            var section = "section" + property;
+            var credential = "(options." + property + " ??= new())";
+            writer.WriteLine();
+            writer.WriteLine("var " + section + " = configuration.GetSection(" + Literals.String(property) + ");");
+            foreach (var key in CredentialKeys(scheme.Kind))
+            {
+                var local = "credential" + property + key;
+                if (key == "Scopes")
+                {
+                    writer.OpenBlock("foreach (var scope" + property + " in " + section + ".GetSection(\"Scopes\").GetChildren())");
+                    writer.OpenBlock("if (scope" + property + ".Value is { Length: > 0 } " + local + ")");
+                    writer.WriteLine(credential + ".Scopes.Add(" + local + ");");
+                    writer.CloseBlock();
+                    writer.CloseBlock();
+                    continue;
+                }
+
+                writer.OpenBlock("if (" + section + "[" + Literals.String(key) + "] is { Length: > 0 } " + local + ")");
+                writer.WriteLine(credential + "." + key + " = " + (key == "TokenEndpoint" ? "new " + KnownTypes.Uri + "(" + local + ", global::System.UriKind.Absolute)" : local) + ";");
+                writer.CloseBlock();
+            }
+        }
+    }
 }

@@ -67,4 +67,13 @@ internal static class KnownTypes
     public const string RetryHandler = "global::Contracts.Runtime.Http.RetryHandler";
     public const string RetryRules = "global::Contracts.Runtime.Http.RetryRules";
     public const string HttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
+    public const string ClientAuthentication = "global::Contracts.Runtime.Authentication.ClientAuthentication";
+    public const string SecurityRequirement = "global::Contracts.Runtime.Authentication.SecurityRequirement";
+    public const string SchemeUse = "global::Contracts.Runtime.Authentication.SchemeUse";
+    public const string ApiKeyLocation = "global::Contracts.Runtime.Authentication.ApiKeyLocation";
+    public const string ApiKeyCredential = "global::Contracts.Runtime.Authentication.ApiKeyCredential";
+    public const string BearerCredential = "global::Contracts.Runtime.Authentication.BearerCredential";
+    public const string BasicCredential = "global::Contracts.Runtime.Authentication.BasicCredential";
+    public const string AuthorizationCredential = "global::Contracts.Runtime.Authentication.AuthorizationCredential";
+    public const string OAuth2Credential = "global::Contracts.Runtime.Authentication.OAuth2Credential";
 }

@@ -10,7 +10,8 @@ internal sealed record ClientModel(
     ServerModel Server,
     EquatableArray<EnvelopeModel> Envelopes,
     EquatableArray<OperationModel> Operations,
-    AwsModel? Aws = null);
+    AwsModel? Aws = null,
+    SecurityModel? Security = null);
 
 /// <summary>
 /// The AWS protocol profile, recognised from the document (an <c>*.amazonaws.com</c> server and a SigV4 security
@@ -90,6 +91,7 @@ internal enum ParameterStyle
 /// <param name="IsIdempotent">Safe to send twice (GET, HEAD, PUT, DELETE, OPTIONS; for AWS, Get/List/Describe operations): a 500 or a dropped connection is retried.</param>
 /// <param name="Parameters">The document's parameters; after <see cref="Passes.MethodSignatures"/>, in the method's order (path, query, header, cookie, each in document order).</param>
 /// <param name="MethodParameters">The C# method's parameters in order, set by <see cref="Passes.MethodSignatures"/> (empty before it runs).</param>
+/// <param name="SecurityField">The <see cref="SecurityArrayModel.FieldName"/> of the security the request carries; null when the operation has none (the request is created as before security was supported).</param>
 /// <param name="WithResponse">The twin method returning the status code and headers with the result; its name is set by <see cref="Passes.MethodSignatures"/>.</param>
 internal sealed record OperationModel(
     string OperationId,
@@ -109,6 +111,7 @@ internal sealed record OperationModel(
     EquatableArray<ErrorResponseModel> Errors = default,
     string? ErrorsFieldName = null,
     EquatableArray<MethodParameterModel> MethodParameters = default,
+    string? SecurityField = null,
     ResponseMethodModel? WithResponse = null);
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>

@@ -11,7 +11,7 @@ namespace Contracts.Generator.Reading;
 /// the facts are asked with; otherwise from the file's own tree, which the <see cref="SourceLocator"/> builds once for
 /// both. Positions are the locator's alone.
 /// </summary>
-internal sealed class DocumentFacts
+internal sealed partial class DocumentFacts
 {
     private readonly SourceLocator _file;
     private readonly YamlMappingIndex _mappings = new();
@@ -41,7 +41,10 @@ internal sealed class DocumentFacts
     /// The scalar at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null. For the few keywords whose
     /// absence the OpenAPI reader does not keep (<c>additionalProperties: true</c> reads the same as no keyword).
     /// </summary>
-    public string? ScalarAt(string pointer)
+    public string? ScalarAt(string pointer) => (NodeAt(pointer) as YamlScalarNode)?.Value;
+
+    /// <summary>The node at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null.</summary>
+    public YamlNode? NodeAt(string pointer)
     {
         YamlNode? node = Tree;
         var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
@@ -56,6 +59,6 @@ internal sealed class DocumentFacts
             };
         }
 
-        return (node as YamlScalarNode)?.Value;
+        return node;
     }
 }

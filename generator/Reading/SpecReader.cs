@@ -136,8 +136,15 @@ internal static class SpecReader
         }
 
         isSwagger2 = result.SpecificationVersion == Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0;
+        var undeclaredSchemes = UndeclaredSecuritySchemes.Find(document);
         foreach (var error in result.Errors)
         {
+            // Translation reports these at the requirement (CTR116); they are not a broken document.
+            if (undeclaredSchemes.Count > 0 && s_invalidReference.Match(error.Message ?? string.Empty) is { Success: true } match && undeclaredSchemes.Contains(match.Groups[1].Value))
+            {
+                continue;
+            }
+
             Report(error, diagnostics);
         }
 

@@ -21,7 +21,7 @@ namespace Contracts.Generator.Translation;
 /// nullability, which response is the result) so that the emitters only print. A coordinator without state: the
 /// collaborators own theirs: <see cref="TypeRegistry"/> (type names and the size budget), <see cref="AwsProfile"/>,
 /// <see cref="SchemaTranslator"/> (records and component types) with its <see cref="EnumTranslator"/> and
-/// <see cref="UnionTranslator"/>, <see cref="EnvelopeTranslator"/>, and <see cref="OperationTranslator"/> with
+/// <see cref="UnionTranslator"/>, <see cref="EnvelopeTranslator"/>, <see cref="SecurityTranslator"/>, and <see cref="OperationTranslator"/> with
 /// <see cref="ParameterTranslator"/>, <see cref="BodyTranslator"/> and <see cref="ResponseTranslator"/>. The model → model
 /// steps after it are in <c>Passes/</c>.
 /// </summary>
@@ -53,6 +53,9 @@ internal static class DocumentTranslator
 
         var schemas = SchemaTranslator.WithComponents(document, target, registry, diagnostics, facts, hasDateOnly, aws, cancellationToken);
         var envelopes = new EnvelopeTranslator(schemas, diagnostics);
+
+        // AWS services are signed (SigV4), which is their security scheme.
+        var security = aws is null ? SecurityTranslator.Create(document, facts, isSwagger2, target, server, diagnostics) : null;
         var operations = new OperationTranslator(
             document,
             target,
@@ -62,7 +65,8 @@ internal static class DocumentTranslator
             aws,
             registry,
             diagnostics,
-            cancellationToken);
+            cancellationToken,
+            security);
         var client = operations.Translate(server);
         var records = schemas.Finish();
         client = ResponseTranslator.NameResponseClasses(client, registry);
@@ -71,7 +75,7 @@ internal static class DocumentTranslator
             records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             schemas.Enums.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             new JsonContextModel(target, EquatableArray<JsonTypeModel>.Empty, EquatableArray<TypeRef>.Empty),
-            client with { Envelopes = envelopes.Build(records).ToEquatableArray(), Aws = aws?.WithErrors(schemas) },
+            client with { Envelopes = envelopes.Build(records).ToEquatableArray(), Aws = aws?.WithErrors(schemas), Security = security?.Build() },
             schemas.Unions.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
         ReportAmbiguities(model, schemas.Unions.Declarations, diagnostics);
         return model;

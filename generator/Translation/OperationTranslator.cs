@@ -29,6 +29,7 @@ internal sealed class OperationTranslator
     private readonly TypeRegistry _registry;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private readonly SecurityTranslator? _security;
 
     public OperationTranslator(
         OpenApiDocument document,
@@ -39,7 +40,8 @@ internal sealed class OperationTranslator
         AwsProfile? aws,
         TypeRegistry registry,
         DiagnosticBag diagnostics,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SecurityTranslator? security = null)
     {
         _document = document;
         _target = target;
@@ -50,6 +52,7 @@ internal sealed class OperationTranslator
         _registry = registry;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _security = security;
     }
 
     /// <summary>The client of <paramref name="server"/>: every operation that can be supported, by method name.</summary>
@@ -146,6 +149,7 @@ internal sealed class OperationTranslator
             IsIdempotent(method, operationId),
             errors,
             errors.IsEmpty ? null : "s_" + methodName + "Errors",
+            SecurityField: _security?.FieldFor(pointer, methodName),
             WithResponse: ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) });
     }
 

@@ -18,13 +18,15 @@ public sealed class StripeTests
     {
         await using var server = await LoopbackServer.StartAsync(200, Response("stripe-balance.json"));
         using var http = new HttpClient();
-        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress });
+        // Stripe's description declares basicAuth or bearerAuth for every operation: the secret key as a bearer token.
+        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress, BearerAuth = new("sk_test_4eC39HqLyjWDarjtT1zdp7dc") });
 
         var balance = await client.GetBalanceAsync();
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/v1/balance", request.Path);
+        Assert.Equal("Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc", request.Headers["Authorization"]);
         Assert.Empty(request.Body);
         Assert.False(balance.Livemode);
         var available = Assert.Single(balance.Available);
@@ -38,7 +40,8 @@ public sealed class StripeTests
     {
         await using var server = await LoopbackServer.StartAsync(200, Response("stripe-customer.json"));
         using var http = new HttpClient();
-        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress });
+        // The secret key as the basic user name with an empty password, as Stripe's own libraries send it.
+        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress, BasicAuth = new("sk_test_4eC39HqLyjWDarjtT1zdp7dc", "") });
 
         var customer = await client.PostCustomersAsync(new PostCustomersRequest
         {
@@ -51,6 +54,7 @@ public sealed class StripeTests
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/v1/customers", request.Path);
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("sk_test_4eC39HqLyjWDarjtT1zdp7dc:")), request.Headers["Authorization"]);
         Assert.StartsWith("application/x-www-form-urlencoded", request.Headers["Content-Type"], StringComparison.Ordinal);
         var form = QueryHelpers.ParseQuery(request.BodyText);
         Assert.Equal("jennyrosen@example.com", form["email"].ToString());
