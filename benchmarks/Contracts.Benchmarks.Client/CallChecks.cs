@@ -15,13 +15,13 @@ namespace Contracts.Benchmarks.Client;
 /// </summary>
 internal static class CallChecks
 {
-    public static async Task VerifyAsync<T>(string client, CannedHandler service, Func<Task<T>> call, Func<T, IReadOnlyList<ExpectedKey>?> keys, int expectedKeys, bool signed)
+    public static async Task VerifyAsync<T>(string client, CannedHandler service, Func<Task<T>> call, Func<T, IReadOnlyList<ExpectedKey>?> keys, int expectedKeys, bool signed, string? bearer = null)
     {
         var requests = 0;
         service.Inspect = (request, body) =>
         {
             requests++;
-            CheckRequest(client, request, body, signed);
+            CheckRequest(client, request, body, signed, bearer);
         };
         T result;
         try
@@ -48,6 +48,11 @@ internal static class CallChecks
             ? result.AccessKeys?.Select(k => new ExpectedKey(k.AccessKeyId!, k.Status!.Value.Value, k.CreatedAt!.Value, k.LastUsed!.LastUsedDate)).ToList()
             : null;
 
+    public static IReadOnlyList<ExpectedKey>? Keys(SeedBearer.BucketAccessKeys result) =>
+        result.Id == CannedResponses.BucketId && result.CreatedAt == CannedResponses.BucketCreatedAt
+            ? result.AccessKeys?.Select(k => new ExpectedKey(k.AccessKeyId!, k.Status!.Value.Value, k.CreatedAt!.Value, k.LastUsed!.LastUsedDate)).ToList()
+            : null;
+
     public static IReadOnlyList<ExpectedKey>? Keys(Peers.NSwag.BucketAccessKeys result) =>
         result.Id == CannedResponses.BucketId && result.Created_at == CannedResponses.BucketCreatedAt
             ? result.AccessKeys?.Select(k => new ExpectedKey(k.AccessKeyId, k.Status.ToString(), k.CreatedAt, k.LastUsed.LastUsedDate)).ToList()
@@ -61,7 +66,7 @@ internal static class CallChecks
     public static IReadOnlyList<ExpectedKey>? Keys(Aws.GetBucketAccessKeysResult result) =>
         result.AccessKeys?.Select(k => new ExpectedKey(k.AccessKeyId!, k.Status!.Value.Value, k.CreatedAt!.Value, k.LastUsed!.LastUsedDate)).ToList();
 
-    private static void CheckRequest(string client, HttpRequestMessage request, byte[] body, bool signed)
+    private static void CheckRequest(string client, HttpRequestMessage request, byte[] body, bool signed, string? bearer)
     {
         Require(request.Method == HttpMethod.Post, client, "sent " + request.Method + " instead of POST");
         Require(request.RequestUri?.Host == Clients.Endpoint.Host, client, "sent the request to " + request.RequestUri);
@@ -78,6 +83,12 @@ internal static class CallChecks
         }
 
         var authorization = request.Headers.TryGetValues("Authorization", out var values) ? values.SingleOrDefault() : null;
+        if (bearer is not null)
+        {
+            Require(authorization == "Bearer " + bearer, client, "did not send its bearer token");
+            return;
+        }
+
         Require(signed == (authorization?.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal) == true), client, signed ? "did not sign the request" : "signed the request");
     }
 

@@ -7,7 +7,9 @@ using Contracts.Benchmarks.Peers.NSwag;
 using Contracts.Runtime.Aws;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
+using Contracts.Runtime.Authentication;
 using Seed = Contracts.Benchmarks.Client.Seed;
+using SeedBearer = Contracts.Benchmarks.Client.SeedBearer;
 using Aws = Contracts.Benchmarks.Client.Aws;
 using KiotaModels = Contracts.Benchmarks.Peers.Kiota.Models;
 
@@ -27,6 +29,7 @@ internal sealed class Clients : IDisposable
 
     private readonly HttpClient _http;
     private readonly Seed.LightsailClient _contracts;
+    private readonly SeedBearer.LightsailBearerClient _contractsBearer;
     private readonly LightsailNSwagClient _nswag;
     private readonly LightsailKiotaClient _kiota;
     private readonly HttpClientRequestAdapter _kiotaAdapter;
@@ -39,12 +42,20 @@ internal sealed class Clients : IDisposable
             : service;
         _http = new HttpClient(pipeline);
         _contracts = new Seed.LightsailClient(_http, new Seed.LightsailClientOptions { BaseAddress = Endpoint });
+        _contractsBearer = new SeedBearer.LightsailBearerClient(_http, new SeedBearer.LightsailBearerClientOptions { BaseAddress = Endpoint, BearerAuth = new BearerCredential(BearerToken) });
         _nswag = new LightsailNSwagClient(_http) { BaseUrl = Endpoint.OriginalString };
         _kiotaAdapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _http) { BaseUrl = Endpoint.OriginalString };
         _kiota = new LightsailKiotaClient(_kiotaAdapter);
     }
 
+    /// <summary>The bearer row's token: a fixed string (the canned service does not check it; CallChecks does).</summary>
+    public const string BearerToken = "sk-benchmark-0123456789abcdef";
+
     public CannedHandler Service { get; }
+
+    /// <summary>The same call through the seed contract with an http bearer scheme: the token comes from the client's options.</summary>
+    public Task<SeedBearer.BucketAccessKeys> ContractsBearerAsync() =>
+        _contractsBearer.GetBucketAccessKeysAsync(new SeedBearer.GetBucketAccessKeysRequest { BucketName = CannedResponses.BucketName });
 
     public Task<Seed.BucketAccessKeys> ContractsAsync() =>
         _contracts.GetBucketAccessKeysAsync(new Seed.GetBucketAccessKeysRequest { BucketName = CannedResponses.BucketName });
@@ -91,7 +102,14 @@ internal sealed class AwsProtocolClient : IDisposable
         });
     }
 
+    /// <summary>The bearer row's token: a fixed string (the canned service does not check it; CallChecks does).</summary>
+    public const string BearerToken = "sk-benchmark-0123456789abcdef";
+
     public CannedHandler Service { get; }
+
+    /// <summary>The same call through the seed contract with an http bearer scheme: the token comes from the client's options.</summary>
+    public Task<SeedBearer.BucketAccessKeys> ContractsBearerAsync() =>
+        _contractsBearer.GetBucketAccessKeysAsync(new SeedBearer.GetBucketAccessKeysRequest { BucketName = CannedResponses.BucketName });
 
     public Task<Aws.GetBucketAccessKeysResult> CallAsync() =>
         _client.GetBucketAccessKeysAsync(new Aws.GetBucketAccessKeysRequest { BucketName = CannedResponses.BucketName });
