@@ -102,14 +102,7 @@ internal sealed class AwsProtocolClient : IDisposable
         });
     }
 
-    /// <summary>The bearer row's token: a fixed string (the canned service does not check it; CallChecks does).</summary>
-    public const string BearerToken = "sk-benchmark-0123456789abcdef";
-
     public CannedHandler Service { get; }
-
-    /// <summary>The same call through the seed contract with an http bearer scheme: the token comes from the client's options.</summary>
-    public Task<SeedBearer.BucketAccessKeys> ContractsBearerAsync() =>
-        _contractsBearer.GetBucketAccessKeysAsync(new SeedBearer.GetBucketAccessKeysRequest { BucketName = CannedResponses.BucketName });
 
     public Task<Aws.GetBucketAccessKeysResult> CallAsync() =>
         _client.GetBucketAccessKeysAsync(new Aws.GetBucketAccessKeysRequest { BucketName = CannedResponses.BucketName });
