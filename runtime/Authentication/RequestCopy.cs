@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.InteropServices;
+using Contracts.Runtime.Http;
 
 namespace Contracts.Runtime.Authentication;
 
@@ -19,51 +19,18 @@ internal static class RequestCopy
     /// <summary>The copy, or null when the content cannot be sent again.</summary>
     public static HttpRequestMessage? TryCopy(HttpRequestMessage request)
     {
-        if (request.Content is { } content && (s_contentDisposedAfterSend || !CanReadAgain(content)))
+        if (request.Content is { } content && (s_contentDisposedAfterSend || !ReplayableContent.CanSendAgain(content)))
         {
             return null;
         }
 
-        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = request.Content };
-#if NET5_0_OR_GREATER
-        copy.VersionPolicy = request.VersionPolicy;
-        var options = (IDictionary<string, object?>)copy.Options;
-        foreach (var option in request.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-#else
-        foreach (var property in request.Properties)
-        {
-            copy.Properties[property.Key] = property.Value;
-        }
-#endif
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content };
+        ReplayableContent.CopyMessageSettings(request, copy);
         foreach (var header in request.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         return copy;
-    }
-
-    private static bool CanReadAgain(HttpContent content)
-    {
-        switch (content)
-        {
-            case ByteArrayContent:
-                return true;
-            case MultipartContent parts:
-                foreach (var part in parts)
-                {
-                    if (!CanReadAgain(part))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
     }
 }

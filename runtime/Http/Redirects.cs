@@ -79,7 +79,7 @@ internal static class Redirects
             return "it would send the request body to another origin";
         }
 
-        if (keepsBody && !CanSendAgain(request.Content!))
+        if (keepsBody && !ReplayableContent.CanSendAgain(request.Content!))
         {
             return "the request body is a stream, which cannot be sent a second time";
         }
@@ -106,20 +106,8 @@ internal static class Redirects
             }
         }
 
-        var next = new HttpRequestMessage(method, target) { Version = request.Version };
-#if NET5_0_OR_GREATER
-        next.VersionPolicy = request.VersionPolicy;
-        var options = (IDictionary<string, object?>)next.Options;
-        foreach (var option in request.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-#else
-        foreach (var property in request.Properties)
-        {
-            next.Properties[property.Key] = property.Value;
-        }
-#endif
+        var next = new HttpRequestMessage(method, target);
+        ReplayableContent.CopyMessageSettings(request, next);
 
         foreach (var header in request.Headers)
         {
@@ -228,29 +216,6 @@ internal static class Redirects
         }
 
         return new ApiException(operationName, status, "the service redirected to " + address + ", which was not followed: " + reason);
-    }
-
-    // Buffered bodies can be written again; a stream may be at its end, or not rewindable, and is the caller's.
-    private static bool CanSendAgain(HttpContent content)
-    {
-        if (content is MultipartContent multipart)
-        {
-            foreach (var part in multipart)
-            {
-                if (!CanSendAgain(part))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-#if NET5_0_OR_GREATER
-        return content is ByteArrayContent or ReadOnlyMemoryContent;
-#else
-        return content is ByteArrayContent;
-#endif
     }
 
     /// <summary>The target without the query parameters whose value is one of the request's credentials (a service echoing a key into its Location).</summary>

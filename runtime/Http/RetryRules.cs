@@ -136,33 +136,11 @@ public static class RetryRules
     /// caller's stream has been read once and is not sent again.
     /// </summary>
     internal static bool CanSendAgain(HttpRequestMessage request) =>
-        (IsIdempotent(request.Method) || request.Headers.Contains(IdempotencyKeyHeader)) && IsReplayable(request.Content);
+        (IsIdempotent(request.Method) || request.Headers.Contains(IdempotencyKeyHeader)) && ReplayableContent.CanSendAgain(request.Content);
 
     internal static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
-
-    private static bool IsReplayable(HttpContent? content)
-    {
-        switch (content)
-        {
-            case null:
-            case ByteArrayContent:
-                return true;
-            case MultipartContent multipart:
-                foreach (var part in multipart)
-                {
-                    if (!IsReplayable(part))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
-    }
 
     /// <summary>
     /// The wait <c>Retry-After</c> asks for: delta-seconds, or an HTTP-date less <paramref name="now"/> (negative when
