@@ -25,7 +25,7 @@ public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
     private readonly string? _tokenFile;
     private readonly string? _roleArn;
     private readonly string? _roleSessionName;
-    private readonly RefreshingCredentials _cache;
+    private readonly CachingCredentialsProvider _cache;
 
     /// <summary>Creates a provider configured by the process's variables, read at each refresh.</summary>
     public WebIdentityCredentialsProvider()
@@ -37,7 +37,7 @@ public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
     public WebIdentityCredentialsProvider(AwsEnvironment? environment)
     {
         _environment = environment ?? AwsEnvironment.Default;
-        _cache = new RefreshingCredentials(_environment.Clock);
+        _cache = new CachingCredentialsProvider(new DelegateCredentialsProvider(ResolveAsync), new ClockTimeProvider(_environment.Clock), TimeSpan.Zero, new Random());
     }
 
     /// <summary>Creates a provider of role <paramref name="roleArn"/> for the token in <paramref name="tokenFile"/>.</summary>
@@ -59,7 +59,7 @@ public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
     /// <inheritdoc />
     /// <exception cref="AwsCredentialsException">The variables are not set, the token file cannot be read, or STS refused.</exception>
     public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
-        _cache.GetAsync(ResolveAsync, cancellationToken);
+        _cache.GetCredentialsAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => "WebIdentityCredentialsProvider(" + (_roleArn ?? _environment.GetVariable(RoleArnVariable) ?? "not configured") + ")";
