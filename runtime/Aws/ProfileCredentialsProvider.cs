@@ -13,7 +13,7 @@ namespace Contracts.Runtime.Aws;
 /// roles included, sign STS <c>AssumeRole</c>) or with <c>credential_source</c>; SSO (<c>sso_session</c> or the legacy
 /// <c>sso_start_url</c>); static keys (<c>aws_access_key_id</c>, <c>aws_secret_access_key</c>,
 /// <c>aws_session_token</c>); <c>credential_process</c>. Resolved credentials are kept until five minutes before they
-/// expire, and one resolution serves concurrent callers.
+/// expire (and, while a refresh fails, until they expire), and one resolution serves concurrent callers.
 /// </summary>
 public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
 {

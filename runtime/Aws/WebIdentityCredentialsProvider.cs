@@ -8,7 +8,8 @@ namespace Contracts.Runtime.Aws;
 /// Credentials for a role assumed with a web identity token (EKS IAM roles for service accounts, GitHub Actions OIDC):
 /// the token in <c>AWS_WEB_IDENTITY_TOKEN_FILE</c> is exchanged for the role <c>AWS_ROLE_ARN</c> through STS
 /// <c>AssumeRoleWithWebIdentity</c> (session name <c>AWS_ROLE_SESSION_NAME</c>). The file is read again at every
-/// refresh, because EKS rotates the token in it; credentials are kept until five minutes before they expire.
+/// refresh, because EKS rotates the token in it; credentials are kept until five minutes before they expire
+/// (and, while a refresh fails, until they expire).
 /// </summary>
 public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
 {
