@@ -27,6 +27,7 @@ public sealed class CachingCredentialsProvider : IAwsCredentialsProvider
     private readonly IAwsCredentialsProvider _inner;
     private readonly TimeProvider _time;
     private readonly Random _random;
+    private readonly TimeSpan _jitter;
     private readonly object _gate = new();
     private AwsCredentials? _current;
     private DateTimeOffset _refreshAt;
@@ -34,14 +35,17 @@ public sealed class CachingCredentialsProvider : IAwsCredentialsProvider
 
     /// <summary>Caches the credentials of <paramref name="inner"/>, reading the time from <paramref name="timeProvider"/> (the system clock when null).</summary>
     public CachingCredentialsProvider(IAwsCredentialsProvider inner, TimeProvider? timeProvider = null)
-        : this(inner, timeProvider, new Random())
+        : this(inner, timeProvider, RefreshJitter, new Random())
     {
     }
 
-    internal CachingCredentialsProvider(IAwsCredentialsProvider inner, TimeProvider? timeProvider, Random random)
+    // The profile and web identity providers cache through this class too, without the jitter: they document (and
+    // their callers rely on) credentials being kept until exactly RefreshMargin before they expire.
+    internal CachingCredentialsProvider(IAwsCredentialsProvider inner, TimeProvider? timeProvider, TimeSpan refreshJitter, Random random)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
         _time = timeProvider ?? TimeProvider.System;
+        _jitter = refreshJitter;
         _random = random;
     }
 
@@ -139,7 +143,7 @@ public sealed class CachingCredentialsProvider : IAwsCredentialsProvider
             return DateTimeOffset.MaxValue;
         }
 
-        var margin = RefreshMargin + TimeSpan.FromTicks((long)(RefreshJitter.Ticks * _random.NextDouble()));
+        var margin = RefreshMargin + TimeSpan.FromTicks((long)(_jitter.Ticks * _random.NextDouble()));
         var refreshAt = expiration - margin;
 
         // Credentials that live shorter than the margin would otherwise be fetched again on every call: keep them for

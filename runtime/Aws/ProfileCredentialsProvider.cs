@@ -13,7 +13,7 @@ namespace Contracts.Runtime.Aws;
 /// roles included, sign STS <c>AssumeRole</c>) or with <c>credential_source</c>; SSO (<c>sso_session</c> or the legacy
 /// <c>sso_start_url</c>); static keys (<c>aws_access_key_id</c>, <c>aws_secret_access_key</c>,
 /// <c>aws_session_token</c>); <c>credential_process</c>. Resolved credentials are kept until five minutes before they
-/// expire, and one resolution serves concurrent callers.
+/// expire (and, while a refresh fails, until they expire), and one resolution serves concurrent callers.
 /// </summary>
 public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
 {
@@ -28,7 +28,7 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
 
     private readonly AwsEnvironment _environment;
     private readonly string? _profileName;
-    private readonly RefreshingCredentials _cache;
+    private readonly CachingCredentialsProvider _cache;
 
     /// <summary>Creates a provider of profile <paramref name="profileName"/> (by default <c>AWS_PROFILE</c>, else <c>default</c>).</summary>
     /// <param name="profileName">The profile; null for the selected one.</param>
@@ -37,7 +37,7 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
     {
         _environment = environment ?? AwsEnvironment.Default;
         _profileName = profileName;
-        _cache = new RefreshingCredentials(_environment.Clock);
+        _cache = new CachingCredentialsProvider(new DelegateCredentialsProvider(ResolveAsync), new ClockTimeProvider(_environment.Clock), TimeSpan.Zero, new Random());
     }
 
     /// <summary>The profile whose credentials are supplied.</summary>
@@ -68,7 +68,7 @@ public sealed class ProfileCredentialsProvider : IAwsCredentialsProvider
     /// <inheritdoc />
     /// <exception cref="AwsCredentialsException">The profile is missing, incomplete or its source failed; the message says which and why.</exception>
     public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
-        _cache.GetAsync(ResolveAsync, cancellationToken);
+        _cache.GetCredentialsAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => "ProfileCredentialsProvider(" + ProfileName + ")";

@@ -8,7 +8,8 @@ namespace Contracts.Runtime.Aws;
 /// Credentials for a role assumed with a web identity token (EKS IAM roles for service accounts, GitHub Actions OIDC):
 /// the token in <c>AWS_WEB_IDENTITY_TOKEN_FILE</c> is exchanged for the role <c>AWS_ROLE_ARN</c> through STS
 /// <c>AssumeRoleWithWebIdentity</c> (session name <c>AWS_ROLE_SESSION_NAME</c>). The file is read again at every
-/// refresh, because EKS rotates the token in it; credentials are kept until five minutes before they expire.
+/// refresh, because EKS rotates the token in it; credentials are kept until five minutes before they expire
+/// (and, while a refresh fails, until they expire).
 /// </summary>
 public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
 {
@@ -25,7 +26,7 @@ public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
     private readonly string? _tokenFile;
     private readonly string? _roleArn;
     private readonly string? _roleSessionName;
-    private readonly RefreshingCredentials _cache;
+    private readonly CachingCredentialsProvider _cache;
 
     /// <summary>Creates a provider configured by the process's variables, read at each refresh.</summary>
     public WebIdentityCredentialsProvider()
@@ -37,7 +38,7 @@ public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
     public WebIdentityCredentialsProvider(AwsEnvironment? environment)
     {
         _environment = environment ?? AwsEnvironment.Default;
-        _cache = new RefreshingCredentials(_environment.Clock);
+        _cache = new CachingCredentialsProvider(new DelegateCredentialsProvider(ResolveAsync), new ClockTimeProvider(_environment.Clock), TimeSpan.Zero, new Random());
     }
 
     /// <summary>Creates a provider of role <paramref name="roleArn"/> for the token in <paramref name="tokenFile"/>.</summary>
@@ -59,7 +60,7 @@ public sealed class WebIdentityCredentialsProvider : IAwsCredentialsProvider
     /// <inheritdoc />
     /// <exception cref="AwsCredentialsException">The variables are not set, the token file cannot be read, or STS refused.</exception>
     public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
-        _cache.GetAsync(ResolveAsync, cancellationToken);
+        _cache.GetCredentialsAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => "WebIdentityCredentialsProvider(" + (_roleArn ?? _environment.GetVariable(RoleArnVariable) ?? "not configured") + ")";

@@ -43,6 +43,28 @@ public sealed class WebIdentityCredentialsProviderTests
     }
 
     [Fact]
+    public async Task Credentials_still_valid_are_kept_when_a_refresh_fails_and_the_failure_surfaces_once_they_expire()
+    {
+        using var home = new TempFolder("aws-web-identity");
+        var tokenFile = home.Write("token", "good-token");
+        var clock = new TestClock();
+        await using var sts = await FakeSts.StartAsync(clock);
+        sts.AcceptedTokens.Add("good-token");
+        var provider = new WebIdentityCredentialsProvider(tokenFile, "arn:aws:iam::1:role/r", null, StsEnvironment(home, sts, clock));
+
+        var first = await provider.GetCredentialsAsync(CancellationToken.None);
+        sts.AcceptedTokens.Clear();
+        clock.Advance(sts.Lifetime - TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var kept = await provider.GetCredentialsAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var exception = await Assert.ThrowsAsync<AwsCredentialsException>(() => provider.GetCredentialsAsync(CancellationToken.None).AsTask());
+
+        Assert.Same(first, kept);
+        Assert.Equal(3, sts.Calls.Count);
+        Assert.Contains("InvalidIdentityToken", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_token_is_not_repeated_in_the_message()
     {
         using var home = new TempFolder("aws-web-identity");
