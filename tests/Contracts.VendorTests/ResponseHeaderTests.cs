@@ -70,7 +70,8 @@ public sealed class ResponseHeaderTests
             await LoopbackServer.Respond(context, 200, System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "stripe-balance.json")));
         });
         using var http = new HttpClient();
-        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress });
+        // Stripe's description requires basicAuth or bearerAuth on every operation.
+        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress, BearerAuth = new("sk_test_4eC39HqLyjWDarjtT1zdp7dc") });
 
         ApiResponse<Balance> balance = await client.GetBalanceWithResponseAsync();
 
