@@ -14,8 +14,7 @@ namespace Contracts.Benchmarks.Reading;
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- positions [spec…]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- corpus [folder]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- loading
-/// Specs: lightsail, github, stripe (spec/ in this repository), openai (shared/specs/openai/openapi.yaml beside the
-/// repository or under /work/shared; reported as absent when neither exists), or any file path.
+/// Specs: lightsail, github, stripe, openai (spec/ in this repository), or any file path.
 /// </summary>
 public static class Program
 {
@@ -81,16 +80,12 @@ public static class Program
         "lightsail" => Path.Combine(RepositoryRoot(), "spec", "aws", "lightsail-2016-11-28.yaml"),
         "github" => Path.Combine(RepositoryRoot(), "spec", "vendors", "github-api-1.1.4.yaml"),
         "stripe" => Path.Combine(RepositoryRoot(), "spec", "vendors", "stripe-2020-08-27.yaml"),
-        "openai" => Path.Combine(SharedFolder("specs"), "openai", "openapi.yaml"),
+        "openai" => Path.Combine(RepositoryRoot(), "spec", "vendors", "openai", "openapi.yaml"),
         _ => Path.GetFullPath(name),
     };
 
-    /// <summary>shared/ beside the repository (as CI lays it out), else /work/shared.</summary>
-    private static string SharedFolder(string name)
-    {
-        var beside = Path.Combine(Path.GetDirectoryName(RepositoryRoot())!, "shared", name);
-        return Directory.Exists(beside) ? beside : Path.Combine("/work/shared", name);
-    }
+    /// <summary>shared/ beside the repository, as CI lays it out.</summary>
+    private static string SharedFolder(string name) => Path.Combine(Path.GetDirectoryName(RepositoryRoot())!, "shared", name);
 
     /// <summary>The folder holding Contracts.sln, searched upwards from the program.</summary>
     public static string RepositoryRoot()

@@ -8,6 +8,11 @@ namespace Contracts.AwsTests.Credentials;
 
 public sealed class AwsEnvironmentTests
 {
+    // Values of a fake environment, never read from disk: built from the temp folder so that they are absolute on
+    // every machine without naming one.
+    private static readonly string FakeHome = Path.Combine(Path.GetTempPath(), "contracts-fake-home-a");
+    private static readonly string OtherFolder = Path.Combine(Path.GetTempPath(), "contracts-fake-etc-aws");
+
     [Fact]
     public void Variables_come_from_the_seam_and_blank_counts_as_unset()
     {
@@ -21,7 +26,7 @@ public sealed class AwsEnvironmentTests
     [Fact]
     public void The_home_folder_is_HOME_then_USERPROFILE_then_HOMEDRIVE_and_HOMEPATH()
     {
-        Assert.Equal("/home/a", Fake(new() { ["HOME"] = "/home/a", ["USERPROFILE"] = "C:\\Users\\a" }).HomeDirectory);
+        Assert.Equal(FakeHome, Fake(new() { ["HOME"] = FakeHome, ["USERPROFILE"] = "C:\\Users\\a" }).HomeDirectory);
         Assert.Equal("C:\\Users\\a", Fake(new() { ["USERPROFILE"] = "C:\\Users\\a" }).HomeDirectory);
         Assert.Equal("D:\\Users\\b", Fake(new() { ["HOMEDRIVE"] = "D:", ["HOMEPATH"] = "\\Users\\b" }).HomeDirectory);
         Assert.Null(Fake(new()).HomeDirectory);
@@ -31,11 +36,11 @@ public sealed class AwsEnvironmentTests
     [Fact]
     public void A_tilde_path_expands_to_the_home_folder_and_other_paths_stay()
     {
-        var environment = Fake(new() { ["HOME"] = "/home/a" });
+        var environment = Fake(new() { ["HOME"] = FakeHome });
 
-        Assert.Equal(Path.Combine("/home/a", ".aws/config"), environment.ExpandHome("~/.aws/config"));
-        Assert.Equal("/home/a", environment.ExpandHome("~"));
-        Assert.Equal("/etc/aws", environment.ExpandHome("/etc/aws"));
+        Assert.Equal(Path.Combine(FakeHome, ".aws/config"), environment.ExpandHome("~/.aws/config"));
+        Assert.Equal(FakeHome, environment.ExpandHome("~"));
+        Assert.Equal(OtherFolder, environment.ExpandHome(OtherFolder));
         Assert.Equal("~user/x", environment.ExpandHome("~user/x"));
         var exception = Assert.Throws<AwsCredentialsException>(() => Fake(new()).ExpandHome("~/.aws/config"));
         Assert.Contains("HOME", exception.Message, StringComparison.Ordinal);
