@@ -37,7 +37,7 @@ internal static class StreamEnumeration
         {
             var limit = ResponseLimit.Resolve(request.HttpClient, request.ClientDefaults, request.RequestOptions);
             var idle = IdleTimeout.Resolve(request.HttpClient, request.ClientDefaults, request.RequestOptions);
-            var stream = await ContractsHttp.OpenStreamAsync(call, request.OperationName, request.Errors, request.RequestOptions, reading.Token).ConfigureAwait(false);
+            var stream = await ContractsHttp.OpenStreamAsync(call, request.OperationName, request.Format, request.Errors, request.RequestOptions, reading.Token).ConfigureAwait(false);
             owner.Received(call.Response.StatusCode, ResponseHeaders.From(call.Response));
             body = new StreamBody(stream, reading, idle.Value, request.Format == StreamFormat.ServerSentEvents ? limit.Bytes : -1);
             var context = new Context<T>(request, call, limit, idle, reading, request.CancellationToken, enumerationToken);

@@ -250,6 +250,24 @@ public sealed class ServerSentEventsTests
     }
 
     [Fact]
+    public async Task A_json_body_where_events_were_asked_for_fails_with_its_excerpt_instead_of_being_an_empty_stream()
+    {
+        // A server that ignored the stream flag answers with the whole result: read as events, it holds none.
+        await using var server = await LoopbackServer.StartAsync(200, "{\"text\":\"the whole answer\"}");
+        using var http = new HttpClient();
+
+        var exception = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var unused in StreamServer.Stream(http, server.BaseAddress, StreamJson.Default.Chunk))
+            {
+            }
+        });
+
+        Assert.Contains("the response is 'application/json', not an event stream", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("{\"text\":\"the whole answer\"}", exception.ResponseExcerpt);
+    }
+
+    [Fact]
     public async Task Each_enumeration_sends_the_request_again_and_the_status_and_headers_are_those_of_the_current_response()
     {
         var calls = 0;
