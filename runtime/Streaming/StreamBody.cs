@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -176,7 +177,7 @@ internal sealed class StreamBody : Stream
             return;
         }
 
-        var scratch = new byte[1024];
+        var scratch = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
             // Bytes already received complete a read at once: a few reads reach the connection itself.
@@ -217,7 +218,7 @@ internal sealed class StreamBody : Stream
         }
         finally
         {
-            Array.Clear(scratch, 0, scratch.Length);
+            ArrayPool<byte>.Shared.Return(scratch, clearArray: true);
         }
     }
 
