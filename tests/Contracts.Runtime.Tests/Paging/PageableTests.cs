@@ -478,6 +478,24 @@ public sealed class PageableTests
         Assert.Throws<ArgumentNullException>(() => Contracts.Runtime.Paging.Paging.NextLink<TokenPage, int>((_, _) => Task.FromResult(new TokenPage(null, null)), page => page.Items, null!, null, default));
     }
 
+    [Fact]
+    public async Task A_fetch_that_drops_its_options_cannot_follow_a_link()
+    {
+        // A link paginator whose fetch does not pass the options on would fetch the first page again and again.
+        var fetched = 0;
+        var pageable = Contracts.Runtime.Paging.Paging.NextLink<TokenPage, int>(
+            (_, _) => Task.FromResult(new TokenPage([++fetched], "https://api.example.com/things?page=2")),
+            page => page.Items,
+            page => page.Next,
+            null,
+            default);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => ToListAsync(pageable));
+
+        Assert.Equal(2, fetched);
+        Assert.Contains("did not send its request with the options it was given", exception.Message);
+    }
+
     private static Pageable<Item> Cursor(Dictionary<string, CursorPage> pages, List<string?> fetched) =>
         Contracts.Runtime.Paging.Paging.Cursor<CursorPage, Item>(
             (cursor, _, _) =>
