@@ -101,6 +101,27 @@ public sealed class PagingOverHttpTests
     }
 
     [Fact]
+    public async Task The_next_link_may_come_in_a_second_link_header()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            var page = int.Parse(context.Request.Query["page"].FirstOrDefault() ?? "1");
+            if (page == 1)
+            {
+                // Two header lines: the first without a next link.
+                context.Response.Headers.Append("Link", "</things?per_page=2&page=2>; rel=\"last\"");
+                context.Response.Headers.Append("Link", "</things?per_page=2&page=2>; rel=\"next\"");
+            }
+
+            return RespondThings(context, (2 * page) - 1, 2, next: null);
+        });
+        using var http = new HttpClient();
+
+        Assert.Equal([1, 2, 3, 4], (await ToListAsync(GitHubStyle(http, server.BaseAddress))).Select(thing => thing.Number));
+        Assert.Equal(["/things?per_page=2", "/things?per_page=2&page=2"], server.Requests.Select(Target));
+    }
+
+    [Fact]
     public async Task A_link_back_to_the_page_itself_ends_paging()
     {
         await using var server = await LoopbackServer.StartAsync(context =>
