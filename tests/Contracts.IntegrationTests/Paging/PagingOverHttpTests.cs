@@ -319,6 +319,21 @@ public sealed class PagingOverHttpTests
     }
 
     [Fact]
+    public async Task A_continuation_token_leading_to_another_origin_is_refused_too()
+    {
+        await using var other = await LoopbackServer.StartAsync(200, """{"items":[]}""");
+        await using var server = await GitHubStyleServer();
+        using var http = new HttpClient();
+
+        // A token is text a caller may have stored anywhere: resuming from it keeps to the client's origin as well.
+        var exception = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(GitHubStyle(http, server.BaseAddress).AsPages(other.BaseAddress + "things?page=2")));
+
+        Assert.Contains("another origin", exception.Message);
+        Assert.Empty(other.Requests);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task The_callers_options_apply_to_every_page_and_stay_unchanged()
     {
         await using var server = await GitHubStyleServer();
