@@ -134,7 +134,7 @@ public static partial class ContractsHttp
         }
 
         var advice = streamingMethod is null ? "the operation does not declare it" : "call " + streamingMethod + " to read it event by event";
-        throw new ApiException(operationName, call.Response.StatusCode, "the service answered with an event stream (text/event-stream), which this method does not read; " + advice, responseExcerpt: string.Empty);
+        throw new ApiException(operationName, call.Response.StatusCode, "the service answered with an event stream (text/event-stream), which this method does not read; " + advice);
     }
 
     /// <summary>Sends a request whose result is text (<c>text/*</c>), decoded with the response's charset (UTF-8 by default).</summary>

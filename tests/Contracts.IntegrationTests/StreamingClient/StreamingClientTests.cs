@@ -93,7 +93,25 @@ public sealed class StreamingClientTests
         Assert.Equal(
             "createChatCompletion failed with HTTP 200: the service answered with an event stream (text/event-stream), which this method does not read; call CreateChatCompletionStreamingAsync to read it event by event",
             error.Message);
+        Assert.Null(error.ResponseExcerpt);
         await closed.Task.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task A_json_method_of_an_operation_without_a_stream_answered_with_one_fails_at_once_too()
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            await StartAsync(context, "text/event-stream");
+            await SendAsync(context, "data: {\"name\":\"contracts\"}\n\n");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        using var http = new HttpClient();
+        var client = new Repos.ReposClient(http, new Repos.ReposClientOptions { BaseAddress = server.BaseAddress });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.ListReposAsync().WaitAsync(Patience));
+
+        Assert.Equal("the service answered with an event stream (text/event-stream), which this method does not read; the operation does not declare it", error.Reason);
     }
 
     [Fact]
