@@ -203,7 +203,7 @@ internal static class StreamEnumeration
                 var broken = new ApiException(
                     request.OperationName,
                     call.Response.StatusCode,
-                    "the connection closed before the stream ended (" + Index.ToString(CultureInfo.InvariantCulture) + " items received)",
+                    "the connection closed before the stream ended, after " + Index.ToString(CultureInfo.InvariantCulture) + (Index == 1 ? " item" : " items"),
                     innerException: exception);
                 call.Redact(broken);
                 return broken;
