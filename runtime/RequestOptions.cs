@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using Contracts.Runtime.Authentication;
 using Contracts.Runtime.Http;
+using Contracts.Runtime.Paging;
 
 namespace Contracts.Runtime;
 
@@ -89,6 +90,17 @@ public sealed class RequestOptions
 
     /// <summary>Where a twin <c>…WithResponseAsync</c> method receives the response's status and headers; null for every other call.</summary>
     internal ResponseCapture? Capture { get; private set; }
+
+    /// <summary>Where a paginator sends this call instead of the address the generated method built (the next page's link); null for every other call.</summary>
+    internal PageLink? PageLink { get; private set; }
+
+    /// <summary>As <see cref="Capturing"/>, the call sent to <paramref name="pageLink"/> when there is one (paginators).</summary>
+    internal static RequestOptions CapturingPage(RequestOptions? callOptions, ResponseCapture capture, PageLink? pageLink)
+    {
+        var copy = Capturing(callOptions, capture);
+        copy.PageLink = pageLink;
+        return copy;
+    }
 
     /// <summary>Whether the call sends headers of its own (no dictionary is created to find out).</summary>
     internal bool HasHeaders => _headers is { Count: > 0 } || IdempotencyKey is not null;

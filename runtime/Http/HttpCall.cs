@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Runtime.Authentication;
+using Contracts.Runtime.Paging;
 
 namespace Contracts.Runtime.Http;
 
@@ -60,6 +61,9 @@ internal sealed class HttpCall : IDisposable
         CancellationToken cancellationToken,
         bool returnRedirect = false)
     {
+        // A paginator's next link replaces the address; one leading to another origin fails here, before anything is sent.
+        requestOptions?.PageLink?.ApplyTo(request, operationName);
+
         // Checked before anything is sent (or timed): a refused header fails the call here.
         PerCallHeaders.Apply(request, clientDefaults, requestOptions);
 

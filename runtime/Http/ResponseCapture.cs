@@ -34,11 +34,15 @@ public sealed class ResponseCapture
     /// <exception cref="InvalidOperationException">No response was received.</exception>
     public ApiResponse<T> ToResponse<T>(T value) => new(StatusCode, Headers, value);
 
+    /// <summary>The address the response came from (a paginator resolves a relative next link against it); null when the response does not say.</summary>
+    internal Uri? RequestUri { get; private set; }
+
     /// <summary>Takes the snapshot (a later response of the same call, such as a retry's, replaces it).</summary>
     internal void Receive(HttpResponseMessage response)
     {
         StatusCode = response.StatusCode;
         _headers = ResponseHeaders.From(response);
+        RequestUri = response.RequestMessage?.RequestUri;
     }
 
     private static InvalidOperationException NoResponse() =>

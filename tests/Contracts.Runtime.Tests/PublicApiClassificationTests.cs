@@ -48,6 +48,8 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Aws.EnvironmentCredentialsProvider",
         "Contracts.Runtime.Aws.IAwsCredentialsProvider",
         "Contracts.Runtime.RetryPolicy",
+        "Contracts.Runtime.Paging.Page`1",
+        "Contracts.Runtime.Paging.Pageable`1",
         "Contracts.Runtime.Aws.InstanceMetadataCredentialsProvider",
         "Contracts.Runtime.Aws.ProfileCredentialsProvider",
         "Contracts.Runtime.Aws.SigV4Handler",
