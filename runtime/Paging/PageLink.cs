@@ -25,6 +25,9 @@ internal sealed class PageLink
     /// <summary>The status of the response that gave the link.</summary>
     public HttpStatusCode Status { get; }
 
+    /// <summary>Whether a request was sent to the link (a fetch that drops the options it is given never sends one).</summary>
+    public bool Applied { get; private set; }
+
     /// <summary>Sends <paramref name="request"/> to the link.</summary>
     /// <exception cref="ApiException">The link is not a URI, is not HTTP(S), or leads to another origin than the request's.</exception>
     public void ApplyTo(HttpRequestMessage request, string operationName)
@@ -42,7 +45,7 @@ internal sealed class PageLink
             throw new ApiException(operationName, Status, "the next page's link is not an HTTP address; it was not followed");
         }
 
-        if (!PageLinks.SameOrigin(current, target))
+        if (!Http.Redirects.IsSameOrigin(current, target))
         {
             throw new ApiException(
                 operationName,
@@ -52,5 +55,6 @@ internal sealed class PageLink
         }
 
         request.RequestUri = target;
+        Applied = true;
     }
 }

@@ -6,12 +6,6 @@ namespace Contracts.Runtime.Paging;
 /// <summary>Origins and resolution of the links paginators follow.</summary>
 internal static class PageLinks
 {
-    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> (absolute) have the same scheme, host and port.</summary>
-    public static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && a.Port == b.Port;
-
     /// <summary><c>scheme://host:port</c> of <paramref name="uri"/>: never its user information, path or query, which may hold a secret.</summary>
     public static string Origin(Uri uri) =>
         uri.Scheme + "://" + uri.IdnHost + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);

@@ -67,8 +67,13 @@ internal sealed class PageSource<TPage, TItem> : PageSource<TItem>
         TPage page;
         if (_tokenIsLink)
         {
-            var options = RequestOptions.CapturingPage(_requestOptions, capture, token is null ? null : new PageLink(token, status));
-            page = await _fetch(null, options, cancellationToken).ConfigureAwait(false);
+            var link = token is null ? null : new PageLink(token, status);
+            page = await _fetch(null, RequestOptions.CapturingPage(_requestOptions, capture, link), cancellationToken).ConfigureAwait(false);
+            if (link is { Applied: false })
+            {
+                // Otherwise the first page would come again in place of the next one.
+                throw new InvalidOperationException("The page's fetch did not send its request with the options it was given, so the next page's link was not followed.");
+            }
         }
         else
         {
