@@ -53,6 +53,8 @@ internal static partial class ClientEmitter
                 writer.WriteLine();
                 WriteStreamDeclaration(writer, operation, target);
             }
+
+            WritePagingDeclaration(writer, operation, target);
         }
 
         writer.CloseBlock();
@@ -239,6 +241,8 @@ internal static partial class ClientEmitter
                 writer.WriteLine();
                 WriteStreamMethod(writer, operation, target, context);
             }
+
+            WritePagingMethod(writer, operation, target);
         }
 
         writer.CloseBlock();

@@ -16,7 +16,8 @@ namespace Contracts.Generator.Passes;
 /// pass a token included) still compiles and means the same; a later per-call setting goes into <c>RequestOptions</c>,
 /// not a new parameter.
 /// It also names each method's twin that returns the response with its result (<see cref="ResponseMethodModel"/>), and
-/// the streaming method beside a method whose response is also offered as a stream (<c>…StreamingAsync</c>).
+/// the streaming method beside a method whose response is also offered as a stream (<c>…StreamingAsync</c>), and the
+/// paginator of a paged operation (<c>…AllAsync</c>, <see cref="PagingModel"/>).
 /// </summary>
 internal static class MethodSignatures
 {
@@ -46,7 +47,8 @@ internal static class MethodSignatures
             var streamOnly = operation.Response.Kind == ResponseKind.EventStream;
             var twin = streamOnly ? null : (operation.WithResponse ?? ResponseMethodModel.Unnamed) with { MethodName = Claim(taken, stem, "WithResponse") };
             var stream = operation.Stream is { IsOnlyResult: false } streamMethod ? streamMethod with { MethodName = Claim(taken, stem, "Streaming") } : operation.Stream;
-            named.Add(operation with { WithResponse = twin, Stream = stream });
+            var paging = operation.Paging is { } paginator ? paginator with { MethodName = Claim(taken, stem, "All") } : null;
+            named.Add(operation with { WithResponse = twin, Stream = stream, Paging = paging });
         }
 
         return named;
