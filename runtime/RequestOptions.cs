@@ -47,6 +47,7 @@ public sealed class RequestOptions
     // other members carry, so that a call without them costs nothing more than before.
     private Dictionary<string, string>? _headers;
     private TimeSpan? _timeout;
+    private TimeSpan? _streamIdleTimeout;
 
     /// <summary>
     /// Extra request headers (names compared without regard to case). Each replaces a header of the same name that the
@@ -75,6 +76,27 @@ public sealed class RequestOptions
             || (timeout > TimeSpan.Zero && timeout.TotalMilliseconds <= int.MaxValue)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "Timeout must be positive (at most Int32.MaxValue milliseconds) or Timeout.InfiniteTimeSpan.");
+    }
+
+    /// <summary>
+    /// For a streamed result (<c>StreamingResponse&lt;T&gt;</c>: server-sent events, JSON Lines): the longest the stream
+    /// may stay silent, that is, the longest wait for its next bytes once its headers arrived (a comment a server
+    /// sends to keep the connection alive counts). When it elapses, the enumeration throws the
+    /// <see cref="System.Threading.Tasks.TaskCanceledException"/> (with a <see cref="TimeoutException"/> inside) that
+    /// <c>HttpClient</c> throws for its own timeout, naming this setting, and the connection is closed. The whole
+    /// stream has no time limit. Null keeps the client's setting, else uses <see cref="Timeout"/> (the call's, else the
+    /// client's), else <see cref="System.Net.Http.HttpClient.Timeout"/>; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// sets none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than infinite), or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public TimeSpan? StreamIdleTimeout
+    {
+        get => _streamIdleTimeout;
+        set => _streamIdleTimeout = value is not { } timeout
+            || timeout == System.Threading.Timeout.InfiniteTimeSpan
+            || (timeout > TimeSpan.Zero && timeout.TotalMilliseconds <= int.MaxValue)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "StreamIdleTimeout must be positive (at most Int32.MaxValue milliseconds) or Timeout.InfiniteTimeSpan.");
     }
 
     /// <summary>
@@ -115,6 +137,7 @@ public sealed class RequestOptions
         copy._maxResponseContentBufferSize = _maxResponseContentBufferSize;
         copy._headers = _headers is null ? null : new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase);
         copy._timeout = _timeout;
+        copy._streamIdleTimeout = _streamIdleTimeout;
         copy.IdempotencyKey = IdempotencyKey;
         copy.Retry = Retry;
     }

@@ -116,6 +116,10 @@ internal static class DiagnosticDescriptors
         "CTR117", "Response header types differ", "Operation '{0}': the response header '{1}' is declared as {2} in one success response and as {3} in another; its property is a string", DiagnosticSeverity.Warning,
         "A declared response header becomes one typed property of the operation's response class; declared with two types, it is read as the text sent.");
 
+    public static readonly DiagnosticDescriptor StreamNotTyped = Create(
+        "CTR119", "Stream items not typed", "Operation '{0}': the stream '{1}' {2}; its items are read as JsonElement", DiagnosticSeverity.Warning,
+        "Each item of a server-sent event, JSON Lines or JSON text sequence stream is read through the generated JSON context as the type of the stream's schema. A stream without a schema, or whose schema is a string or free-form, gives no type: its items are read as JsonElement, and an item that is not JSON fails the stream.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -31,11 +31,41 @@ internal static partial class ClientEmitter
         writer.WriteLine("/// <inheritdoc/>");
         WriteObsolete(writer, operation);
         writer.OpenBlock("public async " + Signature(operation, target));
+        WriteNullChecks(writer, operation);
+        WriteRequest(writer, operation, target, context, aws, operation.Body, accept: null);
+        var response = operation.Response;
+        if (aws)
+        {
+            writer.WriteLine("return __request;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            var call = "_httpClient, __CreateRequest, _aws, " + Literals.String(operation.OperationId) + ", " + (operation.IsIdempotent ? "true" : "false");
+            var settings = ", _requestDefaults, " + operation.RequestOptionsName + ", " + operation.CancellationTokenName;
+            writer.WriteLine(response.Kind == ResponseKind.None
+                ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + settings + ").ConfigureAwait(false);"
+                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + settings + ").ConfigureAwait(false);");
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.WriteLine(SendStatement(operation, context));
+        writer.CloseBlock();
+    }
+
+    private static void WriteNullChecks(SourceWriter writer, OperationModel operation)
+    {
         foreach (var parameter in operation.MethodParameters.Where(p => p.IsRequired && IsNullChecked(operation, p)))
         {
             WriteNullCheck(writer, parameter.Name);
         }
+    }
 
+    /// <summary>
+    /// The request: URI, headers, cookies and body in order. With <paramref name="factory"/>, inside a local function
+    /// <c>__CreateRequest()</c> left open for the caller to return from (each attempt or enumeration sends a new one).
+    /// </summary>
+    private static void WriteRequest(SourceWriter writer, OperationModel operation, EmitTarget target, string context, bool factory, RequestBodyModel? requestBody, string? accept)
+    {
         var hasQuery = operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
         writer.WriteLine(hasQuery
             ? "var __uri = new " + KnownTypes.StringBuilder + "(" + PathExpression(operation, target, context) + ");"
@@ -46,7 +76,7 @@ internal static partial class ClientEmitter
         }
 
         var create = KnownTypes.ContractsHttp + ".CreateRequest(" + HttpMethod(operation.HttpMethod) + ", _baseAddress, __uri" + (hasQuery ? ".ToString()" : string.Empty) + SecurityArgument(operation) + ");";
-        if (aws)
+        if (factory)
         {
             // Every attempt (retries included) sends a fresh, freshly signed request.
             writer.OpenBlock(KnownTypes.HttpRequestMessage + " __CreateRequest()");
@@ -80,28 +110,15 @@ internal static partial class ClientEmitter
                 KnownTypes.ParameterStyles + ".AddCookie(__request, " + Literals.String(parameter.WireName) + ", " + Value(parameter, value, target, context) + ", " + Bool(parameter.Explode) + ");");
         }
 
-        if (operation.Body is { } body)
+        if (accept is not null)
+        {
+            writer.WriteLine(KnownTypes.ContractsHttp + ".AddHeader(__request, \"Accept\", " + Literals.String(accept) + ");");
+        }
+
+        if (requestBody is { } body)
         {
             WriteBody(writer, body, target, context);
         }
-
-        var response = operation.Response;
-        if (aws)
-        {
-            writer.WriteLine("return __request;");
-            writer.CloseBlock();
-            writer.WriteLine();
-            var call = "_httpClient, __CreateRequest, _aws, " + Literals.String(operation.OperationId) + ", " + (operation.IsIdempotent ? "true" : "false");
-            var settings = ", _requestDefaults, " + operation.RequestOptionsName + ", " + operation.CancellationTokenName;
-            writer.WriteLine(response.Kind == ResponseKind.None
-                ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + settings + ").ConfigureAwait(false);"
-                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + settings + ").ConfigureAwait(false);");
-            writer.CloseBlock();
-            return;
-        }
-
-        writer.WriteLine(SendStatement(operation, context));
-        writer.CloseBlock();
     }
 
     private static string SendStatement(OperationModel operation, string context)
@@ -326,6 +343,23 @@ internal static partial class ClientEmitter
             XmlDocs.Block(writer, "remarks", operation.Description);
         }
 
+        WriteParameterDocs(writer, operation);
+        if (operation.Response.Kind == ResponseKind.EventStream)
+        {
+            XmlDocs.Block(writer, "returns", operation.Response.Description, StreamReturns);
+        }
+        else if (operation.Response.Kind != ResponseKind.None)
+        {
+            var fallback = operation.Response.Kind == ResponseKind.Stream ? "The response body, read from the connection as it arrives; dispose it to release the connection." : "The result.";
+            XmlDocs.Block(writer, "returns", operation.Response.Description, fallback);
+        }
+
+        writer.WriteLine("/// <exception cref=\"global::Contracts.Runtime.ApiException\">The service answered with an error, or with a body that cannot be read.</exception>");
+    }
+
+    /// <summary>The <c>param</c> docs of the method's parameters, in the order of the signature.</summary>
+    private static void WriteParameterDocs(SourceWriter writer, OperationModel operation)
+    {
         foreach (var parameter in operation.Parameters)
         {
             XmlDocs.Param(writer, parameter.ParameterName, parameter.Description ?? "The " + parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "'.");
@@ -348,12 +382,5 @@ internal static partial class ClientEmitter
 
         XmlDocs.Param(writer, operation.CancellationTokenName, "Cancels the call.");
         XmlDocs.Param(writer, operation.RequestOptionsName, "Settings for this call only (the response size cap); they take precedence over the client's options.");
-        if (operation.Response.Kind != ResponseKind.None)
-        {
-            var fallback = operation.Response.Kind == ResponseKind.Stream ? "The response body, read from the connection as it arrives; dispose it to release the connection." : "The result.";
-            XmlDocs.Block(writer, "returns", operation.Response.Description, fallback);
-        }
-
-        writer.WriteLine("/// <exception cref=\"global::Contracts.Runtime.ApiException\">The service answered with an error, or with a body that cannot be read.</exception>");
     }
 }

@@ -48,7 +48,7 @@ internal static partial class ClientEmitter
     private static void WriteResponseClasses(SourceWriter writer, ClientModel client)
     {
         var target = client.Target;
-        foreach (var operation in client.Operations)
+        foreach (var operation in client.Operations.Where(o => o.Response.Kind != ResponseKind.EventStream))
         {
             if (Twin(operation) is not { ClassName: { } className } twin)
             {

@@ -38,10 +38,21 @@ internal static partial class ClientEmitter
             }
 
             first = false;
+            if (operation.Response.Kind == ResponseKind.EventStream)
+            {
+                WriteStreamDeclaration(writer, operation, target);
+                continue;
+            }
+
             WriteMethodDocs(writer, operation);
             WriteObsolete(writer, operation);
             writer.WriteLine(Signature(operation, target) + ";");
             WriteTwinDeclaration(writer, operation, target);
+            if (operation.Stream is not null)
+            {
+                writer.WriteLine();
+                WriteStreamDeclaration(writer, operation, target);
+            }
         }
 
         writer.CloseBlock();
@@ -188,6 +199,7 @@ internal static partial class ClientEmitter
         }
 
         WriteErrorResponses(writer, client, context);
+        WriteEventTypeMaps(writer, client, context);
         WriteSecurityRequirements(writer, client);
 
         writer.WriteLine($$"""
@@ -214,8 +226,19 @@ internal static partial class ClientEmitter
         foreach (var operation in client.Operations)
         {
             writer.WriteLine();
+            if (operation.Response.Kind == ResponseKind.EventStream)
+            {
+                WriteStreamMethod(writer, operation, target, context);
+                continue;
+            }
+
             WriteMethod(writer, operation, target, context, client.Aws is not null);
             WriteTwinMethod(writer, operation, target);
+            if (operation.Stream is not null)
+            {
+                writer.WriteLine();
+                WriteStreamMethod(writer, operation, target, context);
+            }
         }
 
         writer.CloseBlock();

@@ -51,6 +51,9 @@ internal static class KnownTypes
     public const string ApiResponse = "global::Contracts.Runtime.ApiResponse";
     public const string ResponseCapture = "global::Contracts.Runtime.Http.ResponseCapture";
     public const string Stream = "global::System.IO.Stream";
+    public const string StreamingResponse = "global::Contracts.Runtime.Streaming.StreamingResponse";
+    public const string StreamFormat = "global::Contracts.Runtime.Streaming.StreamFormat";
+    public const string EventTypeMap = "global::Contracts.Runtime.Streaming.EventTypeMap";
     public const string IEnumerable = "global::System.Collections.Generic.IEnumerable";
     public const string EnvelopeShape = "global::Contracts.Runtime.Http.EnvelopeShape";
     public const string HttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";

@@ -110,6 +110,15 @@ internal static class JsonContextNaming
         {
             yield return error.Type;
         }
+
+        if (operation.Stream is { } stream)
+        {
+            yield return stream.ItemType;
+            foreach (var streamEvent in stream.EventTypes)
+            {
+                yield return streamEvent.MemberType;
+            }
+        }
     }
 
     /// <summary>The operation with every JSON-context type pointed at its JsonTypeInfo property.</summary>
@@ -123,5 +132,10 @@ internal static class JsonContextNaming
         },
         Response = operation.Response.NeedsTypeInfo ? operation.Response with { TypeInfoProperty = byType[operation.Response.Type!] } : operation.Response,
         Errors = operation.Errors.Select(e => e with { TypeInfoProperty = byType[e.Type] }).ToEquatableArray(),
+        Stream = operation.Stream is not { } stream ? null : stream with
+        {
+            ItemTypeInfoProperty = byType[stream.ItemType],
+            EventTypes = stream.EventTypes.Select(e => e with { TypeInfoProperty = byType[e.MemberType] }).ToEquatableArray(),
+        },
     };
 }

@@ -15,7 +15,8 @@ namespace Contracts.Generator.Passes;
 /// per-call <c>RequestOptions</c>, after the token, so that every call written before it existed (positional ones that
 /// pass a token included) still compiles and means the same; a later per-call setting goes into <c>RequestOptions</c>,
 /// not a new parameter.
-/// It also names each method's twin that returns the response with its result (<see cref="ResponseMethodModel"/>).
+/// It also names each method's twin that returns the response with its result (<see cref="ResponseMethodModel"/>), and
+/// the streaming method beside a method whose response is also offered as a stream (<c>…StreamingAsync</c>).
 /// </summary>
 internal static class MethodSignatures
 {
@@ -41,16 +42,26 @@ internal static class MethodSignatures
             var stem = operation.MethodName.EndsWith("Async", StringComparison.Ordinal)
                 ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
                 : operation.MethodName;
-            var name = stem + "WithResponseAsync";
-            for (var i = 2; !taken.Add(name); i++)
-            {
-                name = stem + "WithResponse" + i.ToString(CultureInfo.InvariantCulture) + "Async";
-            }
-
-            named.Add(operation with { WithResponse = (operation.WithResponse ?? ResponseMethodModel.Unnamed) with { MethodName = name } });
+            // A stream-only operation's method is its streaming method: no twin, no second name.
+            var streamOnly = operation.Response.Kind == ResponseKind.EventStream;
+            var twin = streamOnly ? null : (operation.WithResponse ?? ResponseMethodModel.Unnamed) with { MethodName = Claim(taken, stem, "WithResponse") };
+            var stream = operation.Stream is { IsOnlyResult: false } streamMethod ? streamMethod with { MethodName = Claim(taken, stem, "Streaming") } : operation.Stream;
+            named.Add(operation with { WithResponse = twin, Stream = stream });
         }
 
         return named;
+    }
+
+    /// <summary><c>stem + suffix + "Async"</c>, or with the first free number before <c>Async</c> when it is taken.</summary>
+    private static string Claim(HashSet<string> taken, string stem, string suffix)
+    {
+        var name = stem + suffix + "Async";
+        for (var i = 2; !taken.Add(name); i++)
+        {
+            name = stem + suffix + i.ToString(CultureInfo.InvariantCulture) + "Async";
+        }
+
+        return name;
     }
 
     public static OperationModel Apply(OperationModel operation)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Contracts.Generator.Model;
 using Microsoft.OpenApi.Models;
 
 namespace Contracts.Generator.Translation;
@@ -40,6 +41,11 @@ internal static class MediaTypes
             return MediaCategory.Json;
         }
 
+        if (StreamFormatOf(type) is not null)
+        {
+            return MediaCategory.Stream;
+        }
+
         if (forRequest && type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return MediaCategory.Form;
@@ -51,6 +57,29 @@ internal static class MediaTypes
         }
 
         return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? MediaCategory.Text : MediaCategory.Binary;
+    }
+
+    /// <summary>
+    /// How a streamed media type frames its items (<c>text/event-stream</c>; JSON Lines under its four names;
+    /// <c>application/json-seq</c>, RFC 7464), or null when <paramref name="mediaType"/> is not a stream of items.
+    /// </summary>
+    public static StreamFormat? StreamFormatOf(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        if (type.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return StreamFormat.ServerSentEvents;
+        }
+
+        if (type.Equals("application/jsonl", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/x-jsonlines", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/jsonlines", StringComparison.OrdinalIgnoreCase))
+        {
+            return StreamFormat.JsonLines;
+        }
+
+        return type.Equals("application/json-seq", StringComparison.OrdinalIgnoreCase) ? StreamFormat.JsonSequence : null;
     }
 
     private static bool IsOctetStream(string mediaType) =>

@@ -123,7 +123,7 @@ internal sealed class OperationTranslator
         }
 
         // The AWS protocol (signing, retries, AWS errors) sends and reads JSON only.
-        if (_aws is not null && (body is { Kind: not BodyKind.Json } || response.Kind is ResponseKind.Text or ResponseKind.Stream))
+        if (_aws is not null && (body is { Kind: not BodyKind.Json } || response.Kind is ResponseKind.Text or ResponseKind.Stream or ResponseKind.EventStream))
         {
             var what = body is { Kind: not BodyKind.Json } ? "a request body of type '" + body.MediaType + "'" : "a response that is not JSON";
             _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, pointer, operationId, "the AWS protocol sends and reads JSON only, not " + what);
@@ -132,6 +132,10 @@ internal sealed class OperationTranslator
 
         var methodName = methodNames.Claim(baseName + "Async");
         var errors = _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateErrors(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
+
+        // A streamed success (AWS clients stay JSON only): the operation's own method when the stream is its only body.
+        var streamOnly = response.Kind == ResponseKind.EventStream;
+        var stream = _aws is null ? _responses.TranslateStream(operation, operationId, baseName, pointer, streamOnly ? methodName : null) : null;
         return new OperationModel(
             operationId,
             methodName,
@@ -150,7 +154,8 @@ internal sealed class OperationTranslator
             errors,
             errors.IsEmpty ? null : "s_" + methodName + "Errors",
             SecurityField: _security?.FieldFor(pointer, methodName),
-            WithResponse: ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) });
+            WithResponse: streamOnly ? null : ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) },
+            Stream: stream);
     }
 
     /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>

@@ -35,10 +35,13 @@ internal sealed class ResponseTranslator
     public ResponseModel? Translate(OpenApiOperation operation, string operationId, string baseName, string pointer)
     {
         var successKeys = SuccessKeys(operation);
-        var withBody = successKeys.Where(k => HasBody(operation.Responses[k])).ToList();
+        var withBody = successKeys.Where(k => HasBody(operation.Responses[k]) && !OffersOnlyStreams(operation.Responses[k])).ToList();
         if (withBody.Count == 0)
         {
-            return ResponseModel.None;
+            // A stream as the only success body: the method reads it item by item (TranslateStream).
+            return successKeys.Any(k => HasBody(operation.Responses[k]))
+                ? new ResponseModel(ResponseKind.EventStream, null, null, null, operation.Responses[successKeys.First(k => HasBody(operation.Responses[k]))].Description)
+                : ResponseModel.None;
         }
 
         // A success without a body next to one with a body (204 beside 200) makes an empty body a valid result.
@@ -109,6 +112,63 @@ internal sealed class ResponseTranslator
 
         return new ResponseModel(ResponseKind.Json, _schemas.Resolve(schema, schemaPointer, baseName + "Response"), string.Empty, null, response.Description);
     }
+
+    /// <summary>
+    /// The stream a success response offers (<c>text/event-stream</c>, JSON Lines, <c>application/json-seq</c>): the
+    /// first in the order of the responses, then of their media types; null when none does. The item type is the media
+    /// type's schema (an array schema: its items). A stream that declares no schema, a string or free-form JSON gives
+    /// no item type: its items are <c>JsonElement</c>s, reported as CTR119 at the schema (or the media type without one).
+    /// </summary>
+    public StreamMethodModel? TranslateStream(OpenApiOperation operation, string operationId, string baseName, string pointer, string? methodName)
+    {
+        foreach (var key in SuccessKeys(operation))
+        {
+            var response = operation.Responses[key];
+            foreach (var entry in response.Content)
+            {
+                if (MediaTypes.StreamFormatOf(entry.Key) is not { } format)
+                {
+                    continue;
+                }
+
+                var mediaPointer = pointer + "/responses/" + Escape(key) + "/content/" + Escape(entry.Key);
+                var itemType = StreamItemType(entry.Value.Schema, mediaPointer, operationId, entry.Key, baseName);
+                return new StreamMethodModel(methodName ?? string.Empty, entry.Key, format, itemType, string.Empty, methodName is not null, response.Description);
+            }
+        }
+
+        return null;
+    }
+
+    private TypeRef StreamItemType(OpenApiSchema? schema, string mediaPointer, string operationId, string mediaType, string baseName)
+    {
+        if (schema is null)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.StreamNotTyped, mediaPointer, operationId, mediaType, "declares no schema");
+            return TypeRef.Any;
+        }
+
+        var schemaPointer = mediaPointer + "/schema";
+        var (itemSchema, itemPointer) = schema.Type == "array" && schema.Items is { } items ? (items, schemaPointer + "/items") : (schema, schemaPointer);
+        var type = _schemas.Resolve(itemSchema, itemPointer, baseName + "StreamItem");
+        var reason = type.Kind switch
+        {
+            TypeKind.Any => "declares free-form JSON",
+            TypeKind.String or TypeKind.Bytes => "declares a string, not a JSON value per item",
+            _ => null,
+        };
+        if (reason is null)
+        {
+            return type;
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.StreamNotTyped, itemPointer, operationId, mediaType, reason);
+        return TypeRef.Any;
+    }
+
+    /// <summary>A response whose every media type is a stream of items: its body is read by the streaming method only.</summary>
+    private bool OffersOnlyStreams(OpenApiResponse response) =>
+        MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2) is { Category: MediaCategory.Stream };
 
     /// <summary>
     /// Error responses (a 4xx or 5xx code, a range such as <c>4XX</c>, or <c>default</c>) with a JSON schema; they

@@ -61,6 +61,8 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Http.RetryHandler",
         "Contracts.Runtime.Http.SafeRedirectHandler",
         "Contracts.Runtime.Json.IsoDuration",
+        "Contracts.Runtime.Streaming.StreamEvent`1",
+        "Contracts.Runtime.Streaming.StreamingResponse`1",
     ];
 
     /// <summary>Members of user types that only generated code calls (hidden like plumbing types).</summary>

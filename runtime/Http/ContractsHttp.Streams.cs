@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Contracts.Runtime.Streaming;
+
+namespace Contracts.Runtime.Http;
+
+/// <summary>Streamed results: server-sent events, JSON Lines and JSON sequences read item by item.</summary>
+public static partial class ContractsHttp
+{
+    /// <summary>
+    /// The items of a streamed response. Nothing is sent here: each enumeration of the result builds a request with
+    /// <paramref name="createRequest"/>, sends it as every call is sent (credentials, per-call headers, the handler's
+    /// retries, the call's timeout until the headers arrive), throws for an error status as <see cref="SendAsync{T}"/>
+    /// does, then reads the body in <paramref name="format"/>, each item through <paramref name="typeInfo"/> (or the type
+    /// <paramref name="eventTypes"/> maps a server-sent event's name to), at most the call's response cap per item and
+    /// within the idle timeout between reads.
+    /// </summary>
+    public static StreamingResponse<T> StreamAsync<T>(
+        HttpClient httpClient,
+        Func<HttpRequestMessage> createRequest,
+        string operationName,
+        StreamFormat format,
+        JsonTypeInfo<T> typeInfo,
+        EventTypeMap<T>? eventTypes,
+        ErrorResponses? errors,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken) =>
+        new(new StreamRequest<T>(
+            httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
+            createRequest ?? throw new ArgumentNullException(nameof(createRequest)),
+            operationName ?? throw new ArgumentNullException(nameof(operationName)),
+            format,
+            typeInfo ?? throw new ArgumentNullException(nameof(typeInfo)),
+            eventTypes,
+            errors,
+            clientDefaults,
+            requestOptions,
+            cancellationToken));
+
+    /// <summary>
+    /// Throws for an error status (typed where declared, scrubbed), ends the call's own timeout (the idle timeout takes
+    /// over) and opens the body of a streamed response.
+    /// </summary>
+    internal static async Task<Stream> OpenStreamAsync(HttpCall call, string operationName, ErrorResponses? errors, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+        }
+        catch (ApiException exception)
+        {
+            call.Redact(exception);
+            throw;
+        }
+
+        call.EndTimeout();
+        call.DeliverTo(requestOptions);
+#if NET5_0_OR_GREATER
+        return await call.Response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await call.Response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+    }
+}
