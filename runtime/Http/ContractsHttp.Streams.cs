@@ -44,13 +44,23 @@ public static partial class ContractsHttp
 
     /// <summary>
     /// Throws for an error status (typed where declared, scrubbed), ends the call's own timeout (the idle timeout takes
-    /// over) and opens the body of a streamed response.
+    /// over) and opens the body of a streamed response. A JSON body where events were asked for (a server that ignored
+    /// the stream flag or the <c>Accept</c> header) fails with its excerpt: read as events, it would be an empty stream.
     /// </summary>
-    internal static async Task<Stream> OpenStreamAsync(HttpCall call, string operationName, ErrorResponses? errors, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    internal static async Task<Stream> OpenStreamAsync(HttpCall call, string operationName, StreamFormat format, ErrorResponses? errors, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+            if (format == StreamFormat.ServerSentEvents && IsJson(call.Response.Content.Headers.ContentType?.MediaType) is { } mediaType)
+            {
+                using var body = await call.ReadBodyAsync().ConfigureAwait(false);
+                throw new ApiException(
+                    operationName,
+                    call.Response.StatusCode,
+                    "the response is '" + ResponseText.Printable(mediaType, ResponseText.MaxQuotedLength) + "', not an event stream",
+                    responseExcerpt: ResponseText.Excerpt(body.Span));
+            }
         }
         catch (ApiException exception)
         {
@@ -67,4 +77,12 @@ public static partial class ContractsHttp
         return await call.Response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
     }
+
+    /// <summary>The media type when it is JSON (<c>application/json</c>, <c>*/*+json</c>), else null.</summary>
+    private static string? IsJson(string? mediaType) =>
+        mediaType is not null
+            && (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+            ? mediaType
+            : null;
 }

@@ -29,6 +29,9 @@ internal sealed class StreamBody : Stream
     private bool _afterCR;
     private long _eventBytes;
 
+    // Whether the body was read to its end (then the connection goes back to the pool when the response is disposed).
+    private bool _ended;
+
     /// <param name="inner">The response's content stream.</param>
     /// <param name="reading">Cancelled by the caller's tokens; the idle timer cancels it too.</param>
     /// <param name="idleTimeout">The longest wait for the next bytes, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
@@ -97,6 +100,11 @@ internal sealed class StreamBody : Stream
             }
         }
 
+        if (read == 0)
+        {
+            _ended = true;
+        }
+
         if (_countEvents && read > 0)
         {
             Count(buffer.Span.Slice(0, read));
@@ -151,6 +159,65 @@ internal sealed class StreamBody : Stream
         {
             OverLimitExcerpt = ResponseText.Excerpt(chunk.Slice(Math.Max(eventStart, 0)));
             throw new EventTooLargeException();
+        }
+    }
+
+    /// <summary>
+    /// Ends reading before the body did (the caller left the loop, <c>[DONE]</c>, an error) so that the connection
+    /// closes now. Disposing a response mid-body would make SocketsHttpHandler drain it first, for up to two seconds
+    /// and a megabyte, to reuse the connection: a generating server would go on generating. A read cancelled while it
+    /// waits on the connection aborts the connection instead. A read that completes at once with the end of the body
+    /// (a server that ended the body right after its last event) leaves the connection to be reused.
+    /// </summary>
+    public async ValueTask CloseAsync()
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        var scratch = new byte[1024];
+        try
+        {
+            // Bytes already received complete a read at once: a few reads reach the connection itself.
+            for (var attempt = 0; attempt < 8; attempt++)
+            {
+                using var abort = new CancellationTokenSource();
+#if NET5_0_OR_GREATER
+                var read = _inner.ReadAsync(scratch, abort.Token);
+#else
+                var read = new ValueTask<int>(_inner.ReadAsync(scratch, 0, scratch.Length, abort.Token));
+#endif
+                if (read.IsCompleted)
+                {
+                    if (await read.ConfigureAwait(false) == 0)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                abort.Cancel();
+                try
+                {
+                    await read.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The cancellation (or the abort it caused): what was wanted.
+                }
+
+                return;
+            }
+        }
+        catch (Exception)
+        {
+            // A body that fails now is closing anyway.
+        }
+        finally
+        {
+            Array.Clear(scratch, 0, scratch.Length);
         }
     }
 

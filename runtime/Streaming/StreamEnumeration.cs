@@ -32,13 +32,14 @@ internal static class StreamEnumeration
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(request.CancellationToken, enumerationToken);
         var call = await HttpCall.SendAsync(
             request.HttpClient, request.CreateRequest(), request.OperationName, request.ClientDefaults, request.RequestOptions, reading.Token).ConfigureAwait(false);
+        StreamBody? body = null;
         try
         {
             var limit = ResponseLimit.Resolve(request.HttpClient, request.ClientDefaults, request.RequestOptions);
             var idle = IdleTimeout.Resolve(request.HttpClient, request.ClientDefaults, request.RequestOptions);
-            var stream = await ContractsHttp.OpenStreamAsync(call, request.OperationName, request.Errors, request.RequestOptions, reading.Token).ConfigureAwait(false);
+            var stream = await ContractsHttp.OpenStreamAsync(call, request.OperationName, request.Format, request.Errors, request.RequestOptions, reading.Token).ConfigureAwait(false);
             owner.Received(call.Response.StatusCode, ResponseHeaders.From(call.Response));
-            var body = new StreamBody(stream, reading, idle.Value, request.Format == StreamFormat.ServerSentEvents ? limit.Bytes : -1);
+            body = new StreamBody(stream, reading, idle.Value, request.Format == StreamFormat.ServerSentEvents ? limit.Bytes : -1);
             var context = new Context<T>(request, call, limit, idle, reading, request.CancellationToken, enumerationToken);
             if (request.Format == StreamFormat.ServerSentEvents)
             {
@@ -126,6 +127,11 @@ internal static class StreamEnumeration
         finally
         {
             // Mid-body, this closes the connection: the server sees the stream end.
+            if (body is not null)
+            {
+                await body.CloseAsync().ConfigureAwait(false);
+            }
+
             call.Dispose();
         }
     }

@@ -11,6 +11,13 @@ namespace Contracts.Runtime.Tests.Streaming;
 /// <summary>Hand-built streaming calls (what a generated method writes) against Kestrel on 127.0.0.1.</summary>
 internal static class StreamServer
 {
+    /// <summary>
+    /// A client that, like every SocketsHttpHandler, drains a response disposed mid-body to reuse its connection, here
+    /// for as long as it takes: only a client that aborts the connection lets the server see the stream end.
+    /// </summary>
+    public static HttpClient DrainingClient() =>
+        new(new SocketsHttpHandler { ResponseDrainTimeout = TimeSpan.FromMinutes(10), MaxResponseDrainSize = int.MaxValue });
+
     /// <summary>Writes <paramref name="text"/> to the response and flushes it, so that the client receives it now.</summary>
     public static async Task SendAsync(HttpContext context, string text)
     {
