@@ -131,6 +131,8 @@ internal static partial class ClientEmitter
         return response.Kind switch
         {
             ResponseKind.None => Call("SendAsync", ", " + errors) + ";",
+            ResponseKind.Json when operation.Stream is { IsOnlyResult: false } stream =>
+                "return (" + Call("SendBesideStreamAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty) + ", " + Literals.String(stream.MethodName)) + ")" + (response.AllowsEmpty ? string.Empty : "!") + ";",
             ResponseKind.Json => "return (" + Call("SendAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty)) + ")" + (response.AllowsEmpty ? string.Empty : "!") + ";",
             ResponseKind.Text => "return " + Call("SendTextAsync", ", " + errors) + ";",
             ResponseKind.Stream => "return " + Call("SendStreamAsync", ", " + errors) + ";",

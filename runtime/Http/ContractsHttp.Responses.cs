@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -46,7 +47,7 @@ public static partial class ContractsHttp
     /// Sends a request and reads its JSON result, the body capped by <paramref name="requestOptions"/>, else
     /// <paramref name="clientDefaults"/>. With <paramref name="allowEmpty"/> an empty body gives <c>default</c>.
     /// </summary>
-    public static async Task<T?> SendAsync<T>(
+    public static Task<T?> SendAsync<T>(
         HttpClient httpClient,
         HttpRequestMessage request,
         string operationName,
@@ -55,12 +56,49 @@ public static partial class ContractsHttp
         bool allowEmpty,
         RequestOptions? clientDefaults,
         RequestOptions? requestOptions,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(httpClient, request, operationName, typeInfo, errors, allowEmpty, streamingMethod: null, clientDefaults, requestOptions, cancellationToken);
+
+    /// <summary>
+    /// Sends a request of an operation that offers its result as JSON and as a stream, and reads the JSON result as
+    /// <c>SendAsync</c> does. An answer that is a server-sent event stream anyway (OpenAI's chat completions with
+    /// <c>stream: true</c>) fails at once with an <see cref="ApiException"/> that names <paramref name="streamingMethod"/>,
+    /// the client method that reads the stream.
+    /// </summary>
+    public static Task<T?> SendBesideStreamAsync<T>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        JsonTypeInfo<T> typeInfo,
+        ErrorResponses? errors,
+        bool allowEmpty,
+        string streamingMethod,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(httpClient, request, operationName, typeInfo, errors, allowEmpty, streamingMethod, clientDefaults, requestOptions, cancellationToken);
+
+    /// <summary>
+    /// The JSON result. An answer that is a server-sent event stream is not read (it may never end): it fails at once,
+    /// naming <paramref name="streamingMethod"/> when the operation has one.
+    /// </summary>
+    private static async Task<T?> SendJsonAsync<T>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        string operationName,
+        JsonTypeInfo<T> typeInfo,
+        ErrorResponses? errors,
+        bool allowEmpty,
+        string? streamingMethod,
+        RequestOptions? clientDefaults,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
+            ThrowIfEventStream(call, operationName, streamingMethod);
             using var body = await call.ReadBodyAsync().ConfigureAwait(false);
             if (body.Length == 0)
             {
@@ -82,6 +120,21 @@ public static partial class ContractsHttp
             call.Redact(exception);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A JSON method answered with <c>text/event-stream</c> (OpenAI's chat completions with <c>stream: true</c>): the
+    /// body is events, not one JSON value, and reading it whole would wait for the stream's end.
+    /// </summary>
+    private static void ThrowIfEventStream(HttpCall call, string operationName, string? streamingMethod)
+    {
+        if (!string.Equals(call.Response.Content?.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var advice = streamingMethod is null ? "the operation does not declare it" : "call " + streamingMethod + " to read it event by event";
+        throw new ApiException(operationName, call.Response.StatusCode, "the service answered with an event stream (text/event-stream), which this method does not read; " + advice);
     }
 
     /// <summary>Sends a request whose result is text (<c>text/*</c>), decoded with the response's charset (UTF-8 by default).</summary>

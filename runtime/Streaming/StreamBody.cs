@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,8 +7,9 @@ using System.Threading.Tasks;
 namespace Contracts.Runtime.Streaming;
 
 /// <summary>
-/// The response body of a stream as its reader sees it. Each read runs under the idle timeout (the timer starts when
-/// the read does and stops when bytes arrive, so the time the caller spends between items never counts). For
+/// The response body of a stream as its reader sees it. Each read that waits on the connection runs under the idle
+/// timeout (the timer starts when the read waits and stops when bytes arrive, so the time the caller spends between
+/// items never counts). For
 /// server-sent events it also counts the bytes of the current event, from the blank line that ended the previous
 /// one: System.Net.ServerSentEvents 10 grows its line and data buffers without a bound, so an event longer than the
 /// cap fails here, after at most the cap and one read more were buffered, rather than being read whole into memory.
@@ -75,7 +77,17 @@ internal sealed class StreamBody : Stream
     {
         // The token the reader passes is _reading's own (or a link to it): reads always run under _reading.
         _ = cancellationToken;
-        var timed = _idleTimeout != Timeout.InfiniteTimeSpan;
+#if NET5_0_OR_GREATER
+        var pending = _inner.ReadAsync(buffer, _reading.Token);
+#else
+        var pending = System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(buffer, out var segment)
+            ? new ValueTask<int>(_inner.ReadAsync(segment.Array!, segment.Offset, segment.Count, _reading.Token))
+            : throw new NotSupportedException("Reads go to an array.");
+#endif
+
+        // The timer runs only while a read waits on the connection: bytes already received complete it at once, and
+        // the time the caller spends between items never counts.
+        var timed = !pending.IsCompleted && _idleTimeout != Timeout.InfiniteTimeSpan;
         if (timed)
         {
             _reading.CancelAfter(_idleTimeout);
@@ -84,13 +96,7 @@ internal sealed class StreamBody : Stream
         int read;
         try
         {
-#if NET5_0_OR_GREATER
-            read = await _inner.ReadAsync(buffer, _reading.Token).ConfigureAwait(false);
-#else
-            read = System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(buffer, out var segment)
-                ? await _inner.ReadAsync(segment.Array!, segment.Offset, segment.Count, _reading.Token).ConfigureAwait(false)
-                : throw new NotSupportedException("Reads go to an array.");
-#endif
+            read = await pending.ConfigureAwait(false);
         }
         finally
         {
@@ -176,7 +182,7 @@ internal sealed class StreamBody : Stream
             return;
         }
 
-        var scratch = new byte[1024];
+        var scratch = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
             // Bytes already received complete a read at once: a few reads reach the connection itself.
@@ -217,7 +223,7 @@ internal sealed class StreamBody : Stream
         }
         finally
         {
-            Array.Clear(scratch, 0, scratch.Length);
+            ArrayPool<byte>.Shared.Return(scratch, clearArray: true);
         }
     }
 

@@ -17,7 +17,8 @@ namespace Contracts.Runtime.Streaming;
 /// One enumeration of a <see cref="StreamingResponse{T}"/>: sends the request through <see cref="HttpCall"/> (credentials,
 /// per-call headers, the handler's retries, the call's timeout until the headers arrive), throws for an error status
 /// as every call does, then reads the body item by item. Whatever ends it (the end of the body, <c>[DONE]</c>, the
-/// caller leaving the loop, an exception) disposes the response, which closes the connection mid-body.
+/// caller leaving the loop, an exception) disposes the response; mid-body, <see cref="StreamBody.CloseAsync"/> first
+/// aborts the connection, so that the server sees the stream end at once.
 /// </summary>
 internal static class StreamEnumeration
 {
@@ -202,7 +203,7 @@ internal static class StreamEnumeration
                 var broken = new ApiException(
                     request.OperationName,
                     call.Response.StatusCode,
-                    "the connection closed before the stream ended (" + Index.ToString(CultureInfo.InvariantCulture) + " items received)",
+                    "the connection closed before the stream ended, after " + Index.ToString(CultureInfo.InvariantCulture) + (Index == 1 ? " item" : " items"),
                     innerException: exception);
                 call.Redact(broken);
                 return broken;

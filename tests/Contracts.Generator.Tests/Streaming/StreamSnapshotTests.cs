@@ -19,4 +19,13 @@ public sealed class StreamSnapshotTests
         run.AssertGeneratorDidNotThrow();
         Snapshot.Match("Streams", run.Sources);
     }
+
+    [Fact]
+    public void Generated_code_compiles_without_errors_or_warnings()
+    {
+        var run = Run();
+
+        run.AssertNoGeneratorDiagnostics();
+        run.AssertCompilesCleanly();
+    }
 }

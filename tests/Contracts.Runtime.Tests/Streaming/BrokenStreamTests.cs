@@ -58,6 +58,6 @@ public sealed class BrokenStreamTests
         });
 
         Assert.Equal(["whole"], items);
-        Assert.Contains("the connection closed before the stream ended (1 items received)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("the connection closed before the stream ended, after 1 item", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -163,6 +163,29 @@ public sealed class ServerSentEventsTests
     }
 
     [Fact]
+    public async Task A_credential_the_server_echoes_in_a_malformed_event_is_scrubbed_from_the_exception()
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            await StreamServer.StartAsync(context);
+            await StreamServer.SendAsync(context, "id: sk-live-0123456789abcdef\ndata: {\"text\": sk-live-0123456789abcdef}\n\n");
+        });
+        using var http = new HttpClient();
+        var options = new RequestOptions { Headers = { ["Authorization"] = "Bearer sk-live-0123456789abcdef" } };
+
+        var exception = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var unused in StreamServer.Stream(http, server.BaseAddress, StreamJson.Default.Chunk, requestOptions: options))
+            {
+            }
+        });
+
+        Assert.DoesNotContain("sk-live-0123456789abcdef", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live-0123456789abcdef", exception.ResponseExcerpt, StringComparison.Ordinal);
+        Assert.Contains("***", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_event_with_null_data_is_not_an_item()
     {
         await using var server = await LoopbackServer.StartAsync(async context =>
@@ -379,7 +402,7 @@ public sealed class ServerSentEventsTests
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
         using var http = new HttpClient();
-        var options = new RequestOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) };
+        var options = new RequestOptions { StreamIdleTimeout = TimeSpan.FromSeconds(1) };
 
         var items = new List<string>();
         var exception = await Assert.ThrowsAsync<TaskCanceledException>(async () =>
@@ -396,6 +419,35 @@ public sealed class ServerSentEventsTests
     }
 
     [Fact]
+    public async Task The_time_the_caller_spends_between_items_does_not_count_as_silence()
+    {
+        var secondAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            await StreamServer.StartAsync(context);
+            await StreamServer.SendAsync(context, "data: {\"text\":\"one\"}\n\n");
+            await secondAsked.Task.WaitAsync(RawConnection.Patience);
+            await StreamServer.SendAsync(context, "data: {\"text\":\"two\"}\n\n");
+        });
+        using var http = new HttpClient();
+        var options = new RequestOptions { StreamIdleTimeout = TimeSpan.FromSeconds(1) };
+
+        var items = new List<string>();
+        await foreach (var chunk in StreamServer.Stream(http, server.BaseAddress, StreamJson.Default.Chunk, requestOptions: options))
+        {
+            items.Add(chunk.Text);
+            if (items.Count == 1)
+            {
+                // Slow work on the first item, longer than the idle timeout: the connection was not asked for anything.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                secondAsked.SetResult();
+            }
+        }
+
+        Assert.Equal(["one", "two"], items);
+    }
+
+    [Fact]
     public async Task The_client_timeout_limits_the_wait_for_each_read_and_not_the_whole_stream()
     {
         await using var server = await LoopbackServer.StartAsync(async context =>
@@ -403,12 +455,12 @@ public sealed class ServerSentEventsTests
             await StreamServer.StartAsync(context);
             for (var i = 0; i < 4; i++)
             {
-                // A slow stream: 4 × 400 ms is longer than the client's timeout, each pause is shorter.
-                await Task.Delay(400, context.RequestAborted);
+                // A slow stream: 4 × 700 ms is longer than the client's timeout, each pause is shorter.
+                await Task.Delay(700, context.RequestAborted);
                 await StreamServer.SendAsync(context, "data: {\"text\":\"" + i + "\"}\n\n");
             }
         });
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
 
         var items = new List<string>();
         await foreach (var chunk in StreamServer.Stream(http, server.BaseAddress, StreamJson.Default.Chunk))

@@ -51,7 +51,7 @@ public sealed class StreamOptionsTests
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
         using var http = new HttpClient();
-        var silence = TimeSpan.FromMilliseconds(300);
+        var silence = TimeSpan.FromSeconds(1);
         var client = setting switch
         {
             "client" => new RequestOptions { Timeout = silence },
