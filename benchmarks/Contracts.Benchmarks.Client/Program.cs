@@ -24,7 +24,12 @@ public static class Program
                 signed.Cleanup();
             }
 
+            var streaming = new Streaming.StreamingBenchmarks();
+            streaming.Setup();
+            streaming.Cleanup();
+
             Console.WriteLine("valid: every client sent the expected request and returned every expected key (2 and 200 keys, unsigned and signed)");
+            Console.WriteLine("valid: both chat stream readers sent the streaming request and read every event's text (" + Streaming.StreamingBenchmarks.ContentChunks + " content chunks)");
             return 0;
         }
 

@@ -30,7 +30,8 @@ internal static class RecordEmitter
             first = false;
             XmlDocs.Summary(writer, property.Description);
             WriteRemarks(writer, property);
-            if (property.IsDeprecated)
+            // C# forbids [Obsolete] on a required member (CS9042): there the remarks say it instead.
+            if (property.IsDeprecated && !property.IsRequired)
             {
                 writer.WriteLine("[" + KnownTypes.Obsolete + "(\"Deprecated in the OpenAPI document.\")]");
             }
@@ -60,7 +61,7 @@ internal static class RecordEmitter
         FileHeader.CloseNamespace(writer);
     }
 
-    /// <summary>Which way the member travels and the service's default, as the schema says.</summary>
+    /// <summary>Which way the member travels, the service's default and a deprecation <c>[Obsolete]</c> cannot carry, as the schema says.</summary>
     private static void WriteRemarks(SourceWriter writer, PropertyModel property)
     {
         var remarks = property.Access switch
@@ -69,6 +70,11 @@ internal static class RecordEmitter
             MemberAccess.WriteOnly => "Sent to the service only (<c>writeOnly</c>): responses leave it unset.",
             _ => null,
         };
+        if (property.IsDeprecated && property.IsRequired)
+        {
+            remarks = "Deprecated in the OpenAPI document." + (remarks is null ? string.Empty : " " + remarks);
+        }
+
         if (property.DefaultJson is { } json)
         {
             // One line whatever the value holds: a line terminator would end the comment.
