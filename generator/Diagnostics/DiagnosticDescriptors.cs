@@ -116,6 +116,14 @@ internal static class DiagnosticDescriptors
         "CTR117", "Response header types differ", "Operation '{0}': the response header '{1}' is declared as {2} in one success response and as {3} in another; its property is a string", DiagnosticSeverity.Warning,
         "A declared response header becomes one typed property of the operation's response class; declared with two types, it is read as the text sent.");
 
+    public static readonly DiagnosticDescriptor PaginatorGenerated = Create(
+        "CTR118", "Paginator generated", "Operation '{0}' got the paginator '{1}': {2}", DiagnosticSeverity.Info,
+        "The operation's paging was recognised (a Link header, a has-more flag with a cursor, a next token or a next link in the body, or x-ms-pageable), so beside its method the client has one that returns every item, page after page (docs/paging.md).");
+
+    public static readonly DiagnosticDescriptor PagingNotUsable = Create(
+        "CTR120", "Paging recognised but not usable", "Operation '{0}' looks paged ({1}), but gets no paginator: {2}", DiagnosticSeverity.Warning,
+        "The operation declares paging the generator recognises, but the paginator cannot be built from it (no array of items, a member the declaration names is missing, items without the id the cursor needs). The operation's own method is generated as before; page by hand, or fix the declaration.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -42,6 +42,7 @@ internal static partial class ClientEmitter
             WriteObsolete(writer, operation);
             writer.WriteLine(Signature(operation, target) + ";");
             WriteTwinDeclaration(writer, operation, target);
+            WritePagingDeclaration(writer, operation, target);
         }
 
         writer.CloseBlock();
@@ -216,6 +217,7 @@ internal static partial class ClientEmitter
             writer.WriteLine();
             WriteMethod(writer, operation, target, context, client.Aws is not null);
             WriteTwinMethod(writer, operation, target);
+            WritePagingMethod(writer, operation, target);
         }
 
         writer.CloseBlock();

@@ -93,6 +93,7 @@ internal enum ParameterStyle
 /// <param name="MethodParameters">The C# method's parameters in order, set by <see cref="Passes.MethodSignatures"/> (empty before it runs).</param>
 /// <param name="SecurityField">The <see cref="SecurityArrayModel.FieldName"/> of the security the request carries; null when the operation has none (the request is created as before security was supported).</param>
 /// <param name="WithResponse">The twin method returning the status code and headers with the result; its name is set by <see cref="Passes.MethodSignatures"/>.</param>
+/// <param name="Paging">The paginator of a paged operation (<c>…AllAsync</c>); null when its paging is not recognised.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -112,7 +113,8 @@ internal sealed record OperationModel(
     string? ErrorsFieldName = null,
     EquatableArray<MethodParameterModel> MethodParameters = default,
     string? SecurityField = null,
-    ResponseMethodModel? WithResponse = null);
+    ResponseMethodModel? WithResponse = null,
+    PagingModel? Paging = null);
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
 internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);

@@ -15,14 +15,15 @@ namespace Contracts.Generator.Passes;
 /// per-call <c>RequestOptions</c>, after the token, so that every call written before it existed (positional ones that
 /// pass a token included) still compiles and means the same; a later per-call setting goes into <c>RequestOptions</c>,
 /// not a new parameter.
-/// It also names each method's twin that returns the response with its result (<see cref="ResponseMethodModel"/>).
+/// It also names each method's twin that returns the response with its result (<see cref="ResponseMethodModel"/>), and
+/// the paginator of a paged operation (<see cref="PagingModel"/>).
 /// </summary>
 internal static class MethodSignatures
 {
     public static SpecModel Apply(SpecModel model)
     {
         var client = model.Client;
-        var operations = NameTwins(client.Operations.Select(Apply).ToList()).ToEquatableArray();
+        var operations = NamePaginators(NameTwins(client.Operations.Select(Apply).ToList())).ToEquatableArray();
         return model with { Client = client with { Operations = operations } };
     }
 
@@ -51,6 +52,31 @@ internal static class MethodSignatures
         }
 
         return named;
+    }
+
+    /// <summary>
+    /// A paged <c>ListPetsAsync</c>'s paginator is <c>ListPetsAllAsync</c>; a name already taken by a method or a twin
+    /// gets the first free number before <c>Async</c> (<c>ListPetsAll2Async</c>), as twins do.
+    /// </summary>
+    public static IReadOnlyList<OperationModel> NamePaginators(IReadOnlyList<OperationModel> operations)
+    {
+        var taken = new HashSet<string>(operations.Select(o => o.MethodName).Concat(operations.Select(o => o.WithResponse?.MethodName ?? string.Empty)), StringComparer.OrdinalIgnoreCase);
+        return operations.Select(operation =>
+        {
+            if (operation.Paging is not { } paging)
+            {
+                return operation;
+            }
+
+            var stem = operation.MethodName.EndsWith("Async", StringComparison.Ordinal) ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) : operation.MethodName;
+            var name = stem + "AllAsync";
+            for (var i = 2; !taken.Add(name); i++)
+            {
+                name = stem + "All" + i.ToString(CultureInfo.InvariantCulture) + "Async";
+            }
+
+            return operation with { Paging = paging with { MethodName = name } };
+        }).ToList();
     }
 
     public static OperationModel Apply(OperationModel operation)

@@ -86,6 +86,9 @@ internal static class GenerationSteps
             {
                 FaultInjection.ThrowInTranslation(input.Path);
                 model = RunPasses(DocumentTranslator.Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken));
+
+                // Reported once the passes named the paginators.
+                PagingTranslator.Report(model, diagnostics);
             }
         }
         catch (OperationCanceledException)

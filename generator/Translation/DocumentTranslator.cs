@@ -56,6 +56,7 @@ internal static class DocumentTranslator
 
         // AWS services are signed (SigV4), which is their security scheme.
         var security = aws is null ? SecurityTranslator.Create(document, facts, isSwagger2, target, server, diagnostics) : null;
+        var paging = new PagingTranslator(diagnostics);
         var operations = new OperationTranslator(
             document,
             target,
@@ -66,10 +67,12 @@ internal static class DocumentTranslator
             registry,
             diagnostics,
             cancellationToken,
-            security);
+            security,
+            paging);
         var client = operations.Translate(server);
         var records = schemas.Finish();
         client = ResponseTranslator.NameResponseClasses(client, registry);
+        client = paging.Recognise(client, records, schemas.Unions.Unions);
         var model = new SpecModel(
             target,
             records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),

@@ -30,6 +30,7 @@ internal sealed class OperationTranslator
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly SecurityTranslator? _security;
+    private readonly PagingTranslator? _paging;
 
     public OperationTranslator(
         OpenApiDocument document,
@@ -41,7 +42,8 @@ internal sealed class OperationTranslator
         TypeRegistry registry,
         DiagnosticBag diagnostics,
         CancellationToken cancellationToken,
-        SecurityTranslator? security = null)
+        SecurityTranslator? security = null,
+        PagingTranslator? paging = null)
     {
         _document = document;
         _target = target;
@@ -53,6 +55,7 @@ internal sealed class OperationTranslator
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
         _security = security;
+        _paging = paging;
     }
 
     /// <summary>The client of <paramref name="server"/>: every operation that can be supported, by method name.</summary>
@@ -131,6 +134,7 @@ internal sealed class OperationTranslator
         }
 
         var methodName = methodNames.Claim(baseName + "Async");
+        _paging?.Observe(methodName, operation, pointer);
         var errors = _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateErrors(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
         return new OperationModel(
             operationId,
