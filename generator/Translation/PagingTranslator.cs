@@ -21,9 +21,9 @@ namespace Contracts.Generator.Translation;
 /// <list type="number">
 /// <item><c>x-ms-pageable</c>: the next link in <c>nextLinkName</c>, the items in <c>itemName</c> (default <c>value</c>); <c>nextLinkName: null</c> is one page.</item>
 /// <item>A success response declares a <c>Link</c> header, and the result is an array (or an object with one array member).</item>
-/// <item>A boolean <c>has_more</c>/<c>hasMore</c>, items with a string <c>id</c>, and a <c>starting_after</c>/<c>after</c> query parameter (Stripe).</item>
+/// <item>A boolean <c>has_more</c>/<c>hasMore</c> and a <c>starting_after</c>/<c>after</c> query parameter: from the page's <c>last_id</c> (OpenAI), else the last item's <c>id</c> (Stripe).</item>
 /// <item>A string member named like a next token, and a parameter or request body member named like a page token.</item>
-/// <item>A string member named like a next link (<c>nextLink</c>, <c>next_url</c>, <c>@odata.nextLink</c>…, or <c>next…</c> with <c>format: uri</c>).</item>
+/// <item>A string member named like a next link (<c>nextLink</c>, <c>next_url</c>, <c>@odata.nextLink</c>…, or <c>next</c> with <c>format: uri</c> or beside <c>previous</c>).</item>
 /// </list>
 /// A shape recognised but unusable is CTR120; each paginator is CTR118 (<see cref="Report"/>, once the passes named it).
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class PagingTranslator
     // (next_page_token, nextPageToken and NextPageToken are one name).
     private static readonly HashSet<string> s_nextTokenNames = new(StringComparer.Ordinal)
     {
-        "next", "nexttoken", "nextpagetoken", "nextcursor", "nextpagecursor", "continuationtoken", "nextcontinuationtoken", "nextmarker",
+        "nexttoken", "nextpagetoken", "nextcursor", "nextpagecursor", "continuationtoken", "nextcontinuationtoken", "nextmarker",
     };
 
     private static readonly HashSet<string> s_pageTokenNames = new(StringComparer.Ordinal)
@@ -302,8 +302,11 @@ internal sealed class PagingTranslator
 
     private PagingModel? NextLink(OperationModel operation, OperationFacts facts, RecordModel page)
     {
+        // A bare 'next' is a link in Django REST framework's {count, next, previous, results} even without format: uri
+        // (drchrono's 'next' beside a 'cursor' parameter is such a URL, not the cursor).
+        var hasPrevious = page.Properties.Any(p => Normalize(p.JsonName) is "previous" or "prev");
         var next = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String
-            && (s_nextLinkNames.Contains(Normalize(p.JsonName)) || (facts.UriMembers.Contains(p.JsonName) && Normalize(p.JsonName) == "next")));
+            && (s_nextLinkNames.Contains(Normalize(p.JsonName)) || (Normalize(p.JsonName) == "next" && (facts.UriMembers.Contains(p.JsonName) || hasPrevious))));
         if (next is null)
         {
             return null;
