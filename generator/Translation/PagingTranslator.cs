@@ -140,7 +140,9 @@ internal sealed class PagingTranslator
             return LinkHeader(operation, facts, page);
         }
 
-        if (page is null)
+        // The body rules read names only, so they look at reads alone: GET, and POST (AWS JSON, search endpoints). Google's
+        // fitness datasets.patch sends and answers a Dataset that has a nextPageToken; a PATCH is never a page.
+        if (page is null || operation.HttpMethod is not ("GET" or "POST"))
         {
             return null;
         }
@@ -331,7 +333,14 @@ internal sealed class PagingTranslator
     private static PropertyModel? Items(RecordModel page)
     {
         var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
-        return arrays.Count == 1 ? arrays[0] : Preferred(arrays);
+        if ((arrays.Count == 1 ? arrays[0] : Preferred(arrays)) is { } chosen)
+        {
+            return chosen;
+        }
+
+        // Google's lists answer {services: [...], nextPageToken, unreachable: ["..."]}: the one array of objects holds the items.
+        var objects = arrays.Where(p => p.Type.Element!.Kind is TypeKind.Object or TypeKind.Union).ToList();
+        return objects.Count == 1 ? objects[0] : null;
     }
 
     private static PropertyModel? Preferred(List<PropertyModel> arrays)

@@ -332,6 +332,61 @@ public sealed class PagingRecognitionTests
     }
 
     [Fact]
+    public void Of_several_arrays_the_one_of_objects_holds_the_items_and_a_patch_is_never_a_page()
+    {
+        // Google's lists: {services: [...], nextPageToken, unreachable: ["..."]}; fitness's datasets.patch sends and
+        // answers a Dataset with a nextPageToken, which is no paging.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Services, version: '1'}
+            paths:
+              /services:
+                get:
+                  operationId: listServices
+                  parameters:
+                    - {name: pageToken, in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: One page.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              services: {type: array, items: {type: object, properties: {name: {type: string}}}}
+                              nextPageToken: {type: string}
+                              unreachable: {type: array, items: {type: string}}
+              /datasets:
+                patch:
+                  operationId: patchDataset
+                  parameters:
+                    - {name: pageToken, in: query, schema: {type: string}}
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Dataset'}
+                  responses:
+                    '200':
+                      description: The dataset.
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Dataset'}
+            components:
+              schemas:
+                Dataset:
+                  type: object
+                  properties:
+                    point: {type: array, items: {type: string}}
+                    nextPageToken: {type: string}
+            """;
+
+        var operations = Translate(spec).Client.Operations;
+
+        Assert.Equal("Services", operations.Single(o => o.MethodName == "ListServicesAsync").Paging!.ItemsProperty);
+        Assert.Null(operations.Single(o => o.MethodName == "PatchDatasetAsync").Paging);
+    }
+
+    [Fact]
     public void A_page_that_names_its_last_id_pages_from_it_while_has_more_holds()
     {
         // OpenAI's lists: {data, first_id, last_id, has_more} with an 'after' parameter, items of a union without a common id.
