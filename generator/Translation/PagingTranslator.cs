@@ -255,14 +255,17 @@ internal sealed class PagingTranslator
     private PagingModel? NextToken(OperationModel operation, OperationFacts facts, RecordModel page, Dictionary<string, RecordModel> records)
     {
         var hinted = new HashSet<string>(facts.TokenParameterNames.Select(Normalize), StringComparer.Ordinal);
+        var bodyRecord = operation.Body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Object, Name: { } requestName } } ? FindRecord(requestName) : null;
         var next = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String && !facts.UriMembers.Contains(p.JsonName)
-            && (s_nextTokenNames.Contains(Normalize(p.JsonName)) || hinted.Contains(Normalize(p.JsonName)) || hinted.Contains(Normalize("Next" + p.JsonName))));
+            && (s_nextTokenNames.Contains(Normalize(p.JsonName)) || hinted.Contains(Normalize(p.JsonName)) || hinted.Contains(Normalize("Next" + p.JsonName))
+                || (StartOf(p.JsonName) is { } start && bodyRecord?.Properties.Any(m => Normalize(m.JsonName) == start) == true)));
         if (next is null)
         {
             return null;
         }
 
-        bool IsTokenName(string name) => s_pageTokenNames.Contains(Normalize(name)) || hinted.Contains(Normalize(name));
+        var pairedStart = StartOf(next.JsonName);
+        bool IsTokenName(string name) => s_pageTokenNames.Contains(Normalize(name)) || hinted.Contains(Normalize(name)) || Normalize(name) == pairedStart;
         var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.String && IsTokenName(p.WireName));
         string? bodyProperty = null;
         string? rule = null;
@@ -271,8 +274,8 @@ internal sealed class PagingTranslator
         {
             rule = "a next token '" + next.JsonName + "' sent back in the query parameter '" + parameter.WireName + "'";
         }
-        else if (operation.Body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Object, Name: { } bodyName } } body
-            && FindRecord(bodyName) is { } bodyRecord
+        else if (operation.Body is { } body
+            && bodyRecord is not null
             && bodyRecord.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String && p.Access != MemberAccess.ReadOnly && IsTokenName(p.JsonName)) is { } member)
         {
             rule = "a next token '" + next.JsonName + "' sent back in the request body member '" + member.JsonName + "'";
@@ -300,6 +303,17 @@ internal sealed class PagingTranslator
             NextProperty: next.Name, TokenParameter: parameter?.ParameterName ?? operation.Body!.ParameterName, TokenBodyProperty: bodyProperty, TokenIsNonNullable: nonNullable);
 
         RecordModel? FindRecord(string name) => records.TryGetValue(name, out var record) ? record : null;
+    }
+
+    /// <summary>
+    /// DynamoDB pages by the last key it evaluated: a result's <c>LastEvaluatedTableName</c> is sent back as the request's
+    /// <c>ExclusiveStartTableName</c>. The normalized request member name paired with <paramref name="next"/>, or null.
+    /// </summary>
+    private static string? StartOf(string next)
+    {
+        const string Evaluated = "lastevaluated";
+        var name = Normalize(next);
+        return name.Length > Evaluated.Length && name.StartsWith(Evaluated, StringComparison.Ordinal) ? "exclusivestart" + name.Substring(Evaluated.Length) : null;
     }
 
     private PagingModel? NextLink(OperationModel operation, OperationFacts facts, RecordModel page)

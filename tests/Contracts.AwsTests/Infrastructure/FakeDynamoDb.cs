@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace Contracts.AwsTests.Infrastructure;
 
 /// <summary>
-/// DynamoDB's ListTables and DescribeTable over a fixed set of tables: AWS JSON 1.0 (its content type differs
+/// DynamoDB's ListTables (paged as DynamoDB pages it) and DescribeTable over a fixed set of tables: AWS JSON 1.0 (its content type differs
 /// from Lightsail's 1.1), signing name <c>dynamodb</c>, PascalCase members.
 /// </summary>
 public sealed class FakeDynamoDb : FakeAwsEndpoint
@@ -35,16 +35,27 @@ public sealed class FakeDynamoDb : FakeAwsEndpoint
         switch (operation)
         {
             case "ListTables":
+                // As DynamoDB pages: names in order, after ExclusiveStartTableName, at most Limit (100 by default), and
+                // LastEvaluatedTableName while more remain.
+                var after = input.TryGetProperty("ExclusiveStartTableName", out var start) ? start.GetString() : null;
+                var limit = input.TryGetProperty("Limit", out var limitValue) ? limitValue.GetInt32() : 100;
+                var remaining = _tables.Keys.Order(StringComparer.Ordinal).Where(name => after is null || string.CompareOrdinal(name, after) > 0).ToList();
+                var page = remaining.Take(limit).ToList();
                 return FakeReply.Ok(AwsJson.Write(writer =>
                 {
                     writer.WriteStartObject();
                     writer.WriteStartArray("TableNames");
-                    foreach (var name in _tables.Keys.Order(StringComparer.Ordinal))
+                    foreach (var name in page)
                     {
                         writer.WriteStringValue(name);
                     }
 
                     writer.WriteEndArray();
+                    if (remaining.Count > page.Count)
+                    {
+                        writer.WriteString("LastEvaluatedTableName", page[^1]);
+                    }
+
                     writer.WriteEndObject();
                 }));
 

@@ -71,6 +71,46 @@ public sealed class PagingRecognitionTests
     }
 
     [Fact]
+    public void A_last_evaluated_member_goes_back_as_the_exclusive_start_member_of_the_request()
+    {
+        // DynamoDB's ListTables: {ExclusiveStartTableName, Limit} in, {TableNames, LastEvaluatedTableName} out; no hint.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Tables, version: '1'}
+            paths:
+              /tables:
+                post:
+                  operationId: listTables
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            ExclusiveStartTableName: {type: string}
+                            Limit: {type: integer}
+                  responses:
+                    '200':
+                      description: A page of table names.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              TableNames: {type: array, items: {type: string}}
+                              LastEvaluatedTableName: {type: string}
+                              LastEvaluatedKey: {type: object, additionalProperties: {type: string}}
+            """;
+
+        var paging = PagingOf(Translate(spec), "ListTablesAsync");
+
+        Assert.Equal(PagingKind.NextToken, paging.Kind);
+        Assert.Equal(("TableNames", "LastEvaluatedTableName", "request", "ExclusiveStartTableName"), (paging.ItemsProperty, paging.NextProperty, paging.TokenParameter, paging.TokenBodyProperty));
+        Assert.Equal(TypeRef.String, paging.ItemType);
+    }
+
+    [Fact]
     public void A_next_member_with_format_uri_is_a_next_link_not_a_token()
     {
         var paging = PagingOf(s_paging.Value, "ListEventsAsync");
