@@ -203,15 +203,8 @@ public static partial class ContractsHttp
         try
         {
             await ThrowIfErrorAsync(call, operationName, errors).ConfigureAwait(false);
-#if NET5_0_OR_GREATER
-            var stream = await call.Response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var stream = await call.Response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-
             // The caller reads the body: the call's own timeout, like HttpClient.Timeout, ends with the headers.
-            call.EndTimeout();
-            call.DeliverTo(requestOptions);
+            var stream = await call.OpenBodyAsync(requestOptions, cancellationToken).ConfigureAwait(false);
             return new ResponseStream(stream, call.Response);
         }
         catch (ApiException exception)

@@ -68,14 +68,7 @@ public static partial class ContractsHttp
             throw;
         }
 
-        call.EndTimeout();
-        call.DeliverTo(requestOptions);
-#if NET5_0_OR_GREATER
-        return await call.Response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await call.Response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+        return await call.OpenBodyAsync(requestOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The media type when it is JSON (<c>application/json</c>, <c>*/*+json</c>), else null.</summary>

@@ -48,6 +48,9 @@ internal sealed class HttpCall : IDisposable
 
     public HttpResponseMessage Response { get; private set; } = null!;
 
+    /// <summary>The most bytes of the body this call reads into memory (for a stream: of one item).</summary>
+    public ResponseLimit Limit => _limit;
+
     /// <summary>
     /// Sends <paramref name="request"/>; returns once the response headers have arrived. A redirect response fails
     /// with an <see cref="ApiException"/> unless <paramref name="returnRedirect"/> (the AWS protocol follows its own).
@@ -104,10 +107,21 @@ internal sealed class HttpCall : IDisposable
     }
 
     /// <summary>
-    /// Ends the call's own timeout once the headers have arrived, for a result the caller reads as a stream (which,
-    /// like <see cref="HttpClient.Timeout"/>, does not cover reading it).
+    /// Hands the body to a caller that reads it as a stream: the call's own timeout ends (like
+    /// <see cref="HttpClient.Timeout"/>, it does not cover reading a stream), the capture <paramref name="requestOptions"/>
+    /// carries receives the status and headers, and the body is opened without being buffered.
     /// </summary>
-    public void EndTimeout() => _timeout?.Dispose();
+    public Task<System.IO.Stream> OpenBodyAsync(RequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        _timeout?.Dispose();
+        DeliverTo(requestOptions);
+#if NET5_0_OR_GREATER
+        return Response.Content.ReadAsStreamAsync(cancellationToken);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return Response.Content.ReadAsStreamAsync();
+#endif
+    }
 
     /// <summary>
     /// Reads the whole body (at most <see cref="ResponseLimit.Bytes"/>) into a pooled buffer; the caller owns it and

@@ -36,7 +36,7 @@ internal static class StreamEnumeration
         StreamBody? body = null;
         try
         {
-            var limit = ResponseLimit.Resolve(request.HttpClient, request.ClientDefaults, request.RequestOptions);
+            var limit = call.Limit;
             var idle = IdleTimeout.Resolve(request.HttpClient, request.ClientDefaults, request.RequestOptions);
             var stream = await ContractsHttp.OpenStreamAsync(call, request.OperationName, request.Format, request.Errors, request.RequestOptions, reading.Token).ConfigureAwait(false);
             owner.Received(call.Response.StatusCode, ResponseHeaders.From(call.Response));
@@ -44,8 +44,8 @@ internal static class StreamEnumeration
             var context = new Context<T>(request, call, limit, idle, reading, request.CancellationToken, enumerationToken);
             if (request.Format == StreamFormat.ServerSentEvents)
             {
-                var events = new SseItems<T>(request);
-                var parser = SseParser.Create(body, events.Parse);
+                var events = new Items<T>(request);
+                var parser = SseParser.Create(body, events.ParseEvent);
                 var parsed = parser.EnumerateAsync(reading.Token).GetAsyncEnumerator();
                 try
                 {
@@ -91,6 +91,7 @@ internal static class StreamEnumeration
             else
             {
                 using var texts = new DelimitedTextReader(body, request.Format, limit.Bytes);
+                var items = new Items<T>(request);
                 while (true)
                 {
                     bool more;
@@ -108,20 +109,13 @@ internal static class StreamEnumeration
                         yield break;
                     }
 
-                    T value;
-                    try
+                    var item = items.Read(eventType: null, texts.Current);
+                    if (item.Kind == ItemKind.Malformed)
                     {
-                        if (!JsonRead(texts.Current, request.TypeInfo, out value))
-                        {
-                            throw context.Malformed(null, null, null, ResponseText.Excerpt(texts.Current));
-                        }
-                    }
-                    catch (JsonException exception)
-                    {
-                        throw context.Malformed(null, null, exception, ResponseText.Excerpt(texts.Current));
+                        throw context.Malformed(null, null, items.Error, items.Excerpt);
                     }
 
-                    yield return new StreamEvent<T>(value, null, null, null, context.Index++);
+                    yield return new StreamEvent<T>(item.Value, null, null, null, context.Index++);
                 }
             }
         }
@@ -229,8 +223,11 @@ internal static class StreamEnumeration
         }
     }
 
-    /// <summary>Reads each server-sent event's data as the parser dispatches it, straight from the parser's bytes.</summary>
-    private sealed class SseItems<T>(StreamRequest<T> request)
+    /// <summary>
+    /// Reads each item straight from the bytes it arrived in: a server-sent event's data as the parser dispatches it, a
+    /// JSON Lines line or a JSON text of a sequence.
+    /// </summary>
+    private sealed class Items<T>(StreamRequest<T> request)
     {
         private static ReadOnlySpan<byte> DoneMarker => "[DONE]"u8;
 
@@ -242,18 +239,20 @@ internal static class StreamEnumeration
         /// <summary>The start of the last malformed event's data.</summary>
         public string? Excerpt { get; private set; }
 
-        public ParsedItem<T> Parse(string eventType, ReadOnlySpan<byte> data)
+        /// <summary>A server-sent event: an event without data is skipped, and <c>[DONE]</c> ends the stream.</summary>
+        public ParsedItem<T> ParseEvent(string eventType, ReadOnlySpan<byte> data)
         {
             if (data.IsEmpty)
             {
                 return new ParsedItem<T>(default!, ItemKind.Skip);
             }
 
-            if (data.SequenceEqual(DoneMarker))
-            {
-                return new ParsedItem<T>(default!, ItemKind.Done);
-            }
+            return data.SequenceEqual(DoneMarker) ? new ParsedItem<T>(default!, ItemKind.Done) : Read(eventType, data);
+        }
 
+        /// <summary>One item, read as the type its event name maps to, else as the stream's; malformed when it is not JSON of that type or is <c>null</c>.</summary>
+        public ParsedItem<T> Read(string? eventType, ReadOnlySpan<byte> data)
+        {
             var read = request.EventTypes?.Find(eventType) ?? _read;
             try
             {
