@@ -128,6 +128,10 @@ internal static class DiagnosticDescriptors
         "CTR120", "Paging recognised but not usable", "Operation '{0}' looks paged ({1}), but gets no paginator: {2}", DiagnosticSeverity.Warning,
         "The operation declares paging the generator recognises, but the paginator cannot be built from it (no array of items, a member the declaration names is missing, items without the id the cursor needs). The operation's own method is generated as before; page by hand, or fix the declaration.");
 
+    public static readonly DiagnosticDescriptor DiscriminatorNotDerived = Create(
+        "CTR121", "Discriminator value names no derived schema", "The discriminator of '{0}' maps '{1}' to '{2}', which does not derive from it through allOf; that value reads as '{0}'", DiagnosticSeverity.Warning,
+        "A value typed as the base reads as the derived record its discriminator names. A mapping entry whose schema is not derived from the base (allOf with the base as its one referenced schema) cannot be such a record: an object with that value reads as the base, its other members kept.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -7,10 +7,13 @@ namespace Contracts.Generator.Emitting;
 /// Prints the JsonConverter of a record or enum: straight-line <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> code with
 /// pre-encoded member names, nested inside the JSON context's <c>Converters</c> class.
 /// </summary>
-internal static class ConverterEmitter
+internal static partial class ConverterEmitter
 {
     public static void Write(RecordModel record, SourceWriter writer)
     {
+        // A record of a hierarchy is read and written with its inherited members; a value typed as it may be a derived one.
+        var hierarchy = record.Hierarchy;
+        record = WireView(record);
         var target = record.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Object, record.Name), target);
         OpenConverter(writer, target, record.Name, type);
@@ -33,6 +36,11 @@ internal static class ConverterEmitter
         }
 
         WriteOverrides(writer, type);
+        if (hierarchy is not null)
+        {
+            WriteDispatch(writer, record, hierarchy, type);
+        }
+
         var size = properties.Count + record.SkippedMembers.Count;
         var large = size > NullableAnalysis.MaxAnalyzedBody;
         NullableAnalysis.Suspend(writer, size);
@@ -41,9 +49,9 @@ internal static class ConverterEmitter
             WriteValuesHolder(writer, record);
         }
 
-        WriteRead(writer, record, type, large ? "values." : string.Empty);
+        WriteRead(writer, record, type, large ? "values." : string.Empty, hierarchy is null ? "ReadValue" : "ReadExact");
         writer.WriteLine();
-        WriteWrite(writer, record, type, large);
+        WriteWrite(writer, record, type, large, hierarchy);
         NullableAnalysis.Resume(writer, size);
         CloseConverter(writer);
     }
@@ -153,11 +161,11 @@ internal static class ConverterEmitter
             """);
     }
 
-    private static void WriteRead(SourceWriter writer, RecordModel record, string type, string values)
+    private static void WriteRead(SourceWriter writer, RecordModel record, string type, string values, string method)
     {
         var target = record.Target;
         var properties = record.Properties;
-        writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.OpenBlock("internal static " + type + " " + method + "(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
         writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".StartObject)");
         writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"an object\", " + Literals.String(record.Name) + ", null);");
         writer.CloseBlock();
@@ -263,12 +271,13 @@ internal static class ConverterEmitter
     /// Tests members without declaring a pattern local for each (<c>is { } member0</c>): like <see cref="WriteValuesHolder"/>,
     /// for the limit of 65,534 locals.
     /// </param>
-    private static void WriteWrite(SourceWriter writer, RecordModel record, string type, bool large)
+    private static void WriteWrite(SourceWriter writer, RecordModel record, string type, bool large, HierarchyModel? hierarchy)
     {
         var target = record.Target;
         var properties = record.Properties;
-        writer.OpenBlock("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
+        writer.OpenBlock("internal static void " + (hierarchy is null ? "WriteValue" : "WriteExact") + "(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)");
         writer.WriteLine("writer.WriteStartObject();");
+        WriteUndeclaredDiscriminator(writer, record, hierarchy);
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
@@ -297,6 +306,13 @@ internal static class ConverterEmitter
             {
                 writer.OpenBlock("else");
                 writer.WriteLine("writer.WriteNull(" + name + ");");
+                writer.CloseBlock();
+            }
+            else if (DiscriminatorValueOf(property, hierarchy) is { } discriminatorValue)
+            {
+                // Unset, the discriminator is the record's own value: the type says what it is.
+                writer.OpenBlock("else");
+                writer.WriteLine("writer.WriteString(" + name + ", " + Literals.String(discriminatorValue) + ");");
                 writer.CloseBlock();
             }
         }

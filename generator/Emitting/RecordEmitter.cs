@@ -4,7 +4,7 @@ using Contracts.Generator.Model;
 namespace Contracts.Generator.Emitting;
 
 /// <summary>Prints a record: immutable <c>init</c> members, <c>required</c> where the schema requires them.</summary>
-internal static class RecordEmitter
+internal static partial class RecordEmitter
 {
     public static void Write(RecordModel record, SourceWriter writer)
     {
@@ -18,7 +18,7 @@ internal static class RecordEmitter
 
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.WriteLine("[" + KnownTypes.JsonConverter + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Object, record.Name), target) + "))]");
-        writer.OpenBlock(target.Accessibility + " sealed partial record " + record.Name);
+        writer.OpenBlock(target.Accessibility + " " + Declaration(record));
         var first = true;
         foreach (var property in record.Properties)
         {
@@ -92,7 +92,8 @@ internal static class RecordEmitter
     private static void WriteRedactedPrintMembers(SourceWriter writer, RecordModel record)
     {
         writer.WriteLine("/// <summary>Prints the members for <c>ToString()</c>, hiding credentials so they never reach a log.</summary>");
-        writer.OpenBlock("private bool PrintMembers(" + KnownTypes.StringBuilder + " builder)");
+        writer.OpenBlock(PrintMembersSignature(record) + "(" + KnownTypes.StringBuilder + " builder)");
+        WritePrintBaseMembers(writer, record);
         for (var i = 0; i < record.Properties.Count; i++)
         {
             var property = record.Properties[i];

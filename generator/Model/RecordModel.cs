@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Helpers;
 
 namespace Contracts.Generator.Model;
@@ -11,6 +12,8 @@ namespace Contracts.Generator.Model;
 /// Undeclared members skipped on reading rather than kept in <paramref name="Extra"/>: the discriminators of the unions
 /// this record is a case of without declaring them (the union writes them back).
 /// </param>
+/// <param name="Base">The C# name of the record this one derives from (<c>allOf</c> with one referenced base); <see cref="Properties"/> are then its own members only.</param>
+/// <param name="Hierarchy">Set on every record with a base or derived records: the inherited members, the discriminator and the derived records.</param>
 internal sealed record RecordModel(
     EmitTarget Target,
     string Name,
@@ -18,7 +21,15 @@ internal sealed record RecordModel(
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
     ExtraMembersModel? Extra = null,
-    EquatableArray<string> SkippedMembers = default);
+    EquatableArray<string> SkippedMembers = default,
+    string? Base = null,
+    HierarchyModel? Hierarchy = null)
+{
+    /// <summary>Every member of the record, the inherited ones first: what it holds on the wire.</summary>
+    public EquatableArray<PropertyModel> Members => Hierarchy is { Inherited.IsEmpty: false } hierarchy
+        ? hierarchy.Inherited.Concat(Properties).ToEquatableArray()
+        : Properties;
+}
 
 /// <summary>The dictionary member that keeps undeclared JSON members, read and written back in order.</summary>
 /// <param name="Name">The C# property name (collision-safe among the record's members).</param>

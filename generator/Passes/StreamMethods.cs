@@ -38,7 +38,7 @@ internal static class StreamMethods
     /// <summary>The C# name of the JSON body's boolean member <c>stream</c>, or null.</summary>
     private static string? FlagProperty(RequestBodyModel? body, IReadOnlyDictionary<string, RecordModel> records) =>
         body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Object, Name: { } name } } && records.TryGetValue(name, out var record)
-            ? record.Properties.FirstOrDefault(p => p.JsonName == "stream" && p.Type.Kind == TypeKind.Boolean && p.Access != MemberAccess.ReadOnly)?.Name
+            ? record.Members.FirstOrDefault(p => p.JsonName == "stream" && p.Type.Kind == TypeKind.Boolean && p.Access != MemberAccess.ReadOnly)?.Name
             : null;
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class UnionAmbiguity
             }
             else if (type.Kind == TypeKind.Object && seen.Add(type.Name!) && records.TryGetValue(type.Name!, out var record))
             {
-                foreach (var property in record.Properties)
+                foreach (var property in record.Members)
                 {
                     pending.Push(property.Type);
                 }

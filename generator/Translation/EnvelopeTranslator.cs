@@ -103,7 +103,7 @@ internal sealed class EnvelopeTranslator
         {
             var record = draft.ErrorType.Kind == TypeKind.Object ? records.FirstOrDefault(r => r.Name == draft.ErrorType.Name) : null;
             string? Member(string jsonName) =>
-                record?.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeKind.String)?.Name;
+                record?.Members.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeKind.String)?.Name;
 
             result.Add(new EnvelopeModel(draft.FieldName, draft.Success, draft.Data, draft.Error, draft.ErrorType, string.Empty, Member(draft.ErrorCode), Member(draft.ErrorMessage)));
         }

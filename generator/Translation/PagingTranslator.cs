@@ -190,7 +190,7 @@ internal sealed class PagingTranslator
         // GitHub's {total_count, repositories: [...]} pages the same way. A result with several arrays (GitHub's
         // requested reviewers: users and teams, paged together) or none is left alone without a warning: the header
         // alone does not say where the items are, and nothing in the document could be fixed to say it.
-        var arrays = page?.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
+        var arrays = page?.Members.Where(p => p.Type.Kind == TypeKind.Array).ToList();
         return arrays is { Count: 1 }
             ? new PagingModel(PagingKind.LinkHeader, Rule, facts.Pointer, arrays[0].Type.Element!, arrays[0].Type.ElementAllowsNull, arrays[0].Name)
             : null;
@@ -198,7 +198,7 @@ internal sealed class PagingTranslator
 
     private PagingModel? Cursor(OperationModel operation, OperationFacts facts, RecordModel page, Dictionary<string, RecordModel> records)
     {
-        var hasMore = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.Boolean && s_hasMoreNames.Contains(Normalize(p.JsonName)));
+        var hasMore = page.Members.FirstOrDefault(p => p.Type.Kind == TypeKind.Boolean && s_hasMoreNames.Contains(Normalize(p.JsonName)));
         var cursor = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.String && s_cursorParameterNames.Contains(Normalize(p.WireName)));
         if (hasMore is null || cursor is null)
         {
@@ -208,7 +208,7 @@ internal sealed class PagingTranslator
         var rule = "a has-more flag '" + hasMore.JsonName + "' with the cursor parameter '" + cursor.WireName + "'";
 
         // The page names its own cursor (OpenAI's last_id): the next page starts after it while has_more holds.
-        if (page.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String && !facts.UriMembers.Contains(p.JsonName) && s_pageCursorNames.Contains(Normalize(p.JsonName))) is { } pageCursor)
+        if (page.Members.FirstOrDefault(p => p.Type.Kind == TypeKind.String && !facts.UriMembers.Contains(p.JsonName) && s_pageCursorNames.Contains(Normalize(p.JsonName))) is { } pageCursor)
         {
             return Items(page) is { } listed
                 ? new PagingModel(
@@ -226,7 +226,7 @@ internal sealed class PagingTranslator
             foreach (var type in cases)
             {
                 if (type is not { Kind: TypeKind.Object, Name: { } name } || !records.TryGetValue(name, out var item)
-                    || item.Properties.FirstOrDefault(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) is not { } id)
+                    || item.Members.FirstOrDefault(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) is not { } id)
                 {
                     return null;
                 }
@@ -237,7 +237,7 @@ internal sealed class PagingTranslator
             return ids.ToEquatableArray();
         }
 
-        var candidates = page.Properties.Where(p => p.Type.Kind == TypeKind.Array && IdsOf(p) is not null).ToList();
+        var candidates = page.Members.Where(p => p.Type.Kind == TypeKind.Array && IdsOf(p) is not null).ToList();
         var chosen = candidates.Count == 1 ? candidates[0] : Preferred(candidates);
         if (chosen is null)
         {
@@ -256,9 +256,9 @@ internal sealed class PagingTranslator
     {
         var hinted = new HashSet<string>(facts.TokenParameterNames.Select(Normalize), StringComparer.Ordinal);
         var bodyRecord = operation.Body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Object, Name: { } requestName } } ? FindRecord(requestName) : null;
-        var next = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String && !facts.UriMembers.Contains(p.JsonName)
+        var next = page.Members.FirstOrDefault(p => p.Type.Kind == TypeKind.String && !facts.UriMembers.Contains(p.JsonName)
             && (s_nextTokenNames.Contains(Normalize(p.JsonName)) || hinted.Contains(Normalize(p.JsonName)) || hinted.Contains(Normalize("Next" + p.JsonName))
-                || (StartOf(p.JsonName) is { } start && bodyRecord?.Properties.Any(m => Normalize(m.JsonName) == start) == true)));
+                || (StartOf(p.JsonName) is { } start && bodyRecord?.Members.Any(m => Normalize(m.JsonName) == start) == true)));
         if (next is null)
         {
             return null;
@@ -276,7 +276,7 @@ internal sealed class PagingTranslator
         }
         else if (operation.Body is { } body
             && bodyRecord is not null
-            && bodyRecord.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String && p.Access != MemberAccess.ReadOnly && IsTokenName(p.JsonName)) is { } member)
+            && bodyRecord.Members.FirstOrDefault(p => p.Type.Kind == TypeKind.String && p.Access != MemberAccess.ReadOnly && IsTokenName(p.JsonName)) is { } member)
         {
             rule = "a next token '" + next.JsonName + "' sent back in the request body member '" + member.JsonName + "'";
             if (!body.IsRequired)
@@ -320,8 +320,8 @@ internal sealed class PagingTranslator
     {
         // A bare 'next' is a link in Django REST framework's {count, next, previous, results} even without format: uri
         // (drchrono's 'next' beside a 'cursor' parameter is such a URL, not the cursor).
-        var hasPrevious = page.Properties.Any(p => Normalize(p.JsonName) is "previous" or "prev");
-        var next = page.Properties.FirstOrDefault(p => p.Type.Kind == TypeKind.String
+        var hasPrevious = page.Members.Any(p => Normalize(p.JsonName) is "previous" or "prev");
+        var next = page.Members.FirstOrDefault(p => p.Type.Kind == TypeKind.String
             && (s_nextLinkNames.Contains(Normalize(p.JsonName)) || (Normalize(p.JsonName) == "next" && (facts.UriMembers.Contains(p.JsonName) || hasPrevious))));
         if (next is null)
         {
@@ -346,7 +346,7 @@ internal sealed class PagingTranslator
     /// <summary>The items: the result's one array member, else the one of several named like <c>items</c>, <c>data</c>, <c>value</c>….</summary>
     private static PropertyModel? Items(RecordModel page)
     {
-        var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
+        var arrays = page.Members.Where(p => p.Type.Kind == TypeKind.Array).ToList();
         if ((arrays.Count == 1 ? arrays[0] : Preferred(arrays)) is { } chosen)
         {
             return chosen;
@@ -363,7 +363,7 @@ internal sealed class PagingTranslator
         return named.Count == 1 ? named[0] : null;
     }
 
-    private static PropertyModel? Member(RecordModel record, string jsonName) => record.Properties.FirstOrDefault(p => p.JsonName == jsonName);
+    private static PropertyModel? Member(RecordModel record, string jsonName) => record.Members.FirstOrDefault(p => p.JsonName == jsonName);
 
     private static string Normalize(string name)
     {

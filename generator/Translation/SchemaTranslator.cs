@@ -57,7 +57,11 @@ internal sealed class SchemaTranslator
         _cancellationToken = cancellationToken;
         Enums = new EnumTranslator(target, registry, diagnostics);
         Unions = new UnionTranslator(target, this, Enums, registry);
+        Hierarchies = new HierarchyTranslator(document, ComponentTypeOf, diagnostics);
     }
+
+    /// <summary>Which records derive from which (<c>allOf</c> with one referenced base), and what their discriminators read.</summary>
+    public HierarchyTranslator Hierarchies { get; }
 
     /// <summary>The enums of the document; the schema classification defines them.</summary>
     public EnumTranslator Enums { get; }
@@ -87,15 +91,26 @@ internal sealed class SchemaTranslator
     /// </summary>
     public IReadOnlyList<RecordModel> Finish()
     {
+        // A derived record is built after its base (it declares only what the base does not); the bases form no cycle,
+        // so waiting ends: the count is a backstop that builds a record flattened rather than loop.
+        var waited = 0;
         while (_pendingRecords.Count > 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var (name, schema, pointer) = _pendingRecords.Dequeue();
-            _records.Add(BuildRecord(name, schema, pointer));
+            var baseRecord = Hierarchies.BuiltBaseOf(schema, out var waiting);
+            if (waiting && waited++ <= _pendingRecords.Count)
+            {
+                _pendingRecords.Enqueue((name, schema, pointer));
+                continue;
+            }
+
+            waited = 0;
+            _records.Add(BuildRecord(name, schema, pointer, baseRecord));
         }
 
         _finished = true;
-        return _records;
+        return Hierarchies.Complete(_records);
     }
 
     /// <summary>Gives every component schema its type; records are queued and built by <see cref="Finish"/>.</summary>
@@ -274,14 +289,33 @@ internal sealed class SchemaTranslator
         return TypeRef.Any;
     }
 
-    private RecordModel BuildRecord(string name, OpenApiSchema schema, string pointer)
+    /// <param name="baseRecord">The record <paramref name="schema"/> derives from (its one referenced allOf part), or null to flatten it.</param>
+    private RecordModel BuildRecord(string name, OpenApiSchema schema, string pointer, RecordModel? baseRecord)
     {
         var members = new UniqueNameBuilder(s_recordMembers);
         members.Reserve(name);
         var required = new HashSet<string>(StringComparer.Ordinal);
         var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
-        CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>());
+        OpenApiSchema? basePart = null;
+        if (baseRecord is not null && Hierarchies.MemberNamesOf(baseRecord).Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            // A base member named like the derived record cannot be inherited by it (a member may not share its type's name).
+            baseRecord = null;
+        }
+
+        if (baseRecord is not null)
+        {
+            // Inherited members are declared by the base only: their JSON names are taken, and so are their C# names.
+            basePart = HierarchyTranslator.BasePart(schema, Hierarchies.BaseOf(schema)!);
+            seenKeys.UnionWith(Hierarchies.JsonNamesOf(baseRecord));
+            foreach (var inherited in Hierarchies.MemberNamesOf(baseRecord))
+            {
+                members.Reserve(inherited);
+            }
+        }
+
+        CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>(), basePart);
 
         var properties = new List<PropertyModel>(declared.Count);
         foreach (var (key, declaredSchema, propertyPointer) in declared)
@@ -312,8 +346,16 @@ internal sealed class SchemaTranslator
         }
 
         _registry.SpendType(properties.Count, pointer);
-        var extra = ExtraMembersOf(schema, pointer, name, members);
-        return new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra);
+
+        // A derived record keeps undeclared members in its base's dictionary; a base with a discriminator keeps them
+        // even without additionalProperties, so an unknown derived type read as it is written back whole.
+        var extra = baseRecord is not null && Hierarchies.HasExtra(baseRecord)
+            ? null
+            : ExtraMembersOf(schema, pointer, name, members)
+                ?? (Hierarchies.KeepsUnknownMembers(pointer) ? new ExtraMembersModel(members.Claim("AdditionalProperties"), TypeRef.Any) : null);
+        var record = new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra, Base: baseRecord?.Name);
+        Hierarchies.Add(record, schema, pointer);
+        return record;
     }
 
     /// <summary>
@@ -385,13 +427,15 @@ internal sealed class SchemaTranslator
     }
 
     /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
+    /// <param name="basePart">The allOf part a derived record inherits from: its members are the base's, not collected here.</param>
     public void CollectMembers(
         OpenApiSchema schema,
         string pointer,
         HashSet<string> required,
         List<(string Key, OpenApiSchema Schema, string Pointer)> declared,
         HashSet<string> seenKeys,
-        HashSet<OpenApiSchema> visiting)
+        HashSet<OpenApiSchema> visiting,
+        OpenApiSchema? basePart = null)
     {
         if (!visiting.Add(schema))
         {
@@ -409,7 +453,7 @@ internal sealed class SchemaTranslator
         for (var i = 0; i < schema.AllOf.Count; i++)
         {
             var part = schema.AllOf[i];
-            if (part is null)
+            if (part is null || ReferenceEquals(part, basePart))
             {
                 continue;
             }
