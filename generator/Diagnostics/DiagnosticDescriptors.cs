@@ -128,6 +128,14 @@ internal static class DiagnosticDescriptors
         "CTR120", "Paging recognised but not usable", "Operation '{0}' looks paged ({1}), but gets no paginator: {2}", DiagnosticSeverity.Warning,
         "The operation declares paging the generator recognises, but the paginator cannot be built from it (no array of items, a member the declaration names is missing, items without the id the cursor needs). The operation's own method is generated as before; page by hand, or fix the declaration.");
 
+    public static readonly DiagnosticDescriptor PatternNotChecked = Create(
+        "CTR124", "Pattern not checked", "The pattern '{0}' is not checked: .NET cannot read it ({1})", DiagnosticSeverity.Warning,
+        "A pattern keyword holds a regular expression that .NET's engine rejects (ECMA-262 syntax .NET does not share, such as [^] or \\cX outside a class, or an invalid pattern). Validate() and request validation leave this check out; the rest of the value is still checked. Rewrite the pattern in the syntax both engines read.");
+
+    public static readonly DiagnosticDescriptor ConstraintNotChecked = Create(
+        "CTR125", "Constraint not checked", "The constraint '{0}' is not checked: {1}", DiagnosticSeverity.Warning,
+        "A validation keyword holds a value no instance can be checked against (multipleOf zero or negative, a negative length or count, a number beyond the range of decimal). Validate() and request validation leave this keyword out; the others are still checked.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

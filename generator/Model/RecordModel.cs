@@ -11,6 +11,10 @@ namespace Contracts.Generator.Model;
 /// Undeclared members skipped on reading rather than kept in <paramref name="Extra"/>: the discriminators of the unions
 /// this record is a case of without declaring them (the union writes them back).
 /// </param>
+/// <param name="Validates">
+/// The record has constraints to check, its own or in the records it holds (<see cref="Passes.ValidationReach"/>):
+/// it gets <c>Validate()</c> and implements <c>IValidatable</c>.
+/// </param>
 internal sealed record RecordModel(
     EmitTarget Target,
     string Name,
@@ -18,7 +22,8 @@ internal sealed record RecordModel(
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
     ExtraMembersModel? Extra = null,
-    EquatableArray<string> SkippedMembers = default);
+    EquatableArray<string> SkippedMembers = default,
+    bool Validates = false);
 
 /// <summary>The dictionary member that keeps undeclared JSON members, read and written back in order.</summary>
 /// <param name="Name">The C# property name (collision-safe among the record's members).</param>
@@ -38,6 +43,7 @@ internal sealed record ExtraMembersModel(string Name, TypeRef ValueType, bool Va
 /// <param name="AllowsNull">The schema allows a JSON null (so a required member may be written as null).</param>
 /// <param name="IsSecret">A credential (by name, <c>format: password</c> or <c>writeOnly</c>): <c>ToString()</c> hides it.</param>
 /// <param name="Access">Whether the member only comes from the service (<c>readOnly</c>) or only goes to it (<c>writeOnly</c>).</param>
+/// <param name="Constraints">The validation keywords of the member's value and how the check walks into it; null when there is nothing to check.</param>
 /// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for the docs (never an initialiser: unset members are not sent).</param>
 internal sealed record PropertyModel(
     string Name,
@@ -50,7 +56,8 @@ internal sealed record PropertyModel(
     bool IsDeprecated,
     bool IsSecret = false,
     MemberAccess Access = MemberAccess.ReadWrite,
-    string? DefaultJson = null);
+    string? DefaultJson = null,
+    ConstraintsModel? Constraints = null);
 
 /// <summary>The direction a member travels in, from <c>readOnly</c> / <c>writeOnly</c>.</summary>
 internal enum MemberAccess

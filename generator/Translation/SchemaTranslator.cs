@@ -27,6 +27,9 @@ internal sealed class SchemaTranslator
     private static readonly string[] s_recordMembers =
     {
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
+
+        // The validation members (docs/validation.md), generated where a record has constraints to check.
+        "Validate", "CollectViolations",
     };
 
     private readonly OpenApiDocument _document;
@@ -57,7 +60,11 @@ internal sealed class SchemaTranslator
         _cancellationToken = cancellationToken;
         Enums = new EnumTranslator(target, registry, diagnostics);
         Unions = new UnionTranslator(target, this, Enums, registry);
+        Constraints = new ConstraintTranslator(diagnostics);
     }
+
+    /// <summary>The validation keywords of members and parameters.</summary>
+    public ConstraintTranslator Constraints { get; }
 
     /// <summary>The enums of the document; the schema classification defines them.</summary>
     public EnumTranslator Enums { get; }
@@ -308,7 +315,8 @@ internal sealed class SchemaTranslator
                 type.Kind is TypeKind.String or TypeKind.Bytes
                     && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly)),
                 access,
-                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null))));
+                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null)),
+                Constraints: Constraints.Of(propertySchema, type, propertyPointer)));
         }
 
         _registry.SpendType(properties.Count, pointer);
