@@ -22,23 +22,25 @@ internal static class ValidationEmitter
         writer.OpenBlock("partial record " + record.Name + " : " + Validatable);
         if (inheritance != ValidationInheritance.Derived)
         {
-            writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// Checks this value against the constraints of the OpenAPI document (<c>minimum</c>, <c>maxLength</c>, <c>pattern</c>…),");
-            writer.WriteLine("/// the records, lists and maps inside it included, and returns every violation with its path; empty when there is none.");
-            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <summary>Every value here (nested records, lists and maps included) that breaks a constraint of the OpenAPI document, with its path; empty when none does.</summary>");
             writer.WriteLine("public " + KnownTypes.IReadOnlyList + "<" + Error + "> Validate() => " + Collector + ".Run(this);");
             writer.WriteLine();
         }
 
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine(Hidden);
-        var modifier = inheritance switch
+        // A sealed record implements the walk explicitly (hidden without an attribute, the smallest code); a hierarchy
+        // needs it virtual, so that a base-typed value that is a derived record checks the derived members too.
+        var signature = "CollectViolations(" + Collector + " violations)";
+        if (inheritance == ValidationInheritance.None)
         {
-            ValidationInheritance.Base => "public virtual void ",
-            ValidationInheritance.Derived => "public override void ",
-            _ => "public void ",
-        };
-        writer.OpenBlock(modifier + "CollectViolations(" + Collector + " violations)");
+            writer.OpenBlock("void " + Validatable + "." + signature);
+        }
+        else
+        {
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine(Hidden);
+            writer.OpenBlock((inheritance == ValidationInheritance.Base ? "public virtual void " : "public override void ") + signature);
+        }
+
         if (inheritance == ValidationInheritance.Derived)
         {
             writer.WriteLine("base.CollectViolations(violations);");
