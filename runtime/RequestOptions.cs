@@ -110,6 +110,14 @@ public sealed class RequestOptions
     /// <summary>How this call is retried, overriding the client's policy; <see cref="RetryPolicy.None"/> turns retries off for it. Null keeps the client's policy.</summary>
     public RetryPolicy? Retry { get; set; }
 
+    /// <summary>
+    /// Whether this call checks its body and parameters against the OpenAPI document's constraints (<c>minimum</c>,
+    /// <c>maxLength</c>, <c>pattern</c>…) before sending, throwing a <see cref="Validation.RequestValidationException"/>
+    /// that lists every violation, with nothing sent. Null keeps the client's setting (its options' <c>ValidateRequests</c>,
+    /// off unless set); only clients whose document declares constraints on request values validate.
+    /// </summary>
+    public bool? ValidateRequest { get; set; }
+
     /// <summary>Where a twin <c>…WithResponseAsync</c> method receives the response's status and headers; null for every other call.</summary>
     internal ResponseCapture? Capture { get; private set; }
 
@@ -152,5 +160,6 @@ public sealed class RequestOptions
         copy._streamIdleTimeout = _streamIdleTimeout;
         copy.IdempotencyKey = IdempotencyKey;
         copy.Retry = Retry;
+        copy.ValidateRequest = ValidateRequest;
     }
 }

@@ -131,6 +131,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DiscriminatorNotDerived = Create(
         "CTR121", "Discriminator value names no derived schema", "The discriminator of '{0}' maps '{1}' to '{2}', which does not derive from it through allOf; that value reads as '{0}'", DiagnosticSeverity.Warning,
         "A value typed as the base reads as the derived record its discriminator names. A mapping entry whose schema is not derived from the base (allOf with the base as its one referenced schema) cannot be such a record: an object with that value reads as the base, its other members kept.");
+    public static readonly DiagnosticDescriptor PatternNotChecked = Create(
+        "CTR124", "Pattern not checked", "The pattern '{0}' is not checked: .NET cannot read it ({1})", DiagnosticSeverity.Warning,
+        "A pattern keyword holds a regular expression that .NET's engine rejects (ECMA-262 syntax .NET does not share, such as [^] or \\cX outside a class, or an invalid pattern). Validate() and request validation leave this check out; the rest of the value is still checked. Rewrite the pattern in the syntax both engines read.");
+
+    public static readonly DiagnosticDescriptor ConstraintNotChecked = Create(
+        "CTR125", "Constraint not checked", "The constraint '{0}' is not checked: {1}", DiagnosticSeverity.Warning,
+        "A validation keyword holds a value no instance can be checked against (multipleOf zero or negative, a negative length or count, a number beyond the range of decimal). Validate() and request validation leave this keyword out; the others are still checked.");
 
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(

@@ -32,6 +32,7 @@ internal static partial class ClientEmitter
         WriteObsolete(writer, operation);
         writer.OpenBlock("public async " + Signature(operation, target));
         WriteNullChecks(writer, operation);
+        ValidationEmitter.WriteRequestCheck(writer, operation);
         WriteRequest(writer, operation, target, context, aws, operation.Body, accept: null);
         var response = operation.Response;
         if (aws)

@@ -64,6 +64,7 @@ internal static partial class ClientEmitter
         WriteObsolete(writer, operation);
         writer.OpenBlock("public " + StreamSignature(operation, target));
         WriteNullChecks(writer, operation);
+        ValidationEmitter.WriteRequestCheck(writer, operation);
         var body = operation.Body;
         if (stream.FlagProperty is { } flag && body is not null)
         {

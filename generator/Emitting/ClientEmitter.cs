@@ -82,6 +82,7 @@ internal static partial class ClientEmitter
             /// </summary>
             public long? MaxResponseContentBufferSize { get; set; }
             """);
+        ValidationEmitter.WriteOption(writer, client);
         if (client.Aws is null)
         {
             writer.WriteLine($$"""
@@ -222,7 +223,7 @@ internal static partial class ClientEmitter
                 _httpClient = httpClient ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(httpClient));
                 options ??= new {{target.OptionsName}}();
                 _baseAddress = {{KnownTypes.ContractsHttp}}.ResolveBaseAddress(options.BaseAddress, httpClient, options.ExpandServerUrl);
-                _requestDefaults = new {{KnownTypes.RequestOptions}} { MaxResponseContentBufferSize = options.MaxResponseContentBufferSize }{{AuthenticationSuffix(client)}};{{AwsSettingsInitializer(client)}}
+                _requestDefaults = new {{KnownTypes.RequestOptions}} { MaxResponseContentBufferSize = options.MaxResponseContentBufferSize{{ValidationEmitter.OptionInitializer(client)}} }{{AuthenticationSuffix(client)}};{{AwsSettingsInitializer(client)}}
             }
             """);
         foreach (var operation in client.Operations)

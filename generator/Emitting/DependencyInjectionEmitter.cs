@@ -74,7 +74,7 @@ internal static class DependencyInjectionEmitter
             writer.WriteLine($$"""
                 /// <summary>
                 /// Adds <see cref="{{target.InterfaceName}}"/> with options read from a configuration section (for example
-                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxRetryAfter</c>{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}{{SecurityList(client)}}.
+                /// <c>builder.Configuration.GetSection("{{target.ClientName}}")</c>): <c>BaseAddress</c>, <c>MaxResponseContentBufferSize</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxRetryAfter</c>{{(client.ValidatesRequests ? ", <c>ValidateRequests</c>" : string.Empty)}}{{VariableList(client)}}{{(client.Aws is null ? string.Empty : ", <c>Credentials:AccessKeyId</c>, <c>Credentials:SecretAccessKey</c>, <c>Credentials:SessionToken</c>")}}{{SecurityList(client)}}.
                 /// </summary>
                 /// <param name="services">The service collection.</param>
                 /// <param name="configuration">The section holding the options.</param>
@@ -106,6 +106,7 @@ internal static class DependencyInjectionEmitter
                         options.Retry, configuration["Retry:MaxAttempts"], configuration["Retry:BaseDelay"], configuration["Retry:MaxDelay"], configuration["Retry:MaxRetryAfter"]);
                 """);
             writer.Indentation++;
+            ValidationEmitter.WriteOptionBinding(writer, client);
             if (client.Aws is not null)
             {
                 // For development setups (user secrets); production should prefer the environment or a role.

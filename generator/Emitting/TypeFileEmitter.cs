@@ -16,6 +16,12 @@ internal static class TypeFileEmitter
         {
             Separate(writer, ref first);
             RecordEmitter.Write(record, writer);
+            if (record.Validates)
+            {
+                Separate(writer, ref first);
+                ValidationEmitter.Write(record, writer);
+            }
+
             Separate(writer, ref first);
             ConverterEmitter.Write(record, writer);
         }

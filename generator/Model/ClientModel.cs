@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Helpers;
 
 namespace Contracts.Generator.Model;
@@ -11,7 +12,11 @@ internal sealed record ClientModel(
     EquatableArray<EnvelopeModel> Envelopes,
     EquatableArray<OperationModel> Operations,
     AwsModel? Aws = null,
-    SecurityModel? Security = null);
+    SecurityModel? Security = null)
+{
+    /// <summary>Some operation has a request to check before sending: the client offers <c>ValidateRequests</c>.</summary>
+    public bool ValidatesRequests => Operations.Any(o => o.ValidatesRequest);
+}
 
 /// <summary>
 /// The AWS protocol profile, recognised from the document (an <c>*.amazonaws.com</c> server and a SigV4 security
@@ -116,7 +121,11 @@ internal sealed record OperationModel(
     string? SecurityField = null,
     ResponseMethodModel? WithResponse = null,
     StreamMethodModel? Stream = null,
-    PagingModel? Paging = null);
+    PagingModel? Paging = null)
+{
+    /// <summary>The request has something to check before sending: a parameter's or the body's constraints.</summary>
+    public bool ValidatesRequest => Body?.Constraints is not null || Parameters.Any(p => p.Constraints is not null);
+}
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>
 internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, string TypeInfoProperty);
@@ -125,6 +134,7 @@ internal sealed record ErrorResponseModel(string StatusPattern, TypeRef Type, st
 /// <param name="Style">How the value is spelled; the location's default unless the document says otherwise.</param>
 /// <param name="Explode">OpenAPI's <c>explode</c> (lists and objects as repeated pairs).</param>
 /// <param name="TypeInfoProperty">For object and map values (and deepObject lists of them): the JSON context property that turns them into members.</param>
+/// <param name="Constraints">The validation keywords of the value, checked before sending when the client validates requests; null when none.</param>
 /// <param name="IsCredential">A scalar path value that is a credential (by name or <c>format: password</c>, as for members): the client marks it so that the runtime keeps it out of exception messages.</param>
 internal sealed record ParameterModel(
     string WireName,
@@ -136,7 +146,8 @@ internal sealed record ParameterModel(
     ParameterStyle Style = ParameterStyle.Simple,
     bool Explode = false,
     string? TypeInfoProperty = null,
-    bool IsCredential = false)
+    bool IsCredential = false,
+    ConstraintsModel? Constraints = null)
 {
     /// <summary>True when the value goes through the JSON context (objects, maps and deepObject lists of them).</summary>
     public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union || IsDeepObjectList;
@@ -173,6 +184,7 @@ internal enum BodyKind
 /// <summary>The request body.</summary>
 /// <param name="DeepObjectMembers">Form bodies: members whose arrays are indexed (<c>encoding: {style: deepObject}</c>).</param>
 /// <param name="Fields">Multipart bodies: the parts, each a method parameter.</param>
+/// <param name="Constraints">What is checked in the body before sending when the client validates requests (<see cref="Passes.ValidationReach"/>); null when nothing.</param>
 internal sealed record RequestBodyModel(
     string ParameterName,
     TypeRef Type,
@@ -182,7 +194,8 @@ internal sealed record RequestBodyModel(
     string? Description,
     BodyKind Kind = BodyKind.Json,
     EquatableArray<string> DeepObjectMembers = default,
-    EquatableArray<MultipartFieldModel> Fields = default)
+    EquatableArray<MultipartFieldModel> Fields = default,
+    ConstraintsModel? Constraints = null)
 {
     /// <summary>True when the body goes through the JSON context.</summary>
     public bool NeedsTypeInfo => Kind is BodyKind.Json or BodyKind.Form;

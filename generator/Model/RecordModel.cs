@@ -14,6 +14,10 @@ namespace Contracts.Generator.Model;
 /// </param>
 /// <param name="Base">The C# name of the record this one derives from (<c>allOf</c> with one referenced base); <see cref="Properties"/> are then its own members only.</param>
 /// <param name="Hierarchy">Set on every record with a base or derived records: the inherited members, the discriminator and the derived records.</param>
+/// <param name="Validates">
+/// The record has constraints to check, its own or in the records it holds (<see cref="Passes.ValidationReach"/>):
+/// it gets <c>Validate()</c> and implements <c>IValidatable</c>.
+/// </param>
 internal sealed record RecordModel(
     EmitTarget Target,
     string Name,
@@ -23,7 +27,8 @@ internal sealed record RecordModel(
     ExtraMembersModel? Extra = null,
     EquatableArray<string> SkippedMembers = default,
     string? Base = null,
-    HierarchyModel? Hierarchy = null)
+    HierarchyModel? Hierarchy = null,
+    bool Validates = false)
 {
     /// <summary>Every member of the record, the inherited ones first: what it holds on the wire.</summary>
     public EquatableArray<PropertyModel> Members => Hierarchy is { Inherited.IsEmpty: false } hierarchy
@@ -49,6 +54,7 @@ internal sealed record ExtraMembersModel(string Name, TypeRef ValueType, bool Va
 /// <param name="AllowsNull">The schema allows a JSON null (so a required member may be written as null).</param>
 /// <param name="IsSecret">A credential (by name, <c>format: password</c> or <c>writeOnly</c>): <c>ToString()</c> hides it.</param>
 /// <param name="Access">Whether the member only comes from the service (<c>readOnly</c>) or only goes to it (<c>writeOnly</c>).</param>
+/// <param name="Constraints">The validation keywords of the member's value and how the check walks into it; null when there is nothing to check.</param>
 /// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for the docs (never an initialiser: unset members are not sent).</param>
 internal sealed record PropertyModel(
     string Name,
@@ -61,7 +67,8 @@ internal sealed record PropertyModel(
     bool IsDeprecated,
     bool IsSecret = false,
     MemberAccess Access = MemberAccess.ReadWrite,
-    string? DefaultJson = null);
+    string? DefaultJson = null,
+    ConstraintsModel? Constraints = null);
 
 /// <summary>The direction a member travels in, from <c>readOnly</c> / <c>writeOnly</c>.</summary>
 internal enum MemberAccess

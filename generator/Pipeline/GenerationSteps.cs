@@ -117,7 +117,7 @@ internal static class GenerationSteps
 
     /// <summary>The pure model → model steps that run after translation, in order.</summary>
     internal static SpecModel RunPasses(SpecModel model) =>
-        MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(DiscriminatorSkipping.Apply(model))));
+        MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(model)))));
 
     /// <summary>
     /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter

@@ -116,7 +116,8 @@ internal sealed class ParameterTranslator
                 parameter.Description,
                 style,
                 ExplodeOf(parameter, type),
-                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name, schema?.Format, writeOnly: false)));
+                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name, schema?.Format, writeOnly: false),
+                Constraints: _schemas.Constraints.Of(schema, type, parameterPointer + "/schema")));
         }
 
         return (parameters, constantHeaders);

@@ -27,6 +27,9 @@ internal sealed class SchemaTranslator
     private static readonly string[] s_recordMembers =
     {
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
+
+        // The validation members (docs/validation.md), generated where a record has constraints to check.
+        "Validate", "CollectViolations",
     };
 
     private readonly OpenApiDocument _document;
@@ -62,6 +65,11 @@ internal sealed class SchemaTranslator
 
     /// <summary>Which records derive from which (<c>allOf</c> with one referenced base), and what their discriminators read.</summary>
     public HierarchyTranslator Hierarchies { get; }
+        Constraints = new ConstraintTranslator(diagnostics);
+    }
+
+    /// <summary>The validation keywords of members and parameters.</summary>
+    public ConstraintTranslator Constraints { get; }
 
     /// <summary>The enums of the document; the schema classification defines them.</summary>
     public EnumTranslator Enums { get; }
@@ -342,7 +350,8 @@ internal sealed class SchemaTranslator
                 type.Kind is TypeKind.String or TypeKind.Bytes
                     && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly)),
                 access,
-                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null))));
+                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null)),
+                Constraints: Constraints.Of(propertySchema, type, propertyPointer)));
         }
 
         _registry.SpendType(properties.Count, pointer);

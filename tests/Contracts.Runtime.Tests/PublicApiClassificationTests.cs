@@ -65,6 +65,8 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.Json.IsoDuration",
         "Contracts.Runtime.Streaming.StreamEvent`1",
         "Contracts.Runtime.Streaming.StreamingResponse`1",
+        "Contracts.Runtime.Validation.RequestValidationException",
+        "Contracts.Runtime.Validation.ValidationError",
     ];
 
     /// <summary>Members of user types that only generated code calls (hidden like plumbing types).</summary>
