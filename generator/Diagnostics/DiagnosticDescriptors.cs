@@ -128,6 +128,10 @@ internal static class DiagnosticDescriptors
         "CTR120", "Paging recognised but not usable", "Operation '{0}' looks paged ({1}), but gets no paginator: {2}", DiagnosticSeverity.Warning,
         "The operation declares paging the generator recognises, but the paginator cannot be built from it (no array of items, a member the declaration names is missing, items without the id the cursor needs). The operation's own method is generated as before; page by hand, or fix the declaration.");
 
+    public static readonly DiagnosticDescriptor DefaultDoesNotFit = Create(
+        "CTR126", "Default does not fit its member", "The default {0} of '{1}' is not {2}; it is ignored", DiagnosticSeverity.Warning,
+        "A member's default is not a value of its type (a string for an integer, a number beyond its range, a value its enum does not list). The default stays in the member's documentation, but a response that leaves the member out reads as null, as for a member without a default.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
