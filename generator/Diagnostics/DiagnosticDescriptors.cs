@@ -138,6 +138,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConstraintNotChecked = Create(
         "CTR125", "Constraint not checked", "The constraint '{0}' is not checked: {1}", DiagnosticSeverity.Warning,
         "A validation keyword holds a value no instance can be checked against (multipleOf zero or negative, a negative length or count, a number beyond the range of decimal). Validate() and request validation leave this keyword out; the others are still checked.");
+    public static readonly DiagnosticDescriptor DefaultDoesNotFit = Create(
+        "CTR126", "Default does not fit its member", "The default {0} of '{1}' is not {2}; it is ignored", DiagnosticSeverity.Warning,
+        "A member's default is not a value of its type (a string for an integer, a number beyond its range, a value its enum does not list). The default stays in the member's documentation, but a response that leaves the member out reads as null, as for a member without a default.");
 
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(

@@ -67,7 +67,7 @@ internal static partial class ConverterEmitter
         for (var i = 0; i < record.Properties.Count; i++)
         {
             var property = record.Properties[i];
-            writer.WriteLine("public " + TypeNames.Of(property.Type, record.Target, property.IsNullable || !property.Type.IsValueType) + " value" + i + ";");
+            writer.WriteLine("public " + TypeNames.Of(property.Type, record.Target, property.IsNullable || !property.Type.IsValueType) + " value" + i + InitialValue(property, record.Target, " = ") + ";");
             if (property.IsRequired)
             {
                 writer.WriteLine("public bool has" + i + ";");
@@ -77,6 +77,11 @@ internal static partial class ConverterEmitter
         writer.CloseBlock();
         writer.WriteLine();
     }
+
+    /// <summary>What a member holds before it is read: its default, so that a response without it reads as the default.</summary>
+    private static string InitialValue(PropertyModel property, EmitTarget target, string prefix, string? otherwise = null) =>
+        property.DefaultValue is { } value ? prefix + LiteralCode.Of(value, property.Type, target)
+            : otherwise is null ? string.Empty : prefix + otherwise;
 
     public static void Write(EnumModel model, SourceWriter writer)
     {
@@ -180,7 +185,7 @@ internal static partial class ConverterEmitter
             {
                 var property = properties[i];
                 var localType = TypeNames.Of(property.Type, target, property.IsNullable || !property.Type.IsValueType);
-                writer.WriteLine(localType + " value" + i + " = default;");
+                writer.WriteLine(localType + " value" + i + InitialValue(property, target, " = ", "default") + ";");
                 if (property.IsRequired)
                 {
                     writer.WriteLine("var has" + i + " = false;");

@@ -26,6 +26,7 @@ internal static class JsonCode
             TypeKind.Bytes => KnownTypes.JsonRead + ".Bytes(ref reader, " + names + ")",
             TypeKind.Date => KnownTypes.JsonRead + ".Date(ref reader, " + names + ")",
             TypeKind.Duration => KnownTypes.JsonRead + ".Duration(ref reader, " + names + ")",
+            TypeKind.UnixTime => KnownTypes.JsonRead + ".UnixSeconds(ref reader, " + names + ")",
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
             TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
             TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
@@ -57,6 +58,7 @@ internal static class JsonCode
         TypeKind.Bytes => "writer.WriteBase64String(" + name + ", " + value + ");",
         TypeKind.Date => KnownTypes.JsonWrite + ".Date(writer, " + name + ", " + value + ");",
         TypeKind.Duration => KnownTypes.JsonWrite + ".Duration(writer, " + name + ", " + value + ");",
+        TypeKind.UnixTime => KnownTypes.JsonWrite + ".UnixSeconds(writer, " + name + ", " + value + ");",
         _ => "writer.WritePropertyName(" + name + ");\n" + WriteValue(type, target, value),
     };
 
@@ -70,6 +72,7 @@ internal static class JsonCode
         TypeKind.Bytes => "writer.WriteBase64StringValue(" + value + ");",
         TypeKind.Date => KnownTypes.JsonWrite + ".DateValue(writer, " + value + ");",
         TypeKind.Duration => KnownTypes.JsonWrite + ".DurationValue(writer, " + value + ");",
+        TypeKind.UnixTime => KnownTypes.JsonWrite + ".UnixSecondsValue(writer, " + value + ");",
         TypeKind.Any => value + ".WriteTo(writer);",
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
         TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
@@ -84,6 +87,7 @@ internal static class JsonCode
     {
         TypeKind.Date => KnownTypes.IsoConverters + ".Date",
         TypeKind.Duration => KnownTypes.IsoConverters + ".Duration",
+        TypeKind.UnixTime => KnownTypes.IsoConverters + ".UnixSeconds",
         _ => MetadataServicesConverter(type) is { } name ? KnownTypes.JsonMetadataServices + "." + name : null,
     };
 

@@ -19,6 +19,7 @@ internal static class ParameterCode
         TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ToJsonValue(" + value + ")",
         TypeKind.Date => KnownTypes.JsonWrite + ".FormatDate(" + value + ")",
         TypeKind.Duration => KnownTypes.IsoDuration + ".Format(" + value + ")",
+        TypeKind.UnixTime => KnownTypes.JsonWrite + ".FormatUnixSeconds(" + value + ")",
         TypeKind.Array => "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + Format(type.Element!, target, "item") + "))",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Structured parameters are rejected by the parser."),
     };

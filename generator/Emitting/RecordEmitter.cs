@@ -36,8 +36,10 @@ internal static partial class RecordEmitter
                 writer.WriteLine("[" + KnownTypes.Obsolete + "(\"Deprecated in the OpenAPI document.\")]");
             }
 
-            var required = property.IsRequired ? "required " : string.Empty;
-            writer.WriteLine("public " + required + TypeNames.Of(property.Type, target, property.IsNullable) + " " + property.Name + " { get; init; }");
+            // A member with one possible value is set for the user, so it is not required of them.
+            var required = property.IsRequired && property.ConstantValue is null ? "required " : string.Empty;
+            var initializer = property.ConstantValue is { } constant ? " = " + LiteralCode.Of(constant, property.Type, target) + ";" : string.Empty;
+            writer.WriteLine("public " + required + TypeNames.Of(property.Type, target, property.IsNullable) + " " + property.Name + " { get; init; }" + initializer);
         }
 
         if (record.Extra is { } extra)
@@ -77,9 +79,14 @@ internal static partial class RecordEmitter
 
         if (property.DefaultJson is { } json)
         {
-            // One line whatever the value holds: a line terminator would end the comment.
-            var text = XmlDocs.Text(json).Replace('\r', ' ').Replace('\n', ' ').Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
-            remarks = (remarks is null ? string.Empty : remarks + " ") + "When unset, the service uses the default <c>" + text + "</c>.";
+            var text = OneLine(json);
+            remarks = (remarks is null ? string.Empty : remarks + " ") + "When unset, the service uses the default <c>" + text + "</c>."
+                + (property.DefaultValue is null ? string.Empty : " A response without it reads as this default.");
+        }
+
+        if (property.ConstantValue is { } constant)
+        {
+            remarks = (remarks is null ? string.Empty : remarks + " ") + "The only value the document allows, <c>" + OneLine(constant.Json) + "</c>: set for you.";
         }
 
         if (remarks is not null)
@@ -87,6 +94,10 @@ internal static partial class RecordEmitter
             writer.WriteLine("/// <remarks>" + remarks + "</remarks>");
         }
     }
+
+    /// <summary>Escaped XML text on one line whatever the value holds: a line terminator would end the comment.</summary>
+    private static string OneLine(string json) =>
+        XmlDocs.Text(json).Replace('\r', ' ').Replace('\n', ' ').Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
 
     /// <summary>The record's <c>ToString()</c> body, with credentials shown as <c>***</c> (or <c>null</c> when unset).</summary>
     private static void WriteRedactedPrintMembers(SourceWriter writer, RecordModel record)

@@ -15,7 +15,7 @@ internal static class TypeNames
         TypeKind.Single => "float",
         TypeKind.Double => "double",
         TypeKind.Decimal => "decimal",
-        TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+        TypeKind.DateTimeOffset or TypeKind.UnixTime => "global::System.DateTimeOffset",
         TypeKind.Guid => "global::System.Guid",
         TypeKind.Bytes => "byte[]",
         TypeKind.Any => KnownTypes.JsonElement,

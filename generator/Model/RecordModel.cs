@@ -56,6 +56,14 @@ internal sealed record ExtraMembersModel(string Name, TypeRef ValueType, bool Va
 /// <param name="Access">Whether the member only comes from the service (<c>readOnly</c>) or only goes to it (<c>writeOnly</c>).</param>
 /// <param name="Constraints">The validation keywords of the member's value and how the check walks into it; null when there is nothing to check.</param>
 /// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for the docs (never an initialiser: unset members are not sent).</param>
+/// <param name="DefaultValue">
+/// The schema's <c>default</c> where it fits the type and the member is optional: a response that leaves the member
+/// out reads as it (never an initialiser: a request member the user leaves unset is not sent). Null otherwise.
+/// </param>
+/// <param name="ConstantValue">
+/// The only value a required member can hold (a one-value <c>enum</c>, a <c>const</c>): the C# member is initialised to it
+/// and not <c>required</c>, so requests send it without the user writing it. Null otherwise.
+/// </param>
 internal sealed record PropertyModel(
     string Name,
     string JsonName,
@@ -68,7 +76,9 @@ internal sealed record PropertyModel(
     bool IsSecret = false,
     MemberAccess Access = MemberAccess.ReadWrite,
     string? DefaultJson = null,
-    ConstraintsModel? Constraints = null);
+    ConstraintsModel? Constraints = null,
+    LiteralValue? DefaultValue = null,
+    LiteralValue? ConstantValue = null);
 
 /// <summary>The direction a member travels in, from <c>readOnly</c> / <c>writeOnly</c>.</summary>
 internal enum MemberAccess

@@ -39,6 +39,12 @@ internal enum TypeKind
 
     /// <summary>An ISO-8601 duration (<c>format: duration</c>, <c>P1DT2H</c>), a <c>TimeSpan</c>.</summary>
     Duration,
+
+    /// <summary>
+    /// Whole seconds since the Unix epoch on the wire (<c>format: unix-time</c> and its spellings on an integer), a
+    /// <c>DateTimeOffset</c> in C#.
+    /// </summary>
+    UnixTime,
 }
 
 /// <summary>
@@ -57,7 +63,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     /// <summary>True when the C# type is a struct (nullable form is <c>T?</c> = <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single
         or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Any or TypeKind.Enum
-        or TypeKind.Date or TypeKind.Duration;
+        or TypeKind.Date or TypeKind.Duration or TypeKind.UnixTime;
 
     /// <summary>A stable identifier-safe description, used to name collection helpers (<c>ListOfAccessKey</c>).</summary>
     public string Moniker => Kind switch

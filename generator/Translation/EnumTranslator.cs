@@ -26,6 +26,7 @@ internal sealed class EnumTranslator
     private readonly TypeRegistry _registry;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<EnumModel> _enums = new();
+    private readonly Dictionary<string, EnumModel> _byName = new(StringComparer.Ordinal);
 
     public EnumTranslator(EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics)
     {
@@ -40,9 +41,14 @@ internal sealed class EnumTranslator
     /// <summary>Builds the enum <paramref name="name"/> (already claimed) of <paramref name="schema"/> and returns its type.</summary>
     public TypeRef Define(string name, OpenApiSchema schema, string pointer)
     {
-        _enums.Add(BuildEnum(name, schema, pointer));
+        var model = BuildEnum(name, schema, pointer);
+        _enums.Add(model);
+        _byName[name] = model;
         return new TypeRef(TypeKind.Enum, name);
     }
+
+    /// <summary>The enum named <paramref name="name"/>, when this translator built it (merged union enums are built elsewhere).</summary>
+    public EnumModel? Find(string name) => _byName.TryGetValue(name, out var model) ? model : null;
 
     private EnumModel BuildEnum(string name, OpenApiSchema schema, string pointer)
     {

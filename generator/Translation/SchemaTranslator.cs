@@ -44,6 +44,7 @@ internal sealed class SchemaTranslator
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
     private readonly List<RecordModel> _records = new();
+    private readonly MemberValueTranslator _values;
     private int _schemaDepth;
     private bool? _mentionsAdditionalProperties;
     private bool _finished;
@@ -61,12 +62,12 @@ internal sealed class SchemaTranslator
         Enums = new EnumTranslator(target, registry, diagnostics);
         Unions = new UnionTranslator(target, this, Enums, registry);
         Hierarchies = new HierarchyTranslator(document, ComponentTypeOf, diagnostics);
+        Constraints = new ConstraintTranslator(diagnostics);
+        _values = new MemberValueTranslator(Enums, diagnostics);
     }
 
     /// <summary>Which records derive from which (<c>allOf</c> with one referenced base), and what their discriminators read.</summary>
     public HierarchyTranslator Hierarchies { get; }
-        Constraints = new ConstraintTranslator(diagnostics);
-    }
 
     /// <summary>The validation keywords of members and parameters.</summary>
     public ConstraintTranslator Constraints { get; }
@@ -260,7 +261,9 @@ internal sealed class SchemaTranslator
                     _ => TypeRef.String,
                 };
             case "integer":
-                return new TypeRef(schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64);
+                return UnixTimeFormats.IsUnixSeconds(schema.Format)
+                    ? new TypeRef(TypeKind.UnixTime)
+                    : new TypeRef(schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64);
             case "number":
                 // No format (or an unknown one): double, the JSON number most services mean; decimal only when asked for.
                 return new TypeRef(schema.Format switch
@@ -338,6 +341,10 @@ internal sealed class SchemaTranslator
 
             // One record serves requests and responses: a member that travels one way only is never C#-required.
             var isRequired = required.Contains(key) && access == MemberAccess.ReadWrite;
+            var defaultValue = propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null);
+            var defaultPointer = (propertySchema.Default is not null && propertySchema.Reference is { IsExternal: false } target
+                ? "#/components/schemas/" + Escape(target.Id)
+                : propertyPointer) + "/default";
             properties.Add(new PropertyModel(
                 propertyName,
                 key,
@@ -350,8 +357,10 @@ internal sealed class SchemaTranslator
                 type.Kind is TypeKind.String or TypeKind.Bytes
                     && Secrets.IsSecret(key, propertySchema.Format ?? Unwrap(propertySchema)?.Schema.Format, propertySchema.WriteOnly || AnnotationsOf(propertySchema).Any(a => a.WriteOnly)),
                 access,
-                DefaultJson(propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null)),
-                Constraints: Constraints.Of(propertySchema, type, propertyPointer)));
+                DefaultJson(defaultValue),
+                Constraints: Constraints.Of(propertySchema, type, propertyPointer),
+                DefaultValue: _values.DefaultOf(defaultValue, type, isRequired, defaultPointer, name + "." + propertyName),
+                ConstantValue: _values.ConstantOf(propertySchema, type, isRequired)));
         }
 
         _registry.SpendType(properties.Count, pointer);

@@ -392,7 +392,7 @@ internal sealed class UnionTranslator
     {
         TypeKind.Enum when IsIntegerEnum(Unwrap(schema)?.Schema ?? schema) => UnionToken.Integer,
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Enum => UnionToken.String,
-        TypeKind.Int32 or TypeKind.Int64 => UnionToken.Integer,
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.UnixTime => UnionToken.Integer,
         TypeKind.Single or TypeKind.Double or TypeKind.Decimal => UnionToken.Number,
         TypeKind.Boolean => UnionToken.Boolean,
         TypeKind.Array => UnionToken.Array,

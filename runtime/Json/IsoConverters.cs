@@ -15,6 +15,9 @@ public static class IsoConverters
     /// <summary>ISO-8601 durations.</summary>
     public static JsonConverter<TimeSpan> Duration { get; } = new DurationConverter();
 
+    /// <summary>Unix times (<c>format: unix-time</c>): whole seconds since the Unix epoch.</summary>
+    public static JsonConverter<DateTimeOffset> UnixSeconds { get; } = new UnixSecondsConverter();
+
 #if NET6_0_OR_GREATER
     /// <summary><c>yyyy-MM-dd</c> dates.</summary>
     public static JsonConverter<DateOnly> Date { get; } = new DateConverter();
@@ -26,6 +29,14 @@ public static class IsoConverters
             JsonRead.Duration(ref reader, "TimeSpan", null);
 
         public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) => JsonWrite.DurationValue(writer, value);
+    }
+
+    private sealed class UnixSecondsConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonRead.UnixSeconds(ref reader, "DateTimeOffset", null);
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => JsonWrite.UnixSecondsValue(writer, value);
     }
 
 #if NET6_0_OR_GREATER

@@ -140,6 +140,10 @@ public static class JsonRead
     private const double MinUnixMilliseconds = -62135596800000d;
     private const double MaxUnixMilliseconds = 253402300799999d;
 
+    // DateTimeOffset.MinValue and MaxValue in whole Unix seconds.
+    private const long MinUnixSeconds = -62135596800L;
+    private const long MaxUnixSeconds = 253402300799L;
+
     /// <summary>
     /// Reads a timestamp. ISO-8601 strings are the OpenAPI form; numbers are taken as seconds since the Unix epoch
     /// (integer or fractional), the form AWS JSON services send for members their descriptions type as date-time.
@@ -175,6 +179,39 @@ public static class JsonRead
 
         throw JsonErrors.UnexpectedToken(reader.TokenType, "an ISO-8601 timestamp or epoch seconds", typeName, memberName);
     }
+    /// <summary>
+    /// Reads a Unix time (<c>format: unix-time</c>): a JSON number of seconds since the Unix epoch, whole or fractional
+    /// (kept to the millisecond). A number outside what a <see cref="System.DateTimeOffset"/> holds fails naming the member,
+    /// as does any other token: a string is not taken, so a service that changed its wire form is noticed.
+    /// </summary>
+    public static DateTimeOffset UnixSeconds(ref Utf8JsonReader reader, string typeName, string? memberName)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw JsonErrors.UnexpectedToken(reader.TokenType, "a Unix time in seconds", typeName, memberName);
+        }
+
+        if (reader.TryGetInt64(out var whole))
+        {
+            // Whole seconds are exact; the range check comes before FromUnixTimeSeconds, which would throw ArgumentOutOfRangeException.
+            if (whole >= MinUnixSeconds && whole <= MaxUnixSeconds)
+            {
+                return System.DateTimeOffset.FromUnixTimeSeconds(whole);
+            }
+        }
+        else if (reader.TryGetDouble(out var seconds))
+        {
+            // As for epoch seconds: the range is checked on the rounded milliseconds; NaN and infinities fail both comparisons.
+            var milliseconds = Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero);
+            if (milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds)
+            {
+                return System.DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
+            }
+        }
+
+        throw JsonErrors.NumberDoesNotFit("a Unix time in seconds", typeName, memberName);
+    }
+
     /// <summary>Reads an ISO-8601 duration string (<c>P1DT2H</c>); see <see cref="IsoDuration"/> for what is exact enough to accept.</summary>
     public static TimeSpan Duration(ref Utf8JsonReader reader, string typeName, string? memberName)
     {

@@ -16,6 +16,18 @@ public static class JsonWrite
     public static void EpochSecondsValue(Utf8JsonWriter writer, DateTimeOffset value) =>
         writer.WriteNumberValue(ToEpochSeconds(value));
 
+    /// <summary>Writes a Unix time (<c>format: unix-time</c>) as whole seconds since the Unix epoch; a fraction of a second is dropped.</summary>
+    public static void UnixSeconds(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) =>
+        writer.WriteNumber(name, value.ToUnixTimeSeconds());
+
+    /// <summary>Writes a Unix time value (an array element) as whole seconds since the Unix epoch.</summary>
+    public static void UnixSecondsValue(Utf8JsonWriter writer, DateTimeOffset value) =>
+        writer.WriteNumberValue(value.ToUnixTimeSeconds());
+
+    /// <summary>A Unix time as whole seconds, the form for URLs, headers and form fields.</summary>
+    public static string FormatUnixSeconds(DateTimeOffset value) =>
+        value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static double ToEpochSeconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds() / 1000d;
     /// <summary>The wire form of <c>format: date</c>.</summary>
     internal const string DateFormat = "yyyy-MM-dd";
