@@ -41,7 +41,7 @@ internal static class SpecReader
         }
 
         var original = text;
-        text = Prepare(text);
+        text = SwaggerFormParameters.Inline(Prepare(text), diagnostics);
 
         // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree. A
         // document that names no file is read first: when its tree shows no reference leaving it (the URLs were in
@@ -149,7 +149,13 @@ internal static class SpecReader
         }
 
         // Structural errors leave a partial document; one without paths or schemas has nothing to generate from.
-        return document is null || (document.Paths is null && document.Components is null) ? null : document;
+        if (document is null || (document.Paths is null && document.Components is null))
+        {
+            return null;
+        }
+
+        ReaderLeftNulls.Remove(document);
+        return document;
     }
 
     /// <summary>
