@@ -90,9 +90,9 @@ internal static class SpecReader
 
         OpenApiDocument document;
         OpenApiDiagnostic result;
+        var readerTree = earlyTree;
         try
         {
-            var readerTree = earlyTree;
             if (early is not null)
             {
                 (document, result) = (early, earlyResult!);
@@ -145,7 +145,7 @@ internal static class SpecReader
                 continue;
             }
 
-            Report(error, diagnostics);
+            Report(error, diagnostics, readerTree);
         }
 
         // Structural errors leave a partial document; one without paths or schemas has nothing to generate from.
@@ -216,7 +216,7 @@ internal static class SpecReader
         return false;
     }
 
-    private static void Report(OpenApiError error, DiagnosticBag diagnostics)
+    private static void Report(OpenApiError error, DiagnosticBag diagnostics, YamlNode? readTree)
     {
         var message = error.Message ?? "unknown problem";
 
@@ -265,6 +265,13 @@ internal static class SpecReader
         {
             diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file holds no YAML or JSON document");
             return;
+        }
+
+        // The reader names some places in the message only, and can name them wrongly (see ReaderPointers).
+        if (string.IsNullOrEmpty(pointer) && ReaderPointers.TrySplit(message, out var text, out var place))
+        {
+            pointer = ReaderPointers.Repair(place, readTree);
+            message = text;
         }
 
         diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);
