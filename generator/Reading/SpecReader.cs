@@ -41,7 +41,7 @@ internal static class SpecReader
         }
 
         var original = text;
-        text = Prepare(text);
+        text = SwaggerFormParameters.Inline(Prepare(text), diagnostics);
 
         // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree. A
         // document that names no file is read first: when its tree shows no reference leaving it (the URLs were in
@@ -90,9 +90,9 @@ internal static class SpecReader
 
         OpenApiDocument document;
         OpenApiDiagnostic result;
+        var readerTree = earlyTree;
         try
         {
-            var readerTree = earlyTree;
             if (early is not null)
             {
                 (document, result) = (early, earlyResult!);
@@ -145,11 +145,17 @@ internal static class SpecReader
                 continue;
             }
 
-            Report(error, diagnostics);
+            Report(error, diagnostics, readerTree);
         }
 
         // Structural errors leave a partial document; one without paths or schemas has nothing to generate from.
-        return document is null || (document.Paths is null && document.Components is null) ? null : document;
+        if (document is null || (document.Paths is null && document.Components is null))
+        {
+            return null;
+        }
+
+        ReaderLeftNulls.Remove(document);
+        return document;
     }
 
     /// <summary>
@@ -210,7 +216,7 @@ internal static class SpecReader
         return false;
     }
 
-    private static void Report(OpenApiError error, DiagnosticBag diagnostics)
+    private static void Report(OpenApiError error, DiagnosticBag diagnostics, YamlNode? readTree)
     {
         var message = error.Message ?? "unknown problem";
 
@@ -259,6 +265,13 @@ internal static class SpecReader
         {
             diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "the file holds no YAML or JSON document");
             return;
+        }
+
+        // The reader names some places in the message only, and can name them wrongly (see ReaderPointers).
+        if (string.IsNullOrEmpty(pointer) && ReaderPointers.TrySplit(message, out var text, out var place))
+        {
+            pointer = ReaderPointers.Repair(place, readTree);
+            message = text;
         }
 
         diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);

@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Reading;
+using Contracts.TestSupport;
+using Contracts.TestSupport.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace Contracts.Generator.Tests.Reading;
+
+/// <summary>
+/// Where the reader names a problem's place only in its message (CTR005), the diagnostic is located at that place, and
+/// the place is repaired where the reader names it wrongly: Microsoft.OpenApi 1.6 leaves one segment of its location
+/// behind for each media-type example it reads, so every later place carried the path of the last operation with examples.
+/// </summary>
+public sealed class ReaderLocationTests
+{
+    [Fact]
+    public void A_reader_warning_after_media_type_examples_is_located_at_the_node_it_names()
+    {
+        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-reader-location.yaml", "Contracts.Tests.ReaderLocation", "ReaderLocationClient"));
+
+        run.AssertCompilesCleanly();
+        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005");
+        Assert.Equal(
+            "The OpenAPI document is invalid at #/components/schemas/Edit/properties/logprobs: optional is not a valid property",
+            warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var span = warning.Location.GetLineSpan();
+        Assert.Equal((31, 9), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void OpenAIs_reader_warnings_name_component_schemas_and_none_is_at_the_start_of_the_file()
+    {
+        var path = RepositoryPaths.Combine("spec", "vendors", "openai", "openapi.yaml");
+        var text = File.ReadAllText(path);
+        var diagnostics = new DiagnosticBag();
+        var locator = new SourceLocator(path, SourceText.From(text));
+
+        Assert.NotNull(SpecReader.Read(text, diagnostics, out _, path, locator: locator));
+
+        var warnings = diagnostics.ToInfos(locator).Where(d => d.Id == DiagnosticDescriptors.DocumentProblem.Id).ToList();
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, warning =>
+        {
+            Assert.StartsWith("#/components/schemas/", warning.Arguments[0], StringComparison.Ordinal);
+            Assert.True(warning.Location!.StartLine > 0, warning.Arguments[0] + " is located at the start of the file");
+
+            // The line names the last segment of the pointer (a property or the schema itself).
+            var last = warning.Arguments[0].Split('/')[^1];
+            Assert.StartsWith(last + ":", text.Split('\n')[warning.Location.StartLine].TrimStart(), StringComparison.Ordinal);
+        });
+    }
+}
