@@ -22,6 +22,7 @@ public sealed class PublicApiClassificationTests
         "Contracts.Runtime.ApiException`1",
         "Contracts.Runtime.ApiResponse",
         "Contracts.Runtime.ApiResponse`1",
+        "Contracts.Runtime.Clearable`1",
         "Contracts.Runtime.RequestOptions",
         "Contracts.Runtime.Authentication.AccessToken",
         "Contracts.Runtime.Authentication.ApiKeyCredential",
