@@ -8,7 +8,8 @@ namespace Contracts.Generator.Passes;
 /// <summary>
 /// A record that keeps additional properties and is a discriminated case without declaring the discriminator skips
 /// the discriminator on reading: otherwise it is kept as an additional value (and fails to read when those are typed),
-/// and the union writes it back anyway. Reading such a record alone skips a member of that name too. A pure step:
+/// and the union writes it back anyway. Reading such a record alone skips a member of that name too. A derived record
+/// keeps additional properties in its base's dictionary (<see cref="HierarchyModel.Extra"/>). A pure step:
 /// model in, model out.
 /// </summary>
 internal static class DiscriminatorSkipping
@@ -23,6 +24,6 @@ internal static class DiscriminatorSkipping
             .ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(), StringComparer.Ordinal);
         return skipped.Count == 0
             ? model
-            : model with { Records = model.Records.Select(r => r.Extra is not null && skipped.TryGetValue(r.Name, out var names) ? r with { SkippedMembers = names } : r).ToEquatableArray() };
+            : model with { Records = model.Records.Select(r => (r.Extra ?? r.Hierarchy?.Extra) is not null && skipped.TryGetValue(r.Name, out var names) ? r with { SkippedMembers = names } : r).ToEquatableArray() };
     }
 }

@@ -20,6 +20,9 @@ internal sealed class HierarchyTranslator
 {
     private const string Components = "#/components/schemas/";
 
+    /// <summary>Bases above a derived record, at most: a deeper record is flattened (a C# class hierarchy need not be 300 deep).</summary>
+    private const int MaxDepth = 32;
+
     private readonly OpenApiDocument _document;
     private readonly Func<string, TypeRef?> _componentType;
     private readonly DiagnosticBag _diagnostics;
@@ -129,16 +132,24 @@ internal sealed class HierarchyTranslator
         return id;
     }
 
-    /// <summary>True when following the bases from <paramref name="baseSchema"/> comes back to <paramref name="schema"/> (or loops).</summary>
+    /// <summary>
+    /// True when the chain of referenced bases above <paramref name="baseSchema"/> comes back to <paramref name="schema"/>,
+    /// loops, or is deeper than <see cref="MaxDepth"/>. It follows each schema's one referenced allOf part without
+    /// deciding whether that part is a base, so that no chain is walked recursively.
+    /// </summary>
     private bool ChainReturnsTo(OpenApiSchema schema, OpenApiSchema baseSchema)
     {
-        var visited = new HashSet<OpenApiSchema>() { schema };
-        for (OpenApiSchema? current = baseSchema; current is not null; current = BaseOf(current) is { } next ? _document.Components.Schemas[next] : null)
+        var visited = new HashSet<OpenApiSchema> { schema };
+        var current = baseSchema;
+        for (var depth = 0; current is not null; depth++)
         {
-            if (!visited.Add(current))
+            if (depth >= MaxDepth || !visited.Add(current))
             {
                 return true;
             }
+
+            var referenced = current.AllOf.Where(p => p?.Reference is not null).ToList();
+            current = referenced.Count == 1 && _document.Components?.Schemas?.TryGetValue(referenced[0].Reference.Id ?? string.Empty, out var next) == true ? next : null;
         }
 
         return false;

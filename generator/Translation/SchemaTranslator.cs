@@ -363,7 +363,8 @@ internal sealed class SchemaTranslator
                 ConstantValue: _values.ConstantOf(propertySchema, type, isRequired)));
         }
 
-        _registry.SpendType(properties.Count, pointer);
+        // A derived record's converter reads and writes the inherited members too: they count against the size budget.
+        _registry.SpendType(properties.Count + (baseRecord is null ? 0 : Hierarchies.JsonNamesOf(baseRecord).Count()), pointer);
 
         // A derived record keeps undeclared members in its base's dictionary; a base with a discriminator keeps them
         // even without additionalProperties, so an unknown derived type read as it is written back whole.

@@ -49,7 +49,7 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
             gen.Sample((graph, instanceSeed) => Check(graph, instanceSeed, settings.Instances, totals), iter: settings.RandomRuns, threads: settings.Threads, print: Print);
         }
 
-        log.WriteLine($"{totals.Specs} specs, {totals.Schemas} schemas ({totals.Unions} unions, {totals.Discriminated} discriminated, {totals.Declared} of them declared by the cases), "
+        log.WriteLine($"{totals.Specs} specs, {totals.Schemas} schemas ({totals.Unions} unions, {totals.Discriminated} discriminated, {totals.Declared} of them declared by the cases; {totals.Derived} derived records, {totals.Discriminating} bases with a discriminator), "
             + $"{totals.Instances} instances round-tripped in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
         Assert.True(totals.Specs > 0);
     }
@@ -107,7 +107,15 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
                 string written;
                 try
                 {
-                    written = output.Serialize(Context, name, output.Deserialize(Context, name, input));
+                    var read = output.Deserialize(Context, name, input);
+                    if (graph.OwnerOf(index) is not null)
+                    {
+                        // A value typed as a base reads as the derived record its discriminator names.
+                        var expectedType = graph.Schemas[graph.ConcreteOf(index, JsonNode.Parse(input))].Name;
+                        Assert.True(read?.GetType().Name == expectedType, $"{name}: {input}\n  was read as {read?.GetType().Name}, not {expectedType}");
+                    }
+
+                    written = output.Serialize(Context, name, read);
                 }
                 catch (Exception error) when (error is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
                 {
@@ -127,6 +135,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
             totals.Unions += graph.CountOf<UnionDef>();
             totals.Discriminated += graph.Schemas.OfType<UnionDef>().Count(u => u.Discriminator is not null);
             totals.Declared += graph.Schemas.OfType<UnionDef>().Count(u => u.Discriminator is { Declared: true });
+            totals.Derived += Enumerable.Range(0, graph.Schemas.Count).Count(i => graph.BaseOf(i) is not null);
+            totals.Discriminating += Enumerable.Range(0, graph.Schemas.Count).Count(i => graph.Schemas[i] is ObjectDef { Discriminator: not null } && graph.DescendantsOf(i).Any());
             totals.Instances += count;
         }
     }
@@ -141,6 +151,8 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
         public int Unions;
         public int Discriminated;
         public int Declared;
+        public int Derived;
+        public int Discriminating;
         public long Instances;
     }
 }

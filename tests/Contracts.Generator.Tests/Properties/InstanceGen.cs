@@ -52,19 +52,40 @@ internal sealed class InstanceGen(SchemaGraph graph, PCG random)
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
 
-    private JsonObject Object(ObjectDef obj, int depth)
+    /// <param name="exact">
+    /// An instance of the schema itself, not of one derived from it: a case of an undiscriminated union is chosen by
+    /// its members, and a derived schema's members (drawn from the same pool of names) could fit another case better.
+    /// </param>
+    private JsonObject Object(ObjectDef obj, int depth, bool exact = false)
     {
+        // In a hierarchy with a discriminator: the schema itself or one the discriminator names (a value typed as the
+        // base may be any of them); the base itself gets a value no schema is named by (an unknown derived type).
+        var index = graph.IndexOf(obj);
+        string? discriminator = null, discriminatorValue = null;
+        if (graph.OwnerOf(index) is { } owner)
+        {
+            List<int> choices = exact ? [index] : [.. graph.DiscriminatedDescendantsOf(index).Prepend(index)];
+            index = choices[Next(choices.Count)];
+            obj = (ObjectDef)graph.Schemas[index];
+            discriminator = ((ObjectDef)graph.Schemas[owner]).Discriminator!.PropertyName;
+            discriminatorValue = index == owner ? "unknown " + Text() : graph.HierarchyValue(index);
+        }
+
         var members = new List<KeyValuePair<string, JsonNode?>>();
         foreach (var property in graph.Flatten(obj))
         {
-            if (property.Required || (depth < MaxDepth && Next(3) != 0))
+            if (property.JsonName == discriminator)
+            {
+                members.Add(new(property.JsonName, JsonValue.Create(discriminatorValue)));
+            }
+            else if (property.Required || (depth < MaxDepth && Next(3) != 0))
             {
                 members.Add(new(property.JsonName, Value(property.Shape, property.Nullable, depth)));
             }
         }
 
-        // Undeclared members under names no schema declares, kept by additionalProperties.
-        if (obj.Extra is { } extra && depth < MaxDepth)
+        // Undeclared members under names no schema declares, kept by additionalProperties (or by a hierarchy's base).
+        if ((obj.Extra ?? (graph.KeepsUnknownMembers(index) ? new ScalarShape(ScalarKind.Any) : null)) is { } extra && depth < MaxDepth)
         {
             for (var k = Next(3); k > 0; k--)
             {
@@ -79,11 +100,14 @@ internal sealed class InstanceGen(SchemaGraph graph, PCG random)
     private JsonNode? Union(UnionDef union, int depth)
     {
         var index = Next(union.Cases.Count);
-        var value = Value(union.Cases[index], false, depth);
         if (union.Discriminator is not { } discriminator)
         {
-            return value;
+            return union.Cases[index] is RefShape { Target: var target } && graph.Schemas[target] is ObjectDef obj
+                ? Object(obj, depth + 1, exact: true)
+                : Value(union.Cases[index], false, depth);
         }
+
+        var value = Value(union.Cases[index], false, depth);
 
         // The case's discriminator value, at a random place among the members.
         var members = ((JsonObject)value!).Where(m => m.Key != discriminator.PropertyName).Select(m => new KeyValuePair<string, JsonNode?>(m.Key, m.Value?.DeepClone())).ToList();

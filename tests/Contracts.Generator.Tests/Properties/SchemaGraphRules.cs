@@ -89,7 +89,17 @@ internal static class SchemaGraphRules
         // allOf of one reference and nothing else is that reference, not a record of its own.
         // Additional properties only on plain objects with properties (without them the schema is a map or free-form).
         var extra = bases.Count == 0 && properties.Count > 0 ? obj.Extra : null;
-        return new ObjectDef(obj.Name, properties, properties.Count == 0 && bases.Count == 1 ? [] : bases, extra);
+
+        // A discriminator only on a base with members of its own and no additionalProperties (which keeps a base out
+        // of allOf): a required string under a name no other schema declares.
+        HierarchyDiscriminatorDef? discriminator = null;
+        if (obj.Discriminator is { } named && bases.Count == 0 && properties.Count > 0 && extra is null)
+        {
+            discriminator = named with { PropertyName = named.PropertyName + FreshSuffix + "h" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            properties.Insert(0, new PropertyDef(discriminator.PropertyName, new ScalarShape(ScalarKind.String), Required: true, Nullable: false));
+        }
+
+        return new ObjectDef(obj.Name, properties, properties.Count == 0 && bases.Count == 1 ? [] : bases, extra, discriminator);
     }
 
     private static SchemaDef NormaliseDiscriminated(List<SchemaDef> schemas, int index, UnionDef union)

@@ -84,6 +84,24 @@ internal static class SpecWriter
             body["additionalProperties"] = extra is ScalarShape { Kind: ScalarKind.Any } ? true : Schema(graph, extra, false);
         }
 
+        if (obj.Discriminator is { } discriminator)
+        {
+            var value = new JsonObject { ["propertyName"] = discriminator.PropertyName };
+            var index = graph.IndexOf(obj);
+            if (discriminator.Mapped)
+            {
+                var mapping = new JsonObject();
+                foreach (var derived in graph.DiscriminatedDescendantsOf(index))
+                {
+                    mapping[SchemaGraph.MappingValue(derived)] = "#/components/schemas/" + graph.Schemas[derived].Name;
+                }
+
+                value["mapping"] = mapping;
+            }
+
+            body["discriminator"] = value;
+        }
+
         return body;
     }
 
