@@ -128,6 +128,14 @@ internal static class DiagnosticDescriptors
         "CTR120", "Paging recognised but not usable", "Operation '{0}' looks paged ({1}), but gets no paginator: {2}", DiagnosticSeverity.Warning,
         "The operation declares paging the generator recognises, but the paginator cannot be built from it (no array of items, a member the declaration names is missing, items without the id the cursor needs). The operation's own method is generated as before; page by hand, or fix the declaration.");
 
+    public static readonly DiagnosticDescriptor LongDataLeftOut = Create(
+        "CTR129", "Long example or extension left out", "{0} example or extension member(s) holding a value longer than {1} characters are left out of the document, the first here: {2}", DiagnosticSeverity.Info,
+        "The OpenAPI reader refuses YAML and JSON scalars longer than 65,536 characters. The generated code does not depend on examples and x- extensions, so one that holds such a scalar is left out before reading and the rest of the document is generated.");
+
+    public static readonly DiagnosticDescriptor LongValueLeftOut = Create(
+        "CTR130", "Long value left out", "The {0} here is {1} characters long, more than the {2} the OpenAPI reader accepts; it is left out of the document", DiagnosticSeverity.Warning,
+        "The OpenAPI reader refuses YAML and JSON scalars longer than 65,536 characters. A name, enum value, pattern, default or other value the generated code depends on that is longer is left out, with this warning at the value, and the rest of the document is generated.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
