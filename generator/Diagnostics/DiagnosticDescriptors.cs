@@ -131,6 +131,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DiscriminatorNotDerived = Create(
         "CTR121", "Discriminator value names no derived schema", "The discriminator of '{0}' maps '{1}' to '{2}', which does not derive from it through allOf; that value reads as '{0}'", DiagnosticSeverity.Warning,
         "A value typed as the base reads as the derived record its discriminator names. A mapping entry whose schema is not derived from the base (allOf with the base as its one referenced schema) cannot be such a record: an object with that value reads as the base, its other members kept.");
+
     public static readonly DiagnosticDescriptor PatternNotChecked = Create(
         "CTR124", "Pattern not checked", "The pattern '{0}' is not checked: .NET cannot read it ({1})", DiagnosticSeverity.Warning,
         "A pattern keyword holds a regular expression that .NET's engine rejects (ECMA-262 syntax .NET does not share, such as [^] or \\cX outside a class, or an invalid pattern). Validate() and request validation leave this check out; the rest of the value is still checked. Rewrite the pattern in the syntax both engines read.");
@@ -138,9 +139,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConstraintNotChecked = Create(
         "CTR125", "Constraint not checked", "The constraint '{0}' is not checked: {1}", DiagnosticSeverity.Warning,
         "A validation keyword holds a value no instance can be checked against (multipleOf zero or negative, a negative length or count, a number beyond the range of decimal). Validate() and request validation leave this keyword out; the others are still checked.");
+
     public static readonly DiagnosticDescriptor DefaultDoesNotFit = Create(
         "CTR126", "Default does not fit its member", "The default {0} of '{1}' is not {2}; it is ignored", DiagnosticSeverity.Warning,
         "A member's default is not a value of its type (a string for an integer, a number beyond its range, a value its enum does not list). The default stays in the member's documentation, but a response that leaves the member out reads as null, as for a member without a default.");
+
+    public static readonly DiagnosticDescriptor LongDataLeftOut = Create(
+        "CTR129", "Long example or extension left out", "{0} example or extension member(s) holding a value longer than {1} characters are left out of the document, the first here: {2}", DiagnosticSeverity.Info,
+        "The OpenAPI reader refuses YAML and JSON scalars longer than 65,536 characters. The generated code does not depend on examples and x- extensions, so one that holds such a scalar is left out before reading and the rest of the document is generated.");
+
+    public static readonly DiagnosticDescriptor LongValueLeftOut = Create(
+        "CTR130", "Long value left out", "The {0} here is {1} characters long, more than the {2} the OpenAPI reader accepts; it is left out of the document", DiagnosticSeverity.Warning,
+        "The OpenAPI reader refuses YAML and JSON scalars longer than 65,536 characters. A name, enum value, pattern, default or other value the generated code depends on that is longer is left out, with this warning at the value, and the rest of the document is generated.");
 
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
