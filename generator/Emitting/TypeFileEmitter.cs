@@ -8,6 +8,12 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class TypeFileEmitter
 {
+    // In a hierarchy every record is checked (ValidationReach), so a derived record's check can always extend its base's.
+    private static ValidationInheritance InheritanceOf(RecordModel record) =>
+        record.Base is not null ? ValidationInheritance.Derived
+        : record.Hierarchy is { IsSealed: false } ? ValidationInheritance.Base
+        : ValidationInheritance.None;
+
     public static void Write(TypeFileModel file, SourceWriter writer)
     {
         FileHeader.Write(writer);
@@ -19,7 +25,7 @@ internal static class TypeFileEmitter
             if (record.Validates)
             {
                 Separate(writer, ref first);
-                ValidationEmitter.Write(record, writer);
+                ValidationEmitter.Write(record, writer, InheritanceOf(record));
             }
 
             Separate(writer, ref first);

@@ -39,13 +39,14 @@ internal static class ValidationReach
     private static HashSet<string> Validating(EquatableArray<RecordModel> records)
     {
         var validating = new HashSet<string>(records.Where(r => r.Properties.Any(p => HasOwnChecks(p.Constraints))).Select(r => r.Name), StringComparer.Ordinal);
+        var derived = records.Where(r => r.Base is not null).ToLookup(r => r.Base!, r => r.Name, StringComparer.Ordinal);
         bool grew;
         do
         {
             grew = false;
             foreach (var record in records)
             {
-                if (!validating.Contains(record.Name) && record.Properties.Any(p => Reaches(p.Type, validating)))
+                if (!validating.Contains(record.Name) && (record.Properties.Any(p => Reaches(p.Type, validating)) || InCheckedHierarchy(record, derived, validating)))
                 {
                     validating.Add(record.Name);
                     grew = true;
@@ -56,6 +57,11 @@ internal static class ValidationReach
 
         return validating;
     }
+
+    // A hierarchy is checked as a whole: a derived record's check extends its base's, and a value typed as the base that
+    // is really a derived record must check the derived members too (a virtual call), so the base needs a check as well.
+    private static bool InCheckedHierarchy(RecordModel record, ILookup<string, string> derived, HashSet<string> validating) =>
+        (record.Base is { } baseName && validating.Contains(baseName)) || derived[record.Name].Any(validating.Contains);
 
     private static bool HasOwnChecks(ConstraintsModel? constraints) =>
         constraints is not null && (constraints.HasOwnChecks || HasOwnChecks(constraints.Element));
