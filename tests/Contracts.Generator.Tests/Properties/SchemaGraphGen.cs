@@ -23,9 +23,9 @@ internal static class SchemaGraphGen
     {
         var name = NamePools.SchemaWords[index % NamePools.SchemaWords.Length] + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var extra = Gen.Frequency((4, Gen.Const((Shape?)null)), (1, Gen.Const((Shape?)new ScalarShape(ScalarKind.Any))), (1, Shape(count, 0).Select(s => (Shape?)s)));
-        // One object in three names a discriminator (kept only where nothing else uses its member, see the rules).
+        // One object in two names a discriminator (kept only on a base with members and without additionalProperties).
         var discriminator = Gen.Select(Gen.Int[0, 5], Gen.OneOf(NamePools.PropertyNames), (mode, property) =>
-            mode < 2 ? new HierarchyDiscriminatorDef(property, Mapped: mode == 0) : null);
+            mode < 3 ? new HierarchyDiscriminatorDef(property, Mapped: mode == 0) : null);
         var objects = Gen.Select(Property(count).Array[0, 6], index == 0 ? Gen.Const(Array.Empty<int>()) : Gen.Int[0, index - 1].Array[0, 2], extra, discriminator,
             (properties, bases, additional, named) => (SchemaDef)new ObjectDef(name, properties, bases, additional, named));
         var enums = Gen.Frequency((2, StringEnum), (1, IntegerEnum)).Select(shape => (SchemaDef)new EnumDef(name, shape));
