@@ -69,6 +69,15 @@ public sealed class ValidationCollector
         }
     }
 
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) on a <c>float</c>, compared as a float: 0.1f is not above 0.1.</summary>
+    public void Minimum(string? member, float? value, decimal limit, bool exclusive)
+    {
+        if (value is { } number && (exclusive ? number <= (float)limit : number < (float)limit))
+        {
+            AddMinimum(member, limit, exclusive);
+        }
+    }
+
     /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) on a decimal.</summary>
     public void Minimum(string? member, decimal? value, decimal limit, bool exclusive)
     {
@@ -91,6 +100,15 @@ public sealed class ValidationCollector
     public void Maximum(string? member, double? value, decimal limit, bool exclusive)
     {
         if (value is { } number && (exclusive ? number >= (double)limit : number > (double)limit))
+        {
+            AddMaximum(member, limit, exclusive);
+        }
+    }
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) on a <c>float</c>, compared as a float: 0.1f is not above 0.1.</summary>
+    public void Maximum(string? member, float? value, decimal limit, bool exclusive)
+    {
+        if (value is { } number && (exclusive ? number >= (float)limit : number > (float)limit))
         {
             AddMaximum(member, limit, exclusive);
         }
@@ -137,6 +155,25 @@ public sealed class ValidationCollector
         }
 
         if (!isMultiple)
+        {
+            AddMultipleOf(member, factor);
+        }
+    }
+
+    /// <summary><c>multipleOf</c> on a <c>float</c>: compared as the decimal it prints as, as for a double.</summary>
+    public void MultipleOf(string? member, float? value, decimal factor)
+    {
+        if (value is not { } number || float.IsNaN(number) || float.IsInfinity(number))
+        {
+            return;
+        }
+
+        // A float beyond decimal's range goes through the double check's tolerance.
+        if (Math.Abs(number) >= 7.9e27f)
+        {
+            MultipleOf(member, (double)number, factor);
+        }
+        else if ((decimal)number % factor != 0)
         {
             AddMultipleOf(member, factor);
         }

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using Contracts.IntegrationTests.Validation;
 using Contracts.Runtime;
 using Contracts.Runtime.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Contracts.IntegrationTests.ValidationClient;
@@ -90,6 +92,26 @@ public sealed class RequestValidationTests
         var validating = new OrdersClient(http, new OrdersClientOptions { BaseAddress = server.BaseAddress, ValidateRequests = true });
         await validating.PutOrderAsync("ord_1", invalid, requestOptions: new RequestOptions { ValidateRequest = false });
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_registration_reads_ValidateRequests_from_configuration()
+    {
+        await using var server = await EchoServer();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Orders:BaseAddress"] = server.BaseAddress.ToString(),
+                ["Orders:ValidateRequests"] = "true",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddOrdersClient(configuration.GetSection("Orders"));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IOrdersClient>();
+
+        await Assert.ThrowsAsync<RequestValidationException>(() => client.PutOrderAsync("ord_1", ValidOrder() with { Id = "x" }));
+        Assert.Empty(server.Requests);
     }
 
     [Fact]

@@ -60,6 +60,18 @@ public sealed class ValidationCollectorTests
     }
 
     [Fact]
+    public void A_float_is_compared_as_a_float()
+    {
+        // As a double, 0.1f is 0.10000000149…: above a maximum of 0.1 although it is the float the document means.
+        Assert.Empty(Check(v => v.Maximum("n", 0.1f, 0.1m, exclusive: false)));
+        Assert.Empty(Check(v => v.Minimum("n", 0.1f, 0.1m, exclusive: false)));
+        Assert.Empty(Check(v => v.MultipleOf("n", 0.3f, 0.1m)));
+        Assert.Equal("maximum", Single(v => v.Maximum("n", 0.11f, 0.1m, exclusive: false)).Keyword);
+        Assert.Equal("exclusiveMinimum", Single(v => v.Minimum("n", 0.1f, 0.1m, exclusive: true)).Keyword);
+        Assert.Equal("multipleOf", Single(v => v.MultipleOf("n", 0.35f, 0.1m)).Keyword);
+    }
+
+    [Fact]
     public void Lengths_count_code_points_not_utf16_units()
     {
         const string ThreeEmoji = "\U0001F600\U0001F601\U0001F602"; // six UTF-16 units
