@@ -13,7 +13,7 @@ namespace Contracts.Generator.Tests.Defaults;
 /// </summary>
 public sealed class OpenAiConstantTests : IClassFixture<OpenAiConstantTests.Output>
 {
-    private const string Context = "My.OpenAI.OpenAIApiClientJsonContext";
+    private const string Context = "My.OpenAI.OpenAIApiJsonContext";
 
     // What a user writes: no Role, which compiles only when the member is not required.
     private const string Messages = """
