@@ -128,6 +128,10 @@ internal static class DiagnosticDescriptors
         "CTR120", "Paging recognised but not usable", "Operation '{0}' looks paged ({1}), but gets no paginator: {2}", DiagnosticSeverity.Warning,
         "The operation declares paging the generator recognises, but the paginator cannot be built from it (no array of items, a member the declaration names is missing, items without the id the cursor needs). The operation's own method is generated as before; page by hand, or fix the declaration.");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        "CTR131", "C# version too old for the generated code", "The code of '{0}' is not generated: this project compiles C# {1}, and the generated code needs C# {2} or later; set <LangVersion>{2}</LangVersion> (or latest) in the project file", DiagnosticSeverity.Error,
+        "The generated records use init accessors and required members (C# 11). .NET Framework and netstandard2.0 projects compile C# 7.3 unless the project sets LangVersion; the generator then adds nothing rather than code the compiler would reject line by line (docs/dotnet-framework.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
