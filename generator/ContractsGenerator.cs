@@ -83,6 +83,36 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, pair.Left.Target.ClientName)));
         models = claims.Where(static pair => !pair.Right.Contains(pair.Left.Target.ClientName)).Select(static (pair, _) => pair.Left);
 
+        // A C# version older than the generated code needs (7.3, the .NET Framework default) gets CTR131 and no code, rather
+        // than a compiler error on every generated line.
+        models = models
+            .Combine(facts.Select(static (f, _) => f.OldLanguageVersion is null))
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left);
+
+        // The compiler-support types the compilation lacks (.NET Framework, netstandard2.0), once, where any code is generated.
+        var polyfills = models
+            .Collect()
+            .Select(static (all, _) => !all.IsEmpty)
+            .Combine(facts.Select(static (f, _) => f.Polyfills))
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => OptionsReader.PolyfillsEnabled(options.GlobalOptions)))
+            .Select(static (pair, _) => pair.Left.Left && pair.Right ? pair.Left.Right : PolyfillKinds.None)
+            .WithTrackingName(TrackingNames.Polyfills);
+        context.RegisterSourceOutput(polyfills, (spc, missing) =>
+        {
+            if (GenerationSteps.EmitPolyfills(missing, _buffer) is { } file)
+            {
+                if (file.Text is { } text)
+                {
+                    spc.AddSource(file.HintName, text);
+                }
+                else
+                {
+                    spc.ReportDiagnostic(file.Failure!);
+                }
+            }
+        });
+
         var types = models.SelectMany(static (m, _) => TypeFileModel.Of(m)).WithTrackingName(TrackingNames.TypeFiles);
         context.RegisterSourceOutput(types, (spc, file) => AddSources(spc, file.Target, OutputFiles.Of(file), _buffer));
 

@@ -46,7 +46,8 @@ internal static class DirectGeneration
         }
 
         var result = GenerationSteps.Translate(GenerationSteps.CollectReferences(input, library.ToImmutable()), facts.HasDateOnly, cancellationToken);
-        if (result.Model is { } model)
+        // As the analyzer: a C# version too old for the generated code gets CTR131 (below) and no code.
+        if (result.Model is { } model && facts.OldLanguageVersion is null)
         {
             // The driver runs the source outputs before the diagnostics output: an emitter failure is listed first there too.
             var buffer = new SourceBuffer();

@@ -30,6 +30,9 @@ public static class TrackingNames
     /// <summary>The dependency-injection extensions of each client, when Microsoft.Extensions.Http is referenced.</summary>
     public const string DependencyInjection = nameof(DependencyInjection);
 
+    /// <summary>The compiler-support types the compilation lacks, once per compilation (.NET Framework, netstandard2.0).</summary>
+    public const string Polyfills = nameof(Polyfills);
+
     /// <summary>The diagnostics of each document.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

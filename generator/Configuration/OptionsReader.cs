@@ -51,6 +51,14 @@ internal static class OptionsReader
         return new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked));
     }
 
+    /// <summary>
+    /// The project's <c>ContractsPolyfills</c> property: anything but <c>false</c> lets the generator add the compiler-support
+    /// types the compilation lacks; <c>false</c> leaves them to another package that adds them as a generator (PolySharp).
+    /// </summary>
+    public static bool PolyfillsEnabled(AnalyzerConfigOptions globalOptions) =>
+        !(globalOptions.TryGetValue("build_property.ContractsPolyfills", out var value)
+          && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A cheap sniff for a root <c>openapi</c> or <c>swagger</c> member in the first few kilobytes.</summary>
     internal static bool LooksLikeOpenApi(string text)
     {

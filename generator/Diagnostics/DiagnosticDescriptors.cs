@@ -152,6 +152,10 @@ internal static class DiagnosticDescriptors
         "CTR130", "Long value left out", "The {0} here is {1} characters long, more than the {2} the OpenAPI reader accepts; it is left out of the document", DiagnosticSeverity.Warning,
         "The OpenAPI reader refuses YAML and JSON scalars longer than 65,536 characters. A name, enum value, pattern, default or other value the generated code depends on that is longer is left out, with this warning at the value, and the rest of the document is generated.");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        "CTR131", "C# version too old for the generated code", "The code of '{0}' is not generated: this project compiles C# {1}, and the generated code needs C# {2} or later; set <LangVersion>{2}</LangVersion> (or latest) in the project file", DiagnosticSeverity.Error,
+        "The generated records use init accessors and required members (C# 11). .NET Framework and netstandard2.0 projects compile C# 7.3 unless the project sets LangVersion; the generator then adds nothing rather than code the compiler would reject line by line (docs/dotnet-framework.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

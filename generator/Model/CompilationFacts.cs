@@ -9,4 +9,6 @@ namespace Contracts.Generator.Model;
 /// <param name="HasConfiguration">Microsoft.Extensions.Configuration.Abstractions is referenced: options can bind from configuration.</param>
 /// <param name="HasResilience">Microsoft.Extensions.Http.Resilience is referenced: the DI extensions retry through its resilience handler (else through the runtime's <c>RetryHandler</c>).</param>
 /// <param name="HasDateOnly">System.DateOnly exists and the referenced runtime can read and write it: <c>format: date</c> becomes <c>DateOnly</c> (else <c>string</c>).</param>
-internal sealed record CompilationFacts(bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration, bool HasDateOnly = false, bool HasResilience = false);
+/// <param name="Polyfills">The compiler-support types the compilation lacks (.NET Framework, netstandard2.0): the generator adds them, internal.</param>
+/// <param name="OldLanguageVersion">The project's C# version, when it is older than the generated code needs (CTR131; nothing is generated); else null.</param>
+internal sealed record CompilationFacts(bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration, bool HasDateOnly = false, bool HasResilience = false, PolyfillKinds Polyfills = PolyfillKinds.None, string? OldLanguageVersion = null);

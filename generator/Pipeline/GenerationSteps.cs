@@ -62,7 +62,8 @@ internal static class GenerationSteps
         // DateOnly needs the runtime's reader for it, which only its net8.0 build has (and that build implies the type).
         // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
         var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
-        return new CompilationFacts(runtime, http, configuration, dateOnly, resilience);
+        return new CompilationFacts(runtime, http, configuration, dateOnly, resilience,
+            CompilerSupport.MissingPolyfills(compilation), CompilerSupport.OldLanguageVersion(compilation));
     }
 
     /// <summary>
@@ -138,6 +139,28 @@ internal static class GenerationSteps
     }
 
     /// <summary>
+    /// Step 4b: the compiler-support types the compilation lacks (<see cref="PolyfillEmitter"/>), one file per compilation;
+    /// null when none is missing, no document generates code, or the project turned them off.
+    /// </summary>
+    public static EmittedFile? EmitPolyfills(PolyfillKinds missing, SourceBuffer buffer)
+    {
+        if (missing == PolyfillKinds.None)
+        {
+            return null;
+        }
+
+        try
+        {
+            FaultInjection.ThrowInEmission(PolyfillEmitter.HintName);
+            return new EmittedFile(PolyfillEmitter.HintName, buffer.Render(writer => PolyfillEmitter.Write(missing, writer)), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new EmittedFile(PolyfillEmitter.HintName, null, Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, exception.GetType().Name, exception.Message));
+        }
+    }
+
+    /// <summary>
     /// Step 5: the document's diagnostics, then CTR007 (Contracts.Runtime missing) when code was generated for a project that does
     /// not reference Contracts.Runtime. Reported from their own output, so code and diagnostics never invalidate each other.
     /// </summary>
@@ -152,6 +175,11 @@ internal static class GenerationSteps
         if (clientName is not null && !facts.HasRuntime)
         {
             yield return Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, clientName);
+        }
+
+        if (clientName is not null && facts.OldLanguageVersion is { } version)
+        {
+            yield return Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooOld, Location.None, clientName, version, CompilerSupport.Display(CompilerSupport.Required));
         }
     }
 }

@@ -29,6 +29,7 @@ public sealed class DocumentationExampleTests
     [InlineData("README.md", 0)]
     [InlineData("docs/getting-started.md", 0)]
     [InlineData("docs/generated-code.md", 0)]
+    [InlineData("docs/dotnet-framework.md", 0)]
     public void The_example_compiles_against_the_generated_client(string file, int index)
     {
         var examples = MarkdownDocument.Parse(DocumentationFiles.Read(file)).CodeBlocks.Where(block => block.Info == "csharp").ToList();
