@@ -79,6 +79,48 @@ internal static class ReaderPointers
         return pointer;
     }
 
+    /// <summary>
+    /// The pointer of the member <paramref name="name"/> of the object at <paramref name="pointer"/>, or of the first item
+    /// that has it where <paramref name="pointer"/> names a list (the reader names <c>oneOf</c>, not its item); null when none has it.
+    /// </summary>
+    public static string? Member(string pointer, string name, YamlNode? tree)
+    {
+        var escaped = name.Replace("~", "~0").Replace("/", "~1");
+        if (Resolves(pointer + "/" + escaped, tree))
+        {
+            return pointer + "/" + escaped;
+        }
+
+        for (var i = 0; i < MaxRepairedSegments && Resolves(pointer + "/" + i.ToString(CultureInfo.InvariantCulture), tree); i++)
+        {
+            var item = pointer + "/" + i.ToString(CultureInfo.InvariantCulture) + "/" + escaped;
+            if (Resolves(item, tree))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="pointer"/> names a node of <paramref name="tree"/>.</summary>
+    public static bool Resolves(string pointer, YamlNode? tree)
+    {
+        if (tree is null || !pointer.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var raw = pointer.Substring(2).Split('/');
+        var segments = new string[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            segments[i] = raw[i].Replace("~1", "/").Replace("~0", "~");
+        }
+
+        return Resolves(tree, segments, 0, 0, new YamlMappingIndex());
+    }
+
     /// <summary>True when the segments without <paramref name="length"/> of them from <paramref name="skipStart"/> name a node of the tree.</summary>
     private static bool Resolves(YamlNode root, string[] segments, int skipStart, int length, YamlMappingIndex index)
     {

@@ -22,6 +22,8 @@ namespace Contracts.Generator.Reading;
 internal static class SpecReader
 {
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_notAProperty = new(@"^(\S+) is not a valid property$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_componentKey = new(@"^The key '(.+)' in '(\w+)' of components MUST", RegexOptions.CultureInvariant | RegexOptions.Singleline);
     private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     /// <summary>
@@ -136,6 +138,16 @@ internal static class SpecReader
         }
 
         isSwagger2 = result.SpecificationVersion == Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0;
+        if (isSwagger2)
+        {
+            // The reader checks a 2.0 document as the 3.0 document it made of it, and names places by their 3.0 pointers.
+            diagnostics.MapPointer("#/components/schemas", "#/definitions");
+            diagnostics.MapPointer("#/components/parameters", "#/parameters");
+            diagnostics.MapPointer("#/components/responses", "#/responses");
+            diagnostics.MapPointer("#/components/securitySchemes", "#/securityDefinitions");
+            diagnostics.MapPointer("#/components", "#/definitions");
+        }
+
         var undeclaredSchemes = UndeclaredSecuritySchemes.Find(document);
         foreach (var error in result.Errors)
         {
@@ -267,14 +279,27 @@ internal static class SpecReader
             return;
         }
 
-        // The reader names some places in the message only, and can name them wrongly (see ReaderPointers).
+        // The reader names some places in the message only, and can name them wrongly (see ReaderPointers). A member the
+        // object does not have is located at that member.
+        var located = pointer;
         if (string.IsNullOrEmpty(pointer) && ReaderPointers.TrySplit(message, out var text, out var place))
         {
-            pointer = ReaderPointers.Repair(place, readTree);
+            pointer = ReaderPointers.Repair(place, readTree).TrimEnd('/');
             message = text;
+            located = pointer;
+            if (s_notAProperty.Match(message) is { Success: true } member && ReaderPointers.Member(pointer, member.Groups[1].Value, readTree) is { } memberPointer)
+            {
+                located = memberPointer;
+            }
         }
 
-        diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);
+        else if (pointer == "#/components" && s_componentKey.Match(message) is { Success: true } key)
+        {
+            // "The key 'X' in 'schemas' of components MUST match …": at the key itself.
+            located = pointer + "/" + Escape(key.Groups[2].Value) + "/" + Escape(key.Groups[1].Value);
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.DocumentProblem, located, string.IsNullOrEmpty(pointer) ? "the document" : pointer!, message);
     }
 
     /// <summary>
@@ -387,6 +412,8 @@ internal static class SpecReader
                 + Limits.MaxImplicitKeySpan.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
                 + " characters on its line; write a longer key as an explicit key: '? key' on one line, ': value' on the next."
             : string.Empty;
+
+    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private static string StripPosition(string message)
     {

@@ -30,7 +30,25 @@ public sealed class ReaderLocationTests
             "The OpenAPI document is invalid at #/components/schemas/Edit/properties/logprobs: optional is not a valid property",
             warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         var span = warning.Location.GetLineSpan();
-        Assert.Equal((31, 9), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        // At the member the schema does not have ("optional: true"), under the property the message names.
+        Assert.Equal((33, 11), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void A_swagger_2_documents_reader_warnings_are_located_at_the_definitions_and_parameters_they_name()
+    {
+        // The reader checks a 2.0 document as the 3.0 document it made of it, and names places by their 3.0 pointers.
+        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-reader-location-swagger2.yaml", "Contracts.Tests.ReaderLocation", "ReaderLocationClient"));
+
+        run.AssertCompilesCleanly();
+        var warnings = run.GeneratorDiagnostics.Where(d => d.Id == "CTR005")
+            .Select(d => (Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(w => w.Line)
+            .ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Equal((12, "The OpenAPI document is invalid at #/parameters/Tags: uniqueItems is not a valid property"), warnings[0]);
+        Assert.Equal(25, warnings[1].Line);
+        Assert.StartsWith("The OpenAPI document is invalid at #/components: The key 'Thing (v1)' in 'schemas' of components MUST match", warnings[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,9 +68,9 @@ public sealed class ReaderLocationTests
             Assert.StartsWith("#/components/schemas/", warning.Arguments[0], StringComparison.Ordinal);
             Assert.True(warning.Location!.StartLine > 0, warning.Arguments[0] + " is located at the start of the file");
 
-            // The line names the last segment of the pointer (a property or the schema itself).
-            var last = warning.Arguments[0].Split('/')[^1];
-            Assert.StartsWith(last + ":", text.Split('\n')[warning.Location.StartLine].TrimStart(), StringComparison.Ordinal);
+            // The line is the member the reader names ("optional is not a valid property").
+            var member = warning.Arguments[1].Split(' ')[0];
+            Assert.StartsWith(member + ":", text.Split('\n')[warning.Location.StartLine][warning.Location.StartColumn..], StringComparison.Ordinal);
         });
     }
 }
