@@ -162,9 +162,10 @@ internal sealed class ConstraintTranslator
         return null;
     }
 
-    /// <summary>The pattern when .NET's engine reads it; otherwise CTR124 at the keyword and null.</summary>
-    private string? CheckedPattern(string pattern, string pointer)
+    /// <summary>The pattern in .NET's spelling (<see cref="PatternDialect"/>) when .NET's engine reads it; otherwise CTR124 at the keyword and null.</summary>
+    private string? CheckedPattern(string written, string pointer)
     {
+        var pattern = PatternDialect.ToDotNet(written);
         string? problem = null;
         if (pattern.Length > MaxPatternLength)
         {
@@ -190,7 +191,7 @@ internal sealed class ConstraintTranslator
 
         if (_reported.Add(pointer))
         {
-            var shown = pattern.Length <= 100 ? pattern : pattern.Substring(0, 100) + "…";
+            var shown = written.Length <= 100 ? written : written.Substring(0, 100) + "…";
             _diagnostics.Add(DiagnosticDescriptors.PatternNotChecked, pointer, shown, problem);
         }
 
