@@ -55,7 +55,9 @@ public sealed class ValidationPatternTests
 
         var error = Assert.Single(collector.Errors);
         Assert.Equal("pattern", error.Keyword);
-#if NET7_0_OR_GREATER
+        // The runtime's netstandard2.0 build (also run by Contracts.Runtime.NetStandardTests) has no linear engine: there
+        // the match timeout answers, and the violation says the value could not be checked.
+#if NET7_0_OR_GREATER && !CONTRACTS_RUNTIME_NETSTANDARD
         Assert.True(ValidationPattern.For("^(a+)+$").IsNonBacktracking);
         Assert.Equal("must match the pattern ^(a+)+$", error.Message);
 #endif
