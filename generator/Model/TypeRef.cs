@@ -39,6 +39,12 @@ internal enum TypeKind
 
     /// <summary>An ISO-8601 duration (<c>format: duration</c>, <c>P1DT2H</c>), a <c>TimeSpan</c>.</summary>
     Duration,
+
+    /// <summary>
+    /// A record member that is <see cref="TypeRef.Element"/> or the empty string (Stripe's "unset"), a
+    /// <c>Contracts.Runtime.Clearable&lt;T&gt;</c> (a class). Only record members have it (docs/names.md).
+    /// </summary>
+    Clearable,
 }
 
 /// <summary>
@@ -66,6 +72,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         TypeKind.Array => (ElementAllowsNull ? "ListOfNullable" : "ListOf") + Element!.Moniker,
         TypeKind.Map => (ElementAllowsNull ? "MapOfNullable" : "MapOf") + Element!.Moniker,
         TypeKind.Any => "Json",
+        TypeKind.Clearable => "ClearableOf" + Element!.Moniker,
         _ => Kind.ToString(),
     };
 
@@ -74,6 +81,10 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 
     public static TypeRef MapOf(TypeRef element, bool allowsNull = false) =>
         new(TypeKind.Map, null, element ?? throw new ArgumentNullException(nameof(element)), allowsNull && element.Kind != TypeKind.Any);
+
+    /// <summary>A member that holds <paramref name="value"/> or an explicit clear, written as the empty string.</summary>
+    public static TypeRef ClearableOf(TypeRef value) =>
+        new(TypeKind.Clearable, null, value ?? throw new ArgumentNullException(nameof(value)));
 
     /// <summary>The same type with no nullable elements at any depth (where null has no spelling, as in a URL).</summary>
     public TypeRef WithoutNullElements() =>
