@@ -11,8 +11,11 @@ namespace Contracts.Runtime;
 /// from a response is a clear.
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
-/// <remarks><c>default(Clearable&lt;T&gt;)</c> is <see cref="Clear"/>: a clearable without a value is a clear.</remarks>
-public readonly struct Clearable<T> : IEquatable<Clearable<T>>
+/// <remarks>
+/// A class rather than a struct: <c>null</c> keeps meaning "not set" for every member type, and a C# <c>null</c> can
+/// never be turned into a value or a clear by the implicit conversion.
+/// </remarks>
+public sealed class Clearable<T> : IEquatable<Clearable<T>>
 {
     private readonly T _value;
     private readonly bool _hasValue;
@@ -32,8 +35,13 @@ public readonly struct Clearable<T> : IEquatable<Clearable<T>>
         _hasValue = true;
     }
 
+    private Clearable()
+    {
+        _value = default!;
+    }
+
     /// <summary>The explicit "unset": sent as the empty string.</summary>
-    public static Clearable<T> Clear => default;
+    public static Clearable<T> Clear { get; } = new();
 
     /// <summary>True when this is <see cref="Clear"/> rather than a value.</summary>
     public bool IsClear => !_hasValue;
@@ -52,21 +60,21 @@ public readonly struct Clearable<T> : IEquatable<Clearable<T>>
     }
 
     /// <summary>A clearable holding <paramref name="value"/>, so that a value is assigned as it is.</summary>
-    /// <param name="value">The value (not null).</param>
-    public static implicit operator Clearable<T>(T value) => new(value);
+    /// <param name="value">The value; a <c>null</c> (which the annotations warn about) gives <c>null</c>, an unset member.</param>
+    public static implicit operator Clearable<T>(T value) => value is null ? null! : new(value);
 
-    /// <summary>Equal when both are clears, or both hold equal values.</summary>
-    public static bool operator ==(Clearable<T> left, Clearable<T> right) => left.Equals(right);
+    /// <summary>Equal when both are null, both are clears, or both hold equal values.</summary>
+    public static bool operator ==(Clearable<T>? left, Clearable<T>? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Not equal when one is a clear and the other is not, or their values differ.</summary>
-    public static bool operator !=(Clearable<T> left, Clearable<T> right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(Clearable<T> other) =>
-        _hasValue == other._hasValue && (!_hasValue || EqualityComparer<T>.Default.Equals(_value, other._value));
+    /// <summary>The negation of <c>==</c>.</summary>
+    public static bool operator !=(Clearable<T>? left, Clearable<T>? right) => !(left == right);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is Clearable<T> other && Equals(other);
+    public bool Equals(Clearable<T>? other) =>
+        other is not null && _hasValue == other._hasValue && (!_hasValue || EqualityComparer<T>.Default.Equals(_value, other._value));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Clearable<T>);
 
     /// <inheritdoc />
     public override int GetHashCode() => _hasValue ? EqualityComparer<T>.Default.GetHashCode(_value!) : 0;

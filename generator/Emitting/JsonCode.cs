@@ -30,6 +30,9 @@ internal static class JsonCode
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
             TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
             TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
+            // The empty string is the clear; ValueTextEquals compares the unescaped text, so only "" matches.
+            TypeKind.Clearable => "(reader.TokenType == " + KnownTypes.JsonTokenType + ".String && reader.ValueTextEquals(global::System.ReadOnlySpan<byte>.Empty) ? "
+                + TypeNames.Of(type, target) + ".Clear : new " + TypeNames.Of(type, target) + "(" + Read(type.Element!, target, owner, member) + "))",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
     }
@@ -76,6 +79,7 @@ internal static class JsonCode
         TypeKind.Any => value + ".WriteTo(writer);",
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
         TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
+        TypeKind.Clearable => "if (" + value + ".IsClear) writer.WriteStringValue(string.Empty); else " + WriteValue(type.Element!, target, value + ".Value"),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

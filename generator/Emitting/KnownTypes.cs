@@ -29,6 +29,7 @@ internal static class KnownTypes
     public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     public const string IJsonTypeInfoResolver = "global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver";
     public const string JsonMetadataServices = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";
+    public const string Clearable = "global::Contracts.Runtime.Clearable";
     public const string JsonRead = "global::Contracts.Runtime.Json.JsonRead";
     public const string JsonErrors = "global::Contracts.Runtime.Json.JsonErrors";
     public const string JsonWrite = "global::Contracts.Runtime.Json.JsonWrite";

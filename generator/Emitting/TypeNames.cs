@@ -24,6 +24,7 @@ internal static class TypeNames
         TypeKind.Map => KnownTypes.IReadOnlyDictionary + "<string, " + Of(type.Element!, target, type.ElementAllowsNull) + ">",
         TypeKind.Date => "global::System.DateOnly",
         TypeKind.Duration => "global::System.TimeSpan",
+        TypeKind.Clearable => KnownTypes.Clearable + "<" + Of(type.Element!, target) + ">",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 

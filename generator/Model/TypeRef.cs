@@ -45,6 +45,12 @@ internal enum TypeKind
     /// <c>DateTimeOffset</c> in C#.
     /// </summary>
     UnixTime,
+
+    /// <summary>
+    /// A record member that is <see cref="TypeRef.Element"/> or the empty string (Stripe's "unset"), a
+    /// <c>Contracts.Runtime.Clearable&lt;T&gt;</c> (a class). Only record members have it (docs/names.md).
+    /// </summary>
+    Clearable,
 }
 
 /// <summary>
@@ -72,6 +78,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         TypeKind.Array => (ElementAllowsNull ? "ListOfNullable" : "ListOf") + Element!.Moniker,
         TypeKind.Map => (ElementAllowsNull ? "MapOfNullable" : "MapOf") + Element!.Moniker,
         TypeKind.Any => "Json",
+        TypeKind.Clearable => "ClearableOf" + Element!.Moniker,
         _ => Kind.ToString(),
     };
 
@@ -80,6 +87,10 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 
     public static TypeRef MapOf(TypeRef element, bool allowsNull = false) =>
         new(TypeKind.Map, null, element ?? throw new ArgumentNullException(nameof(element)), allowsNull && element.Kind != TypeKind.Any);
+
+    /// <summary>A member that holds <paramref name="value"/> or an explicit clear, written as the empty string.</summary>
+    public static TypeRef ClearableOf(TypeRef value) =>
+        new(TypeKind.Clearable, null, value ?? throw new ArgumentNullException(nameof(value)));
 
     /// <summary>The same type with no nullable elements at any depth (where null has no spelling, as in a URL).</summary>
     public TypeRef WithoutNullElements() =>

@@ -71,7 +71,8 @@ internal static class JsonContextNaming
         var extraValues = records.Select(r => r.Extra?.ValueType).Where(t => t is not null).Select(t => t!);
         foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(unions.SelectMany(u => u.Cases).Select(c => c.Type)).Concat(types.Select(t => t.Type)))
         {
-            for (var current = type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
+            // A Clearable member's list or map is read and written by the same collection helpers.
+            for (var current = type.Kind == TypeKind.Clearable ? type.Element! : type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
             {
                 collections.Add(current);
             }

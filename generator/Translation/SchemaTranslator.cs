@@ -43,6 +43,7 @@ internal sealed class SchemaTranslator
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
+    private readonly InlineNames _inlineNames;
     private readonly List<RecordModel> _records = new();
     private readonly MemberValueTranslator _values;
     private int _schemaDepth;
@@ -64,6 +65,7 @@ internal sealed class SchemaTranslator
         Hierarchies = new HierarchyTranslator(document, ComponentTypeOf, diagnostics);
         Constraints = new ConstraintTranslator(diagnostics);
         _values = new MemberValueTranslator(Enums, diagnostics);
+        _inlineNames = InlineNames.For(document, registry, IsNamedShape);
     }
 
     /// <summary>Which records derive from which (<c>allOf</c> with one referenced base), and what their discriminators read.</summary>
@@ -225,6 +227,24 @@ internal sealed class SchemaTranslator
     /// <param name="fixedName">The name already claimed for a component schema; inline schemas claim <paramref name="name"/> when they become a type.</param>
     private TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
     {
+        // An inline schema with a title is named after it, and is the type already made for the same title and shape.
+        if (fixedName is null && _inlineNames.Lookup(schema, pointer, name) is { } titled)
+        {
+            if (titled.Known is { } known)
+            {
+                return known;
+            }
+
+            var type = ClassifyShape(schema, pointer, titled.Name, titled.Name);
+            _inlineNames.Remember(titled.Key, type);
+            return type;
+        }
+
+        return ClassifyShape(schema, pointer, name, fixedName);
+    }
+
+    private TypeRef ClassifyShape(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    {
         if (Unwrap(schema) is { } single)
         {
             return Resolve(single.Schema, pointer + "/" + single.Keyword, name);
@@ -335,7 +355,9 @@ internal sealed class SchemaTranslator
             var propertySchema = declaredSchema ?? new OpenApiSchema { Nullable = true };
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
-            var type = Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
+            var type = ClearableMembers.ValueOf(propertySchema, propertyPointer) is { } clearable
+                ? TypeRef.ClearableOf(Resolve(clearable.Schema, clearable.Pointer, name + Identifiers.ToPascalCase(key, "Value")))
+                : Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
             var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull) || HasNullMember(propertySchema);
             var access = AccessOf(propertySchema);
 

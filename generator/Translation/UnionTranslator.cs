@@ -130,7 +130,7 @@ internal sealed class UnionTranslator
     }
 
     /// <summary>Stripe's <c>enum: ['']</c> alternative ("unset"): a plain string case rather than a one-value enum.</summary>
-    private static bool IsEmptyStringAlternative(OpenApiSchema member) =>
+    internal static bool IsEmptyStringAlternative(OpenApiSchema member) =>
         member.Reference is null && member.Type is null or "string" && member.Enum.Count == 1 && member.Enum[0] is OpenApiString { Value: "" };
 
     private static bool IsPlainString(OpenApiSchema member) =>
@@ -159,10 +159,11 @@ internal sealed class UnionTranslator
 
         var unionName = fixedName ?? _registry.Claim(name);
         var types = new List<(TypeRef Type, OpenApiSchema Schema)>();
+        var constants = CaseNames.Constants(members.Select(m => m.Schema).ToList(), DiscriminatorOf(schema));
         for (var i = 0; i < members.Count; i++)
         {
             var (member, memberPointer) = members[i];
-            var type = IsEmptyStringAlternative(member) ? TypeRef.String : _schemas.Resolve(member, memberPointer, unionName + "Option" + (i + 1));
+            var type = IsEmptyStringAlternative(member) ? TypeRef.String : _schemas.Resolve(member, memberPointer, CaseNames.TypeHint(unionName, constants[i] ?? (member.Reference is null ? SingleValue(member) : null), i + 1));
             if (!types.Any(t => t.Type.Equals(type)))
             {
                 types.Add((type, member));
@@ -212,10 +213,11 @@ internal sealed class UnionTranslator
         caseNames.Reserve(name);
         var cases = new List<UnionCaseModel>(members.Count);
         var constants = SharedConstants(shapes.Where(x => x.Type.Kind == TypeKind.Object).Select(x => (x.Schema, x.Required)).ToList());
-        foreach (var shape in shapes)
+        var caseConstants = CaseNames.Constants(members.Select(m => m.Schema).ToList(), explicitDiscriminator);
+        for (var index = 0; index < shapes.Count; index++)
         {
+            var shape = shapes[index];
             var (type, member, required, declared) = shape;
-            var caseName = caseNames.Claim(CaseName(type));
             var token = TokenOf(type, member);
             if (token == UnionToken.Any && discriminator is not null && IsMemberlessObject(member))
             {
@@ -229,6 +231,7 @@ internal sealed class UnionTranslator
                 : constant is { } found
                     ? found.Values[objectShapes.IndexOf(shape)]
                     : DiscriminatorValues(schema, member);
+            var caseName = caseNames.Claim(CaseNames.Preferred(values, member, caseConstants[index], type, CaseName(type), name + "Option"));
             cases.Add(new UnionCaseModel(
                 caseName,
                 Identifiers.ToCamelCase(caseName, "value"),
@@ -407,6 +410,9 @@ internal sealed class UnionTranslator
         return schema.Type == "object" && schema.Properties.Count == 0 && schema.AdditionalProperties is null
             && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0;
     }
+
+    private static string? DiscriminatorOf(OpenApiSchema schema) =>
+        string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
 
     private static string CaseName(TypeRef type) => type.Kind switch
     {

@@ -19,12 +19,12 @@ public sealed class ClearableTests
     }
 
     [Fact]
-    public void Clear_is_the_default_and_has_no_value()
+    public void Clear_has_no_value()
     {
         var clear = Clearable<string>.Clear;
 
         Assert.True(clear.IsClear);
-        Assert.Equal(default(Clearable<string>), clear);
+        Assert.Same(clear, Clearable<string>.Clear);
         Assert.False(clear.TryGetValue(out var value));
         Assert.Null(value);
         Assert.Equal("Clear", clear.ToString());
@@ -43,7 +43,9 @@ public sealed class ClearableTests
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.True(a != c);
         Assert.True(a != Clearable<string>.Clear);
-        Assert.True(Clearable<string>.Clear == default);
+        Assert.True(Clearable<string>.Clear == Clearable<string>.Clear);
+        Assert.False(a == null);
+        Assert.True((Clearable<string>?)null == null);
         Assert.False(a.Equals((object)"x"));
         Assert.True(a.Equals((object)b));
     }
@@ -55,5 +57,9 @@ public sealed class ClearableTests
 
         var error = Assert.Throws<ArgumentNullException>(() => new Clearable<string>(missing!));
         Assert.Contains("Clear", error.Message, StringComparison.Ordinal);
+
+        // Converted implicitly (the annotations warn), a null stays a null: the member is left unset.
+        Clearable<string>? unset = missing!;
+        Assert.Null(unset);
     }
 }

@@ -47,7 +47,7 @@ public sealed class StripeTests
         {
             Email = "jennyrosen@example.com",
             Name = "Jenny Rosen",
-            Metadata = new PostCustomersRequestMetadata.MapOfString(new Dictionary<string, string> { ["order_id"] = "6735" }),
+            Metadata = new Dictionary<string, string> { ["order_id"] = "6735" },
             PreferredLocales = ["en", "fr"],
         });
 
@@ -69,6 +69,30 @@ public sealed class StripeTests
         Assert.Equal(["en", "fr"], customer.PreferredLocales!.ToArray());
         Assert.Null(customer.DefaultSource);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1680893993), customer.Created);
+    }
+
+    [Fact]
+    public async Task A_clearable_field_is_sent_empty_to_unset_it_and_a_value_as_its_fields()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, Response("stripe-customer.json"));
+        using var http = new HttpClient();
+        var client = new StripeClient(http, new StripeClientOptions { BaseAddress = server.BaseAddress, BearerAuth = new("sk_test_4eC39HqLyjWDarjtT1zdp7dc") });
+
+        // Stripe's "a value, or the empty string": one Clearable member, no union type per field (docs/names.md).
+        await client.PostCustomersAsync(new PostCustomersRequest
+        {
+            Address = Contracts.Runtime.Clearable<OptionalFieldsAddress>.Clear,
+            Metadata = Contracts.Runtime.Clearable<IReadOnlyDictionary<string, string>>.Clear,
+            Shipping = new CustomerShipping { Name = "Jenny Rosen", Address = new OptionalFieldsAddress { Line1 = "1 Main St", City = "Springfield" } },
+        });
+
+        var form = QueryHelpers.ParseQuery(Assert.Single(server.Requests).BodyText);
+        Assert.Equal(string.Empty, form["address"].ToString());
+        Assert.Equal(string.Empty, form["metadata"].ToString());
+        Assert.Equal("Jenny Rosen", form["shipping[name]"].ToString());
+        Assert.Equal("1 Main St", form["shipping[address][line1]"].ToString());
+        Assert.Equal("Springfield", form["shipping[address][city]"].ToString());
+        Assert.Equal(5, form.Count);
     }
 
     private static string Response(string name) => System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", name));

@@ -13,7 +13,8 @@ internal static class OpenAISdkChatStream
     public static async Task<ChatStreamReading> ReadAsync(Uri endpoint)
     {
         var client = new ChatClient(ChatStreamServer.Model, new ApiKeyCredential(ChatStreamServer.ApiKey), new OpenAIClientOptions { Endpoint = endpoint });
-        ChatMessage[] messages = [new SystemChatMessage(ChatStreamServer.SystemPrompt), new UserChatMessage(ChatStreamServer.UserPrompt)];
+        // Qualified: the generated client of the same folder has a ChatMessage type too (an inline schema titled so).
+        global::OpenAI.Chat.ChatMessage[] messages = [new SystemChatMessage(ChatStreamServer.SystemPrompt), new UserChatMessage(ChatStreamServer.UserPrompt)];
 
         var text = new StringBuilder();
         int contentChunks = 0, updates = 0;
