@@ -73,4 +73,14 @@ public sealed class ReaderLocationTests
             Assert.StartsWith(member + ":", text.Split('\n')[warning.Location.StartLine][warning.Location.StartColumn..], StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void A_reference_the_reader_cannot_follow_is_located_at_its_ref()
+    {
+        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-path-reference.yaml", "Contracts.Tests.ReaderLocation", "ReaderLocationClient"));
+
+        run.AssertGeneratorDidNotThrow();
+        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("has invalid format", StringComparison.Ordinal));
+        Assert.Equal(23, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
 }
