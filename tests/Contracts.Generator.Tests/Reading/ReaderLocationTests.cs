@@ -80,7 +80,11 @@ public sealed class ReaderLocationTests
         var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-path-reference.yaml", "Contracts.Tests.ReaderLocation", "ReaderLocationClient"));
 
         run.AssertGeneratorDidNotThrow();
-        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("has invalid format", StringComparison.Ordinal));
-        Assert.Equal(23, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        // The second is written with %-escapes, which the reader decodes before it names the reference.
+        var lines = run.GeneratorDiagnostics
+            .Where(d => d.Id == "CTR005" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("has invalid format", StringComparison.Ordinal))
+            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1)
+            .Order();
+        Assert.Equal([23, 43], lines);
     }
 }
