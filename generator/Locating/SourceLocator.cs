@@ -133,6 +133,12 @@ internal sealed class SourceLocator
                             if (entry.Key is YamlScalarNode { Value: "$ref" } && entry.Value is YamlScalarNode { Value: { } value } scalar)
                             {
                                 IndexReference(value, scalar);
+
+                                // The reader names a reference written with %-escapes ("~1%7Bid%7D") as it decoded it.
+                                if (value.IndexOf('%') >= 0 && Unescape(value) is { } decoded && !string.Equals(decoded, value, StringComparison.Ordinal))
+                                {
+                                    IndexReference(decoded, scalar);
+                                }
                             }
 
                             pending.Push(entry.Value);
@@ -174,6 +180,18 @@ internal sealed class SourceLocator
     }
 
     private const int MaxIndexedSegments = 16;
+
+    private static string? Unescape(string value)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The YAML tree of the file as written (built on first need); <see cref="Reading.DocumentFacts"/> reads it too when the reader read the file unchanged.</summary>
     public YamlNode? Tree => Root();

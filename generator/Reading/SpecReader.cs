@@ -24,6 +24,7 @@ internal static class SpecReader
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_notAProperty = new(@"^(\S+) is not a valid property$", RegexOptions.CultureInvariant);
     private static readonly Regex s_componentKey = new(@"^The key '(.+)' in '(\w+)' of components MUST", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    private static readonly Regex s_invalidReferenceString = new(@"^The reference string '(/.+)' has invalid format\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
     private static readonly Regex s_invalidReference = new(@"^Invalid Reference identifier '(.*)'\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     /// <summary>
@@ -101,7 +102,7 @@ internal static class SpecReader
             }
             else
             {
-                document = ReadWithReader(text, out result, out readerTree);
+                document = ReadRepairingComponents(ref text, diagnostics, out result, out readerTree);
             }
 
             if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
@@ -215,6 +216,26 @@ internal static class SpecReader
         return new OpenApiStringReader(settings).Read(text, out result);
     }
 
+    /// <summary>Reads; where the reader throws on a component that is not an object, repairs those (<see cref="MisshapenComponents"/>) and reads again.</summary>
+    private static OpenApiDocument ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree)
+    {
+        try
+        {
+            return ReadWithReader(text, out result, out tree);
+        }
+        catch (InvalidCastException)
+        {
+            var repaired = MisshapenComponents.Repair(text, diagnostics);
+            if (repaired is null)
+            {
+                throw;
+            }
+
+            text = repaired;
+            return ReadWithReader(text, out result, out tree);
+        }
+    }
+
     private static bool HasLongScalar(OpenApiDiagnostic result)
     {
         foreach (var error in result.Errors)
@@ -293,6 +314,11 @@ internal static class SpecReader
             }
         }
 
+        else if (string.IsNullOrEmpty(pointer) && s_invalidReferenceString.Match(message) is { Success: true } badReference)
+        {
+            // "The reference string '/paths/…' has invalid format.": at the $ref that holds it.
+            located = SourceLocator.ReferencePrefix + "#" + badReference.Groups[1].Value;
+        }
         else if (pointer == "#/components" && s_componentKey.Match(message) is { Success: true } key)
         {
             // "The key 'X' in 'schemas' of components MUST match …": at the key itself.

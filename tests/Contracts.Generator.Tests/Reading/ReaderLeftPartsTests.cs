@@ -51,4 +51,25 @@ public sealed class ReaderLeftPartsTests
         Assert.Equal(lines, unresolved.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(line => line));
         Assert.Contains("Async(string id, string? q = null,", run.Source("UnresolvedClient.Client"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_component_that_is_not_an_object_is_a_located_warning_and_the_rest_generates()
+    {
+        // The reader threw on these (CTR001 at the first line, nothing generated).
+        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-misshapen-components.yaml", "Contracts.Tests.Misshapen", "MisshapenClient"));
+
+        run.AssertCompilesCleanly();
+        var warnings = run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => (d.Id, Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(w => w.Line)
+            .ToList();
+        Assert.Equal(
+            [
+                ("CTR005", 17, "The OpenAPI document is invalid at #/components/schemas/S: a schema must be an object; it is read as any JSON value"),
+                ("CTR005", 24, "The OpenAPI document is invalid at #/components/responses/R: a component must be an object; it is left out"),
+            ],
+            warnings);
+        Assert.Contains("public global::System.Text.Json.JsonElement? S { get; init; }", run.TypeSource("T"), StringComparison.Ordinal);
+        Assert.Contains("GetTAsync(", run.Source("MisshapenClient.Client"), StringComparison.Ordinal);
+    }
 }

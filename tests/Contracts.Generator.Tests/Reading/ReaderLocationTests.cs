@@ -73,4 +73,18 @@ public sealed class ReaderLocationTests
             Assert.StartsWith(member + ":", text.Split('\n')[warning.Location.StartLine][warning.Location.StartColumn..], StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void A_reference_the_reader_cannot_follow_is_located_at_its_ref()
+    {
+        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-path-reference.yaml", "Contracts.Tests.ReaderLocation", "ReaderLocationClient"));
+
+        run.AssertGeneratorDidNotThrow();
+        // The second is written with %-escapes, which the reader decodes before it names the reference.
+        var lines = run.GeneratorDiagnostics
+            .Where(d => d.Id == "CTR005" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("has invalid format", StringComparison.Ordinal))
+            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1)
+            .Order();
+        Assert.Equal([23, 43], lines);
+    }
 }
