@@ -27,8 +27,8 @@ public sealed class PatternDialectTests
     }
 
     [Theory]
-    [InlineData(@"\p{Print}+", "printable text", true)]
-    [InlineData(@"\p{Print}+", "tab\there", false)]
+    [InlineData(@"^\p{Print}+$", "printable text", true)]
+    [InlineData(@"^\p{Print}+$", "tab\there", false)]
     [InlineData(@"^[A-Za-z0-9\-\_\.]+$", "table_name-1.x", true)]
     [InlineData(@"^[A-Za-z0-9\-\_\.]+$", "table name", false)]
     [InlineData(@"^\P{Digit}+$", "abc", true)]
