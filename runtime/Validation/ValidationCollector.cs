@@ -233,40 +233,28 @@ public sealed class ValidationCollector
     }
 
     /// <summary><c>minItems</c> and <c>maxItems</c>.</summary>
-    public void ItemCount<T>(string? member, IReadOnlyCollection<T>? value, int? min, int? max)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (value.Count < min)
-        {
-            Add(member, "minItems", Text(min.Value), "must hold at least " + Count(min.Value, "item"));
-        }
-
-        if (value.Count > max)
-        {
-            Add(member, "maxItems", Text(max.Value), "must hold at most " + Count(max.Value, "item"));
-        }
-    }
+    public void ItemCount<T>(string? member, IReadOnlyCollection<T>? value, int? min, int? max) =>
+        CountBounds(member, value?.Count, min, max, "minItems", "maxItems", "item");
 
     /// <summary><c>minProperties</c> and <c>maxProperties</c> on a map.</summary>
-    public void PropertyCount<T>(string? member, IReadOnlyCollection<T>? value, int? min, int? max)
+    public void PropertyCount<T>(string? member, IReadOnlyCollection<T>? value, int? min, int? max) =>
+        CountBounds(member, value?.Count, min, max, "minProperties", "maxProperties", "member");
+
+    private void CountBounds(string? member, int? count, int? min, int? max, string minKeyword, string maxKeyword, string noun)
     {
-        if (value is null)
+        if (count is null)
         {
             return;
         }
 
-        if (value.Count < min)
+        if (count < min)
         {
-            Add(member, "minProperties", Text(min.Value), "must hold at least " + Count(min.Value, "member"));
+            Add(member, minKeyword, Text(min!.Value), "must hold at least " + Count(min.Value, noun));
         }
 
-        if (value.Count > max)
+        if (count > max)
         {
-            Add(member, "maxProperties", Text(max.Value), "must hold at most " + Count(max.Value, "member"));
+            Add(member, maxKeyword, Text(max!.Value), "must hold at most " + Count(max.Value, noun));
         }
     }
 
