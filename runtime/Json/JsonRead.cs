@@ -166,12 +166,9 @@ public static class JsonRead
 
                 break;
             case JsonTokenType.Number when reader.TryGetDouble(out var seconds):
-                // The range is checked on the rounded milliseconds (what is converted): 253402300799.9999 rounds past
-                // the last representable millisecond. NaN and infinities fail both comparisons.
-                var milliseconds = Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero);
-                if (milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds)
+                if (TryFromSeconds(seconds, out var epoch))
                 {
-                    return System.DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
+                    return epoch;
                 }
 
                 throw JsonErrors.NumberDoesNotFit("an ISO-8601 timestamp or epoch seconds", typeName, memberName);
@@ -199,17 +196,23 @@ public static class JsonRead
                 return System.DateTimeOffset.FromUnixTimeSeconds(whole);
             }
         }
-        else if (reader.TryGetDouble(out var seconds))
+        else if (reader.TryGetDouble(out var seconds) && TryFromSeconds(seconds, out var fractional))
         {
-            // As for epoch seconds: the range is checked on the rounded milliseconds; NaN and infinities fail both comparisons.
-            var milliseconds = Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero);
-            if (milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds)
-            {
-                return System.DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
-            }
+            return fractional;
         }
 
         throw JsonErrors.NumberDoesNotFit("a Unix time in seconds", typeName, memberName);
+    }
+
+    /// <summary>Seconds since the Unix epoch, possibly fractional, kept to the millisecond; false when out of range.</summary>
+    private static bool TryFromSeconds(double seconds, out DateTimeOffset value)
+    {
+        // The range is checked on the rounded milliseconds (what is converted): 253402300799.9999 rounds past the last
+        // representable millisecond. NaN and infinities fail both comparisons.
+        var milliseconds = Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero);
+        var fits = milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds;
+        value = fits ? System.DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds) : default;
+        return fits;
     }
 
     /// <summary>Reads an ISO-8601 duration string (<c>P1DT2H</c>); see <see cref="IsoDuration"/> for what is exact enough to accept.</summary>
