@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using System.Text.RegularExpressions;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading.Overlays;
@@ -19,9 +21,13 @@ internal sealed class JsonPathEvaluation
 
     private const int CancellationInterval = 4096;
 
+    /// <summary>Patterns read from the document, compiled once each; past this many, the rest are compiled each time.</summary>
+    private const int MaxCachedPatterns = 256;
+
     private readonly CancellationToken _cancellationToken;
     private long _steps;
     private long _nextCancellationCheck = CancellationInterval;
+    private Dictionary<string, Regex?>? _patterns;
 
     public JsonPathEvaluation(YamlNode root, CancellationToken cancellationToken)
     {
@@ -46,5 +52,28 @@ internal sealed class JsonPathEvaluation
         {
             throw new JsonPathLimitException("the query visits more than " + MaxSteps.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
         }
+    }
+
+    /// <summary>
+    /// A pattern that <c>match</c> or <c>search</c> reads from the document, compiled; null when it is not I-Regexp,
+    /// which makes the function false (RFC 9535, 2.4.6).
+    /// </summary>
+    public Regex? Pattern(string pattern, bool anchored)
+    {
+        var key = (anchored ? "m" : "s") + pattern;
+        _patterns ??= new Dictionary<string, Regex?>(System.StringComparer.Ordinal);
+        if (_patterns.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        Step(pattern.Length);
+        var regex = JsonPathRegex.TryCreate(pattern, anchored, out _);
+        if (_patterns.Count < MaxCachedPatterns)
+        {
+            _patterns[key] = regex;
+        }
+
+        return regex;
     }
 }
