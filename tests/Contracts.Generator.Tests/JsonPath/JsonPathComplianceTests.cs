@@ -63,7 +63,8 @@ public sealed class JsonPathComplianceTests
 
         Assert.True(parsed, $"'{selector}' did not parse: {error} at {offset}");
         var document = YamlTrees.Parse(testCase.GetProperty("document").GetRawText());
-        var selected = new JsonArray(query!.Select(document).Select(m => ToJson(m.Node)).ToArray());
+        var matches = query!.Select(document);
+        var selected = new JsonArray(matches.Select(m => ToJson(m.Node)).ToArray());
 
         var expected = testCase.TryGetProperty("result", out var result)
             ? new[] { result }
@@ -71,6 +72,15 @@ public sealed class JsonPathComplianceTests
         Assert.True(
             expected.Any(e => JsonNode.DeepEquals(JsonNode.Parse(e.GetRawText()), selected)),
             $"'{selector}' selected {selected.ToJsonString()}, expected {string.Join(" or ", expected.Select(e => e.GetRawText()))}");
+
+        // The matches are the document's own nodes, with the parent, key and index of where they sit.
+        var paths = matches.Select(m => NormalizedPaths.Of(document, m)).ToArray();
+        var expectedPaths = testCase.TryGetProperty("result_paths", out var resultPaths)
+            ? new[] { resultPaths }
+            : testCase.GetProperty("results_paths").EnumerateArray().ToArray();
+        Assert.True(
+            expectedPaths.Any(e => e.EnumerateArray().Select(p => p.GetString()).SequenceEqual(paths)),
+            $"'{selector}' selected {string.Join(", ", paths)}, expected {string.Join(" or ", expectedPaths.Select(e => e.GetRawText()))}");
     }
 
     /// <summary>A selected node as JSON, its scalars typed as <see cref="JsonPathValue"/> reads them.</summary>
