@@ -15,9 +15,15 @@ internal sealed class JsonPathEvaluation
     /// <summary>
     /// Nodes one evaluation may visit (descendant walks, member scans, deep comparisons, filter runs together). A
     /// descendant query over Stripe's description visits about 250,000; nested descendant segments and filters multiply
-    /// that, so a hostile query stops here instead of running for hours.
+    /// that, so a hostile query stops here instead of running for minutes.
     /// </summary>
-    public const long MaxSteps = 50_000_000;
+    public const long MaxSteps = 20_000_000;
+
+    /// <summary>
+    /// Nodes one nodelist may hold. Only duplicates take a nodelist past the document's size (<c>$..*..*</c> lists a node
+    /// once per ancestor), and each costs memory, so this bounds memory as <see cref="MaxSteps"/> bounds time.
+    /// </summary>
+    public const int MaxMatches = 2_000_000;
 
     private const int CancellationInterval = 4096;
 
@@ -75,5 +81,14 @@ internal sealed class JsonPathEvaluation
         }
 
         return regex;
+    }
+
+    /// <summary>Throws when <paramref name="nodes"/> has grown past <see cref="MaxMatches"/>.</summary>
+    public void CheckSize(List<JsonPathMatch> nodes)
+    {
+        if (nodes.Count > MaxMatches)
+        {
+            throw new JsonPathLimitException("the query selects more than " + MaxMatches.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
+        }
     }
 }

@@ -71,6 +71,8 @@ internal sealed class JsonPathQuery
                         selector.Select(input.Node, next, evaluation);
                     }
                 }
+
+                evaluation.CheckSize(next);
             }
 
             current = next;
@@ -101,6 +103,7 @@ internal sealed class JsonPathQuery
                 selector.Select(visited, output, evaluation);
             }
 
+            evaluation.CheckSize(output);
             switch (visited)
             {
                 case YamlMappingNode mapping:
