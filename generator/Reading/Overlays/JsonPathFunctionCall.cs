@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading.Overlays;
 
@@ -50,14 +50,14 @@ internal sealed class JsonPathFunctionCall : JsonPathExpression
                 return value.Kind switch
                 {
                     JsonPathValueKind.String => JsonPathValue.FromInteger(CountCodePoints(value.String)),
-                    JsonPathValueKind.Array => JsonPathValue.FromInteger(((SharpYaml.Serialization.YamlSequenceNode)value.Node!).Children.Count),
-                    JsonPathValueKind.Object => JsonPathValue.FromInteger(((SharpYaml.Serialization.YamlMappingNode)value.Node!).Children.Count),
+                    JsonPathValueKind.Array => JsonPathValue.FromInteger(((YamlSequenceNode)value.Node!).Children.Count),
+                    JsonPathValueKind.Object => JsonPathValue.FromInteger(((YamlMappingNode)value.Node!).Children.Count),
                     _ => JsonPathValue.Nothing,
                 };
             case "count":
                 return JsonPathValue.FromInteger(Arguments[0].EvaluateNodes(current, evaluation).Count);
             default:
-                List<JsonPathMatch> nodes = Arguments[0].EvaluateNodes(current, evaluation);
+                var nodes = Arguments[0].EvaluateNodes(current, evaluation);
                 return nodes.Count == 1 ? JsonPathValue.Of(nodes[0].Node) : JsonPathValue.Nothing;
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Contracts.Generator.Reading.Overlays;
 
@@ -289,7 +290,7 @@ internal sealed partial class JsonPathParser
             }
         }
 
-        System.Text.RegularExpressions.Regex? pattern = null;
+        Regex? pattern = null;
         if (name is "match" or "search" && arguments[1] is JsonPathLiteral { Value.Kind: JsonPathValueKind.String } literal)
         {
             pattern = JsonPathRegex.TryCreate(literal.Value.String, anchored: name == "match", out var error);
