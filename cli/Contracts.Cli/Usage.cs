@@ -13,6 +13,9 @@ internal static class Usage
                                   default only the spec's folder and below are read (for a spec found in a
                                   folder given to check: that folder), symbolic links resolved; a $ref outside
                                   is not read and is reported (CTR009)
+          --overlay <file>        apply this Overlay 1.0 document (YAML or JSON) to the spec before it is read,
+                                  as the Overlays metadata does (repeatable, commas allowed; applied in the
+                                  order given; relative to the current folder)
 
         """;
 

@@ -30,6 +30,7 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
             [MetadataPrefix + "ContractsClientName"] = options.ClientName ?? string.Empty,
             [MetadataPrefix + "ContractsVisibility"] = options.Visibility ?? string.Empty,
             [MetadataPrefix + "OpenApiContract"] = markAsContract ? "true" : string.Empty,
+            [MetadataPrefix + "ContractsOverlays"] = string.Join(";", options.Overlays ?? []),
         });
     }
 

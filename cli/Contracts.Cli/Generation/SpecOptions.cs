@@ -9,9 +9,11 @@ namespace Contracts.Cli.Generation;
 /// What a build would tell the generator about a spec: the item metadata (<c>ContractsNamespace</c>,
 /// <c>ContractsClientName</c>, <c>ContractsVisibility</c>; null means "not set", so the generator's default applies),
 /// the project's RootNamespace, and, in place of the project's list of AdditionalFiles, the folders besides the spec's
-/// own that its <c>$ref</c>s may read (<see cref="ReferenceFolders"/>, real paths; see <see cref="ReferenceScope"/>).
+/// own that its <c>$ref</c>s may read (<see cref="ReferenceFolders"/>, real paths; see <see cref="ReferenceScope"/>), and the
+/// overlays to apply (<see cref="Overlays"/>).
 /// </summary>
-internal sealed record SpecOptions(string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders)
+/// <param name="Overlays">The <c>--overlay</c> files, full paths in the order given (what a build's <c>Overlays</c> metadata names).</param>
+internal sealed record SpecOptions(string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders, IReadOnlyList<string>? Overlays = null)
 {
     /// <summary>Stands in for a project's RootNamespace, which a build always has and a command line does not.</summary>
     public const string DefaultRootNamespace = "Contracts.Generated";
@@ -24,6 +26,7 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
         new("--visibility", TakesValue: true),
         new("--root-namespace", TakesValue: true),
         new("--allow-refs", TakesValue: true, Repeatable: true),
+        new("--overlay", TakesValue: true, Repeatable: true),
     ];
 
     public static SpecOptions From(ParsedArguments arguments, string usage)
@@ -47,11 +50,32 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
             referenceFolders.Add(RealPath.Of(folder) ?? throw new UsageException($"--allow-refs: {folder} leads through a loop of symbolic links", usage));
         }
 
+        // Relative to the current directory; each value may list several files separated by commas.
+        var overlays = new List<string>();
+        foreach (var value in arguments.Values("--overlay"))
+        {
+            foreach (var overlay in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!File.Exists(overlay))
+                {
+                    throw new UsageException($"--overlay needs an existing file: {overlay}", usage);
+                }
+
+                if (!Generator.Reading.References.ReferencePaths.IsDocumentFile(overlay))
+                {
+                    throw new UsageException($"--overlay needs a .yaml, .yml or .json file: {overlay}", usage);
+                }
+
+                overlays.Add(Path.GetFullPath(overlay));
+            }
+        }
+
         return new SpecOptions(
             arguments.Value("--namespace"),
             arguments.Value("--client-name"),
             visibility,
             arguments.Value("--root-namespace") ?? DefaultRootNamespace,
-            referenceFolders);
+            referenceFolders,
+            overlays);
     }
 }
