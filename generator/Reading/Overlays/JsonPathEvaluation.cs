@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using System.Text.RegularExpressions;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading.Overlays;
@@ -13,15 +15,25 @@ internal sealed class JsonPathEvaluation
     /// <summary>
     /// Nodes one evaluation may visit (descendant walks, member scans, deep comparisons, filter runs together). A
     /// descendant query over Stripe's description visits about 250,000; nested descendant segments and filters multiply
-    /// that, so a hostile query stops here instead of running for hours.
+    /// that, so a hostile query stops here instead of running for minutes.
     /// </summary>
-    public const long MaxSteps = 50_000_000;
+    public const long MaxSteps = 20_000_000;
+
+    /// <summary>
+    /// Nodes one nodelist may hold. Only duplicates take a nodelist past the document's size (<c>$..*..*</c> lists a node
+    /// once per ancestor), and each costs memory, so this bounds memory as <see cref="MaxSteps"/> bounds time.
+    /// </summary>
+    public const int MaxMatches = 2_000_000;
 
     private const int CancellationInterval = 4096;
+
+    /// <summary>Patterns read from the document, compiled once each; past this many, the rest are compiled each time.</summary>
+    private const int MaxCachedPatterns = 256;
 
     private readonly CancellationToken _cancellationToken;
     private long _steps;
     private long _nextCancellationCheck = CancellationInterval;
+    private Dictionary<string, Regex?>? _patterns;
 
     public JsonPathEvaluation(YamlNode root, CancellationToken cancellationToken)
     {
@@ -45,6 +57,38 @@ internal sealed class JsonPathEvaluation
         if (_steps > MaxSteps)
         {
             throw new JsonPathLimitException("the query visits more than " + MaxSteps.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
+        }
+    }
+
+    /// <summary>
+    /// A pattern that <c>match</c> or <c>search</c> reads from the document, compiled; null when it is not I-Regexp,
+    /// which makes the function false (RFC 9535, 2.4.6).
+    /// </summary>
+    public Regex? Pattern(string pattern, bool anchored)
+    {
+        var key = (anchored ? "m" : "s") + pattern;
+        _patterns ??= new Dictionary<string, Regex?>(System.StringComparer.Ordinal);
+        if (_patterns.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        Step(pattern.Length);
+        var regex = JsonPathRegex.TryCreate(pattern, anchored, out _);
+        if (_patterns.Count < MaxCachedPatterns)
+        {
+            _patterns[key] = regex;
+        }
+
+        return regex;
+    }
+
+    /// <summary>Throws when <paramref name="nodes"/> has grown past <see cref="MaxMatches"/>.</summary>
+    public void CheckSize(List<JsonPathMatch> nodes)
+    {
+        if (nodes.Count > MaxMatches)
+        {
+            throw new JsonPathLimitException("the query selects more than " + MaxMatches.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
         }
     }
 }

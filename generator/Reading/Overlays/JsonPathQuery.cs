@@ -7,6 +7,8 @@ namespace Contracts.Generator.Reading.Overlays;
 /// <summary>
 /// A JSONPath query (RFC 9535) over a SharpYaml tree, as Overlay 1.0 targets use it. YAML scalars have the JSON types
 /// the YAML core schema gives them (<see cref="JsonPathValue"/>), so a JSON document and its YAML twin select alike.
+/// A node that YAML aliases share is one object in the tree: it is visited once per place it appears, as in the JSON the
+/// YAML stands for, and each match tells the place it was reached through. Merge keys (<c>&lt;&lt;</c>) are ordinary keys.
 /// </summary>
 internal sealed class JsonPathQuery
 {
@@ -46,7 +48,8 @@ internal sealed class JsonPathQuery
     /// <summary>
     /// The nodes the query selects from <paramref name="root"/>, in the order RFC 9535 gives them (mapping members in
     /// document order). A node selected twice (<c>$['a','a']</c>) is listed twice, as the RFC's nodelists are.
-    /// Throws <see cref="JsonPathLimitException"/> when the evaluation is too costly.
+    /// Throws <see cref="JsonPathLimitException"/> when the evaluation is too costly, and
+    /// <see cref="System.OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     public IReadOnlyList<JsonPathMatch> Select(YamlNode root, CancellationToken cancellationToken = default) =>
         Evaluate(Segments, JsonPathMatch.Root(root), new JsonPathEvaluation(root, cancellationToken));
@@ -71,6 +74,8 @@ internal sealed class JsonPathQuery
                         selector.Select(input.Node, next, evaluation);
                     }
                 }
+
+                evaluation.CheckSize(next);
             }
 
             current = next;
@@ -101,6 +106,7 @@ internal sealed class JsonPathQuery
                 selector.Select(visited, output, evaluation);
             }
 
+            evaluation.CheckSize(output);
             switch (visited)
             {
                 case YamlMappingNode mapping:

@@ -195,4 +195,19 @@ public sealed class JsonPathQueryTests
         Assert.Equal(new[] { "Sword" }, YamlTrees.Select(Json, "$.store.book[-1].title"));
         Assert.Equal(new[] { "red" }, YamlTrees.Select(Json, "$['store'].bicycle.*"));
     }
+
+    [Fact]
+    public void A_node_yaml_aliases_share_is_selected_once_per_place_it_appears_as_one_object()
+    {
+        const string Document = """
+            base: &shared {x: 1}
+            copy: *shared
+            """;
+
+        var matches = YamlTrees.Query("$..x").Select(YamlTrees.Parse(Document));
+
+        Assert.Equal(2, matches.Count);
+        Assert.Same(matches[0].Parent, matches[1].Parent);
+        Assert.Equal(new[] { "1", "1" }, matches.Select(m => YamlTrees.Describe(m.Node)));
+    }
 }
