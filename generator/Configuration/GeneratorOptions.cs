@@ -11,5 +11,5 @@ namespace Contracts.Generator.Configuration;
 /// <param name="Visibility"><c>ContractsVisibility</c>: <c>public</c> (default) or <c>internal</c>.</param>
 /// <param name="RootNamespace">The project's RootNamespace, the base of the default namespace.</param>
 /// <param name="IsMarked">The file was explicitly marked as a contract (any of the metadata above, or <c>OpenApiContract</c>).</param>
-/// <param name="Overlays"><c>ContractsOverlays</c>: the overlay files, as written (split at <c>;</c>), in the order they apply.</param>
+/// <param name="Overlays"><c>ContractsOverlays</c>: the overlay files, as written (split at <c>|</c> or <c>;</c>), in the order they apply.</param>
 internal sealed record GeneratorOptions(string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, EquatableArray<string> Overlays = default);

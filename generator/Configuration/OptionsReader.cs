@@ -63,7 +63,11 @@ internal static class OptionsReader
         return input with { Overlays = OverlayCollector.Resolve(file.Path, Blank(projectDirectory), written) };
     }
 
-    /// <summary>A <c>;</c>-separated list as MSBuild writes one, blanks dropped and each entry trimmed.</summary>
+    /// <summary>
+    /// A list separated by <c>|</c> (what the package's targets write: in the generated .editorconfig a <c>;</c> starts a
+    /// comment and the compiler cuts the value there) or by <c>;</c> (a host that passes options another way, such as the
+    /// contracts tool); blanks dropped and each entry trimmed.
+    /// </summary>
     private static EquatableArray<string> SplitList(string? value)
     {
         if (value is null)
@@ -72,7 +76,7 @@ internal static class OptionsReader
         }
 
         var items = new List<string>();
-        foreach (var part in value.Split(';'))
+        foreach (var part in value.Split(';', '|'))
         {
             if (Blank(part) is { } item)
             {

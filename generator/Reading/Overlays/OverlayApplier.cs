@@ -193,7 +193,7 @@ internal static class OverlayApplier
         switch (match.Node)
         {
             case YamlMappingNode mapping when update is YamlMappingNode changes:
-                Merge(mapping, changes, document, state);
+                Merge(mapping, changes, document, state, 0);
                 break;
             case YamlMappingNode:
                 state.Fail(document, action.UpdateKey ?? action.TargetNode, "the target '" + action.Target + "' selects an object, so 'update' must be an object of the members to merge into it");
@@ -228,8 +228,15 @@ internal static class OverlayApplier
     /// the update has is added (at the end), and a member both have is merged by <see cref="Combine"/>. The mapping is
     /// rebuilt once, in its order.
     /// </summary>
-    private static void Merge(YamlMappingNode target, YamlMappingNode changes, OverlayDocument document, State state)
+    private static void Merge(YamlMappingNode target, YamlMappingNode changes, OverlayDocument document, State state, int depth)
     {
+        // Recursive along the update's own nesting, which a hostile overlay can make deep: bounded like the writer.
+        if (depth > OpenApi31Downgrader.MaxDepth)
+        {
+            state.Fail(document, changes, "the update nests more than " + OpenApi31Downgrader.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+            return;
+        }
+
         var entries = new List<KeyValuePair<YamlNode, YamlNode>>(target.Children.Count + changes.Children.Count);
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in target.Children)
@@ -253,7 +260,7 @@ internal static class OverlayApplier
             }
 
             var existing = entries[index];
-            if (Combine(existing.Value, change, document, state) is { } replaced)
+            if (Combine(existing.Value, change, document, state, depth) is { } replaced)
             {
                 entries[index] = new KeyValuePair<YamlNode, YamlNode>(existing.Key, replaced);
             }
@@ -271,13 +278,13 @@ internal static class OverlayApplier
     /// leaves an object or array as it is (the specification's own example writes <c>components:</c> for "nothing
     /// here"). Returns the new value, or null when the existing node was changed in place or kept.
     /// </summary>
-    private static YamlNode? Combine(YamlNode existing, KeyValuePair<YamlNode, YamlNode> change, OverlayDocument document, State state)
+    private static YamlNode? Combine(YamlNode existing, KeyValuePair<YamlNode, YamlNode> change, OverlayDocument document, State state, int depth)
     {
         var update = change.Value;
         switch (existing)
         {
             case YamlMappingNode mapping when update is YamlMappingNode changes:
-                Merge(mapping, changes, document, state);
+                Merge(mapping, changes, document, state, depth + 1);
                 return null;
             case YamlSequenceNode sequence when update is YamlSequenceNode items:
                 foreach (var item in items.Children)

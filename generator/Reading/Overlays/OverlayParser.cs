@@ -37,7 +37,7 @@ internal static class OverlayParser
         }
         catch (YamlException exception)
         {
-            diagnostics.AddLocated(DiagnosticDescriptors.OverlayInvalid, locator.AtLine(exception.Start.Line, exception.Start.Column), specName, "it is not valid YAML or JSON (" + exception.Message + ")");
+            diagnostics.AddLocated(DiagnosticDescriptors.OverlayInvalid, locator.AtLine(exception.Start.Line, exception.Start.Column), specName, "it is not valid YAML or JSON (" + WithoutPosition(exception.Message) + ")");
             return null;
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
@@ -192,6 +192,13 @@ internal static class OverlayParser
         }
 
         return locator.At(node);
+    }
+
+    /// <summary>SharpYaml's "(Lin: 6, Col: 2, Chr: 80) - (…): message" without the positions, which the location gives.</summary>
+    private static string WithoutPosition(string message)
+    {
+        var index = message.IndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 && message.StartsWith("(Lin:", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
     }
 
     /// <summary>Members the specification does not define (and that are not <c>x-</c> extensions) are errors.</summary>

@@ -178,6 +178,29 @@ public sealed class OverlayActionTests
     }
 
     [Fact]
+    public void A_filter_selects_array_entries_to_remove_or_to_merge_into_as_the_specification_s_examples_do()
+    {
+        var (document, diagnostics) = Read(Pets, Overlay("""
+              - target: $.paths.*.get.parameters[?@.name == 'debug']
+                remove: true
+              - target: $.paths.*.get.parameters[?@.name == 'limit' && @.in == 'query']
+                update:
+                  description: At most this many.
+                  schema: { maximum: 100 }
+              - target: $.paths.*[?@.operationId == 'deletePets']
+                update: { x-safe: false }
+            """));
+
+        Assert.Empty(diagnostics);
+        var get = document!.Paths["/pets"].Operations[Microsoft.OpenApi.Models.OperationType.Get];
+        var limit = Assert.Single(get.Parameters);
+        Assert.Equal("At most this many.", limit.Description);
+        Assert.Equal(100m, limit.Schema.Maximum);
+        Assert.Equal("integer", limit.Schema.Type);
+        Assert.False(((OpenApiBoolean)document.Paths["/pets"].Operations[Microsoft.OpenApi.Models.OperationType.Delete].Extensions["x-safe"]).Value);
+    }
+
+    [Fact]
     public void A_target_that_selects_several_nodes_changes_each_and_each_gets_its_own_copy()
     {
         var (document, diagnostics) = Read(Pets, Overlay("""

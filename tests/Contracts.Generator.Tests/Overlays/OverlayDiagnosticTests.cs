@@ -103,6 +103,20 @@ public sealed class OverlayDiagnosticTests
     }
 
     [Fact]
+    public void An_overlay_that_nests_deeper_than_the_YAML_limit_is_CTR134_at_the_line_not_a_stack_overflow()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{a: ", 300)) + "1" + new string('}', 300);
+        var spec = OverlayActionTests.Pets + "\nx-deep: " + deep + "\n";
+
+        var run = RunWith(Header + "  - target: $\n    update: {x-deep: " + deep + "}\n", spec);
+
+        var error = Single(run, "CTR134");
+        Assert.Equal(7, Line(error));
+        Assert.Equal("The overlay cannot be applied to 'api.yaml': it is not valid YAML or JSON (The maximum nesting depth of 64 has been exceeded.); nothing is generated from it until the overlay is fixed", Message(error));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
     public void Every_problem_of_every_overlay_is_reported_in_one_build()
     {
         var run = Run(OverlayActionTests.Pets, "a.yaml;b.yaml",
@@ -164,6 +178,21 @@ public sealed class OverlayDiagnosticTests
 
         run.AssertNoGeneratorDiagnostics();
         Assert.Contains("From the project folder.", run.TypeSource("Pet"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("first.yaml|second.yaml")]
+    [InlineData("first.yaml;second.yaml")]
+    [InlineData(" first.yaml | second.yaml ;")]
+    public void The_list_is_separated_by_bars_as_the_package_writes_it_or_by_semicolons(string overlays)
+    {
+        var first = Overlay("/specs/first.yaml", Header + "  - target: $.components.schemas.Pet\n    update: { description: First. }\n");
+        var second = Overlay("/specs/second.yaml", Header + "  - target: $.components.schemas.Pet\n    update: { description: Second. }\n");
+
+        var run = Run(OverlayActionTests.Pets, overlays, first, second);
+
+        run.AssertNoGeneratorDiagnostics();
+        Assert.Contains("Second.", run.TypeSource("Pet"), StringComparison.Ordinal);
     }
 
     [Fact]
