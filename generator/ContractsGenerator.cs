@@ -16,7 +16,8 @@ namespace Contracts.Generator;
 /// The flow, one step per tracking name:
 /// 1. <see cref="TrackingNames.ReadSpecs"/>: AdditionalFiles + their options → <see cref="SpecInput"/> (only OpenAPI documents);
 ///    <see cref="TrackingNames.ScanReferences"/> and <see cref="TrackingNames.ResolveReferences"/> give each spec the texts of the
-///    other files its external <c>$ref</c>s reach (none for most specs).
+///    other files its external <c>$ref</c>s reach (none for most specs); <see cref="TrackingNames.ResolveOverlays"/> the texts
+///    of the overlays its <c>Overlays</c> metadata names (none for most specs).
 /// 2. <see cref="TrackingNames.ParseSpecs"/>: each input read, translated and run through the model passes →
 ///    <see cref="SpecResult"/> (an equatable model + diagnostics; an exception of ours is CTR006 here).
 /// 3. <see cref="TrackingNames.TypeFiles"/>, <see cref="TrackingNames.JsonContexts"/>, <see cref="TrackingNames.Clients"/>: the model
@@ -59,6 +60,13 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Combine(library)
             .Select(static (pair, _) => GenerationSteps.CollectReferences(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ResolveReferences);
+
+        // Overlays are YAML/JSON AdditionalFiles too, so the library has their texts; a spec takes only those it names, and
+        // an overlay edit leaves every other spec's input Unchanged.
+        inputs = inputs
+            .Combine(library)
+            .Select(static (pair, _) => GenerationSteps.CollectOverlays(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ResolveOverlays);
 
         var facts = context.CompilationProvider
             .Select(static (compilation, _) => GenerationSteps.ReadFacts(compilation))

@@ -21,7 +21,7 @@ namespace Contracts.Generator;
 internal static class DirectGeneration
 {
     /// <summary>
-    /// Generates the files of <paramref name="spec"/> (its relative <c>$ref</c>s resolved among <paramref name="others"/>)
+    /// Generates the files of <paramref name="spec"/> (its relative <c>$ref</c>s and its overlays resolved among <paramref name="others"/>)
     /// as a build with these <paramref name="facts"/> would. Sources come back ordered by hint name. Throws only
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
@@ -45,7 +45,9 @@ internal static class DirectGeneration
             }
         }
 
-        var result = GenerationSteps.Translate(GenerationSteps.CollectReferences(input, library.ToImmutable()), facts.HasDateOnly, cancellationToken);
+        var scanned = library.ToImmutable();
+        var result = GenerationSteps.Translate(
+            GenerationSteps.CollectOverlays(GenerationSteps.CollectReferences(input, scanned), scanned), facts.HasDateOnly, cancellationToken);
         // As the analyzer: a C# version too old for the generated code gets CTR131 (below) and no code.
         if (result.Model is { } model && facts.OldLanguageVersion is null)
         {

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>Each spec with the texts of the files its external <c>$ref</c>s reach (unchanged for a spec without any).</summary>
     public const string ResolveReferences = nameof(ResolveReferences);
 
+    /// <summary>Each spec with the texts of the overlays it names (unchanged for a spec without any).</summary>
+    public const string ResolveOverlays = nameof(ResolveOverlays);
+
     /// <summary>Each document parsed into a model plus its diagnostics.</summary>
     public const string ParseSpecs = nameof(ParseSpecs);
 

@@ -21,6 +21,9 @@ internal static class Usage
           --exclude-tag, --exclude-path, --exclude-operation, --exclude-method
                                   leave out the operations any entry matches (an exclude wins); types
                                   no kept operation reaches are not generated (docs/selection.md)
+          --overlay <file>        apply this Overlay 1.0 document (YAML or JSON) to the spec before it is read,
+                                  as the Overlays metadata does (repeatable, commas allowed; applied in the
+                                  order given; relative to the current folder)
 
         """;
 

@@ -1,3 +1,5 @@
+using Contracts.Generator.Helpers;
+
 namespace Contracts.Generator.Configuration;
 
 /// <summary>
@@ -10,4 +12,6 @@ namespace Contracts.Generator.Configuration;
 /// <param name="RootNamespace">The project's RootNamespace, the base of the default namespace.</param>
 /// <param name="IsMarked">The file was explicitly marked as a contract (any of the metadata above, or <c>OpenApiContract</c>).</param>
 /// <param name="Selection">The operation filters (<c>ContractsIncludeTags</c> … <c>ContractsExcludeMethods</c>); null when none is set.</param>
-internal sealed record GeneratorOptions(string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, OperationSelection? Selection = null);
+/// <param name="Overlays"><c>ContractsOverlays</c>: the overlay files, as written (split at <c>|</c> or <c>;</c>), in the order they apply.</param>
+internal sealed record GeneratorOptions(
+    string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, OperationSelection? Selection = null, EquatableArray<string> Overlays = default);

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
+using Contracts.Generator.Helpers;
+using Contracts.Generator.Reading.Overlays;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -24,13 +27,14 @@ internal static class OptionsReader
         var client = Get(options, MetadataPrefix + "ContractsClientName");
         var visibility = Get(options, MetadataPrefix + "ContractsVisibility");
         var marker = Get(options, MetadataPrefix + "OpenApiContract");
+        var overlays = Get(options, MetadataPrefix + "ContractsOverlays");
         if (string.Equals(marker, "false", StringComparison.OrdinalIgnoreCase))
         {
             // Explicitly not a contract: a file that other specs only reference (shared components), however it starts.
             return null;
         }
 
-        var isMarked = ns is not null || client is not null || visibility is not null
+        var isMarked = ns is not null || client is not null || visibility is not null || overlays is not null
             || string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase);
         var isCandidate = isMarked
             || string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase)
@@ -49,7 +53,39 @@ internal static class OptionsReader
 
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var selection = OperationSelection.From(name => Get(options, MetadataPrefix + "Contracts" + name));
-        return new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection));
+        var written = SplitList(overlays);
+        var input = new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection, written));
+        if (written.IsEmpty)
+        {
+            return input;
+        }
+
+        provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var projectDirectory);
+        return input with { Overlays = OverlayCollector.Resolve(file.Path, Blank(projectDirectory), written) };
+    }
+
+    /// <summary>
+    /// A list separated by <c>|</c> (what the package's targets write: in the generated .editorconfig a <c>;</c> starts a
+    /// comment and the compiler cuts the value there) or by <c>;</c> (a host that passes options another way, such as the
+    /// contracts tool); blanks dropped and each entry trimmed.
+    /// </summary>
+    private static EquatableArray<string> SplitList(string? value)
+    {
+        if (value is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var items = new List<string>();
+        foreach (var part in value.Split(';', '|'))
+        {
+            if (Blank(part) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items.ToEquatableArray();
     }
 
     /// <summary>

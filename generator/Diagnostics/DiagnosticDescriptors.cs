@@ -164,6 +164,22 @@ internal static class DiagnosticDescriptors
         "CTR133", "Operation filter entry cannot be read", "{0} entry '{1}' cannot be read: {2}; it matches no operation", DiagnosticSeverity.Warning,
         "An entry of an operation filter is not what its list takes (IncludeMethods and ExcludeMethods take HTTP method names). It matches no operation, so an include list of only such entries keeps nothing (docs/selection.md).");
 
+    public static readonly DiagnosticDescriptor OverlayInvalid = Create(
+        "CTR134", "Overlay cannot be applied", "The overlay cannot be applied to '{0}': {1}; nothing is generated from it until the overlay is fixed", DiagnosticSeverity.Error,
+        "An overlay the spec's Overlays metadata names is not YAML or JSON, is not an Overlay 1.0 document (overlay, info with title and version, a non-empty list of actions, each with a target), or an action's update does not fit the node its target selects. An overlay that cannot be applied is never skipped silently: the spec generates nothing until it is fixed (docs/overlays.md).");
+
+    public static readonly DiagnosticDescriptor OverlayTargetMatchesNothing = Create(
+        "CTR135", "Overlay target matches nothing", "The target '{0}' matches nothing in '{1}'; this action changes nothing", DiagnosticSeverity.Warning,
+        "An overlay action's JSONPath target selects no node of the description (after the actions before it), so the action has no effect: the description changed, or the target is misspelled. The other actions are applied and the code is generated.");
+
+    public static readonly DiagnosticDescriptor OverlayTargetInvalid = Create(
+        "CTR136", "Overlay target is not a JSONPath query", "The target '{0}' is not a valid JSONPath query: {1} (at character {2})", DiagnosticSeverity.Error,
+        "An overlay action's target must be an RFC 9535 JSONPath query, starting with $. An action that cannot be applied is never skipped silently: the spec generates nothing until the target is fixed.");
+
+    public static readonly DiagnosticDescriptor OverlayNotFound = Create(
+        "CTR137", "Overlay file not found", "The overlay '{0}' is not among the project's AdditionalFiles: resolved against '{1}', it is '{2}'; nothing is generated from '{3}' until it is found", DiagnosticSeverity.Error,
+        "Each file the Overlays metadata names (separated by ';', relative to the project directory) must be a .yaml, .yml or .json AdditionalFiles item; the Contracts package adds the files Overlays names for you. With the contracts tool, --overlay paths are relative to the current directory.");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

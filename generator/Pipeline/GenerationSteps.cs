@@ -10,6 +10,7 @@ using Contracts.Generator.Model;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation;
+using Contracts.Generator.Reading.Overlays;
 using Contracts.Generator.Reading.References;
 using Contracts.Generator.Passes;
 using Microsoft.CodeAnalysis;
@@ -22,7 +23,7 @@ namespace Contracts.Generator.Pipeline;
 /// The generator's steps, each a function of its inputs: <see cref="ContractsGenerator"/> wires them into Roslyn's
 /// incremental pipeline (one tracked step each, cached between edits), <see cref="DirectGeneration"/> runs them once, in
 /// the same order, for the contracts tool. Neither caller adds a step or a check of its own, so the two cannot drift.
-/// In order: options → reference collection → translation (with its passes) → outputs → emission → diagnostics.
+/// In order: options → reference and overlay collection → translation (with its passes) → outputs → emission → diagnostics.
 /// </summary>
 internal static class GenerationSteps
 {
@@ -40,6 +41,10 @@ internal static class GenerationSteps
     /// <summary>Step 2c: the spec with the texts of the files its references reach, transitively (none for most specs).</summary>
     public static SpecInput CollectReferences(SpecInput input, ImmutableArray<ScannedDocument> library) =>
         ReferenceCollector.Attach(input, library);
+
+    /// <summary>Step 2d: the spec with the texts of the overlays its <c>Overlays</c> metadata names (none for most specs).</summary>
+    public static SpecInput CollectOverlays(SpecInput input, ImmutableArray<ScannedDocument> library) =>
+        OverlayCollector.Attach(input, library);
 
     /// <summary>
     /// What the compilation references, the only thing the generator asks of it. Runs on every edit of the compilation,
@@ -81,7 +86,7 @@ internal static class GenerationSteps
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
-            var document = DocumentTranslator.Read(input, diagnostics, locator, facts, out var isSwagger2);
+            var document = DocumentTranslator.Read(input, diagnostics, locator, facts, out var isSwagger2, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {

@@ -1,11 +1,13 @@
 using System;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Overlays;
 using Contracts.Generator.Reading.References;
 using Microsoft.OpenApi.Exceptions;
 using Microsoft.OpenApi.Models;
@@ -33,8 +35,10 @@ internal static class SpecReader
     /// <paramref name="documents"/> resolve references to other files (<see cref="ExternalReferenceBundler"/>); the bundler's
     /// tree goes to <paramref name="facts"/> when it is a bundle, and to <paramref name="locator"/> as the spec's own tree when unchanged.
     /// </summary>
+    /// <param name="overlays">The overlays to apply, in order, before anything else reads the text (<see cref="OverlayApplier"/>); a spec without any takes the path it always took.</param>
     public static OpenApiDocument? Read(
-        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null, DocumentFacts? facts = null)
+        string text, DiagnosticBag diagnostics, out bool isSwagger2, string path = "", EquatableArray<ReferencedDocument> documents = default, SourceLocator? locator = null, DocumentFacts? facts = null,
+        EquatableArray<OverlayFile> overlays = default, CancellationToken cancellationToken = default)
     {
         isSwagger2 = false;
         if (text.Trim().Length == 0)
@@ -44,7 +48,19 @@ internal static class SpecReader
         }
 
         var original = text;
-        text = SwaggerFormParameters.Inline(Prepare(text), diagnostics);
+        text = Prepare(text);
+        if (!overlays.IsEmpty)
+        {
+            // The overlays see the file as its author wrote it (before 2.0 form parameters are inlined or other files bundled).
+            if (OverlayApplier.Apply(path, text, overlays, diagnostics, locator, cancellationToken) is not { } overlaid)
+            {
+                return null;
+            }
+
+            text = overlaid;
+        }
+
+        text = SwaggerFormParameters.Inline(text, diagnostics);
 
         // Only documents that name another file or a URL are bundled; the scan keeps the others off the YAML tree. A
         // document that names no file is read first: when its tree shows no reference leaving it (the URLs were in

@@ -30,8 +30,8 @@ internal static class DocumentTranslator
     internal static readonly string GeneratorVersion = typeof(DocumentTranslator).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
     /// <summary>Stage one of <see cref="Pipeline.GenerationSteps.Translate"/>: the reader's document, or null.</summary>
-    internal static OpenApiDocument? Read(SpecInput input, DiagnosticBag diagnostics, SourceLocator locator, DocumentFacts facts, out bool isSwagger2) =>
-        SpecReader.Read(input.Text, diagnostics, out isSwagger2, input.Path, input.Documents, locator, facts);
+    internal static OpenApiDocument? Read(SpecInput input, DiagnosticBag diagnostics, SourceLocator locator, DocumentFacts facts, out bool isSwagger2, CancellationToken cancellationToken = default) =>
+        SpecReader.Read(input.Text, diagnostics, out isSwagger2, input.Path, input.Documents, locator, facts, input.Overlays, cancellationToken);
 
     /// <summary>
     /// Stage two of <see cref="Pipeline.GenerationSteps.Translate"/>: the model of a document <see cref="Read"/>

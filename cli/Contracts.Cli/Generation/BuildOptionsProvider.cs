@@ -30,6 +30,8 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
             [MetadataPrefix + "ContractsClientName"] = options.ClientName ?? string.Empty,
             [MetadataPrefix + "ContractsVisibility"] = options.Visibility ?? string.Empty,
             [MetadataPrefix + "OpenApiContract"] = markAsContract ? "true" : string.Empty,
+            // As the package's targets write the Overlays list into the .editorconfig: '|'-separated.
+            [MetadataPrefix + "ContractsOverlays"] = string.Join("|", options.Overlays ?? []),
         };
         foreach (var (_, name) in SpecOptions.FilterOptions)
         {

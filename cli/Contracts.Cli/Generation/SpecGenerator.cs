@@ -22,7 +22,7 @@ internal static class SpecGenerator
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new ContractsGenerator().AsSourceGenerator() },
             // The files its relative $refs reach come along as AdditionalFiles that are not contracts themselves.
-            new AdditionalText[] { new SpecText(spec.Path, text) }.Concat(ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders))),
+            new AdditionalText[] { new SpecText(spec.Path, text) }.Concat(ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders))).Concat(Overlays(options)),
             CompilerSetup.ParseOptions,
             new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed));
 
@@ -46,12 +46,16 @@ internal static class SpecGenerator
         var text = Read(spec.Path);
         var (sources, diagnostics) = DirectGeneration.Run(
             new SpecText(spec.Path, text),
-            ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders)),
+            ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders)).Concat(Overlays(options)).ToList(),
             new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed),
             CompilerSetup.Facts,
             CancellationToken.None);
         return new GeneratedOutput(sources, diagnostics);
     }
+
+    /// <summary>The <c>--overlay</c> files, as the AdditionalFiles items a build adds for <c>Overlays</c> (once each).</summary>
+    private static IEnumerable<AdditionalText> Overlays(SpecOptions options) =>
+        (options.Overlays ?? []).Distinct(StringComparer.Ordinal).Select(path => (AdditionalText)new SpecText(path, Read(path)));
 
     private static SourceText Read(string path)
     {

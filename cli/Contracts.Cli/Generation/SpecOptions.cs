@@ -10,11 +10,14 @@ namespace Contracts.Cli.Generation;
 /// What a build would tell the generator about a spec: the item metadata (<c>ContractsNamespace</c>,
 /// <c>ContractsClientName</c>, <c>ContractsVisibility</c>; null means "not set", so the generator's default applies),
 /// the project's RootNamespace, and, in place of the project's list of AdditionalFiles, the folders besides the spec's
-/// own that its <c>$ref</c>s may read (<see cref="ReferenceFolders"/>, real paths; see <see cref="ReferenceScope"/>).
+/// own that its <c>$ref</c>s may read (<see cref="ReferenceFolders"/>, real paths; see <see cref="ReferenceScope"/>), and the
+/// overlays to apply (<see cref="Overlays"/>).
 /// </summary>
 /// <param name="Filters">The operation filters, by metadata name without its <c>Contracts</c> prefix (<c>IncludeTags</c>), each the option's values joined by <c>;</c>; empty when none is given.</param>
+/// <param name="Overlays">The <c>--overlay</c> files, full paths in the order given (what a build's <c>Overlays</c> metadata names).</param>
 internal sealed record SpecOptions(
-    string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders, IReadOnlyDictionary<string, string>? Filters = null)
+    string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders,
+    IReadOnlyDictionary<string, string>? Filters = null, IReadOnlyList<string>? Overlays = null)
 {
     /// <summary>Each operation filter option and the metadata a build would pass for it (docs/selection.md).</summary>
     public static readonly IReadOnlyList<(string Option, string Metadata)> FilterOptions =
@@ -37,6 +40,7 @@ internal sealed record SpecOptions(
         new("--root-namespace", TakesValue: true),
         new("--allow-refs", TakesValue: true, Repeatable: true),
         .. FilterOptions.Select(filter => new OptionSpec(filter.Option, TakesValue: true, Repeatable: true)),
+        new("--overlay", TakesValue: true, Repeatable: true),
     ];
 
     public static SpecOptions From(ParsedArguments arguments, string usage)
@@ -70,12 +74,33 @@ internal sealed record SpecOptions(
             }
         }
 
+        // Relative to the current directory; each value may list several files separated by commas.
+        var overlays = new List<string>();
+        foreach (var value in arguments.Values("--overlay"))
+        {
+            foreach (var overlay in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!File.Exists(overlay))
+                {
+                    throw new UsageException($"--overlay needs an existing file: {overlay}", usage);
+                }
+
+                if (!Generator.Reading.References.ReferencePaths.IsDocumentFile(overlay))
+                {
+                    throw new UsageException($"--overlay needs a .yaml, .yml or .json file: {overlay}", usage);
+                }
+
+                overlays.Add(Path.GetFullPath(overlay));
+            }
+        }
+
         return new SpecOptions(
             arguments.Value("--namespace"),
             arguments.Value("--client-name"),
             visibility,
             arguments.Value("--root-namespace") ?? DefaultRootNamespace,
             referenceFolders,
-            filters);
+            filters,
+            overlays);
     }
 }

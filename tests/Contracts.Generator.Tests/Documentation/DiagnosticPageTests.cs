@@ -88,7 +88,14 @@ public sealed class DiagnosticPageTests
 
         Assert.False(saysNoSpec, $"{id}'s page says no spec shows it, but {id} is not in {nameof(WithoutSpec)}.");
         var spec = Assert.Single(specs);
-        var run = GeneratorHarness.Run(WithItemMetadata(new SpecFile("/specs/example.yaml", spec.Text, "Docs.Example", "ExampleClient", Contract: "true"), document));
+        var example = new SpecFile("/specs/example.yaml", spec.Text, "Docs.Example", "ExampleClient", Contract: "true");
+
+        // An overlay's diagnostic needs the spec to name one (the page's project file says Overlays="overlay.yaml"), and
+        // usually the overlay itself (a "yaml overlay.yaml" block).
+        var overlay = document.CodeBlocks.SingleOrDefault(block => block.Info == "yaml overlay.yaml");
+        var run = !text.Contains("Overlays=\"overlay.yaml\"", StringComparison.Ordinal)
+            ? GeneratorHarness.Run(WithItemMetadata(example, document))
+            : Overlays.OverlayHarness.Run(example, "overlay.yaml", overlay is null ? [] : [Overlays.OverlayHarness.Overlay("/specs/overlay.yaml", overlay.Text)]);
 
         run.AssertGeneratorDidNotThrow();
         Assert.True(
