@@ -156,6 +156,18 @@ internal static class DiagnosticDescriptors
         "CTR131", "C# version too old for the generated code", "The code of '{0}' is not generated: this project compiles C# {1}, and the generated code needs C# {2} or later; set <LangVersion>{2}</LangVersion> (or latest) in the project file", DiagnosticSeverity.Error,
         "The generated records use init accessors and required members (C# 11). .NET Framework and netstandard2.0 projects compile C# 7.3 unless the project sets LangVersion; the generator then adds nothing rather than code the compiler would reject line by line (docs/dotnet-framework.md).");
 
+    public static readonly DiagnosticDescriptor RenameCollides = Create(
+        "CTR138", "Rename collides", "The name '{0}' given to {1} is already {2}; the rename is not applied", DiagnosticSeverity.Warning,
+        "An x-contracts-name (or x-contracts-enum-names) rename would give two types, two members of one type, two methods or two parameters of one method the same C# name, or a member the name of its type or of a member the generated code declares. The name that does not come from the rename keeps it (of two renames, the first in document order), and the renamed element keeps the name it would have without the extension (docs/overrides.md).");
+
+    public static readonly DiagnosticDescriptor OverrideNotUsable = Create(
+        "CTR139", "Override not usable", "The {0} here is ignored: {1}", DiagnosticSeverity.Warning,
+        "An x-contracts-name must be a C# identifier (letters, digits and underscores, not starting with a digit, not a keyword), x-contracts-enum-names a map from values of the enum to such identifiers, and x-contracts-type the fully qualified name of a non-generic C# type (dotted identifiers, optionally with global::). A value that is not is ignored, and the name or type the element would have without it is generated (docs/overrides.md).");
+
+    public static readonly DiagnosticDescriptor UserTypeNotUsed = Create(
+        "CTR140", "User type not used here", "x-contracts-type '{0}' is not used {1}: {2}; the schema is generated as usual", DiagnosticSeverity.Warning,
+        "x-contracts-type maps a component schema to a C# type of the project's own, read and written through System.Text.Json. Where the mapping cannot apply (an inline schema, an AWS error schema, an envelope) the extension is ignored and the schema generates what it would without it (docs/overrides.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
