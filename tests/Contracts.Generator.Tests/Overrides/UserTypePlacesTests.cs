@@ -29,4 +29,16 @@ public sealed class UserTypePlacesTests
         Assert.Contains("IReadOnlyList<global::Contracts.Tests.Billing.Money>> ListPricesAsync", client, StringComparison.Ordinal);
         run.AssertCompilesCleanly();
     }
+
+    [Theory]
+    [InlineData("""{"total":{"value":500,"currency":"eur"},"discounted":{"value":450,"currency":"eur","reason":"loyalty"},"currency":"USD"}""")]
+    [InlineData("""{"total":"on request"}""")]
+    public void A_record_with_the_users_types_in_a_union_case_and_a_member_reads_and_writes_back(string json)
+    {
+        using var output = LoadedOutput.Load(OverridesSnapshotTests.RunBesideUserTypes(SpecFile.FromOutput("Specs/overrides-places.yaml", "Contracts.Tests.Places", "PlacesClient")));
+
+        var quote = output.Deserialize("Contracts.Tests.Places.PlacesJsonContext", "Quote", json);
+
+        Assert.Equal(json, output.Serialize("Contracts.Tests.Places.PlacesJsonContext", "Quote", quote));
+    }
 }
