@@ -180,6 +180,18 @@ internal static class DiagnosticDescriptors
         "CTR137", "Overlay file not found", "The overlay '{0}' is not among the project's AdditionalFiles: resolved against '{1}', it is '{2}'; nothing is generated from '{3}' until it is found", DiagnosticSeverity.Error,
         "Each file the Overlays metadata names (separated by ';', relative to the project directory) must be a .yaml, .yml or .json AdditionalFiles item; the Contracts package adds the files Overlays names for you. With the contracts tool, --overlay paths are relative to the current directory.");
 
+    public static readonly DiagnosticDescriptor RenameCollides = Create(
+        "CTR138", "Rename collides", "The name '{0}' given to {1} is already {2}; the rename is not applied", DiagnosticSeverity.Warning,
+        "An x-contracts-name (or x-contracts-enum-names) rename would give two types, two members of one type, two methods or two parameters of one method the same C# name, or a member the name of its type or of a member the generated code declares. The name that does not come from the rename keeps it (of two renames, the first in document order), and the renamed element keeps the name it would have without the extension (docs/overrides.md).");
+
+    public static readonly DiagnosticDescriptor OverrideNotUsable = Create(
+        "CTR139", "Override not usable", "The {0} here is ignored: {1}", DiagnosticSeverity.Warning,
+        "An x-contracts-name must be a C# identifier (letters, digits and underscores, not starting with a digit, not a keyword), x-contracts-enum-names a map from values of the enum to such identifiers, and x-contracts-type the fully qualified name of a non-generic C# type (dotted identifiers, optionally with global::). A value that is not is ignored, and the name or type the element would have without it is generated (docs/overrides.md).");
+
+    public static readonly DiagnosticDescriptor UserTypeNotUsed = Create(
+        "CTR140", "User type not used here", "x-contracts-type '{0}' is not used {1}: {2}; the schema is generated as usual", DiagnosticSeverity.Warning,
+        "x-contracts-type maps a component schema to a C# type of the project's own, read and written through System.Text.Json. Where the mapping cannot apply (an inline schema, an AWS error schema, an envelope) the extension is ignored and the schema generates what it would without it (docs/overrides.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

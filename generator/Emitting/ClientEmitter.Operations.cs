@@ -209,14 +209,14 @@ internal static partial class ClientEmitter
     /// <summary>The <c>ParameterValue</c> of a parameter: a formatted scalar, a list of formatted items, or an object's members.</summary>
     private static string Value(ParameterModel parameter, string value, EmitTarget target, string context) => parameter.Type.Kind switch
     {
-        TypeKind.Object or TypeKind.Map or TypeKind.Union => KnownTypes.ParameterValue + ".Object(" + value + ", " + context + "." + parameter.TypeInfoProperty + ")",
+        TypeKind.Object or TypeKind.Map or TypeKind.Union or TypeKind.External => KnownTypes.ParameterValue + ".Object(" + value + ", " + context + "." + parameter.TypeInfoProperty + ")",
         TypeKind.Any => KnownTypes.ParameterValue + ".FromJson(" + value + ")",
         TypeKind.Array => KnownTypes.ParameterValue + ".List(global::System.Linq.Enumerable.Select(" + value + ", static item => " + ParameterCode.Format(parameter.Type.Element!, target, "item") + "))",
         _ => KnownTypes.ParameterValue + ".Of(" + ParameterCode.Format(parameter.Type, target, value) + ")",
     };
 
     // A union is spelled from its JSON (a string, a number or an object's members), whichever case it holds.
-    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Union);
+    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Union or TypeKind.External);
 
     private static string Style(ParameterStyle style) => KnownTypes.ParameterStyle + "." + style;
 

@@ -30,6 +30,8 @@ internal static class JsonCode
             TypeKind.Any => KnownTypes.JsonElement + ".ParseValue(ref reader)",
             TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".ReadValue(ref reader, options)",
             TypeKind.Array or TypeKind.Map => "Read_" + type.Moniker + "(ref reader, options, " + names + ")",
+            // The user's type is read by the converter its JSON type info holds (docs/overrides.md).
+            TypeKind.External => KnownTypes.JsonSerializer + ".Deserialize(ref reader, " + UserTypeInfo(type, target) + ")!",
             // The empty string is the clear; ValueTextEquals compares the unescaped text, so only "" matches.
             TypeKind.Clearable => "(reader.TokenType == " + KnownTypes.JsonTokenType + ".String && reader.ValueTextEquals(global::System.ReadOnlySpan<byte>.Empty) ? "
                 + TypeNames.Of(type, target) + ".Clear : new " + TypeNames.Of(type, target) + "(" + Read(type.Element!, target, owner, member) + "))",
@@ -80,8 +82,13 @@ internal static class JsonCode
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => TypeNames.Converter(type, target) + ".WriteValue(writer, " + value + ", options);",
         TypeKind.Array or TypeKind.Map => "Write_" + type.Moniker + "(writer, " + value + ", options);",
         TypeKind.Clearable => "if (" + value + ".IsClear) writer.WriteStringValue(string.Empty); else " + WriteValue(type.Element!, target, value + ".Value"),
+        TypeKind.External => KnownTypes.JsonSerializer + ".Serialize(writer, " + value + ", " + UserTypeInfo(type, target) + ");",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    /// <summary>The JSON type info of a user's type, from the options being read or written with (the JSON context serves it).</summary>
+    private static string UserTypeInfo(TypeRef type, EmitTarget target) =>
+        "(" + KnownTypes.JsonTypeInfo + "<" + TypeNames.Of(type, target) + ">)options.GetTypeInfo(typeof(" + TypeNames.Of(type, target) + "))";
 
     /// <summary>
     /// The converter for a built-in type used as a whole body: <c>JsonMetadataServices</c>' own, or the runtime's where

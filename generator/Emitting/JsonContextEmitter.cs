@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -91,6 +92,12 @@ internal static class JsonContextEmitter
             }
         }
 
+        if (context.Types.Any(t => t.Type.Kind == TypeKind.External))
+        {
+            writer.WriteLine();
+            WriteUserTypeConverter(writer);
+        }
+
         writer.CloseBlock();
         writer.CloseBlock();
         FileHeader.CloseNamespace(writer);
@@ -104,6 +111,7 @@ internal static class JsonContextEmitter
         {
             TypeKind.Object or TypeKind.Enum or TypeKind.Union => "new " + TypeNames.Converter(model.Type, target) + "()",
             TypeKind.Array or TypeKind.Map => "new Converters.Collection_" + model.Type.Moniker + "()",
+            TypeKind.External => "Converters.UserType<" + type + ">(options)",
             _ => JsonCode.BuiltInConverter(model.Type),
         };
         writer.WriteLine($$"""
@@ -189,6 +197,31 @@ internal static class JsonContextEmitter
                 }
 
                 writer.WriteEndObject();
+            }
+            """);
+    }
+
+    /// <summary>
+    /// The converter of a type of the user's (x-contracts-type): the one its <c>[JsonConverter]</c> names. Reflection-free
+    /// System.Text.Json cannot find metadata for a type its own source generator did not see, and it does not see
+    /// generated code; the attribute is read with attribute reflection, which works under trimming and Native AOT.
+    /// </summary>
+    private static void WriteUserTypeConverter(SourceWriter writer)
+    {
+        writer.WriteLine($$"""
+            internal static {{KnownTypes.JsonConverter}}<T> UserType<T>({{KnownTypes.JsonSerializerOptions}} options)
+            {
+                var attribute = ({{KnownTypes.JsonConverterAttribute}}?)global::System.Attribute.GetCustomAttribute(typeof(T), typeof({{KnownTypes.JsonConverterAttribute}}), false);
+                var converter = attribute is null ? null
+                    : attribute.ConverterType is { } converterType ? ({{KnownTypes.JsonConverter}}?)global::System.Activator.CreateInstance(converterType)
+                    : attribute.CreateConverter(typeof(T));
+                if (converter is {{KnownTypes.JsonConverterFactory}} factory)
+                {
+                    converter = factory.CreateConverter(typeof(T), options);
+                }
+
+                return converter as {{KnownTypes.JsonConverter}}<T> ?? throw new global::System.NotSupportedException(
+                    "The type " + typeof(T).FullName + " (x-contracts-type) needs [JsonConverter(typeof(...))] naming a System.Text.Json converter for it; see docs/overrides.md.");
             }
             """);
     }

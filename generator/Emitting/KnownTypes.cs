@@ -24,6 +24,9 @@ internal static class KnownTypes
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
+    public const string JsonSerializer = "global::System.Text.Json.JsonSerializer";
+    public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverterAttribute";
+    public const string JsonConverterFactory = "global::System.Text.Json.Serialization.JsonConverterFactory";
     public const string JsonSerializerContext = "global::System.Text.Json.Serialization.JsonSerializerContext";
     public const string JsonConverter = "global::System.Text.Json.Serialization.JsonConverter";
     public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";

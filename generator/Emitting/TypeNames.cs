@@ -25,6 +25,7 @@ internal static class TypeNames
         TypeKind.Date => "global::System.DateOnly",
         TypeKind.Duration => "global::System.TimeSpan",
         TypeKind.Clearable => KnownTypes.Clearable + "<" + Of(type.Element!, target) + ">",
+        TypeKind.External => "global::" + type.Name,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 

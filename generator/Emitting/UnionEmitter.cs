@@ -82,7 +82,7 @@ internal static class UnionEmitter
         TypeKind.Array => "list of " + Display(type.Element!),
         TypeKind.Map => "map of " + Display(type.Element!),
         TypeKind.Any => "JSON value",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.External => type.Name!,
         _ => type.Kind.ToString(),
     };
 }

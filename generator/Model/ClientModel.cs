@@ -157,7 +157,7 @@ internal sealed record ParameterModel(
     ConstraintsModel? Constraints = null)
 {
     /// <summary>True when the value goes through the JSON context (objects, maps and deepObject lists of them).</summary>
-    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union || IsDeepObjectList;
+    public bool NeedsTypeInfo => Type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Union or TypeKind.External || IsDeepObjectList;
 
     /// <summary>A deepObject list of objects or maps, spelled with indices and brackets: <c>lines[0][amount]=100</c>.</summary>
     public bool IsDeepObjectList => Style == ParameterStyle.DeepObject && IsListOfObjects(Type);

@@ -51,6 +51,12 @@ internal enum TypeKind
     /// <c>Contracts.Runtime.Clearable&lt;T&gt;</c> (a class). Only record members have it (docs/names.md).
     /// </summary>
     Clearable,
+
+    /// <summary>
+    /// A type of the user's own that a component schema is mapped to (<c>x-contracts-type</c>); <see cref="TypeRef.Name"/>
+    /// is its fully qualified name without <c>global::</c>. Read and written through the JSON context (docs/overrides.md).
+    /// </summary>
+    External,
 }
 
 /// <summary>
@@ -79,6 +85,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         TypeKind.Map => (ElementAllowsNull ? "MapOfNullable" : "MapOf") + Element!.Moniker,
         TypeKind.Any => "Json",
         TypeKind.Clearable => "ClearableOf" + Element!.Moniker,
+        TypeKind.External => Name!.Replace('.', '_'),
         _ => Kind.ToString(),
     };
 

@@ -58,6 +58,17 @@ internal static class JsonContextNaming
 
         // Bodies that are lists, maps or scalars need type infos too.
         var known = new HashSet<TypeRef>(types.Select(t => t.Type));
+
+        // A user's type (x-contracts-type) is read and written through its type info wherever it is used, named by its
+        // simple name when that is free.
+        foreach (var user in UserTypes(records, unions, topLevelTypes))
+        {
+            if (known.Add(user))
+            {
+                types.Add(new JsonTypeModel(user, names.Claim(user.Name!.Substring(user.Name!.LastIndexOf('.') + 1))));
+            }
+        }
+
         foreach (var type in topLevelTypes.Distinct().OrderBy(t => t.Moniker, StringComparer.Ordinal))
         {
             if (known.Add(type))
@@ -88,6 +99,27 @@ internal static class JsonContextNaming
         }
 
         return collections.OrderBy(c => c.Moniker, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>The users' types (x-contracts-type) the model uses anywhere, at any depth, in name order.</summary>
+    private static IEnumerable<TypeRef> UserTypes(EquatableArray<RecordModel> records, EquatableArray<UnionModel> unions, IEnumerable<TypeRef> topLevelTypes)
+    {
+        var found = new HashSet<TypeRef>();
+        var uses = records.SelectMany(r => r.Properties.Select(p => p.Type).Concat(r.Extra is { } extra ? new[] { extra.ValueType } : Array.Empty<TypeRef>()))
+            .Concat(unions.SelectMany(u => u.Cases).Select(c => c.Type))
+            .Concat(topLevelTypes);
+        foreach (var use in uses)
+        {
+            for (var current = use; current is not null; current = current.Element)
+            {
+                if (current.Kind == TypeKind.External)
+                {
+                    found.Add(current);
+                }
+            }
+        }
+
+        return found.OrderBy(t => t.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The types an operation reads or writes through the JSON context (each needs a JsonTypeInfo property).</summary>

@@ -129,7 +129,7 @@ internal sealed class BodyTranslator
 
             var type = _schemas.Resolve(memberSchema, memberPointer, context.BaseName + Identifiers.ToPascalCase(key, "Part"));
             // A union is a text part only when every case is a scalar (then it has a text form); otherwise a JSON part.
-            bool IsTextual(TypeRef t) => t.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Union)
+            bool IsTextual(TypeRef t) => t.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Union or TypeKind.External)
                 || (t.Kind == TypeKind.Union && _schemas.Unions.IsScalar(t.Name!));
             var isText = IsTextual(type) || (type.Kind == TypeKind.Array && IsTextual(type.Element!));
             // A text part per item: a null item has no text form, so text lists take non-null items.

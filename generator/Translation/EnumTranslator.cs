@@ -57,7 +57,7 @@ internal sealed class EnumTranslator
         var isInteger = IsIntegerEnum(schema);
         var declaredNames = DeclaredEnumNames(schema);
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<EnumMemberModel>();
+        var values = new List<(string Json, string Derived)>();
         for (var i = 0; i < schema.Enum.Count; i++)
         {
             // A null member is not a value of the struct: it makes the members that use the enum nullable (AllowsNull).
@@ -69,8 +69,14 @@ internal sealed class EnumTranslator
 
             var fallback = isInteger ? "Value" + json.Replace("-", "Minus") : Identifiers.ToPascalCase(json, "Empty");
             var declared = i < declaredNames.Count ? declaredNames[i] : null;
-            var memberName = string.IsNullOrWhiteSpace(declared) ? fallback : Identifiers.ToPascalCase(declared!, fallback);
-            result.Add(new EnumMemberModel(members.Claim(memberName), json));
+            values.Add((json, string.IsNullOrWhiteSpace(declared) ? fallback : Identifiers.ToPascalCase(declared!, fallback)));
+        }
+
+        var renames = RenamesOf(name, schema, pointer, values, members);
+        var result = new List<EnumMemberModel>(values.Count);
+        foreach (var (json, derived) in values)
+        {
+            result.Add(new EnumMemberModel(renames.TryGetValue(json, out var renamed) ? renamed : members.Claim(derived), json));
         }
 
         if (!isInteger)
@@ -80,6 +86,63 @@ internal sealed class EnumTranslator
 
         _registry.SpendType(result.Count, pointer);
         return new EnumModel(_target, name, schema.Description, result.ToEquatableArray(), isInteger, schema.Deprecated);
+    }
+
+    /// <summary>
+    /// The member names <c>x-contracts-enum-names</c> gives, by JSON value, claimed before the derived names. A key that is
+    /// no value of the enum is CTR139; a name the enum, a member every enum has, another value's derived name or an
+    /// earlier rename holds stays with its holder (CTR138), and the value keeps its derived name.
+    /// </summary>
+    private Dictionary<string, string> RenamesOf(string enumName, OpenApiSchema schema, string pointer, List<(string Json, string Derived)> values, UniqueNameBuilder members)
+    {
+        var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!schema.Extensions.ContainsKey(Overrides.EnumNamesKey))
+        {
+            return accepted;
+        }
+
+        var at = pointer + "/" + Overrides.EnumNamesKey;
+        var renames = Overrides.EnumNamesOf(schema.Extensions, pointer, _diagnostics);
+        var known = new HashSet<string>(values.Select(v => v.Json), StringComparer.Ordinal);
+        foreach (var value in renames.Keys.Where(k => !known.Contains(k)).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.OverrideNotUsable, at + "/" + SchemaShapes.Escape(value), Overrides.EnumNamesKey + " entry", "'" + value + "' is not a value of the enum '" + enumName + "'");
+        }
+
+        var derivedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (json, derived) in values)
+        {
+            if (!renames.ContainsKey(json) && !derivedBy.ContainsKey(derived))
+            {
+                derivedBy[derived] = json;
+            }
+        }
+
+        var renamedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (json, _) in values)
+        {
+            if (!renames.TryGetValue(json, out var rename))
+            {
+                continue;
+            }
+
+            var taken = string.Equals(rename, enumName, StringComparison.OrdinalIgnoreCase) ? "the name of its enum (a member may not be named like its type)"
+                : s_enumMembers.Contains(rename, StringComparer.OrdinalIgnoreCase) ? "the name of a member every generated enum declares"
+                : derivedBy.TryGetValue(rename, out var holder) ? "the name of value '" + holder + "'"
+                : renamedBy.TryGetValue(rename, out var earlier) ? "the name x-contracts-enum-names gives value '" + earlier + "'"
+                : !members.TryClaim(rename, out _) ? "the name of another member of the enum"
+                : null;
+            if (taken is not null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, at + "/" + SchemaShapes.Escape(json), rename, "value '" + json + "' of '" + enumName + "'", taken);
+                continue;
+            }
+
+            renamedBy[rename] = json;
+            accepted[json] = rename;
+        }
+
+        return accepted;
     }
 
     /// <summary>

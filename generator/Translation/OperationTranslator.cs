@@ -63,6 +63,7 @@ internal sealed class OperationTranslator
     {
         var methodNames = new UniqueNameBuilder(s_clientMembers);
         methodNames.Reserve(_target.ClientName);
+        var renames = MethodRenames(methodNames);
         var operations = new List<OperationModel>();
         foreach (var path in _document.Paths ?? new OpenApiPaths())
         {
@@ -70,7 +71,7 @@ internal sealed class OperationTranslator
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
-                if (BuildOperation(path.Key, path.Value, operation.Key, operation.Value, pointer, methodNames) is { } model)
+                if (BuildOperation(path.Key, path.Value, operation.Key, operation.Value, pointer, methodNames, renames.TryGetValue(pointer, out var renamed) ? renamed : null) is { } model)
                 {
                     _registry.Spend(model.Parameters.Count + 1, pointer);
                     operations.Add(model);
@@ -88,18 +89,82 @@ internal sealed class OperationTranslator
             _aws?.Model);
     }
 
-    private OperationModel? BuildOperation(string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
+    /// <summary>
+    /// The method names <c>x-contracts-name</c> gives operations (without <c>Async</c>), by operation pointer, claimed
+    /// (with <c>Async</c>) before the derived names. A name another operation derives, an earlier rename or a member of
+    /// the client holds stays with its holder: CTR138, and the operation keeps its derived name.
+    /// </summary>
+    private Dictionary<string, string> MethodRenames(UniqueNameBuilder methodNames)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_document.Paths is null || !_document.Paths.Values.Any(p => p.Operations.Values.Any(o => o.Extensions.ContainsKey(Overrides.NameKey))))
+        {
+            return renames;
+        }
+
+        var derivedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var found = new List<(string Pointer, string Rename, string OperationId)>();
+        foreach (var path in _document.Paths ?? new OpenApiPaths())
+        {
+            foreach (var operation in path.Value.Operations.OrderBy(o => o.Key.ToString(), StringComparer.Ordinal))
+            {
+                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
+                var (operationId, baseName) = NamesOf(RouteOf(path.Key), operation.Key, operation.Value);
+                if (operation.Value.Extensions.ContainsKey(Overrides.NameKey) && Overrides.NameOf(operation.Value.Extensions, pointer, _diagnostics) is { } rename)
+                {
+                    found.Add((pointer, rename, operationId));
+                }
+                else if (!derivedBy.ContainsKey(baseName + "Async"))
+                {
+                    derivedBy[baseName + "Async"] = operationId;
+                }
+            }
+        }
+
+        var renamedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (pointer, rename, operationId) in found)
+        {
+            var method = rename + "Async";
+            var taken = derivedBy.TryGetValue(method, out var holder) ? "the method name of operation '" + holder + "'"
+                : renamedBy.TryGetValue(method, out var earlier) ? "the method name x-contracts-name gives operation '" + earlier + "'"
+                : !methodNames.TryClaim(method, out _) ? "the name of the client or of a member every client has"
+                : null;
+            if (taken is not null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, pointer + "/" + Overrides.NameKey, rename, "operation '" + operationId + "' (method " + method + ")", taken);
+                continue;
+            }
+
+            renamedBy[method] = operationId;
+            renames[pointer] = rename;
+        }
+
+        return renames;
+    }
+
+    /// <summary>The path of a path key: AWS-style keys (<c>/#X-Amz-Target=Service.Op</c>) name the operation in a fragment that is never sent.</summary>
+    private static string RouteOf(string pathKey)
+    {
+        var fragment = pathKey.IndexOf('#');
+        var path = fragment >= 0 ? pathKey.Substring(0, fragment) : pathKey;
+        return path.Length == 0 ? "/" : path;
+    }
+
+    /// <summary>The operation's id (made up from the route when it has none) and its method name without <c>Async</c>, as derived.</summary>
+    private static (string OperationId, string BaseName) NamesOf(string path, OperationType method, OpenApiOperation operation) =>
+        string.IsNullOrWhiteSpace(operation.OperationId)
+            ? (method.ToString().ToUpperInvariant() + " " + path, NameFromRoute(method, path))
+            : (operation.OperationId, Identifiers.ToPascalCase(operation.OperationId, "Call"));
+
+    /// <param name="rename">The method name x-contracts-name gives the operation (without <c>Async</c>), already claimed; null to derive it.</param>
+    private OperationModel? BuildOperation(
+        string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames, string? rename)
     {
         // AWS-style keys ("/#X-Amz-Target=Service.Op") name the operation in a fragment that is never sent.
         var fragment = pathKey.IndexOf('#');
-        var path = fragment >= 0 ? pathKey.Substring(0, fragment) : pathKey;
-        if (path.Length == 0)
-        {
-            path = "/";
-        }
-
-        var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? method.ToString().ToUpperInvariant() + " " + path : operation.OperationId;
-        var baseName = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : Identifiers.ToPascalCase(operation.OperationId, "Call");
+        var path = RouteOf(pathKey);
+        var (operationId, derivedName) = NamesOf(path, method, operation);
+        var baseName = rename ?? derivedName;
         var parameterNames = new UniqueNameBuilder();
         var cancellationTokenName = parameterNames.Claim("cancellationToken");
         var requestOptionsName = parameterNames.Claim("requestOptions");
@@ -133,7 +198,7 @@ internal sealed class OperationTranslator
             return null;
         }
 
-        var methodName = methodNames.Claim(baseName + "Async");
+        var methodName = rename is not null ? rename + "Async" : methodNames.Claim(baseName + "Async");
         _paging?.Observe(methodName, operation, pointer);
         var errors = _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateErrors(operation, baseName, pointer) : EquatableArray<ErrorResponseModel>.Empty;
 

@@ -44,6 +44,7 @@ internal sealed class ParameterTranslator
         var parameters = new List<ParameterModel>();
         var constantHeaders = new List<ConstantHeaderModel>();
         var isAwsJson = _aws?.Model.JsonVersion is not null && context.IsAwsKey;
+        var renames = ParameterRenames(pathItem, operation, context);
         foreach (var (parameter, parameterPointer) in MergeParameters(pathItem, operation, context.Pointer))
         {
             if (_aws?.IsSigningHeader(parameter) == true)
@@ -109,7 +110,7 @@ internal sealed class ParameterTranslator
             var style = StyleOf(parameter, location!.Value, parameterPointer, context.OperationId);
             parameters.Add(new ParameterModel(
                 parameter.Name,
-                context.ParameterNames.Claim(Identifiers.ToCamelCase(parameter.Name, "value")),
+                renames.TryGetValue(parameterPointer, out var renamed) ? renamed : context.ParameterNames.Claim(Identifiers.ToCamelCase(parameter.Name, "value")),
                 location.Value,
                 type,
                 required,
@@ -121,6 +122,54 @@ internal sealed class ParameterTranslator
         }
 
         return (parameters, constantHeaders);
+    }
+
+    /// <summary>
+    /// The C# parameter names <c>x-contracts-name</c> gives an operation's parameters, by parameter pointer, claimed before
+    /// the derived names. A name another parameter derives, an earlier rename, or the method's own parameters
+    /// (<c>cancellationToken</c>, <c>requestOptions</c>) hold stays with its holder: CTR138, and the parameter keeps its derived name.
+    /// </summary>
+    private Dictionary<string, string> ParameterRenames(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var merged = MergeParameters(pathItem, operation, context.Pointer).ToList();
+        if (!merged.Any(p => p.Parameter.Extensions.ContainsKey(Overrides.NameKey)))
+        {
+            return renames;
+        }
+
+        var found = new List<(OpenApiParameter Parameter, string Pointer, string Rename)>();
+        var derivedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (parameter, pointer) in merged)
+        {
+            if (parameter.Extensions.ContainsKey(Overrides.NameKey) && Overrides.NameOf(parameter.Extensions, pointer, _diagnostics) is { } rename)
+            {
+                found.Add((parameter, pointer, rename));
+            }
+            else if (!derivedBy.ContainsKey(Identifiers.ToCamelCase(parameter.Name, "value")))
+            {
+                derivedBy[Identifiers.ToCamelCase(parameter.Name, "value")] = parameter.Name ?? string.Empty;
+            }
+        }
+
+        var renamedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (parameter, pointer, rename) in found)
+        {
+            var taken = derivedBy.TryGetValue(rename, out var holder) ? "the name of parameter '" + holder + "'"
+                : renamedBy.TryGetValue(rename, out var earlier) ? "the name x-contracts-name gives parameter '" + earlier + "'"
+                : !context.ParameterNames.TryClaim(rename, out _) ? "the name of a parameter every method has (cancellationToken, requestOptions)"
+                : null;
+            if (taken is not null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, pointer + "/" + Overrides.NameKey, rename, "parameter '" + parameter.Name + "' of operation '" + context.OperationId + "'", taken);
+                continue;
+            }
+
+            renamedBy[rename] = parameter.Name ?? string.Empty;
+            renames[pointer] = rename;
+        }
+
+        return renames;
     }
 
     /// <summary>Path-item parameters overridden by the operation's own (same name and location).</summary>
@@ -217,20 +266,20 @@ internal sealed class ParameterTranslator
     }
 
     private static string Unspellable(TypeRef type) =>
-        "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", _ => "objects" });
+        "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", TypeKind.External => "a type of the user's (x-contracts-type)", _ => "objects" });
 
     /// <summary>A query list of objects or maps declared <c>deepObject</c>: flattened with indices (<c>lines[0][amount]</c>).</summary>
     private static bool IsDeepObjectList(OpenApiParameter parameter, ParameterLocation location, TypeRef type) =>
         location == ParameterLocation.Query && parameter.Style == OpenApiParameterStyle.DeepObject && ParameterModel.IsListOfObjects(type);
 
     /// <summary>One value, spelled from its text (a credential is never a list or an object).</summary>
-    private static bool IsSimpleScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Union);
+    private static bool IsSimpleScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Union or TypeKind.External);
 
     /// <summary>Scalars, lists of scalars, objects, maps and free-form JSON can be spelled by a style; lists of lists or objects cannot (except deepObject lists of objects).</summary>
     /// <remarks>A union is spelled from its JSON; in a list, only a union whose cases are all scalars has a text form.</remarks>
     private bool IsSimpleParameterType(TypeRef type) => type.Kind switch
     {
-        TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array)
+        TypeKind.Array => type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.External)
             && (type.Element.Kind != TypeKind.Union || _schemas.Unions.IsScalar(type.Element.Name!)),
         _ => true,
     };

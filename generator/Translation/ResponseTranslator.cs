@@ -55,7 +55,7 @@ internal sealed class ResponseTranslator
         }
 
         var codes = string.Join(", ", withBody);
-        if (results.All(r => r.Kind == ResponseKind.Json) && results.All(r => r.Type!.Kind is not (TypeKind.Any or TypeKind.Union)))
+        if (results.All(r => r.Kind == ResponseKind.Json) && results.All(r => r.Type!.Kind is not (TypeKind.Any or TypeKind.Union or TypeKind.External)))
         {
             // Different JSON types (GitHub's 201 Deployment beside 202 {message}): the result is a union of them, told
             // apart by their JSON like any oneOf; cases that cannot be told apart are reported (CTR113).

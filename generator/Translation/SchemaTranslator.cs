@@ -133,14 +133,40 @@ internal sealed class SchemaTranslator
             return;
         }
 
-        // Component names are claimed first, in ordinal order, so that they win over names made up for inline schemas.
+        // A schema mapped to a type of the user's (x-contracts-type) is that type everywhere, and claims no name.
         foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            if (!EnvelopeTranslator.IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
+            if (UserTypeOf(key, schemas[key], aws) is { } userType)
+            {
+                _componentTypes[key] = userType;
+            }
+        }
+
+        // Component names are claimed first, in ordinal order, so that they win over names made up for inline schemas;
+        // the names renames give (x-contracts-name) before the names derived from the keys.
+        var named = schemas.Keys.OrderBy(k => k, StringComparer.Ordinal)
+            .Where(key => !_componentTypes.ContainsKey(key) && !EnvelopeTranslator.IsEnvelope(schemas[key]) && IsNamedShape(schemas[key]))
+            .ToList();
+        foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (schemas[key].Extensions.ContainsKey(Overrides.NameKey) && !_componentTypes.ContainsKey(key) && !named.Contains(key))
+            {
+                _diagnostics.Add(
+                    DiagnosticDescriptors.OverrideNotUsable,
+                    "#/components/schemas/" + Escape(key) + "/" + Overrides.NameKey,
+                    Overrides.NameKey,
+                    "schema '" + key + "' generates no type of its own (it is a scalar, a list, a map, an alias of another schema or an envelope)");
+            }
+        }
+
+        var derived = named.ToDictionary(key => key, key => Identifiers.ToPascalCase(key, "Model") + (aws?.IsErrorSchema(key) == true ? "Details" : string.Empty));
+        ClaimComponentRenames(schemas, named, derived);
+        foreach (var key in named)
+        {
+            if (!_componentNames.ContainsKey(key))
             {
                 // An AWS error schema's exception takes its name; its body record is the exception's Details.
-                var name = Identifiers.ToPascalCase(key, "Model");
-                _componentNames[key] = _registry.Claim(aws?.IsErrorSchema(key) == true ? name + "Details" : name);
+                _componentNames[key] = _registry.Claim(derived[key]);
             }
         }
 
@@ -152,6 +178,90 @@ internal sealed class SchemaTranslator
                 ComponentType(key);
             }
         }
+    }
+
+    /// <summary>
+    /// Claims the names <c>x-contracts-name</c> gives component schemas, in key order. A name that another component's
+    /// key gives, that the generated code declares, or that an earlier rename took stays with its holder: CTR138, and the
+    /// renamed schema keeps the name its key gives.
+    /// </summary>
+    private void ClaimComponentRenames(IDictionary<string, OpenApiSchema> schemas, List<string> named, Dictionary<string, string> derived)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in named)
+        {
+            if (schemas[key].Extensions.ContainsKey(Overrides.NameKey)
+                && Overrides.NameOf(schemas[key].Extensions, "#/components/schemas/" + Escape(key), _diagnostics) is { } rename)
+            {
+                renames[key] = rename;
+            }
+        }
+
+        if (renames.Count == 0)
+        {
+            return;
+        }
+
+        var derivedBy = CaseInsensitiveOwners(named.Where(k => !renames.ContainsKey(k)), derived);
+        var renamedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in named.Where(renames.ContainsKey))
+        {
+            var rename = renames[key];
+            var at = "#/components/schemas/" + Escape(key) + "/" + Overrides.NameKey;
+            var what = "schema '" + key + "'";
+            if (derivedBy.TryGetValue(rename, out var holder))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, at, rename, what, "the name of schema '" + holder + "'");
+            }
+            else if (renamedBy.TryGetValue(rename, out var earlier))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, at, rename, what, "the name x-contracts-name gives schema '" + earlier + "'");
+            }
+            else if (!_registry.TryClaim(rename, out var claimed))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, at, rename, what, TypeRegistry.DeclaredNames);
+            }
+            else
+            {
+                renamedBy[rename] = key;
+                _componentNames[key] = claimed;
+            }
+        }
+    }
+
+    private static Dictionary<string, string> CaseInsensitiveOwners(IEnumerable<string> keys, Dictionary<string, string> names)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in keys)
+        {
+            if (!owners.ContainsKey(names[key]))
+            {
+                owners[names[key]] = key;
+            }
+        }
+
+        return owners;
+    }
+
+    /// <summary>The user's type a component schema is mapped to (<c>x-contracts-type</c>), or null; CTR140 where it cannot apply.</summary>
+    private TypeRef? UserTypeOf(string key, OpenApiSchema schema, AwsProfile? aws)
+    {
+        var pointer = "#/components/schemas/" + Escape(key);
+        if (!schema.Extensions.ContainsKey(Overrides.TypeKey) || Overrides.TypeOf(schema.Extensions, pointer, _diagnostics) is not { } name)
+        {
+            return null;
+        }
+
+        var problem = EnvelopeTranslator.IsEnvelope(schema) ? "the schema is an envelope (x-contracts-envelope), which the client unwraps itself"
+            : aws?.IsErrorSchema(key) == true ? "the schema is an AWS error, whose exception is generated"
+            : null;
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UserTypeNotUsed, pointer + "/" + Overrides.TypeKey, name, "for schema '" + key + "'", problem);
+            return null;
+        }
+
+        return new TypeRef(TypeKind.External, name);
     }
 
     /// <summary>The type of a schema used at <paramref name="pointer"/>; <paramref name="nameHint"/> names it if it is an inline record or enum.</summary>
@@ -199,7 +309,20 @@ internal sealed class SchemaTranslator
                 : TypeRef.Any;
         }
 
+        if (schema.Extensions.TryGetValue(Overrides.TypeKey, out _) && Overrides.TypeOf(schema.Extensions, pointer, _diagnostics) is { } userType)
+        {
+            // Only a component schema has the one definition every use can share; an inline one is generated as usual.
+            _diagnostics.Add(DiagnosticDescriptors.UserTypeNotUsed, pointer + "/" + Overrides.TypeKey, userType, "here", "only a component schema (components/schemas) can be mapped to a type of the user's");
+        }
+
         return Classify(schema, pointer, nameHint, fixedName: null);
+    }
+
+    /// <summary>A property's schema (<c>…/properties/{name}</c>): its x-contracts-name names the member, not a type.</summary>
+    private static bool IsPropertyPointer(string pointer)
+    {
+        var last = pointer.LastIndexOf('/');
+        return last > 0 && pointer.Substring(0, last).EndsWith("/properties", StringComparison.Ordinal);
     }
 
     private TypeRef ComponentType(string id)
@@ -227,6 +350,12 @@ internal sealed class SchemaTranslator
     /// <param name="fixedName">The name already claimed for a component schema; inline schemas claim <paramref name="name"/> when they become a type.</param>
     private TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
     {
+        // An inline schema that becomes a type takes the name x-contracts-name gives it, when no other type has it.
+        if (fixedName is null && schema.Extensions.ContainsKey(Overrides.NameKey) && !IsPropertyPointer(pointer) && IsNamedShape(schema) && InlineRename(schema, pointer) is { } renamed)
+        {
+            return ClassifyShape(schema, pointer, renamed, renamed);
+        }
+
         // An inline schema with a title is named after it, and is the type already made for the same title and shape.
         if (fixedName is null && _inlineNames.Lookup(schema, pointer, name) is { } titled)
         {
@@ -241,6 +370,30 @@ internal sealed class SchemaTranslator
         }
 
         return ClassifyShape(schema, pointer, name, fixedName);
+    }
+
+    /// <summary>The name x-contracts-name gives an inline schema, claimed; null (with CTR138 when it is taken) to name it as usual.</summary>
+    private string? InlineRename(OpenApiSchema schema, string pointer)
+    {
+        if (Overrides.NameOf(schema.Extensions, pointer, _diagnostics) is not { } rename)
+        {
+            return null;
+        }
+
+        if (_registry.TryClaim(rename, out var claimed))
+        {
+            return claimed;
+        }
+
+        // Component schemas and earlier inline types have claimed their names by now; a component keeps its own.
+        var holder = _componentNames.FirstOrDefault(c => string.Equals(c.Value, rename, StringComparison.OrdinalIgnoreCase)).Key;
+        _diagnostics.Add(
+            DiagnosticDescriptors.RenameCollides,
+            pointer + "/" + Overrides.NameKey,
+            rename,
+            "the inline schema here",
+            holder is not null ? "the name of schema '" + holder + "'" : "the name of another generated type, or " + TypeRegistry.DeclaredNames);
+        return null;
     }
 
     private TypeRef ClassifyShape(OpenApiSchema schema, string pointer, string name, string? fixedName)
@@ -347,6 +500,7 @@ internal sealed class SchemaTranslator
         }
 
         CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>(), basePart);
+        var renames = MemberRenames(name, declared, members, baseRecord);
 
         var properties = new List<PropertyModel>(declared.Count);
         foreach (var (key, declaredSchema, propertyPointer) in declared)
@@ -354,10 +508,14 @@ internal sealed class SchemaTranslator
             // The reader leaves a property whose $ref it could not resolve (CTR004) as null: free-form JSON then.
             var propertySchema = declaredSchema ?? new OpenApiSchema { Nullable = true };
             var pascal = Identifiers.ToPascalCase(key, "Value");
-            var propertyName = members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
+            var renamed = renames.TryGetValue(key, out var rename);
+            var propertyName = renamed ? rename : members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
+
+            // An inline type of the member is named after the record and the member (the renamed member, when it is).
+            var typeHint = name + (renamed ? rename : Identifiers.ToPascalCase(key, "Value"));
             var type = ClearableMembers.ValueOf(propertySchema, propertyPointer) is { } clearable
-                ? TypeRef.ClearableOf(Resolve(clearable.Schema, clearable.Pointer, name + Identifiers.ToPascalCase(key, "Value")))
-                : Resolve(propertySchema, propertyPointer, name + Identifiers.ToPascalCase(key, "Value"));
+                ? TypeRef.ClearableOf(Resolve(clearable.Schema, clearable.Pointer, typeHint))
+                : Resolve(propertySchema, propertyPointer, typeHint);
             var allowsNull = AllowsNull(propertySchema) || AnnotationsOf(propertySchema).Any(AllowsNull) || HasNullMember(propertySchema);
             var access = AccessOf(propertySchema);
 
@@ -397,6 +555,79 @@ internal sealed class SchemaTranslator
         var record = new RecordModel(_target, name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extra, Base: baseRecord?.Name);
         Hierarchies.Add(record, schema, pointer);
         return record;
+    }
+
+    /// <summary>
+    /// The member names <c>x-contracts-name</c> gives a record's properties (in the property's schema, or beside its
+    /// <c>$ref</c>), by JSON name, claimed before the derived names. A name the record, a member every record has, an
+    /// inherited member, another property's derived name or an earlier rename holds stays with its holder: CTR138, and the
+    /// property keeps its derived name.
+    /// </summary>
+    private Dictionary<string, string> MemberRenames(
+        string recordName, List<(string Key, OpenApiSchema Schema, string Pointer)> declared, UniqueNameBuilder members, RecordModel? baseRecord)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!_facts.Mentions(Overrides.NameKey))
+        {
+            return renames;
+        }
+
+        var at = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, schema, pointer) in declared)
+        {
+            var rename = schema is null || schema.Reference is not null
+                ? Overrides.SiblingNameOf(_facts, pointer, _diagnostics)
+                : Overrides.NameOf(schema.Extensions, pointer, _diagnostics);
+            if (rename is not null)
+            {
+                renames[key] = rename;
+                at[key] = pointer + "/" + Overrides.NameKey;
+            }
+        }
+
+        if (renames.Count == 0)
+        {
+            return renames;
+        }
+
+        var derivedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, _, _) in declared)
+        {
+            var pascal = Identifiers.ToPascalCase(key, "Value");
+            if (!renames.ContainsKey(key) && !derivedBy.ContainsKey(pascal))
+            {
+                derivedBy[pascal] = key;
+            }
+        }
+
+        var inherited = baseRecord is null ? new HashSet<string>() : new HashSet<string>(Hierarchies.MemberNamesOf(baseRecord), StringComparer.OrdinalIgnoreCase);
+        var renamedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, _, _) in declared)
+        {
+            if (!renames.TryGetValue(key, out var rename))
+            {
+                continue;
+            }
+
+            var taken = string.Equals(rename, recordName, StringComparison.OrdinalIgnoreCase) ? "the name of its record (a member may not be named like its type)"
+                : s_recordMembers.Contains(rename, StringComparer.OrdinalIgnoreCase) ? "the name of a member the generated record declares"
+                : inherited.Contains(rename) ? "the name of a member '" + recordName + "' inherits from '" + baseRecord!.Name + "'"
+                : derivedBy.TryGetValue(rename, out var holder) ? "the name of property '" + holder + "'"
+                : renamedBy.TryGetValue(rename, out var earlier) ? "the name x-contracts-name gives property '" + earlier + "'"
+                : !members.TryClaim(rename, out _) ? "the name of another member of the record"
+                : null;
+            if (taken is not null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.RenameCollides, at[key], rename, "property '" + key + "' of '" + recordName + "'", taken);
+                continue;
+            }
+
+            renamedBy[rename] = key;
+            accepted[key] = rename;
+        }
+
+        return accepted;
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed class TypeRegistry
         "ReferenceEquals", "Finalize", "Value", "IsKnown", "KnownValues", "Converters",
     };
 
+    /// <summary>What a name <see cref="TryClaim"/> refuses is, when no other type of the document holds it (CTR138).</summary>
+    public const string DeclaredNames = "a name the generated code declares (the client, its interface, options, JSON context or registration, or a member every generated type has)";
+
     private readonly UniqueNameBuilder _names;
     private int _typeCount;
     private int _modelSize;

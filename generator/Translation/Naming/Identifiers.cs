@@ -92,6 +92,40 @@ internal static class Identifiers
         return identifier.Substring(0, MaxLength - 9) + "_" + hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Why <paramref name="name"/>, a name a spec gives explicitly (<c>x-contracts-name</c>), cannot be used as written, or
+    /// null when it can: letters, digits and underscores only (what <see cref="ToPascalCase"/> itself produces, so no
+    /// character can show nothing or end a declaration), not starting with a digit, at most <see cref="MaxLength"/>
+    /// characters, and not a keyword (generated code also puts names in <c>nameof</c> and field names, where <c>@</c> does not go).
+    /// </summary>
+    public static string? ProblemWith(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "it is empty";
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return "it is longer than " + MaxLength.ToString(CultureInfo.InvariantCulture) + " characters";
+        }
+
+        foreach (var c in name)
+        {
+            if (c != '_' && !IsIdentifierPart(c))
+            {
+                return "'" + name + "' is not a C# identifier (letters, digits and underscores only)";
+            }
+        }
+
+        if (!IsIdentifierStart(name[0]))
+        {
+            return "'" + name + "' is not a C# identifier (it starts with a digit)";
+        }
+
+        return IsKeyword(name) || name == "nameof" ? "'" + name + "' is a C# keyword" : null;
+    }
+
     public static bool IsKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None;
 

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Contracts.Generator.Tests.Documentation;
+
+/// <summary>
+/// docs/overrides.md's example is a program a user can paste: its description (the yaml block that is an OpenAPI
+/// document) generates without a warning, and its C# (the user's Money type and the calls through the renamed names)
+/// compiles against the generated client as a console app with the SDK's implicit usings.
+/// </summary>
+public sealed class OverridesExampleTests
+{
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    [Fact]
+    public void The_example_generates_without_warnings_and_compiles_against_the_renamed_client()
+    {
+        var blocks = MarkdownDocument.Parse(DocumentationFiles.Read("docs/overrides.md")).CodeBlocks;
+        var description = Assert.Single(blocks, block => block.Info == "yaml" && block.Text.StartsWith("openapi:", StringComparison.Ordinal));
+        var example = Assert.Single(blocks, block => block.Info == "csharp");
+        var spec = SpecFile.Inline("billing.yaml", description.Text, "My.Billing", "BillingClient");
+        var compilation = GeneratorHarness.CreateCompilation(ImplicitUsings, example.Text);
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
+        var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver([spec], texts), compilation, texts);
+
+        run.AssertNoGeneratorDiagnostics();
+        Assert.True(run.CompilationDiagnostics.IsEmpty, "docs/overrides.md's example does not compile cleanly:\n" + string.Join("\n", run.CompilationDiagnostics));
+    }
+}
