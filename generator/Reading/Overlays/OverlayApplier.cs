@@ -157,7 +157,11 @@ internal static class OverlayApplier
                 continue;
             }
 
-            Update(match, action.Update!, document, action, state);
+            // An action with only a target changes nothing (the schema allows it); its target is still checked above.
+            if (action.Update is { } update)
+            {
+                Update(match, update, document, action, state);
+            }
         }
     }
 

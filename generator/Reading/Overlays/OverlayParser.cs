@@ -15,8 +15,9 @@ namespace Contracts.Generator.Reading.Overlays;
 /// Reads an overlay file (YAML or JSON) into an <see cref="OverlayDocument"/> and checks it against the Overlay
 /// Specification 1.0: the root <c>overlay</c> version (1.0.x, or 1.1.x without its <c>copy</c> action), <c>info</c> with
 /// <c>title</c> and <c>version</c>, a non-empty <c>actions</c> list, each action with a <c>target</c> that parses as a
-/// JSONPath query, a boolean <c>remove</c>, and no member the specification does not define (except <c>x-</c> extensions),
-/// so that a misspelt <c>remvoe</c> is an error rather than an action that silently updates nothing. Every problem is
+/// JSONPath query, a boolean <c>remove</c>, strings where the specification's schema asks for them, and no member the
+/// specification does not define (except <c>x-</c> extensions), so that a misspelt <c>remvoe</c> is an error rather than
+/// an action that silently does nothing. An action with only a target is valid, as the schema has it, and changes nothing. Every problem is
 /// reported in the overlay's file at its node (CTR134, CTR136); the document is returned only when there is none.
 /// </summary>
 internal static class OverlayParser
@@ -148,10 +149,9 @@ internal static class OverlayParser
             }
         }
 
-        // Only when nothing else is wrong with the action: a misspelt member or a bad remove already says why.
-        if (update is null && !remove && errors.Count == before)
+        if (Member(action, "description", out _) is { } description && !IsText(description))
         {
-            errors.At(action, "the action neither updates (update) nor removes (remove: true)");
+            errors.At(description, "'description' must be a string");
         }
 
         var targetNode = Member(action, "target", out _);
@@ -233,9 +233,11 @@ internal static class OverlayParser
         return null;
     }
 
-    /// <summary>A scalar that is not null or a boolean (numbers are accepted where a string is asked: <c>version: 1.0</c>).</summary>
-    private static bool IsText(YamlNode node) =>
-        node is YamlScalarNode scalar && !OverlayScalars.IsNull(scalar) && OverlayScalars.Boolean(scalar) is null;
+    /// <summary>
+    /// A JSON string, as the specification's schema asks of title, version, extends, target and description: quoted, or a
+    /// plain scalar that is not a number, boolean or null (<c>version: 1.0.0</c> is a string, <c>version: 1.0</c> a number).
+    /// </summary>
+    private static bool IsText(YamlNode node) => node is YamlScalarNode scalar && OverlayScalars.IsString(scalar);
 
     /// <summary>Reports CTR134 at a node of the overlay and counts them.</summary>
     private sealed class Errors

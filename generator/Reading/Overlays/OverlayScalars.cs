@@ -11,6 +11,8 @@ internal static class OverlayScalars
 {
     public static bool IsNull(YamlScalarNode scalar) => JsonPathValue.KindOf(scalar) == JsonPathValueKind.Null;
 
+    public static bool IsString(YamlScalarNode scalar) => JsonPathValue.KindOf(scalar) == JsonPathValueKind.String;
+
     public static bool? Boolean(YamlScalarNode scalar) =>
         JsonPathValue.Of(scalar) is { Kind: JsonPathValueKind.Boolean } value ? value.Boolean : null;
 }
