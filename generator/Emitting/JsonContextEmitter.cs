@@ -67,6 +67,20 @@ internal static class JsonContextEmitter
             WriteTypeInfo(writer, target, type);
         }
 
+        if (context.Types.Any(t => t.Type.Kind == TypeKind.External))
+        {
+            writer.WriteLine();
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Supplies the JSON metadata of a type of your own that the OpenAPI document maps a schema to (x-contracts-type),
+                /// when the type carries no <c>[JsonConverter]</c>: implement it in a partial part of this class, for example with
+                /// <c>typeInfo = MyJsonContext.Default.GetTypeInfo(type);</c> where <c>MyJsonContext</c> is a
+                /// <c>JsonSerializerContext</c> of yours that lists the type in <c>[JsonSerializable]</c>; null leaves the type to its attribute.
+                /// </summary>
+                static partial void GetUserTypeInfo({{KnownTypes.Type}} type, ref {{KnownTypes.JsonTypeInfo}}? typeInfo);
+                """);
+        }
+
         writer.WriteLine();
         // The one part of Converters that carries the attribute: a partial class takes it once, on any of its parts.
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
@@ -111,9 +125,17 @@ internal static class JsonContextEmitter
         {
             TypeKind.Object or TypeKind.Enum or TypeKind.Union => "new " + TypeNames.Converter(model.Type, target) + "()",
             TypeKind.Array or TypeKind.Map => "new Converters.Collection_" + model.Type.Moniker + "()",
-            TypeKind.External => "Converters.UserType<" + type + ">(options)",
+            TypeKind.External => "converter",
             _ => JsonCode.BuiltInConverter(model.Type),
         };
+        // A type of the user's: read and written with the metadata their GetUserTypeInfo supplies (bound to their own
+        // options, which resolve the types inside it), else by the converter its [JsonConverter] names.
+        var supplied = model.Type.Kind != TypeKind.External ? string.Empty : $$"""
+                {{KnownTypes.JsonTypeInfo}}? supplied = null;
+                GetUserTypeInfo(typeof({{type}}), ref supplied);
+                var converter = supplied is {{info}} own ? new Converters.UserTypeInfoConverter<{{type}}>(own) : Converters.UserType<{{type}}>(options);
+
+            """;
         writer.WriteLine($$"""
             private {{info}}? _{{model.PropertyName}};
 
@@ -122,7 +144,7 @@ internal static class JsonContextEmitter
 
             private {{info}} Create_{{model.PropertyName}}({{KnownTypes.JsonSerializerOptions}} options)
             {
-                var typeInfo = {{KnownTypes.JsonMetadataServices}}.CreateValueInfo<{{type}}>(options, {{converter}});
+            {{supplied}}    var typeInfo = {{KnownTypes.JsonMetadataServices}}.CreateValueInfo<{{type}}>(options, {{converter}});
                 typeInfo.OriginatingResolver = this;
                 return typeInfo;
             }
@@ -202,13 +224,25 @@ internal static class JsonContextEmitter
     }
 
     /// <summary>
-    /// The converter of a type of the user's (x-contracts-type): the one its <c>[JsonConverter]</c> names. Reflection-free
+    /// The converters of a type of the user's (x-contracts-type): one over the metadata the user's GetUserTypeInfo
+    /// supplies, and the one its <c>[JsonConverter]</c> names. Reflection-free
     /// System.Text.Json cannot find metadata for a type its own source generator did not see, and it does not see
     /// generated code; the attribute is read with attribute reflection, which works under trimming and Native AOT.
     /// </summary>
     private static void WriteUserTypeConverter(SourceWriter writer)
     {
         writer.WriteLine($$"""
+            internal sealed class UserTypeInfoConverter<T> : {{KnownTypes.JsonConverter}}<T>
+            {
+                private readonly {{KnownTypes.JsonTypeInfo}}<T> _typeInfo;
+
+                public UserTypeInfoConverter({{KnownTypes.JsonTypeInfo}}<T> typeInfo) => _typeInfo = typeInfo;
+
+                public override T Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => {{KnownTypes.JsonSerializer}}.Deserialize(ref reader, _typeInfo)!;
+
+                public override void Write({{KnownTypes.Utf8JsonWriter}} writer, T value, {{KnownTypes.JsonSerializerOptions}} options) => {{KnownTypes.JsonSerializer}}.Serialize(writer, value, _typeInfo);
+            }
+
             internal static {{KnownTypes.JsonConverter}}<T> UserType<T>({{KnownTypes.JsonSerializerOptions}} options)
             {
                 var attribute = ({{KnownTypes.JsonConverterAttribute}}?)global::System.Attribute.GetCustomAttribute(typeof(T), typeof({{KnownTypes.JsonConverterAttribute}}), false);
@@ -221,7 +255,7 @@ internal static class JsonContextEmitter
                 }
 
                 return converter as {{KnownTypes.JsonConverter}}<T> ?? throw new global::System.NotSupportedException(
-                    "The type " + typeof(T).FullName + " (x-contracts-type) needs [JsonConverter(typeof(...))] naming a System.Text.Json converter for it; see docs/overrides.md.");
+                    "The type " + typeof(T).FullName + " (x-contracts-type) has no JSON metadata: give it [JsonConverter(typeof(...))], or supply its metadata from GetUserTypeInfo in a partial part of the JSON context; see docs/overrides.md.");
             }
             """);
     }

@@ -18,8 +18,8 @@ public sealed class OverridesSnapshotTests
     internal const string ClientName = "OverridesClient";
 
     /// <summary>
-    /// The user's types the spec maps money_amount and currency_code to: a record with its converter, and a class whose
-    /// attribute names a converter factory.
+    /// The user's types the spec maps money_amount, currency_code and postal_address to: a record with its converter, a
+    /// class whose attribute names a converter factory, and a plain record.
     /// </summary>
     internal const string UserTypes = """
         namespace Contracts.Tests.Billing
@@ -67,6 +67,9 @@ public sealed class OverridesSnapshotTests
                     writer.WriteEndObject();
                 }
             }
+
+            /// <summary>A plain record: its metadata would come from the user's GetUserTypeInfo.</summary>
+            public sealed record PostalAddress(string Line1, string City);
 
             /// <summary>An ISO 4217 code, written as its upper-case text.</summary>
             [JsonConverter(typeof(CurrencyCodeConverterFactory))]

@@ -2,7 +2,8 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-// The user's own types that Specs/overrides.yaml maps its money_amount and currency_code schemas to (x-contracts-type).
+// The user's own types that Specs/overrides.yaml maps its money_amount, currency_code and postal_address schemas to
+// (x-contracts-type).
 namespace Contracts.Tests.Billing;
 
 /// <summary>An amount in minor units of a currency: a record whose attribute names its converter.</summary>
@@ -51,3 +52,12 @@ public sealed class CurrencyCodeConverterFactory : JsonConverterFactory
         public override void Write(Utf8JsonWriter writer, CurrencyCode value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code);
     }
 }
+
+/// <summary>A plain record, without a converter: its metadata comes from the user's own source-generated context.</summary>
+public sealed record PostalAddress(string Line1, string City);
+
+/// <summary>The user's System.Text.Json context, which System.Text.Json's own source generator fills in.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PostalAddress))]
+internal sealed partial class BillingJsonContext : JsonSerializerContext;
+
