@@ -9,4 +9,5 @@ namespace Contracts.Generator.Configuration;
 /// <param name="Visibility"><c>ContractsVisibility</c>: <c>public</c> (default) or <c>internal</c>.</param>
 /// <param name="RootNamespace">The project's RootNamespace, the base of the default namespace.</param>
 /// <param name="IsMarked">The file was explicitly marked as a contract (any of the metadata above, or <c>OpenApiContract</c>).</param>
-internal sealed record GeneratorOptions(string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked);
+/// <param name="Selection">The operation filters (<c>ContractsIncludeTags</c> … <c>ContractsExcludeMethods</c>); null when none is set.</param>
+internal sealed record GeneratorOptions(string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, OperationSelection? Selection = null);

@@ -48,7 +48,8 @@ internal static class OptionsReader
         }
 
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-        return new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked));
+        var selection = OperationSelection.From(name => Get(options, MetadataPrefix + "Contracts" + name));
+        return new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection));
     }
 
     /// <summary>

@@ -156,6 +156,14 @@ internal static class DiagnosticDescriptors
         "CTR131", "C# version too old for the generated code", "The code of '{0}' is not generated: this project compiles C# {1}, and the generated code needs C# {2} or later; set <LangVersion>{2}</LangVersion> (or latest) in the project file", DiagnosticSeverity.Error,
         "The generated records use init accessors and required members (C# 11). .NET Framework and netstandard2.0 projects compile C# 7.3 unless the project sets LangVersion; the generator then adds nothing rather than code the compiler would reject line by line (docs/dotnet-framework.md).");
 
+    public static readonly DiagnosticDescriptor SelectionMatchesNothing = Create(
+        "CTR132", "Operation filter matches nothing", "{0} entry '{1}' matches no operation of this document", DiagnosticSeverity.Warning,
+        "An entry of IncludeTags, ExcludeTags, IncludePaths, ExcludePaths, IncludeOperations, ExcludeOperations, IncludeMethods or ExcludeMethods matches no operation the document generates: a misspelt tag, path, operationId or method leaves the selection other than intended (docs/selection.md).");
+
+    public static readonly DiagnosticDescriptor SelectionEntryMalformed = Create(
+        "CTR133", "Operation filter entry cannot be read", "{0} entry '{1}' cannot be read: {2}; it matches no operation", DiagnosticSeverity.Warning,
+        "An entry of an operation filter is not what its list takes (IncludeMethods and ExcludeMethods take HTTP method names). It matches no operation, so an include list of only such entries keeps nothing (docs/selection.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

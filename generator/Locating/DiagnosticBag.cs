@@ -77,6 +77,9 @@ internal sealed class DiagnosticBag
         return visible;
     }
 
+    /// <summary>Forgets every diagnostic whose pointer <paramref name="leaveOut"/> accepts (those of operations a selection dropped); located ones stay.</summary>
+    public void Drop(System.Func<string, bool> leaveOut) => _items.RemoveAll(item => item.Pointer is { } pointer && leaveOut(pointer));
+
     public EquatableArray<DiagnosticInfo> ToInfos(SourceLocator locator)
     {
         var infos = new DiagnosticInfo[_items.Count];

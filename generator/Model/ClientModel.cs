@@ -100,6 +100,8 @@ internal enum ParameterStyle
 /// <param name="WithResponse">The twin method returning the status code and headers with the result; its name is set by <see cref="Passes.MethodSignatures"/>.</param>
 /// <param name="Stream">The method that reads the streamed success response item by item; null when the operation offers no stream.</param>
 /// <param name="Paging">The paginator of a paged operation (<c>…AllAsync</c>); null when its paging is not recognised.</param>
+/// <param name="DocumentPath">The path as the document's <c>paths</c> key writes it (an AWS key keeps its <c>#X-Amz-Target=…</c>); what selection's path globs match.</param>
+/// <param name="Tags">The operation's <c>tags</c>, in document order; what selection's tag filters match.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -121,10 +123,15 @@ internal sealed record OperationModel(
     string? SecurityField = null,
     ResponseMethodModel? WithResponse = null,
     StreamMethodModel? Stream = null,
-    PagingModel? Paging = null)
+    PagingModel? Paging = null,
+    string DocumentPath = "",
+    EquatableArray<string> Tags = default)
 {
     /// <summary>The request has something to check before sending: a parameter's or the body's constraints.</summary>
     public bool ValidatesRequest => Body?.Constraints is not null || Parameters.Any(p => p.Constraints is not null);
+
+    /// <summary>The JSON pointer of the operation in the document (<c>#/paths/~1pets/get</c>): its diagnostics are under it.</summary>
+    public string Pointer => "#/paths/" + DocumentPath.Replace("~", "~0").Replace("/", "~1") + "/" + HttpMethod.ToLowerInvariant();
 }
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>

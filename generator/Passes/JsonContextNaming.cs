@@ -24,8 +24,7 @@ internal static class JsonContextNaming
     public static SpecModel Apply(SpecModel model)
     {
         var client = model.Client;
-        var topLevel = client.Operations.SelectMany(JsonTypesOf).Concat(client.Envelopes.Select(e => e.ErrorType));
-        var context = BuildContext(model.Target, model.Records, model.Enums, model.Unions, topLevel);
+        var context = BuildContext(model.Target, model.Records, model.Enums, model.Unions, TopLevelTypes(client));
         var byType = context.Types.ToDictionary(t => t.Type, t => t.PropertyName);
         return model with
         {
@@ -67,9 +66,19 @@ internal static class JsonContextNaming
             }
         }
 
+        return new JsonContextModel(target, types.ToEquatableArray(), Collections(records, unions, types.Select(t => t.Type)));
+    }
+
+    /// <summary>The types the client reads or writes through the JSON context besides the named ones (each needs a JsonTypeInfo property).</summary>
+    internal static IEnumerable<TypeRef> TopLevelTypes(ClientModel client) =>
+        client.Operations.SelectMany(JsonTypesOf).Concat(client.Envelopes.Select(e => e.ErrorType));
+
+    /// <summary>The lists and maps that the members, union cases and <paramref name="types"/> hold, at any depth, in ordinal order of their monikers.</summary>
+    internal static EquatableArray<TypeRef> Collections(EquatableArray<RecordModel> records, EquatableArray<UnionModel> unions, IEnumerable<TypeRef> types)
+    {
         var collections = new HashSet<TypeRef>();
         var extraValues = records.Select(r => r.Extra?.ValueType).Where(t => t is not null).Select(t => t!);
-        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(unions.SelectMany(u => u.Cases).Select(c => c.Type)).Concat(types.Select(t => t.Type)))
+        foreach (var type in records.SelectMany(r => r.Properties).Select(p => p.Type).Concat(extraValues).Concat(unions.SelectMany(u => u.Cases).Select(c => c.Type)).Concat(types))
         {
             // A Clearable member's list or map is read and written by the same collection helpers.
             for (var current = type.Kind == TypeKind.Clearable ? type.Element! : type; current.Kind is TypeKind.Array or TypeKind.Map; current = current.Element!)
@@ -78,7 +87,7 @@ internal static class JsonContextNaming
             }
         }
 
-        return new JsonContextModel(target, types.ToEquatableArray(), collections.OrderBy(c => c.Moniker, StringComparer.Ordinal).ToEquatableArray());
+        return collections.OrderBy(c => c.Moniker, StringComparer.Ordinal).ToEquatableArray();
     }
 
     /// <summary>The types an operation reads or writes through the JSON context (each needs a JsonTypeInfo property).</summary>

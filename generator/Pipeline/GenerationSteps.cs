@@ -86,7 +86,12 @@ internal static class GenerationSteps
             if (document is not null)
             {
                 FaultInjection.ThrowInTranslation(input.Path);
-                model = RunPasses(DocumentTranslator.Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken));
+                var translated = DocumentTranslator.Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken, out var componentTypeOf);
+                model = RunPasses(translated);
+                if (input.Options.Selection is { } selection)
+                {
+                    model = Select(model, selection, componentTypeOf, diagnostics);
+                }
 
                 // Reported once the passes named the paginators.
                 PagingTranslator.Report(model, diagnostics);
@@ -114,6 +119,29 @@ internal static class GenerationSteps
         }
 
         return new SpecResult(model, diagnostics.ToInfos(locator));
+    }
+
+    /// <summary>
+    /// The operation selection, after the other passes so that every name is the whole document's: the kept operations
+    /// and the types they reach; CTR132 for each filter entry that matched nothing and CTR133 for each it cannot read
+    /// (at the start of the spec: they come from the project file), and the diagnostics that concern only what was dropped left out.
+    /// </summary>
+    internal static SpecModel Select(SpecModel model, OperationSelection selection, Func<string, TypeRef?> componentTypeOf, DiagnosticBag diagnostics)
+    {
+        var filter = new OperationFilter(selection);
+        var kept = SelectionPruning.Apply(model, filter);
+        diagnostics.Drop(new SelectionScope(model, kept, componentTypeOf).ConcernsOnlyDropped);
+        foreach (var (metadata, entry, reason) in filter.Malformed)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.SelectionEntryMalformed, 0, 0, metadata, entry, reason);
+        }
+
+        foreach (var (metadata, entry) in filter.Unmatched)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.SelectionMatchesNothing, 0, 0, metadata, entry);
+        }
+
+        return kept;
     }
 
     /// <summary>The pure model → model steps that run after translation, in order.</summary>

@@ -38,7 +38,19 @@ internal static class DocumentTranslator
     /// returned. Each step takes what the steps before it produced, so the order is the only one the types allow.
     /// </summary>
     internal static SpecModel Translate(
-        SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, CancellationToken cancellationToken)
+        SpecInput input, OpenApiDocument document, bool isSwagger2, DiagnosticBag diagnostics, DocumentFacts facts, bool hasDateOnly, CancellationToken cancellationToken) =>
+        Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken, out _);
+
+    /// <summary>As above; <paramref name="componentTypeOf"/> gives the type of a component schema by its key (null when it has none), which tells whose diagnostics an operation selection leaves out.</summary>
+    internal static SpecModel Translate(
+        SpecInput input,
+        OpenApiDocument document,
+        bool isSwagger2,
+        DiagnosticBag diagnostics,
+        DocumentFacts facts,
+        bool hasDateOnly,
+        CancellationToken cancellationToken,
+        out Func<string, TypeRef?> componentTypeOf)
     {
         var target = CreateTarget(input);
         var server = ServerTranslator.Translate(document, target, diagnostics);
@@ -52,6 +64,7 @@ internal static class DocumentTranslator
         }
 
         var schemas = SchemaTranslator.WithComponents(document, target, registry, diagnostics, facts, hasDateOnly, aws, cancellationToken);
+        componentTypeOf = schemas.ComponentTypeOf;
         var envelopes = new EnvelopeTranslator(schemas, diagnostics);
 
         // AWS services are signed (SigV4), which is their security scheme.

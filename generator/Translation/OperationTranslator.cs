@@ -159,7 +159,9 @@ internal sealed class OperationTranslator
             errors.IsEmpty ? null : "s_" + methodName + "Errors",
             SecurityField: _security?.FieldFor(pointer, methodName),
             WithResponse: streamOnly ? null : ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) },
-            Stream: stream);
+            Stream: stream,
+            DocumentPath: pathKey,
+            Tags: (operation.Tags ?? new List<OpenApiTag>()).Select(t => t.Name).Where(n => !string.IsNullOrEmpty(n)).ToEquatableArray());
     }
 
     /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>

@@ -88,12 +88,31 @@ public sealed class DiagnosticPageTests
 
         Assert.False(saysNoSpec, $"{id}'s page says no spec shows it, but {id} is not in {nameof(WithoutSpec)}.");
         var spec = Assert.Single(specs);
-        var run = GeneratorHarness.Run(new SpecFile("/specs/example.yaml", spec.Text, "Docs.Example", "ExampleClient", Contract: "true"));
+        var run = GeneratorHarness.Run(WithItemMetadata(new SpecFile("/specs/example.yaml", spec.Text, "Docs.Example", "ExampleClient", Contract: "true"), document));
 
         run.AssertGeneratorDidNotThrow();
         Assert.True(
             run.GeneratorDiagnostics.Any(d => d.Id == id),
             $"The spec on {id}'s page reports: " + string.Join("; ", run.GeneratorDiagnostics.Select(d => d.ToString())));
+    }
+
+    /// <summary>
+    /// A page whose diagnostic comes from the project file shows the item in an <c>xml</c> block
+    /// (<c>&lt;OpenApiContract Include="example.yaml" IncludeTags="nosuch" /&gt;</c>); each attribute but <c>Include</c>
+    /// reaches the generator as the targets pass it, <c>Contracts</c> + its name.
+    /// </summary>
+    private static SpecFile WithItemMetadata(SpecFile spec, MarkdownDocument document)
+    {
+        foreach (var block in document.CodeBlocks.Where(block => block.Info == "xml" && block.Text.Contains("<OpenApiContract", StringComparison.Ordinal)))
+        {
+            var item = System.Xml.Linq.XElement.Parse(block.Text.Trim());
+            foreach (var attribute in item.Attributes().Where(a => a.Name.LocalName != "Include"))
+            {
+                spec = spec.WithMetadata("Contracts" + attribute.Name.LocalName, attribute.Value);
+            }
+        }
+
+        return spec;
     }
 
     private static IReadOnlyList<DiagnosticDescriptor> Descriptors() =>

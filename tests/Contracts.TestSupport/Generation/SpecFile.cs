@@ -35,7 +35,22 @@ public sealed record SpecFile(string Path, string Text, string? Namespace = null
         FromOutput("Specs/Seed/lightsail-bucket-access-keys.yaml", ns, "LightsailClient");
 
     /// <summary>The item metadata that Contracts.Generator.props makes visible to the compiler.</summary>
-    public static readonly string[] VisibleMetadata = ["ContractsNamespace", "ContractsClientName", "ContractsVisibility", "OpenApiContract"];
+    public static readonly string[] VisibleMetadata =
+    [
+        "ContractsNamespace", "ContractsClientName", "ContractsVisibility", "OpenApiContract",
+        "ContractsIncludeTags", "ContractsExcludeTags", "ContractsIncludePaths", "ContractsExcludePaths",
+        "ContractsIncludeOperations", "ContractsExcludeOperations", "ContractsIncludeMethods", "ContractsExcludeMethods",
+    ];
+
+    /// <summary>Further item metadata, by name without the prefix (<c>ContractsIncludeTags</c>), as MSBuild would pass it.</summary>
+    public IReadOnlyDictionary<string, string>? ExtraMetadata { get; init; }
+
+    /// <summary>This spec with the item metadata <paramref name="name"/> (<c>ContractsIncludeTags</c>) set to <paramref name="value"/>.</summary>
+    public SpecFile WithMetadata(string name, string value)
+    {
+        var extra = new Dictionary<string, string>(ExtraMetadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase) { [name] = value };
+        return this with { ExtraMetadata = extra };
+    }
 
     /// <summary>
     /// The <c>build_metadata.AdditionalFiles.*</c> entries of this item. MSBuild writes every visible metadata name
@@ -69,6 +84,11 @@ public sealed record SpecFile(string Path, string Text, string? Namespace = null
             if (Visibility is not null)
             {
                 metadata[MetadataPrefix + "ContractsVisibility"] = Visibility;
+            }
+
+            foreach (var pair in ExtraMetadata ?? new Dictionary<string, string>())
+            {
+                metadata[MetadataPrefix + pair.Key] = pair.Value;
             }
 
             return metadata;
