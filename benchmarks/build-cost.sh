@@ -24,8 +24,8 @@ With --spec, measures operation selection instead: two consumers of FILE, both w
   full      the whole description
   selected  the same description with the selection metadata of every --select (on the AdditionalFiles item,
             Contracts<NAME>="VALUE", as <OpenApiContract NAME="VALUE"> sets it); without --select, only full
-The untimed first build writes the generated files into obj (EmitCompilerGeneratedFiles) to count them and
-their characters; every round then times, alternating between the consumers:
+The untimed first build writes the generated files into obj (EmitCompilerGeneratedFiles) to count them, their
+lines, characters and types; every round then times, alternating between the consumers:
   no-op      build again with nothing changed (checks the compiler did not run)
   C# edit    change one line of the app's own code (a string in Program.cs) and build
   spec edit  only with --spec-edit: change the first TEXT in the description (choose a text in an operation
@@ -117,7 +117,7 @@ for project in generator/Contracts.Generator.csproj runtime/Contracts.Runtime.cs
     || { tail -n 30 "$root/prepare.log" >&2; bench_die "building $project failed"; }
 done
 
-# consumer_project EXTRA_ITEMS: the project file of both variants; only the generator items differ.
+# consumer_project EXTRA_ITEMS [EXTRA_PROPERTIES]: the project file of both variants; only the generator items differ.
 consumer_project() {
   cat <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -129,7 +129,8 @@ consumer_project() {
     <ImplicitUsings>enable</ImplicitUsings>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
     <JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>
-    <NuGetAudit>false</NuGetAudit>
+    <NuGetAudit>false</NuGetAudit>${2:+
+$2}
   </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$BENCH_REPO_ROOT/runtime/Contracts.Runtime.csproj" />
@@ -156,12 +157,14 @@ if [[ -n "$spec_arg" ]]; then
     metadata=$([[ "$variant" == selected ]] && echo "$selection_metadata" || true)
     consumer_project "    <ProjectReference Include=\"$BENCH_REPO_ROOT/generator/Contracts.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
     <AdditionalFiles Include=\"spec.yaml\" ContractsNamespace=\"Consumer.Api\" ContractsClientName=\"ApiClient\"$metadata />" \
+      "    <!-- A vendor's description may well have CTR warnings (and a filter that matches nothing is one): measured, not failed. -->
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>" \
       >"$root/$variant/Consumer.csproj"
     # The line the C# edit changes: the client's name keeps the generated code in use, the text changes each round.
     echo 'System.Console.WriteLine("edit 0: " + typeof(Consumer.Api.ApiClient).Name);' >"$root/$variant/Program.cs"
   done
 
-  declare -A files chars
+  declare -A files chars lines types
   for variant in "${variants[@]}"; do
     echo "restoring and building the $variant consumer (untimed, generated files written into obj)" >&2
     (cd "$root/$variant" && dotnet restore -nologo -v quiet >"$root/$variant.restore.log" 2>&1) \
@@ -172,6 +175,10 @@ if [[ -n "$spec_arg" ]]; then
     [[ -d "$generated" ]] || bench_die "the $variant build wrote no generated files to $generated"
     files[$variant]=$(find "$generated" -type f -name '*.cs' | wc -l)
     chars[$variant]=$(find "$generated" -type f -name '*.cs' -print0 | sort -z | xargs -0 cat | LC_ALL=C.UTF-8 wc -m)
+    lines[$variant]=$(find "$generated" -type f -name '*.cs' -print0 | sort -z | xargs -0 cat | wc -l)
+    # Records, enums and unions, counted as benchmarks/scaling.sh counts them (not the JSON context class).
+    types[$variant]=$(find "$generated" -type f -name '*.Models.*.cs' -print0 | sort -z | xargs -0 cat \
+      | grep -E '^    (public|internal) [a-z ]*(record|struct|class|enum) ' | grep -cv 'JsonContext$' || true)
     # Once more without writing the files, as the timed builds run: it must not compile again.
     before=$(dll_time "$variant")
     build "$variant" >"$root/$variant.settle.log" 2>&1 \
@@ -244,21 +251,21 @@ if [[ -n "$spec_arg" ]]; then
   echo
   echo "### dotnet build of a consumer of $spec_label (Debug, --no-restore), median of $runs alternating rounds"
   echo
-  echo "| consumer | generated files | generated characters | no-op build | after a C# edit | after a spec edit |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| consumer | generated files | lines | characters | types | no-op build | after a C# edit | after a spec edit |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for variant in "${variants[@]}"; do
     if [[ "$variant" == full ]]; then label="the whole description"
     else label="selected: $(IFS=' '; for select in "${selects[@]}"; do printf '`%s` ' "$select"; done)"; label="${label% }"
     fi
-    echo "| $label | ${files[$variant]} | $(bench_thousands "${chars[$variant]}") | $(seconds "$variant" noop) s | $(seconds "$variant" csharp) s | $(spec_cell "$variant") |"
+    echo "| $label | ${files[$variant]} | $(bench_thousands "${lines[$variant]}") | $(bench_thousands "${chars[$variant]}") | $(bench_thousands "${types[$variant]}") | $(seconds "$variant" noop) s | $(seconds "$variant" csharp) s | $(spec_cell "$variant") |"
   done
   if [[ " ${variants[*]} " == *" selected "* ]]; then
     ratio() { bench_ratio "$(bench_median "$root/full.$1.samples" 1)" "$(bench_median "$root/selected.$1.samples" 1)"; }
-    echo "| whole / selected | $(bench_ratio "${files[full]}" "${files[selected]}") | $(bench_ratio "${chars[full]}" "${chars[selected]}" 0) | $(ratio noop) | $(ratio csharp) | $([[ -n "$spec_edit" ]] && ratio spec || echo "—") |"
+    echo "| whole / selected | | $(bench_ratio "${lines[full]}" "${lines[selected]}") | $(bench_ratio "${chars[full]}" "${chars[selected]}") | $(bench_ratio "${types[full]}" "${types[selected]}") | $(ratio noop) | $(ratio csharp) | $([[ -n "$spec_edit" ]] && ratio spec || echo "—") |"
   fi
   echo
   echo "Command: \`$command_line\`; commit $commit; $started–$finished UTC."
-  echo "Files and characters: the generator's output (obj/…/generated/Contracts.Generator, EmitCompilerGeneratedFiles)."
+  echo "Files, lines, characters and types: the generator's output (obj/…/generated/Contracts.Generator, EmitCompilerGeneratedFiles); types are the records, enums and unions declared."
   echo "C# edit: one string in Program.cs.${spec_edit:+ Spec edit: the text '$spec_edit' in the description, new each round.}"
   echo "$(nproc) cores; build servers: defaults (node reuse, shared compilation)."
   echo "load before: $load_before; load after: $load_after"
