@@ -13,6 +13,14 @@ internal static class Usage
                                   default only the spec's folder and below are read (for a spec found in a
                                   folder given to check: that folder), symbolic links resolved; a $ref outside
                                   is not read and is reported (CTR009)
+          --include-tag <tag>     generate only operations with one of these tags (repeatable, commas
+                                  allowed; any case); likewise --include-path <glob> (over the path as
+                                  written: * within a segment, ** across segments), --include-operation
+                                  <operationId or method name>, --include-method <GET|POST|...>.
+                                  Kinds intersect, entries of a kind unite.
+          --exclude-tag, --exclude-path, --exclude-operation, --exclude-method
+                                  leave out the operations any entry matches (an exclude wins); types
+                                  no kept operation reaches are not generated (docs/selection.md)
 
         """;
 

@@ -24,13 +24,19 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
     {
         _specPath = specPath;
         GlobalOptions = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = options.RootNamespace });
-        _specOptions = new DictionaryOptions(new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             [MetadataPrefix + "ContractsNamespace"] = options.Namespace ?? string.Empty,
             [MetadataPrefix + "ContractsClientName"] = options.ClientName ?? string.Empty,
             [MetadataPrefix + "ContractsVisibility"] = options.Visibility ?? string.Empty,
             [MetadataPrefix + "OpenApiContract"] = markAsContract ? "true" : string.Empty,
-        });
+        };
+        foreach (var (_, name) in SpecOptions.FilterOptions)
+        {
+            metadata[MetadataPrefix + "Contracts" + name] = options.Filters is { } filters && filters.TryGetValue(name, out var value) ? value : string.Empty;
+        }
+
+        _specOptions = new DictionaryOptions(metadata);
     }
 
     public override AnalyzerConfigOptions GlobalOptions { get; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Contracts.Cli.Arguments;
 
 namespace Contracts.Cli.Generation;
@@ -11,8 +12,19 @@ namespace Contracts.Cli.Generation;
 /// the project's RootNamespace, and, in place of the project's list of AdditionalFiles, the folders besides the spec's
 /// own that its <c>$ref</c>s may read (<see cref="ReferenceFolders"/>, real paths; see <see cref="ReferenceScope"/>).
 /// </summary>
-internal sealed record SpecOptions(string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders)
+/// <param name="Filters">The operation filters, by metadata name without its <c>Contracts</c> prefix (<c>IncludeTags</c>), each the option's values joined by <c>;</c>; empty when none is given.</param>
+internal sealed record SpecOptions(
+    string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders, IReadOnlyDictionary<string, string>? Filters = null)
 {
+    /// <summary>Each operation filter option and the metadata a build would pass for it (docs/selection.md).</summary>
+    public static readonly IReadOnlyList<(string Option, string Metadata)> FilterOptions =
+    [
+        ("--include-tag", "IncludeTags"), ("--exclude-tag", "ExcludeTags"),
+        ("--include-path", "IncludePaths"), ("--exclude-path", "ExcludePaths"),
+        ("--include-operation", "IncludeOperations"), ("--exclude-operation", "ExcludeOperations"),
+        ("--include-method", "IncludeMethods"), ("--exclude-method", "ExcludeMethods"),
+    ];
+
     /// <summary>Stands in for a project's RootNamespace, which a build always has and a command line does not.</summary>
     public const string DefaultRootNamespace = "Contracts.Generated";
 
@@ -24,6 +36,7 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
         new("--visibility", TakesValue: true),
         new("--root-namespace", TakesValue: true),
         new("--allow-refs", TakesValue: true, Repeatable: true),
+        .. FilterOptions.Select(filter => new OptionSpec(filter.Option, TakesValue: true, Repeatable: true)),
     ];
 
     public static SpecOptions From(ParsedArguments arguments, string usage)
@@ -47,11 +60,22 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
             referenceFolders.Add(RealPath.Of(folder) ?? throw new UsageException($"--allow-refs: {folder} leads through a loop of symbolic links", usage));
         }
 
+        // Repeated options and commas both separate entries; the generator splits the joined list as it splits a build's.
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (option, metadata) in FilterOptions)
+        {
+            if (arguments.Values(option) is { Count: > 0 } values)
+            {
+                filters[metadata] = string.Join(";", values);
+            }
+        }
+
         return new SpecOptions(
             arguments.Value("--namespace"),
             arguments.Value("--client-name"),
             visibility,
             arguments.Value("--root-namespace") ?? DefaultRootNamespace,
-            referenceFolders);
+            referenceFolders,
+            filters);
     }
 }

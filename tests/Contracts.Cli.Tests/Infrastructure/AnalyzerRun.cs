@@ -22,6 +22,15 @@ internal static class AnalyzerRun
             itemMetadata.GetValueOrDefault("ContractsClientName"),
             itemMetadata.GetValueOrDefault("OpenApiContract"),
             itemMetadata.GetValueOrDefault("ContractsVisibility"));
+        foreach (var (name, value) in itemMetadata)
+        {
+            // The operation filters (ContractsIncludeTags, …): passed as MSBuild would pass them.
+            if (name.StartsWith("ContractsInclude", StringComparison.Ordinal) || name.StartsWith("ContractsExclude", StringComparison.Ordinal))
+            {
+                spec = spec.WithMetadata(name, value);
+            }
+        }
+
         var run = GeneratorHarness.RunInProject(rootNamespace, spec);
         if (run.Result.Exception is not null)
         {

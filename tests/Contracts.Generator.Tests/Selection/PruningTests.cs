@@ -70,4 +70,14 @@ public sealed class PruningTests
         Assert.True(full.Client.Security!.Requirements.Count > result.Client.Security!.Requirements.Count);
         Assert.Equal(full.Client.Security.Schemes, result.Client.Security.Schemes);
     }
+
+    [Fact]
+    public void Keeping_no_operation_generates_a_client_without_methods_or_types_that_compiles()
+    {
+        var run = GeneratorHarness.Run(SelectionSpec().With(("IncludeTags", "nosuch")));
+
+        Assert.Equal("CTR132", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.DoesNotContain(run.Sources.Keys, name => name.Contains(".Models.", System.StringComparison.Ordinal));
+        run.AssertCompilesCleanly();
+    }
 }
