@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What the generator costs a `dotnet build`: the Lightsail consumer with the generator vs the same code checked in.
+# What the generator costs a `dotnet build`: the Lightsail consumer with the generator vs the same code checked in;
+# with --spec, what operation selection saves: a consumer of a description with and without selection metadata.
 set -euo pipefail
 
 usage() {
@@ -13,31 +14,36 @@ description (spec/aws/lightsail-2016-11-28.yaml) in a temp folder, set up like t
   plain      the files `contracts generate` writes for the same spec, checked in as plain sources
 Both reference Contracts.Runtime and build Debug with `dotnet build --no-restore -p:BuildProjectReferences=false`
 (what a PackageReference user gets: the referenced projects are not rebuilt), with the default build servers
-(MSBuild node reuse and the Roslyn compiler server on, as a user has them). After a restore and one untimed
+(MSBuild node reuse and the Roslyn compiler server on, as a user has them; where the environment turns them off,
+UseSharedCompilation=false or MSBUILDDISABLENODEREUSE, these builds turn them on and stop the servers they started
+at the end). After a restore and one untimed
 build of each, every round times, alternating between the two projects:
   no-op  build again with nothing changed
   edit   change one line and build: the description of GetBucketAccessKeysRequest.bucketName in the spec
          (generator) or the same text in the generated file's doc comment (plain); each round a new text
 Prints the medians as a Markdown table. Checks that each edit build really compiled (obj/…/Consumer.dll rewritten).
 
-With --spec, measures operation selection instead: two consumers of FILE, both with the generator as above,
+With --spec, measures operation selection instead: two consumers of FILE, both with the generator as above (a
+CTR warning does not fail their builds: vendor descriptions have some),
   full      the whole description
   selected  the same description with the selection metadata of every --select (on the AdditionalFiles item,
             Contracts<NAME>="VALUE", as <OpenApiContract NAME="VALUE"> sets it); without --select, only full
 The untimed first build writes the generated files into obj (EmitCompilerGeneratedFiles) to count them, their
 lines, characters and types; every round then times, alternating between the consumers:
-  no-op      build again with nothing changed (checks the compiler did not run)
+  no-op      build again with nothing changed (a no-op build that compiled is reported under the table)
   C# edit    change one line of the app's own code (a string in Program.cs) and build
   spec edit  only with --spec-edit: change the first TEXT in the description (choose a text in an operation
              both consumers keep, such as its description)
 Prints the medians as a Markdown table, with the command, the commit, the date and the load before and after.
+Checks that each edit build really compiled, and that the selected consumer generated less than the full one.
 
   -n RUNS            timed rounds (default 5)
   --keep             keep the temp folder (printed) instead of deleting it
   --spec FILE        a description (path from the current folder or the repository root)
   --select NAME=VALUE  selection metadata: IncludeTags, ExcludeTags, IncludePaths, ExcludePaths, IncludeOperations,
-                     ExcludeOperations, IncludeMethods or ExcludeMethods; VALUE a list separated by , (not ;: the
-                     compiler reads AdditionalFiles metadata from an editorconfig file, where ; starts a comment)
+                     ExcludeOperations, IncludeMethods or ExcludeMethods; VALUE a list separated by , without ; or #
+                     (the compiler reads AdditionalFiles metadata from an editorconfig file, where they start a
+                     comment; <OpenApiContract> turns ; into , and # into ? for the user)
   --spec-edit TEXT   a text that occurs in FILE, changed (a new text each round) for the spec edit
 USAGE
 }
