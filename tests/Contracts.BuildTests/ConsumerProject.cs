@@ -45,6 +45,32 @@ internal sealed class ConsumerProject : IDisposable
         </Project>
         """;
 
+    /// <summary>
+    /// A project file that declares its specs as users do, with <c>OpenApiContract</c> items, importing the package's props
+    /// and targets by hand as a <c>ProjectReference</c> consumer does (docs/getting-started.md).
+    /// </summary>
+    public static string ContractProjectFile(string contractItems, bool warningsAsErrors = true) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.props")}" />
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <TreatWarningsAsErrors>{(warningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
+            <JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>
+            <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+            <NuGetAudit>false</NuGetAudit>
+          </PropertyGroup>
+          <ItemGroup>
+            <ProjectReference Include="{RepositoryPaths.Combine("generator", "Contracts.Generator.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            <ProjectReference Include="{RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj")}" />
+            {contractItems}
+          </ItemGroup>
+          <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.targets")}" />
+        </Project>
+        """;
+
     public Task<DotNetCli.Result> BuildAsync() =>
         DotNetCli.RunAsync(Directory, "build", "-c", RepositoryPaths.Configuration, "-p:BuildProjectReferences=false", "-nologo", "-clp:NoSummary");
 

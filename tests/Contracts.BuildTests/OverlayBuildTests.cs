@@ -61,28 +61,10 @@ public sealed class OverlayBuildTests
         System.Console.WriteLine(pet.Nickname + other.Nickname);
         """;
 
-    private static string ProjectFile() => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.props")}" />
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-            <JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>
-            <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-            <NuGetAudit>false</NuGetAudit>
-          </PropertyGroup>
-          <ItemGroup>
-            <ProjectReference Include="{RepositoryPaths.Combine("generator", "Contracts.Generator.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-            <ProjectReference Include="{RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj")}" />
-            <OpenApiContract Include="specs/pets.yaml" Namespace="Pets.Api" ClientName="PetsClient" Overlays="overlays/rename.yaml;overlays/nickname.yaml" />
-            <OpenApiContract Include="specs/other.yaml" Namespace="Other.Api" ClientName="OtherClient" Overlays="overlays/nickname.yaml" />
-          </ItemGroup>
-          <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.targets")}" />
-        </Project>
-        """;
+    private static string ProjectFile() => ConsumerProject.ContractProjectFile("""
+        <OpenApiContract Include="specs/pets.yaml" Namespace="Pets.Api" ClientName="PetsClient" Overlays="overlays/rename.yaml;overlays/nickname.yaml" />
+        <OpenApiContract Include="specs/other.yaml" Namespace="Other.Api" ClientName="OtherClient" Overlays="overlays/nickname.yaml" />
+        """);
 
     [Fact]
     public async Task Overlays_named_by_metadata_apply_in_order_and_an_edit_to_one_rebuilds()

@@ -69,26 +69,9 @@ public sealed class SelectionBuildTests
     {
         using var project = ConsumerProject.Create("selection");
         project.Write("pets.yaml", Spec);
-        project.Write("Consumer.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.props")}" />
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>
-                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-                <NuGetAudit>false</NuGetAudit>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{RepositoryPaths.Combine("generator", "Contracts.Generator.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-                <ProjectReference Include="{RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj")}" />
-                <OpenApiContract Include="pets.yaml" Namespace="Consumer.Pets" ClientName="PetsClient" IncludeTags="pets;birds" IncludePaths="/pets/*;/#ping" ExcludeMethods="DELETE" />
-              </ItemGroup>
-              <Import Project="{RepositoryPaths.Combine("generator", "build", "Contracts.Generator.targets")}" />
-            </Project>
-            """);
+        project.Write("Consumer.csproj", ConsumerProject.ContractProjectFile(
+            """<OpenApiContract Include="pets.yaml" Namespace="Consumer.Pets" ClientName="PetsClient" IncludeTags="pets;birds" IncludePaths="/pets/*;/#ping" ExcludeMethods="DELETE" />""",
+            warningsAsErrors: false));
         project.Write("Program.cs", """
             using Consumer.Pets;
             IPetsClient client = new PetsClient(new HttpClient());

@@ -36,6 +36,26 @@ internal sealed class FlowYamlWriter
         return written ? writer._builder.ToString() : null;
     }
 
+    /// <summary>
+    /// A whole rewritten document (a bundle, an overlaid description) as text, with a node budget of twice the input's
+    /// <paramref name="length"/> (aliases are written out in full, so the output stays linear in the input); null, reported
+    /// as CTR001 with <paramref name="what"/> ("with its overlays applied, ") before the reason, when it is spent.
+    /// </summary>
+    public static string? WriteDocument(YamlNode root, int length, Contracts.Generator.Locating.DiagnosticBag diagnostics, string what)
+    {
+        var limit = 2L * length + 10_000;
+        var budget = limit;
+        var written = Write(root, length, ref budget, OpenApi31Downgrader.MaxDepth);
+        if (written is null)
+        {
+            diagnostics.AddAt(Contracts.Generator.Diagnostics.DiagnosticDescriptors.SyntaxError, 0, 0, what + "its YAML aliases expand to more than "
+                + limit.ToString(CultureInfo.InvariantCulture) + " nodes or more than "
+                + OpenApi31Downgrader.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+        }
+
+        return written;
+    }
+
     private bool WriteNode(YamlNode node, int depth)
     {
         if (--_budget < 0 || depth > _maxDepth)

@@ -103,17 +103,7 @@ internal static class OverlayApplier
             return null;
         }
 
-        // Aliases are written out in full, so a node budget keeps the output linear in the input, as for the bundle.
-        var budget = 2L * length + 10_000;
-        var written = FlowYamlWriter.Write(root, length, ref budget, OpenApi31Downgrader.MaxDepth);
-        if (written is null)
-        {
-            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "with its overlays applied, its YAML aliases expand to more than "
-                + (2L * length + 10_000).ToString(CultureInfo.InvariantCulture) + " nodes or more than "
-                + OpenApi31Downgrader.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
-        }
-
-        return written;
+        return FlowYamlWriter.WriteDocument(root, length, diagnostics, "with its overlays applied, ");
     }
 
     private static void Apply(YamlNode root, OverlayDocument document, OverlayAction action, State state, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
@@ -87,17 +86,7 @@ internal sealed partial class ExternalReferenceBundler
             length += document.Text.Length;
         }
 
-        // As for the 3.1 downgrade: aliases are written out in full, so a node budget keeps the output linear in the input.
-        var budget = 2L * length + 10_000;
-        var written = FlowYamlWriter.Write(mapping, length, ref budget, OpenApi31Downgrader.MaxDepth);
-        if (written is null)
-        {
-            diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, 0, 0, "with the files it references, its YAML aliases expand to more than "
-                + (2L * length + 10_000).ToString(CultureInfo.InvariantCulture) + " nodes or more than "
-                + OpenApi31Downgrader.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
-        }
-
-        return written;
+        return FlowYamlWriter.WriteDocument(mapping, length, diagnostics, "with the files it references, ");
     }
 
     /// <summary>
