@@ -14,17 +14,6 @@ namespace Contracts.Generator.Tests.Documentation;
 /// </summary>
 public sealed class DocumentationExampleTests
 {
-    // What `dotnet new console` (ImplicitUsings=enable) gives every file.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     [Theory]
     [InlineData("README.md", 0)]
     [InlineData("docs/getting-started.md", 0)]
@@ -40,7 +29,7 @@ public sealed class DocumentationExampleTests
             DocumentationFiles.Read("spec/lightsail-bucket-access-keys.yaml"),
             "My.Lightsail",
             "LightsailClient");
-        var compilation = GeneratorHarness.CreateCompilation(ImplicitUsings, example.Text);
+        var compilation = GeneratorHarness.CreateCompilation(ConsoleProgram.ImplicitUsings, example.Text);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
 

@@ -14,16 +14,6 @@ namespace Contracts.Generator.Tests.Documentation;
 /// </summary>
 public sealed class OverridesExampleTests
 {
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     [Fact]
     public void The_example_generates_without_warnings_and_compiles_against_the_renamed_client()
     {
@@ -33,7 +23,7 @@ public sealed class OverridesExampleTests
         // tests/Contracts.IntegrationTests runs over the same code (OverridesClient/OverridesJsonContext.cs).
         var example = blocks.First(block => block.Info == "csharp");
         var spec = SpecFile.Inline("billing.yaml", description.Text, "My.Billing", "BillingClient");
-        var compilation = GeneratorHarness.CreateCompilation(ImplicitUsings, example.Text);
+        var compilation = GeneratorHarness.CreateCompilation(ConsoleProgram.ImplicitUsings, example.Text);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
 

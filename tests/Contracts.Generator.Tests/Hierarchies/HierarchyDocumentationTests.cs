@@ -11,23 +11,13 @@ namespace Contracts.Generator.Tests.Hierarchies;
 /// <summary>docs/hierarchies.md's example: its spec generates the records the page shows, and its program compiles against them.</summary>
 public sealed class HierarchyDocumentationTests
 {
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     [Fact]
     public void The_example_program_compiles_against_the_client_of_the_example_spec()
     {
         var page = MarkdownDocument.Parse(DocumentationFiles.Read("docs/hierarchies.md"));
         var spec = SpecFile.Inline("pets.yaml", page.CodeBlocks.First(block => block.Info == "yaml").Text, "Pets", "PetsClient");
         var program = page.CodeBlocks.Where(block => block.Info == "csharp").ElementAt(1).Text;
-        var compilation = GeneratorHarness.CreateCompilation(ImplicitUsings, program);
+        var compilation = GeneratorHarness.CreateCompilation(ConsoleProgram.ImplicitUsings, program);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Xml.Linq;
 using Contracts.Generator.Tests.Documentation;
 using Microsoft.CodeAnalysis;
+using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace Contracts.Generator.Tests.Selection;
@@ -11,12 +12,6 @@ namespace Contracts.Generator.Tests.Selection;
 /// <summary>docs/selection.md's example: its item's filters keep what the page says, and its program compiles against what is kept.</summary>
 public sealed class SelectionDocumentationTests
 {
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Net.Http;
-        global using System.Threading.Tasks;
-        """;
-
     [Fact]
     public void The_example_item_keeps_what_the_page_says_and_its_program_compiles()
     {
@@ -28,7 +23,7 @@ public sealed class SelectionDocumentationTests
             spec = spec.WithMetadata("Contracts" + attribute.Name.LocalName, attribute.Value);
         }
 
-        var compilation = GeneratorHarness.CreateCompilation(ImplicitUsings, page.CodeBlocks.Single(b => b.Info == "csharp").Text);
+        var compilation = GeneratorHarness.CreateCompilation(ConsoleProgram.ImplicitUsings, page.CodeBlocks.Single(b => b.Info == "csharp").Text);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver([spec], texts), compilation, texts);

@@ -24,17 +24,6 @@ namespace Contracts.Generator.Tests.Streaming;
 /// </summary>
 public sealed class OpenAiStreamingTests
 {
-    // What `dotnet new console` (ImplicitUsings=enable) gives every file.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     // The docs' request, sent to a given address, with the text of the chunks returned.
     private const string Reader = """
         namespace My.OpenAI.Checks
@@ -82,7 +71,7 @@ public sealed class OpenAiStreamingTests
     {
         var example = MarkdownDocument.Parse(DocumentationFiles.Read("docs/streaming.md")).CodeBlocks.First(block => block.Info == "csharp");
         var spec = SpecFile.Inline("openapi.yaml", File.ReadAllText(RepositoryPaths.Combine("spec", "vendors", "openai", "openapi.yaml")), "My.OpenAI", "OpenAIApiClient");
-        var compilation = GeneratorHarness.CreateCompilation(ImplicitUsings, example.Text, Reader);
+        var compilation = GeneratorHarness.CreateCompilation(ConsoleProgram.ImplicitUsings, example.Text, Reader);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
         var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
         return GeneratorHarness.Run(GeneratorHarness.CreateDriver([spec], texts), compilation, texts);
