@@ -35,7 +35,9 @@ once, untimed, before the first build. Then each round times, alternating betwee
   spec edit   a one-line description change in the description (in the operation the app calls; the first
               one-line description after `paths:` for another SPEC), a new text every round; for Kiota the
               `kiota generate` the user must run first is timed in its own column and is not part of the build
-Each build is checked: the app edit recompiled the app (its obj/…/App.dll rewritten) and, for the library, not the
+The run's folder has a Directory.Build.props of its own (so none of the repository's applies) that turns off the
+SDK's source control queries: with them, a commit in this checkout during a run would change every assembly's
+informational version, and so every project's inputs. Each build is checked: the app edit recompiled the app (its obj/…/App.dll rewritten) and, for the library, not the
 contract (obj/…/Contract.dll not rewritten); the spec edit recompiled the contract. The generated C# is counted
 from an untimed first build with EmitCompilerGeneratedFiles (ours) and from Kiota's output folder.
 Prints one Markdown table per spec (as soon as it is done) with medians, ratios ours / Kiota, the command, the
@@ -87,8 +89,17 @@ cleanup() {
 trap cleanup EXIT
 
 # The run's folder is inside the repository: these files stop MSBuild, NuGet's central versions and the editorconfig
-# search here, so the consumers see none of the repository's settings, as a user's projects would not.
-echo '<Project />' >"$root/Directory.Build.props"
+# search here, so the consumers see none of the repository's settings, as a user's projects would not. The SDK would
+# also write the checkout's commit into each assembly's informational version (source control queries for Source
+# Link): a commit made in the checkout during a run would then change every project's inputs and compile the
+# contract library again after an app edit. A user editing between two commits has no such change; neither do these.
+cat >"$root/Directory.Build.props" <<'XML'
+<Project>
+  <PropertyGroup>
+    <EnableSourceControlManagerQueries>false</EnableSourceControlManagerQueries>
+  </PropertyGroup>
+</Project>
+XML
 echo '<Project />' >"$root/Directory.Build.targets"
 echo '<Project />' >"$root/Directory.Packages.props"
 printf 'root = true\n' >"$root/.editorconfig"
@@ -283,9 +294,7 @@ for s in "${!specs[@]}"; do
   load_after=$(bench_load)
   finished=$(date -u '+%H:%M')
 
-  commit=$(git -C "$BENCH_REPO_ROOT" rev-parse --short HEAD)
-  [[ -z "$(git -C "$BENCH_REPO_ROOT" status --porcelain -- generator runtime)" ]] \
-    || commit+=" with uncommitted changes in generator/ or runtime/"
+  commit=$(bench_commit_label)
   median() { bench_median "$dir/$1.$2.samples" 1; }
   seconds() { echo "$(bench_seconds "$(median "$1" "$2")") s"; }
   generate_ms=$(median kiota generate)

@@ -12,6 +12,15 @@ bench_command_line() {
   echo "$line"
 }
 
+# bench_commit_label: the checkout's commit, and whether generator/ or runtime/ (what the consumers build) differ from it.
+bench_commit_label() {
+  local commit
+  commit=$(git -C "$BENCH_REPO_ROOT" rev-parse --short HEAD)
+  [[ -z "$(git -C "$BENCH_REPO_ROOT" status --porcelain -- generator runtime)" ]] \
+    || commit+=" with uncommitted changes in generator/ or runtime/"
+  echo "$commit"
+}
+
 # The build servers as a developer has them: MSBuild node reuse and the Roslyn compiler server. An environment may
 # turn them off (CI does, shared machines do); then bench_build_servers_on turns them on again for the builds of this
 # script, and bench_build_servers_stop (from the script's exit trap) stops the servers those builds started, by
