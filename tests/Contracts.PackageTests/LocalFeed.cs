@@ -7,7 +7,7 @@ using Xunit;
 namespace Contracts.PackageTests;
 
 /// <summary>
-/// Packs Contracts.Generator, Contracts.Runtime and the Contracts.Cli tool (from the outputs the solution build already made) into a
+/// Packs Contracts.Generator, Contracts.Runtime, the Contracts.Cli tool and the Contracts.Templates templates (from the outputs the solution build already made) into a
 /// temporary folder feed, under a version unique to this run so that no package cached by an earlier run is used.
 /// </summary>
 public sealed class LocalFeed : IAsyncLifetime
@@ -24,6 +24,7 @@ public sealed class LocalFeed : IAsyncLifetime
             RepositoryPaths.Combine("generator", "Contracts.Generator.csproj"),
             RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj"),
             RepositoryPaths.Combine("cli", "Contracts.Cli", "Contracts.Cli.csproj"),
+            RepositoryPaths.Combine("templates", "Contracts.Templates", "Contracts.Templates.csproj"),
         })
         {
             var pack = await DotNetCli.RunAsync(RepositoryPaths.Root, "pack", project, "-c", RepositoryPaths.Configuration, "--no-build", "-o", Directory, "-p:PackageVersion=" + Version, "-nologo");
