@@ -214,7 +214,18 @@ internal static class DocumentationSplitter
             ScalarStyle.Plain => '\0',
             _ => '\uFFFF',
         };
-        if (expected == '\uFFFF' || (expected != '\0' && text[start] != expected) || (expected == '\0' && (char.IsWhiteSpace(text[start]) || IsOtherThanText(value))))
+        if (expected == '\uFFFF')
+        {
+            return null;
+        }
+
+        // The parser's marks must point at the scalar in this text; when they do not, no placeholder can be trusted.
+        if ((expected != '\0' && text[start] != expected) || (expected == '\0' && !PlainMatches(text, start, end, value)))
+        {
+            throw new InvalidOperationException("The parser's marks do not match the text.");
+        }
+
+        if (expected == '\0' && IsOtherThanText(value))
         {
             return null;
         }
@@ -240,6 +251,21 @@ internal static class DocumentationSplitter
         }
 
         return (start, end, value);
+    }
+
+    /// <summary>Whether a plain scalar's raw text reads as <paramref name="value"/>: the same on one line, its first and last words over several.</summary>
+    private static bool PlainMatches(string text, int start, int end, string value)
+    {
+        var raw = text.Substring(start, end - start);
+        var lineBreak = raw.IndexOfAny(['\r', '\n']);
+        if (lineBreak < 0)
+        {
+            return raw == value;
+        }
+
+        var first = raw.Substring(0, lineBreak).TrimEnd();
+        var last = raw.Substring(raw.LastIndexOfAny(['\r', '\n']) + 1).Trim();
+        return first.Length > 0 && value.StartsWith(first, StringComparison.Ordinal) && value.EndsWith(last, StringComparison.Ordinal);
     }
 
     /// <summary>Whether YAML reads a plain scalar as null, a boolean or a number rather than text.</summary>

@@ -4,7 +4,7 @@ using System.Linq;
 using Contracts.Generator.Tests.Infrastructure;
 using Xunit;
 
-namespace Contracts.Generator.Tests.SpecEditing; // Not .SpecEdits: Infrastructure/SpecEdits is a class the other tests name.
+namespace Contracts.Generator.Tests.SpecEditing;
 
 /// <summary>
 /// Translating the structure and putting the documentation back gives what translating the text as it is gives: the same

@@ -11,7 +11,8 @@ using Contracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace Contracts.Generator.Tests.SpecEditing; // Not .SpecEdits: Infrastructure/SpecEdits is a class the other tests name.
+// The folder is SpecEdits; the namespace is not, since Infrastructure/SpecEdits is a class the other tests name.
+namespace Contracts.Generator.Tests.SpecEditing;
 
 /// <summary>Runs a spec through the text as it is and through the documentation split, and compares what each gives.</summary>
 internal static class SplitRuns
