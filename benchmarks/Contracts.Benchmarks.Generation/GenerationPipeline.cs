@@ -97,6 +97,9 @@ internal static class GenerationPipeline
     public sealed record ReadResult(OpenApiDocument Document, bool IsSwagger2, DiagnosticBag Diagnostics, SourceLocator Locator, DocumentFacts Facts);
 
     /// <summary>A marked contract under <see cref="RootNamespace"/>, as MSBuild's generated .editorconfig says.</summary>
+    /// <summary>Every AdditionalFile a marked contract, in a project with <see cref="RootNamespace"/>.</summary>
+    public static AnalyzerConfigOptionsProvider Options { get; } = new OptionsProvider();
+
     private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
     {
         private static readonly AnalyzerConfigOptions Global = new Options(new() { ["build_property.RootNamespace"] = RootNamespace });
