@@ -94,7 +94,8 @@ bench_publish_cli() {
   echo "publishing cli/Contracts.Cli (Release, $rid${*:+, $*}) to $dir" >&2
   rm -rf "$dir"
   mkdir -p "$(dirname "$dir")"
-  dotnet publish "$BENCH_REPO_ROOT/cli/Contracts.Cli/Contracts.Cli.csproj" -c Release -r "$rid" --self-contained false \
+  # PublishAot=false: the csproj packs linux-x64 as Native AOT; these scripts time the ReadyToRun (JIT) build.
+  dotnet publish "$BENCH_REPO_ROOT/cli/Contracts.Cli/Contracts.Cli.csproj" -c Release -r "$rid" --self-contained false -p:PublishAot=false \
     -o "$dir" -nologo -v quiet "$@" >"$dir.publish.log" 2>&1 \
     || { tail -n 30 "$dir.publish.log" >&2; bench_die "publishing the CLI failed (log: $dir.publish.log)"; }
   echo "$dir/Contracts.Cli"
