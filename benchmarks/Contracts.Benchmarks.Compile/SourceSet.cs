@@ -18,6 +18,9 @@ public sealed record SourceSet(IReadOnlyList<(string Path, string Text)> Files, 
 
     public string Label { get; init; } = "";
 
+    /// <summary>Compile errors found in the first compile (0 when it compiles); such a set's times mean little.</summary>
+    public int Errors { get; set; }
+
     /// <summary>Characters, lines, types and methods of the files, counted once.</summary>
     public CodeShape Shape => _shape ??= CodeShape.Of(Files);
 

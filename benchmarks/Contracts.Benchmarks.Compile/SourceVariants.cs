@@ -10,7 +10,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "noclient" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "noclient" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -20,22 +20,27 @@ public static class SourceVariants
         var files = variant switch
         {
             "nodocs" => ours.Files.Select(f => (f.Path, Regex.Replace(f.Text, @"^[ \t]*///.*\r?\n", "", RegexOptions.Multiline))).ToList(),
-            "annotations" => ours.Files.Select(f => (f.Path, Regex.Replace(f.Text, @"^#nullable enable\s*$", "#nullable enable annotations", RegexOptions.Multiline))).ToList(),
+            // Annotations kept, warnings (and so the flow analysis) off: `enable annotations` alone leaves warnings as the project sets them.
+            "annotations" => ours.Files.Select(f => (f.Path, Regex.Replace(
+                Regex.Replace(f.Text, @"^([ \t]*)#nullable enable[ \t]*\r?$", "$1#nullable enable annotations\n$1#nullable disable warnings", RegexOptions.Multiline),
+                @"^([ \t]*)#nullable enable warnings[ \t]*\r?$", "$1#nullable disable warnings", RegexOptions.Multiline))).ToList(),
             "stub-read" => ours.Files.Select(f => (f.Path, Stub(f.Text, "ReadValue"))).ToList(),
             "stub-write" => ours.Files.Select(f => (f.Path, Stub(f.Text, "WriteValue"))).ToList(),
+            "stub-twins" => ours.Files.Select(f => (f.Path, Stub(f.Text, "WithResponseAsync"))).ToList(),
             "noclient" => ours.Files.Where(f => !f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal)).ToList(),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References);
     }
 
-    /// <summary>Every method named <paramref name="name"/> keeps its signature and throws instead of doing its work.</summary>
+    /// <summary>Every method whose name ends with <paramref name="name"/> keeps its signature (not <c>async</c>) and throws instead of doing its work.</summary>
     private static string Stub(string text, string name)
     {
         var root = CSharpSyntaxTree.ParseText(text, Compiler.ParseOptions).GetRoot();
         var stubbed = root.ReplaceNodes(
-            root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == name),
-            static (_, method) => method.WithBody(null).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
+            root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText.EndsWith(name, StringComparison.Ordinal) && (m.Body is not null || m.ExpressionBody is not null)),
+            static (_, method) => method.WithModifiers(SyntaxFactory.TokenList(method.Modifiers.Where(m => !m.IsKind(SyntaxKind.AsyncKeyword))))
+                .WithBody(null).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
                 .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression("throw null!"))));
         return stubbed.ToFullString();
     }
