@@ -25,7 +25,8 @@ public static class Program
           --variant V             also compile ours changed by V, to see what a part costs (repeatable):
                                   nodocs (XML docs removed), annotations (#nullable enable annotations + disable warnings),
                                   stub-read / stub-write (converters' ReadValue / WriteValue bodies thrown away),
-                                  stub-twins (the …WithResponseAsync twins' bodies thrown away),
+                                  stub-twins (the …WithResponseAsync twins' bodies thrown away), stub-client / stub-context
+                                  (every method body of the client file / of the JSON context file thrown away),
                                   noclient (the client file left out)
           --write DIR             write our generated files to DIR/NAME/ and stop (no compile)
           -n RUNS                 rounds (default 3)

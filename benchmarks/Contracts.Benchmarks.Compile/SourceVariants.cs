@@ -10,7 +10,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "noclient" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -27,6 +27,8 @@ public static class SourceVariants
             "stub-read" => ours.Files.Select(f => (f.Path, Stub(f.Text, "ReadValue"))).ToList(),
             "stub-write" => ours.Files.Select(f => (f.Path, Stub(f.Text, "WriteValue"))).ToList(),
             "stub-twins" => ours.Files.Select(f => (f.Path, Stub(f.Text, "WithResponseAsync"))).ToList(),
+            "stub-client" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal) ? Stub(f.Text, "") : f.Text)).ToList(),
+            "stub-context" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal) ? Stub(f.Text, "") : f.Text)).ToList(),
             "noclient" => ours.Files.Where(f => !f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal)).ToList(),
             _ => throw new ArgumentException(variant),
         };
