@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Contracts.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Contracts.Benchmarks.Compile;
+
+/// <summary>Our generator run on one description in a generator driver, as the compiler runs it in a consumer project.</summary>
+public static class OurGenerator
+{
+    public const string RootNamespace = "Consumer";
+
+    public static SourceSet Generate(string specPath)
+    {
+        var spec = new TextFile(specPath, File.ReadAllText(specPath));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new ContractsGenerator().AsSourceGenerator() },
+            new[] { spec },
+            Compiler.ParseOptions,
+            new OptionsProvider());
+        var compilation = Compiler.CreateCompilation(Array.Empty<SyntaxTree>(), References.Ours);
+        driver = driver.RunGenerators(compilation, CancellationToken.None);
+        var result = driver.GetRunResult();
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())
+            .Concat(result.Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString())).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(specPath + ": " + string.Join(Environment.NewLine, errors));
+        }
+
+        var files = result.Results.SelectMany(r => r.GeneratedSources)
+            .Select(source => (Path: source.HintName, Text: source.SourceText.ToString()))
+            .OrderBy(file => file.Path, StringComparer.Ordinal)
+            .ToList();
+        return new SourceSet(files, References.Ours);
+    }
+
+    /// <summary>A marked contract under <see cref="RootNamespace"/>, as MSBuild's generated .editorconfig says.</summary>
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions Global = new Options(new() { ["build_property.RootNamespace"] = RootNamespace });
+        private static readonly AnalyzerConfigOptions Spec = new Options(new() { ["build_metadata.AdditionalFiles.OpenApiContract"] = "true" });
+        private static readonly AnalyzerConfigOptions None = new Options(new());
+
+        public override AnalyzerConfigOptions GlobalOptions => Global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
+    }
+
+    private sealed class TextFile(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
