@@ -135,7 +135,8 @@ kiota_call() {
   case "$1" in
     openai) echo 'await client.Models.GetAsync();' ;;
     github) echo 'await client.Repos["octocat"]["Hello-World"].GetAsync();' ;;
-    stripe) echo 'await client.V1.Balance.GetAsync();' ;;
+    # Stripe's description gives its GET operations a (form) request body, which Kiota makes a required parameter.
+    stripe) echo 'await client.V1.Balance.GetAsync(new Consumer.Kiota.V1.Balance.BalanceGetRequestBody());' ;;
     *) echo 'System.Console.WriteLine(client.GetType().Name);' ;;
   esac
 }
