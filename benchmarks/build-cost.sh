@@ -83,14 +83,8 @@ done
 root=$(mktemp -d "${TMPDIR:-/tmp}/contracts-build-cost.XXXXXX")
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# The build servers as a developer has them (lib/consumers.sh).
-bench_build_servers_on
-cleanup() {
-  bench_build_servers_stop
-  if (( keep )); then echo "kept $root" >&2; else rm -rf "$root"; fi
-}
-(( keep )) && echo "keeping $root" >&2
-trap cleanup EXIT
+# The build servers as a developer has them, stopped at the end with the temp folder removed (lib/consumers.sh).
+bench_on_exit_stop_servers_and_clean "$root" "$keep"
 
 if [[ -n "$spec_arg" ]]; then
   if [[ -f "$spec_arg" ]]; then spec=$(realpath "$spec_arg")

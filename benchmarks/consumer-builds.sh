@@ -80,13 +80,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 KIOTA_UPDATE__DISABLED=true
 stamp=$(date -u +%Y%m%d%H%M%S)
 root="$BENCH_WORK/consumer/run-$stamp"
 mkdir -p "$root"
-bench_build_servers_on
-cleanup() {
-  bench_build_servers_stop
-  if (( keep )); then echo "kept $root" >&2; else rm -rf "$root"; fi
-}
-(( keep )) && echo "keeping $root" >&2
-trap cleanup EXIT
+bench_on_exit_stop_servers_and_clean "$root" "$keep"
 
 # The run's folder is inside the repository: these files stop MSBuild, NuGet's central versions and the editorconfig
 # search here, so the consumers see none of the repository's settings, as a user's projects would not. The SDK would
@@ -141,7 +135,8 @@ kiota_call() {
   case "$1" in
     openai) echo 'await client.Models.GetAsync();' ;;
     github) echo 'await client.Repos["octocat"]["Hello-World"].GetAsync();' ;;
-    stripe) echo 'await client.V1.Balance.GetAsync();' ;;
+    # Stripe's description gives its GET operations a (form) request body, which Kiota makes a required parameter.
+    stripe) echo 'await client.V1.Balance.GetAsync(new Consumer.Kiota.V1.Balance.BalanceGetRequestBody());' ;;
     *) echo 'System.Console.WriteLine(client.GetType().Name);' ;;
   esac
 }

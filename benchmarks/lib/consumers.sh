@@ -42,6 +42,19 @@ bench_build_servers_stop() {
   fi
 }
 
+# bench_on_exit_stop_servers_and_clean ROOT KEEP: turns the build servers on (above) and, when the script exits,
+# stops those it started and deletes ROOT, or keeps it (printed) when KEEP is 1.
+bench_on_exit_stop_servers_and_clean() {
+  _bench_root="$1" _bench_keep="$2"
+  bench_build_servers_on
+  (( _bench_keep )) && echo "keeping $_bench_root" >&2
+  trap _bench_exit EXIT
+}
+_bench_exit() {
+  bench_build_servers_stop
+  if (( _bench_keep )); then echo "kept $_bench_root" >&2; else rm -rf "$_bench_root"; fi
+}
+
 # bench_count_cs DIR: "FILES CHARACTERS" of the .cs files below DIR (characters as UTF-8 text, files in a fixed order).
 bench_count_cs() {
   local files chars
