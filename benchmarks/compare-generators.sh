@@ -48,12 +48,7 @@ done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "error: -n takes a positive number" >&2; exit 2; }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
-((${#specs[@]})) || specs=(
-  "$BENCH_REPO_ROOT/spec/aws/lightsail-2016-11-28.yaml"
-  "$BENCH_REPO_ROOT/spec/vendors/github-api-1.1.4.yaml"
-  "$BENCH_REPO_ROOT/spec/vendors/stripe-2020-08-27.yaml"
-)
-for spec in "${specs[@]}"; do [[ -f "$spec" ]] || bench_die "no such spec: $spec"; done
+bench_large_specs
 # Command lines are built as words (see tool_command): no path here may contain a space.
 for path in "${specs[@]}" "$BENCH_WORK" "$cli"; do
   case "$path" in *" "*) bench_die "paths with spaces are not supported: $path" ;; esac

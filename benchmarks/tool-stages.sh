@@ -34,12 +34,7 @@ done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "error: -n takes a positive number" >&2; exit 2; }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
-((${#specs[@]})) || specs=(
-  "$BENCH_REPO_ROOT/spec/aws/lightsail-2016-11-28.yaml"
-  "$BENCH_REPO_ROOT/spec/vendors/github-api-1.1.4.yaml"
-  "$BENCH_REPO_ROOT/spec/vendors/stripe-2020-08-27.yaml"
-)
-for spec in "${specs[@]}"; do [[ -f "$spec" ]] || bench_die "no such spec: $spec"; done
+bench_large_specs
 
 tools_dir="$BENCH_WORK/compare/tools"
 work="$BENCH_WORK/stages"

@@ -23,7 +23,7 @@ public static class OurGenerator
             new[] { new ContractsGenerator().AsSourceGenerator() },
             new[] { spec },
             Compiler.ParseOptions,
-            new OptionsProvider());
+            new ContractOptionsProvider(RootNamespace));
         var compilation = Compiler.CreateCompilation(Array.Empty<SyntaxTree>(), References.Ours);
         driver = driver.RunGenerators(compilation, CancellationToken.None);
         var result = driver.GetRunResult();
@@ -39,34 +39,5 @@ public static class OurGenerator
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .ToList();
         return new SourceSet(files, References.Ours);
-    }
-
-    /// <summary>A marked contract under <see cref="RootNamespace"/>, as MSBuild's generated .editorconfig says.</summary>
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Global = new Options(new() { ["build_property.RootNamespace"] = RootNamespace });
-        private static readonly AnalyzerConfigOptions Spec = new Options(new() { ["build_metadata.AdditionalFiles.OpenApiContract"] = "true" });
-        private static readonly AnalyzerConfigOptions None = new Options(new());
-
-        public override AnalyzerConfigOptions GlobalOptions => Global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
-    }
-
-    private sealed class TextFile(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

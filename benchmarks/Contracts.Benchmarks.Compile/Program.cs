@@ -107,7 +107,7 @@ public static class Program
         {
             var name = SpecName(spec);
             var watch = Stopwatch.StartNew();
-            var ours = OurGenerator.Generate(Specs.Resolve(spec));
+            var ours = OurGenerator.Generate(BenchmarkSpecs.Resolve(spec));
             Console.Error.WriteLine($"{name}: generated {ours.Files.Count} files in {watch.Elapsed.TotalSeconds:F1} s");
             if (write is not null)
             {
@@ -146,7 +146,7 @@ public static class Program
 
         // Roslyn's own code is JIT-compiled on first use, and the heap grows on the first large compile: one untimed compile of
         // Lightsail's description (4.7 MB of C#) first, so that the first set measured pays no more than the others.
-        Compiler.Compile(OurGenerator.Generate(Specs.Resolve("lightsail")), phases);
+        Compiler.Compile(OurGenerator.Generate(BenchmarkSpecs.Resolve("lightsail")), phases);
 
         Console.WriteLine($"load before: {Load()}");
         var samples = sets.ToDictionary(set => set, _ => new List<PhaseTimes>());
@@ -191,7 +191,7 @@ public static class Program
         return equals <= 0 ? throw new ArgumentException("expected NAME=DIR, got " + value) : (value[..equals], value[(equals + 1)..]);
     }
 
-    private static string SpecName(string spec) => Specs.Paths.ContainsKey(spec) ? spec : Path.GetFileNameWithoutExtension(spec);
+    private static string SpecName(string spec) => BenchmarkSpecs.Paths.ContainsKey(spec) ? spec : Path.GetFileNameWithoutExtension(spec);
 
     private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) + " s" : "-";
 

@@ -100,3 +100,15 @@ bench_publish_cli() {
     || { tail -n 30 "$dir.publish.log" >&2; bench_die "publishing the CLI failed (log: $dir.publish.log)"; }
   echo "$dir/Contracts.Cli"
 }
+
+# bench_large_specs: the caller's "specs" array as given on its command line, or else the three large descriptions the
+# whole-process comparisons use (Lightsail, GitHub, Stripe); stops the script if one does not exist.
+bench_large_specs() {
+  ((${#specs[@]})) || specs=(
+    "$BENCH_REPO_ROOT/spec/aws/lightsail-2016-11-28.yaml"
+    "$BENCH_REPO_ROOT/spec/vendors/github-api-1.1.4.yaml"
+    "$BENCH_REPO_ROOT/spec/vendors/stripe-2020-08-27.yaml"
+  )
+  local spec
+  for spec in "${specs[@]}"; do [[ -f "$spec" ]] || bench_die "no such spec: $spec"; done
+}
