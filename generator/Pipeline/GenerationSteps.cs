@@ -152,7 +152,7 @@ internal static class GenerationSteps
             {
                 FaultInjection.ThrowInTranslation(input.Path);
                 var translated = DocumentTranslator.Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken, out var componentTypeOf);
-                model = RunPasses(translated);
+                model = RunPasses(translated, input.Options);
                 if (input.Options.Selection is { } selection)
                 {
                     model = Select(model, selection, componentTypeOf, diagnostics);
@@ -210,8 +210,9 @@ internal static class GenerationSteps
     }
 
     /// <summary>The pure model → model steps that run after translation, in order.</summary>
-    internal static SpecModel RunPasses(SpecModel model) =>
-        MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(model)))));
+    /// <param name="options">The spec's options (<see cref="GeneratorOptions.JsonDirections"/>); null: the defaults.</param>
+    internal static SpecModel RunPasses(SpecModel model, GeneratorOptions? options = null) =>
+        JsonDirectionReach.Apply(MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(model))))), GeneratedSides.Client, options?.BothJsonDirections ?? false);
 
     /// <summary>
     /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter
