@@ -92,18 +92,22 @@ internal static class GenerationSteps
         }
     }
 
-    /// <summary>The documentation of the spec at <paramref name="path"/> among all specs' (none when it was not split).</summary>
-    public static DocumentationTable DocumentationOf(ImmutableArray<DocumentationTable> tables, string path)
+    /// <summary>
+    /// The translation of the spec at <paramref name="path"/> among all specs' (the first, should two files share a path;
+    /// CTR006 should none match, which the pipeline never lets happen: each split spec is translated).
+    /// </summary>
+    public static SpecResult ResultOf(ImmutableArray<(string Path, SpecResult Result)> results, string path)
     {
-        foreach (var table in tables)
+        foreach (var (resultPath, result) in results)
         {
-            if (table.Path == path)
+            if (resultPath == path)
             {
-                return table;
+                return result;
             }
         }
 
-        return DocumentationTable.None(path);
+        return new SpecResult(null, new EquatableArray<DiagnosticInfo>([new DiagnosticInfo(
+            DiagnosticDescriptors.GeneratorFailure.Id, null, new EquatableArray<string>(["MissingTranslation", "No translation of " + path]))]));
     }
 
     /// <summary>
