@@ -44,8 +44,8 @@ internal static class JsonDirectionReach
 
         return model with
         {
-            Records = model.Records.Select(r => r.Directions == reach.Of(r.Name, reach.Records) ? r : r with { Directions = reach.Of(r.Name, reach.Records) }).ToEquatableArray(),
-            Unions = model.Unions.Select(u => u.Directions == reach.Of(u.Name, reach.Unions) ? u : u with { Directions = reach.Of(u.Name, reach.Unions) }).ToEquatableArray(),
+            Records = model.Records.Select(r => reach.Of(r.Name, reach.Records) is var found && found != r.Directions ? r with { Directions = found } : r).ToEquatableArray(),
+            Unions = model.Unions.Select(u => reach.Of(u.Name, reach.Unions) is var found && found != u.Directions ? u with { Directions = found } : u).ToEquatableArray(),
         };
     }
 
