@@ -22,8 +22,8 @@ internal sealed record GeneratorOptions(
     string? JsonDirections = null)
 {
     /// <summary>
-    /// Every converter reads and writes: any value but <c>Used</c> asks for it, so a misspelt value costs compile time,
-    /// never a converter that throws at run time.
+    /// Every converter reads and writes: any value but <c>Used</c> asks for it, so a misspelt value (CTR146) costs compile
+    /// time, never a converter that throws at run time.
     /// </summary>
-    public bool BothJsonDirections => JsonDirections is not null && !string.Equals(JsonDirections.Trim(), "Used", System.StringComparison.OrdinalIgnoreCase);
+    public bool BothJsonDirections => OptionWords.MeansBothJsonDirections(JsonDirections);
 }

@@ -192,6 +192,10 @@ internal static class DiagnosticDescriptors
         "CTR140", "User type not used here", "x-contracts-type '{0}' is not used {1}: {2}; the schema is generated as usual", DiagnosticSeverity.Warning,
         "x-contracts-type maps a component schema to a C# type of the project's own, read and written through System.Text.Json. Where the mapping cannot apply (an inline schema, an AWS error schema, an envelope) the extension is ignored and the schema generates what it would without it (docs/overrides.md).");
 
+    public static readonly DiagnosticDescriptor OptionValueNotRecognized = Create(
+        "CTR146", "Option value not recognized", "The {0} metadata is '{1}', which is not one of {2}; {3}", DiagnosticSeverity.Warning,
+        "An option of the OpenApiContract item that takes one of a few words (Visibility: public or internal; JsonDirections: Used or Both, in any case) has another value. The generator does not guess what was meant: it uses the choice that cannot break a build or a call (public types; converters that read and write every type) and says so here (docs/configuration.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

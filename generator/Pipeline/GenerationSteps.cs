@@ -147,6 +147,7 @@ internal static class GenerationSteps
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
         var facts = new DocumentFacts(locator);
         SpecModel? model = null;
+        OptionWords.Report(input.Options, diagnostics);
         try
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
