@@ -31,12 +31,12 @@ internal static class JsonDirectionReach
         if ((sides & GeneratedSides.Client) != 0)
         {
             // The client writes what it sends and reads what it receives; a server would do the opposite.
-            foreach (var type in Requests(model))
+            foreach (var type in ClientTypeRoots.Sent(model.Client, asJson: true))
             {
                 reach.Add(type, JsonDirections.Write);
             }
 
-            foreach (var type in Responses(model))
+            foreach (var type in ClientTypeRoots.Received(model.Client, asJson: true))
             {
                 reach.Add(type, JsonDirections.Read);
             }
@@ -47,84 +47,6 @@ internal static class JsonDirectionReach
             Records = model.Records.Select(r => reach.Of(r.Name, reach.Records) is var found && found != r.Directions ? r with { Directions = found } : r).ToEquatableArray(),
             Unions = model.Unions.Select(u => reach.Of(u.Name, reach.Unions) is var found && found != u.Directions ? u with { Directions = found } : u).ToEquatableArray(),
         };
-    }
-
-    /// <summary>The types the operations send: JSON and form bodies, JSON parts of multipart bodies, parameters spelled through JSON.</summary>
-    internal static IEnumerable<TypeRef> Requests(SpecModel model)
-    {
-        foreach (var operation in model.Client.Operations)
-        {
-            if (operation.Body is { } body)
-            {
-                if (body.NeedsTypeInfo)
-                {
-                    yield return body.Type;
-                }
-
-                foreach (var field in body.Fields)
-                {
-                    if (field.Kind == MultipartFieldKind.Json)
-                    {
-                        yield return field.Type;
-                    }
-                }
-            }
-
-            foreach (var parameter in operation.Parameters)
-            {
-                if (parameter.NeedsTypeInfo)
-                {
-                    yield return parameter.Type;
-                }
-            }
-        }
-    }
-
-    /// <summary>The types the operations receive: success bodies, error bodies, envelope errors, AWS error details, stream items and events, paging items.</summary>
-    internal static IEnumerable<TypeRef> Responses(SpecModel model)
-    {
-        foreach (var operation in model.Client.Operations)
-        {
-            if (operation.Response is { Type: { } type } response && response.NeedsTypeInfo)
-            {
-                yield return type;
-            }
-
-            foreach (var error in operation.Errors)
-            {
-                yield return error.Type;
-            }
-
-            if (operation.Stream is { } stream)
-            {
-                yield return stream.ItemType;
-                foreach (var item in stream.EventTypes)
-                {
-                    yield return item.MemberType;
-                }
-            }
-
-            if (operation.Paging is { } paging)
-            {
-                yield return paging.ItemType;
-            }
-        }
-
-        foreach (var envelope in model.Client.Envelopes)
-        {
-            yield return envelope.ErrorType;
-        }
-
-        if (model.Client.Aws is { } aws)
-        {
-            foreach (var error in aws.Errors)
-            {
-                if (error.Details is { } details)
-                {
-                    yield return details;
-                }
-            }
-        }
     }
 
     /// <summary>The directions found so far, by record and union name; a worklist, not recursion, for deep documents.</summary>

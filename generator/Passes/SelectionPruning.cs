@@ -42,7 +42,7 @@ internal static class SelectionPruning
         };
 
         var reach = new TypeReach(model);
-        foreach (var root in Roots(kept))
+        foreach (var root in ClientTypeRoots.Sent(kept, asJson: false).Concat(ClientTypeRoots.Received(kept, asJson: false)))
         {
             reach.Add(root);
         }
@@ -71,63 +71,6 @@ internal static class SelectionPruning
     /// <summary>The names of the generated types in <paramref name="model"/> (records, enums, unions).</summary>
     public static HashSet<string> TypeNames(SpecModel model) =>
         new(model.Records.Select(r => r.Name).Concat(model.Enums.Select(e => e.Name)).Concat(model.Unions.Select(u => u.Name)), StringComparer.Ordinal);
-
-    private static IEnumerable<TypeRef> Roots(ClientModel client)
-    {
-        foreach (var operation in client.Operations)
-        {
-            foreach (var parameter in operation.Parameters)
-            {
-                yield return parameter.Type;
-            }
-
-            if (operation.Body is { } body)
-            {
-                yield return body.Type;
-                foreach (var field in body.Fields)
-                {
-                    yield return field.Type;
-                }
-            }
-
-            if (operation.Response.Type is { } result)
-            {
-                yield return result;
-            }
-
-            foreach (var error in operation.Errors)
-            {
-                yield return error.Type;
-            }
-
-            if (operation.Stream is { } stream)
-            {
-                yield return stream.ItemType;
-                foreach (var streamEvent in stream.EventTypes)
-                {
-                    yield return streamEvent.MemberType;
-                }
-            }
-
-            if (operation.Paging is { } paging)
-            {
-                yield return paging.ItemType;
-            }
-        }
-
-        foreach (var envelope in client.Envelopes)
-        {
-            yield return envelope.ErrorType;
-        }
-
-        foreach (var error in client.Aws?.Errors ?? EquatableArray<AwsErrorModel>.Empty)
-        {
-            if (error.Details is { } details)
-            {
-                yield return details;
-            }
-        }
-    }
 
     /// <summary>The generated types reachable from the roots given, closed over members, cases, elements and hierarchies.</summary>
     private sealed class TypeReach
