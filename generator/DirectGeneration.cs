@@ -29,9 +29,14 @@ internal static class DirectGeneration
     /// Translate the structure and put the documentation back, as the analyzer does, instead of translating the text as it
     /// is (what the tool does: it runs once, so the split would only cost it time). The identity tests compare the two.
     /// </param>
+    /// <param name="lap">
+    /// Called as each stage ends, with its name: <c>load</c> (the spec, its references and overlays collected), <c>read</c>,
+    /// <c>model</c> (see <see cref="GenerationSteps.Translate"/>), <c>emit</c>; the tool's <c>CONTRACTS_TIMINGS=1</c> times the
+    /// stages with it, on the path every run takes.
+    /// </param>
     public static (IReadOnlyList<(string HintName, string Text)> Sources, IReadOnlyList<Diagnostic> Diagnostics) Run(
         AdditionalText spec, IReadOnlyList<AdditionalText> others, AnalyzerConfigOptionsProvider options, CompilationFacts facts, CancellationToken cancellationToken,
-        bool splitDocumentation = false)
+        bool splitDocumentation = false, Action<string>? lap = null)
     {
         var sources = new List<(string HintName, string Text)>();
         var diagnostics = new List<Diagnostic>();
@@ -52,15 +57,16 @@ internal static class DirectGeneration
 
         var scanned = library.ToImmutable();
         input = GenerationSteps.CollectOverlays(GenerationSteps.CollectReferences(input, scanned), scanned);
+        lap?.Invoke("load");
         SpecResult result;
         if (splitDocumentation)
         {
             var split = GenerationSteps.SplitDocumentation(input, cancellationToken);
-            result = GenerationSteps.RestoreDocumentation(GenerationSteps.Translate(split.Structure, facts.HasDateOnly, cancellationToken), split.Documentation);
+            result = GenerationSteps.RestoreDocumentation(GenerationSteps.Translate(split.Structure, facts.HasDateOnly, cancellationToken, lap), split.Documentation);
         }
         else
         {
-            result = GenerationSteps.Translate(input, facts.HasDateOnly, cancellationToken);
+            result = GenerationSteps.Translate(input, facts.HasDateOnly, cancellationToken, lap);
         }
 
         // As the analyzer: a C# version too old for the generated code gets CTR131 (below) and no code.
@@ -85,6 +91,7 @@ internal static class DirectGeneration
 
         diagnostics.AddRange(GenerationSteps.Diagnostics(result.Diagnostics, result.Model?.Target.ClientName, facts));
         sources.Sort(static (a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        lap?.Invoke("emit");
         return (sources, diagnostics);
     }
 }

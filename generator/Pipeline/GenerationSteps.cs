@@ -141,7 +141,8 @@ internal static class GenerationSteps
     /// ours) is CTR006 and costs the user this document's code, not their build.
     /// </summary>
     /// <param name="hasDateOnly">The compilation can use <c>System.DateOnly</c> (see <see cref="CompilationFacts.HasDateOnly"/>).</param>
-    public static SpecResult Translate(SpecInput input, bool hasDateOnly, CancellationToken cancellationToken)
+    /// <param name="lap">Called with <c>read</c> once the OpenAPI reader is done and with <c>model</c> at the end (the tool's stage timings).</param>
+    public static SpecResult Translate(SpecInput input, bool hasDateOnly, CancellationToken cancellationToken, Action<string>? lap = null)
     {
         var diagnostics = new DiagnosticBag();
         var locator = new SourceLocator(input.Path, SourceText.From(input.Text));
@@ -152,6 +153,7 @@ internal static class GenerationSteps
         {
             // Every name and number is formatted with invariant-culture APIs, so output never depends on the locale.
             var document = DocumentTranslator.Read(input, diagnostics, locator, facts, out var isSwagger2, cancellationToken);
+            lap?.Invoke("read");
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
@@ -188,7 +190,9 @@ internal static class GenerationSteps
             diagnostics.AddAt(DiagnosticDescriptors.GeneratorFailure, 0, 0, exception.GetType().Name, exception.Message);
         }
 
-        return new SpecResult(model, diagnostics.ToInfos(locator));
+        var result = new SpecResult(model, diagnostics.ToInfos(locator));
+        lap?.Invoke("model");
+        return result;
     }
 
     /// <summary>

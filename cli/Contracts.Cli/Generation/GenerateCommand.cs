@@ -46,7 +46,7 @@ internal static class GenerateCommand
         GeneratedOutput run;
         try
         {
-            run = timed ? TimedGeneration.Generate(new SpecFile(specPath, IsNamed: true), options) : SpecGenerator.Generate(new SpecFile(specPath, IsNamed: true), options);
+            run = SpecGenerator.Generate(new SpecFile(specPath, IsNamed: true), options, timed ? TimedGeneration.Lap : null);
         }
         catch (IOException error)
         {

@@ -41,7 +41,8 @@ internal static class SpecGenerator
     /// (<see cref="DirectGeneration"/>): what <c>generate</c> needs, in a fraction of the start-up time. Throws only for
     /// I/O errors reading it.
     /// </summary>
-    public static GeneratedOutput Generate(SpecFile spec, SpecOptions options)
+    /// <param name="lap">Called as each stage ends (<see cref="DirectGeneration.Run"/>); <see cref="TimedGeneration.Lap"/> when <c>CONTRACTS_TIMINGS=1</c>.</param>
+    public static GeneratedOutput Generate(SpecFile spec, SpecOptions options, Action<string>? lap = null)
     {
         var text = Read(spec.Path);
         var (sources, diagnostics) = DirectGeneration.Run(
@@ -49,7 +50,8 @@ internal static class SpecGenerator
             ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders)).Concat(Overlays(options)).ToList(),
             new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed),
             CompilerSetup.Facts,
-            CancellationToken.None);
+            CancellationToken.None,
+            lap: lap);
         return new GeneratedOutput(sources, diagnostics);
     }
 
