@@ -9,16 +9,14 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Reading.Downgrade;
 using Contracts.Generator.Reading.Overlays;
 using Contracts.Generator.Reading.References;
-using Microsoft.OpenApi.Exceptions;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Readers;
-using Microsoft.OpenApi.Readers.Exceptions;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading;
 
 /// <summary>
-/// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi.Readers and turns everything
+/// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi (<see cref="OpenApiTextReader"/>) and turns everything
 /// the reader says (errors, exceptions) into diagnostics. The only place that calls the third-party reader.
 /// </summary>
 internal static class SpecReader
@@ -70,7 +68,7 @@ internal static class SpecReader
         YamlNode? earlyTree = null;
         var hasExternal = ReferenceScanner.HasExternal(text);
         if (hasExternal && ReferenceScanner.Files(path, text).Count == 0 && !OpenApi31Detector.LooksLikeOpenApi31(text)
-            && ReaderWithTree.IsAvailable && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null
+            && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null
             && !ExternalReferenceBundler.HasExternalReferences(path, text, readTree))
         {
             (early, earlyResult, earlyTree) = (read, readResult, readTree);
@@ -107,7 +105,7 @@ internal static class SpecReader
             text = downgraded;
         }
 
-        OpenApiDocument document;
+        OpenApiDocument? document;
         OpenApiDiagnostic result;
         var readerTree = earlyTree;
         try
@@ -154,7 +152,13 @@ internal static class SpecReader
             return null;
         }
 
-        isSwagger2 = result.SpecificationVersion == Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0;
+        if (document is null && IsWithoutVersion(result))
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.NotOpenApi, 0, 0, "it has no 'openapi' or 'swagger' version member");
+            return null;
+        }
+
+        isSwagger2 = result.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0;
         if (isSwagger2)
         {
             // The reader checks a 2.0 document as the 3.0 document it made of it, and names places by their 3.0 pointers.
@@ -209,31 +213,25 @@ internal static class SpecReader
         }
     }
 
-    /// <summary>The reader's settings: local references only (a generator does no I/O) and our explicit YAML limits.</summary>
-    internal static OpenApiReaderSettings ReaderSettings() => new()
-    {
-        ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
-        LoadExternalRefs = false,
-        MaxDepth = Limits.MaxYamlDepth,
-        MaxNodeCount = Limits.MaxYamlNodes,
-        MaxAliasExpansionNodeCount = Limits.MaxAliasExpansionNodes,
-        MaxInputByteCount = Limits.MaxInputBytes,
-        MaxScalarLength = Limits.MaxScalarLength,
-    };
+    private static OpenApiDocument? ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree) =>
+        OpenApiTextReader.Read(text, out result, out tree);
 
-    private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree)
+    /// <summary>The reader found no <c>openapi</c> or <c>swagger</c> member (1.6 threw for it; 3.x reports it).</summary>
+    private static bool IsWithoutVersion(OpenApiDiagnostic result)
     {
-        var settings = ReaderSettings();
-        if (ReaderWithTree.TryRead(text, settings, out var document, out result, out tree))
+        foreach (var error in result.Errors)
         {
-            return document;
+            if (error.Message?.IndexOf("Version node not found", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
         }
 
-        return new OpenApiStringReader(settings).Read(text, out result);
+        return false;
     }
 
     /// <summary>Reads; where the reader throws on a component that is not an object, repairs those (<see cref="MisshapenComponents"/>) and reads again.</summary>
-    private static OpenApiDocument ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree)
+    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree)
     {
         try
         {

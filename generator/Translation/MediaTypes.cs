@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation;
 

@@ -4,8 +4,7 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Interfaces;
+using Microsoft.OpenApi;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Translation;

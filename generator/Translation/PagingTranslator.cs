@@ -5,8 +5,7 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
 using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
 

@@ -6,7 +6,7 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
 using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;

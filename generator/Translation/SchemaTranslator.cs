@@ -10,9 +10,6 @@ using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Writers;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;

@@ -7,8 +7,7 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;

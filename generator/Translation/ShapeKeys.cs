@@ -3,8 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Contracts.Generator.Reading;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation.Naming;
 
