@@ -187,7 +187,7 @@ internal static class SpecReader
             return null;
         }
 
-        ReaderLeftNulls.Remove(document);
+        ReferenceResolution.Resolve(document, diagnostics);
         return document;
     }
 

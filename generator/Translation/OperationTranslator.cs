@@ -8,6 +8,7 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi;
+using System.Net.Http;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -97,7 +98,7 @@ internal sealed class OperationTranslator
     private Dictionary<string, string> MethodRenames(UniqueNameBuilder methodNames)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_document.Paths is null || !_document.Paths.Values.Any(p => p.Operations.Values.Any(o => o.Extensions.ContainsKey(Overrides.NameKey))))
+        if (_document.Paths is null || !_document.Paths.Values.Any(p => p.Operations.Values.Any(o => o.ExtensionMap().ContainsKey(Overrides.NameKey))))
         {
             return renames;
         }
@@ -110,7 +111,7 @@ internal sealed class OperationTranslator
             {
                 var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
                 var (operationId, baseName) = NamesOf(RouteOf(path.Key), operation.Key, operation.Value);
-                if (operation.Value.Extensions.ContainsKey(Overrides.NameKey) && Overrides.NameOf(operation.Value.Extensions, pointer, _diagnostics) is { } rename)
+                if (operation.Value.ExtensionMap().ContainsKey(Overrides.NameKey) && Overrides.NameOf(operation.Value.ExtensionMap(), pointer, _diagnostics) is { } rename)
                 {
                     found.Add((pointer, rename, operationId));
                 }
@@ -151,14 +152,14 @@ internal sealed class OperationTranslator
     }
 
     /// <summary>The operation's id (made up from the route when it has none) and its method name without <c>Async</c>, as derived.</summary>
-    private static (string OperationId, string BaseName) NamesOf(string path, OperationType method, OpenApiOperation operation) =>
+    private static (string OperationId, string BaseName) NamesOf(string path, HttpMethod method, OpenApiOperation operation) =>
         string.IsNullOrWhiteSpace(operation.OperationId)
             ? (method.ToString().ToUpperInvariant() + " " + path, NameFromRoute(method, path))
             : (operation.OperationId, Identifiers.ToPascalCase(operation.OperationId, "Call"));
 
     /// <param name="rename">The method name x-contracts-name gives the operation (without <c>Async</c>), already claimed; null to derive it.</param>
     private OperationModel? BuildOperation(
-        string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames, string? rename)
+        string pathKey, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames, string? rename)
     {
         // AWS-style keys ("/#X-Amz-Target=Service.Op") name the operation in a fragment that is never sent.
         var fragment = pathKey.IndexOf('#');
@@ -230,15 +231,15 @@ internal sealed class OperationTranslator
     }
 
     /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>
-    private bool IsIdempotent(OperationType method, string operationId) =>
-        method is OperationType.Get or OperationType.Head or OperationType.Put or OperationType.Delete or OperationType.Options
+    private bool IsIdempotent(HttpMethod method, string operationId) =>
+        method is HttpMethod.Get or HttpMethod.Head or HttpMethod.Put or HttpMethod.Delete or HttpMethod.Options
         || (_aws is not null && AwsProfile.IsReadOnlyName(operationId));
 
     /// <summary>
     /// A method name for an operation without <c>operationId</c>: the HTTP method, then each path segment, with
     /// <c>{id}</c> read as <c>ById</c> (<c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>).
     /// </summary>
-    private static string NameFromRoute(OperationType method, string path)
+    private static string NameFromRoute(HttpMethod method, string path)
     {
         var words = new List<string> { method.ToString() };
         foreach (var segment in path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))

@@ -5,8 +5,10 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
+using System.Net.Http;
+using OpenApiParameterLocation = Microsoft.OpenApi.ParameterLocation;
 using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
 
 namespace Contracts.Generator.Translation;
@@ -73,7 +75,7 @@ internal sealed class PagingTranslator
         var uriMembers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var response in operation.Responses.Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)))
         {
-            foreach (var media in response.Value?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+            foreach (var media in response.Value?.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
             {
                 foreach (var member in MembersOf(media?.Schema, depth: 0))
                 {
@@ -244,9 +246,9 @@ internal sealed class PagingTranslator
         }
 
         var cursors = IdsOf(chosen)!.Value;
-        var isUnion = chosen.Type.Element!.Kind == TypeKind.Union;
+        var isUnion = chosen.TypeName().Element!.Kind == TypeKind.Union;
         return new PagingModel(
-            PagingKind.Cursor, rule, facts.Pointer, chosen.Type.Element!, chosen.Type.ElementAllowsNull, chosen.Name,
+            PagingKind.Cursor, rule, facts.Pointer, chosen.TypeName().Element!, chosen.TypeName().ElementAllowsNull, chosen.Name,
             HasMoreProperty: hasMore.Name, CursorProperty: isUnion ? null : cursors[0], TokenParameter: cursor.ParameterName, TokenIsNonNullable: cursor.IsRequired,
             CursorCaseProperties: isUnion ? cursors : EquatableArray<string>.Empty);
     }
@@ -352,7 +354,7 @@ internal sealed class PagingTranslator
         }
 
         // Google's lists answer {services: [...], nextPageToken, unreachable: ["..."]}: the one array of objects holds the items.
-        var objects = arrays.Where(p => p.Type.Element!.Kind is TypeKind.Object or TypeKind.Union).ToList();
+        var objects = arrays.Where(p => p.TypeName().Element!.Kind is TypeKind.Object or TypeKind.Union).ToList();
         return objects.Count == 1 ? objects[0] : null;
     }
 
@@ -373,30 +375,30 @@ internal sealed class PagingTranslator
     /// <summary><c>x-ms-pageable</c> on the operation: absent, one page (<c>nextLinkName: null</c>), or the next link's and the items' members.</summary>
     private static PageableExtension? ReadPageable(OpenApiOperation operation)
     {
-        if (!operation.Extensions.TryGetValue("x-ms-pageable", out var extension) || extension is not OpenApiObject declared)
+        if (!operation.ExtensionMap().TryGetValue("x-ms-pageable", out var extension) || JsonValues.Of(extension) is not JsonObject declared)
         {
             return null;
         }
 
-        var next = declared.TryGetValue("nextLinkName", out var nextValue) && nextValue is OpenApiString { Value.Length: > 0 } nextName ? nextName.Value : null;
-        var items = declared.TryGetValue("itemName", out var itemValue) && itemValue is OpenApiString { Value.Length: > 0 } itemName ? itemName.Value : "value";
+        var next = declared.TryGetPropertyValue("nextLinkName", out var nextValue) && JsonValues.AsString(nextValue) is { Length: > 0 } nextName ? nextName : null;
+        var items = declared.TryGetPropertyValue("itemName", out var itemValue) && JsonValues.AsString(itemValue) is { Length: > 0 } itemName ? itemName : "value";
         return new PageableExtension(next, items);
     }
 
     /// <summary>The members of an object schema, its own and those of its <c>allOf</c> parts (a few levels deep).</summary>
-    private static IEnumerable<KeyValuePair<string, OpenApiSchema>> MembersOf(OpenApiSchema? schema, int depth)
+    private static IEnumerable<KeyValuePair<string, IOpenApiSchema>> MembersOf(IOpenApiSchema? schema, int depth)
     {
         if (schema is null || depth > 8)
         {
             yield break;
         }
 
-        foreach (var member in schema.Properties)
+        foreach (var member in schema.PropertyMap())
         {
             yield return member;
         }
 
-        foreach (var part in schema.AllOf)
+        foreach (var part in schema.AllOfList())
         {
             foreach (var member in MembersOf(part, depth + 1))
             {
@@ -406,7 +408,7 @@ internal sealed class PagingTranslator
     }
 
     /// <summary>A member's schema through its <c>allOf: [$ref, {description}]</c> wrapper.</summary>
-    private static OpenApiSchema? Resolve(OpenApiSchema? schema)
+    private static IOpenApiSchema? Resolve(IOpenApiSchema? schema)
     {
         for (var i = 0; i < 8 && schema is not null; i++)
         {

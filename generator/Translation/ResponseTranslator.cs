@@ -74,7 +74,7 @@ internal sealed class ResponseTranslator
 
     private TypeRef SuccessUnion(OpenApiOperation operation, List<string> keys, List<ResponseModel> results, string baseName, string pointer)
     {
-        var members = new List<(TypeRef Type, OpenApiSchema Schema)>();
+        var members = new List<(TypeRef Type, IOpenApiSchema Schema)>();
         for (var i = 0; i < keys.Count; i++)
         {
             var response = operation.Responses[keys[i]];
@@ -85,11 +85,11 @@ internal sealed class ResponseTranslator
             }
         }
 
-        var description = new OpenApiSchema { Description = "One of the success responses " + string.Join(", ", keys) + "." };
+        var description = new IOpenApiSchema { Description = "One of the success responses " + string.Join(", ", keys) + "." };
         return _schemas.Unions.Define(_registry.Claim(baseName + "Result"), description, pointer + "/responses", members);
     }
 
-    private ResponseModel BuildResult(OpenApiResponse response, string key, string baseName, string pointer)
+    private ResponseModel BuildResult(IOpenApiResponse response, string key, string baseName, string pointer)
     {
         var responsePointer = pointer + "/responses/" + Escape(key);
         var (mediaType, category) = MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2)!.Value;
@@ -140,7 +140,7 @@ internal sealed class ResponseTranslator
         return null;
     }
 
-    private TypeRef StreamItemType(OpenApiSchema? schema, string mediaPointer, string operationId, string mediaType, string baseName)
+    private TypeRef StreamItemType(IOpenApiSchema? schema, string mediaPointer, string operationId, string mediaType, string baseName)
     {
         if (schema is null)
         {
@@ -149,7 +149,7 @@ internal sealed class ResponseTranslator
         }
 
         var schemaPointer = mediaPointer + "/schema";
-        var (itemSchema, itemPointer) = schema.Type == "array" && schema.Items is { } items ? (items, schemaPointer + "/items") : (schema, schemaPointer);
+        var (itemSchema, itemPointer) = schema.TypeName() == "array" && schema.Items is { } items ? (items, schemaPointer + "/items") : (schema, schemaPointer);
         var type = _schemas.Resolve(itemSchema, itemPointer, baseName + "StreamItem");
         var reason = type.Kind switch
         {
@@ -167,7 +167,7 @@ internal sealed class ResponseTranslator
     }
 
     /// <summary>A response whose every media type is a stream of items: its body is read by the streaming method only.</summary>
-    private bool OffersOnlyStreams(OpenApiResponse response) =>
+    private bool OffersOnlyStreams(IOpenApiResponse response) =>
         MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2) is { Category: MediaCategory.Stream };
 
     /// <summary>
@@ -220,7 +220,7 @@ internal sealed class ResponseTranslator
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var key in SuccessKeys(operation))
         {
-            foreach (var declared in operation.Responses[key].Headers ?? new Dictionary<string, OpenApiHeader>())
+            foreach (var declared in operation.Responses[key].Headers ?? new Dictionary<string, IOpenApiHeader>())
             {
                 if (string.IsNullOrWhiteSpace(declared.Key) || declared.Value is null)
                 {
@@ -289,9 +289,9 @@ internal sealed class ResponseTranslator
     /// The property type of a declared header: integers as numbers, dates (and the HTTP-date headers declared as strings)
     /// as <c>DateTimeOffset</c>, arrays as lists, anything else as the text sent.
     /// </summary>
-    private static ResponseHeaderKind HeaderKind(string name, OpenApiSchema? schema)
+    private static ResponseHeaderKind HeaderKind(string name, IOpenApiSchema? schema)
     {
-        var type = schema?.Type;
+        var type = schema?.TypeName();
         var format = schema?.Format;
         switch (type)
         {
@@ -325,7 +325,7 @@ internal sealed class ResponseTranslator
     /// A response with a body. The Swagger 2.0 reader gives every response one media type per <c>produces</c> entry,
     /// with a null schema when the response has none: that is a response without a body.
     /// </summary>
-    private bool HasBody(OpenApiResponse response) =>
+    private bool HasBody(IOpenApiResponse response) =>
         response.Content.Count > 0 && !(_isSwagger2 && response.Content.Values.All(m => m.Schema is null));
 
     private static bool IsSuccess(string key) => key.StartsWith("2", StringComparison.Ordinal);
