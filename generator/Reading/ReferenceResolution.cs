@@ -17,7 +17,7 @@ namespace Contracts.Generator.Reading;
 internal static class ReferenceResolution
 {
     // The component name of each schema object, as 1.6's Reference on the object said it. Weak: the document owns the schemas.
-    private static readonly ConditionalWeakTable<IOpenApiSchema, string> s_componentNames = new();
+    private static readonly ConditionalWeakTable<object, string> s_componentNames = new();
 
     /// <summary>The name of the component <paramref name="schema"/> is (a schema reached through <c>$ref</c>), or of the component an unresolved reference names; null for an inline schema.</summary>
     public static string? ComponentName(IOpenApiSchema? schema) => schema switch
@@ -26,6 +26,9 @@ internal static class ReferenceResolution
         OpenApiSchemaReference reference => reference.Reference?.Id,
         _ => s_componentNames.TryGetValue(schema, out var name) ? name : null,
     };
+
+    /// <summary>True for a part of <c>components</c> (a parameter, response, request body, header), which 1.6 marked with its Reference.</summary>
+    public static bool IsComponent(object? part) => part is not null && s_componentNames.TryGetValue(part, out _);
 
     /// <summary>A <c>$ref</c> that names no schema (1.6's <c>UnresolvedReference</c>).</summary>
     public static bool IsUnresolved(IOpenApiSchema? schema) => schema is OpenApiSchemaReference { Target: null };
@@ -65,6 +68,10 @@ internal static class ReferenceResolution
                     }
                 }
 
+                Name(components.Parameters);
+                Name(components.Responses);
+                Name(components.RequestBodies);
+                Name(components.Headers);
                 Map(components.Parameters, Parameter);
                 Map(components.Responses, Response);
                 Map(components.RequestBodies, RequestBody);
@@ -250,6 +257,18 @@ internal static class ReferenceResolution
             if (!string.IsNullOrEmpty(id))
             {
                 _diagnostics.Add(DiagnosticDescriptors.UnresolvedReference, SourceLocator.ReferencePrefix + id, id!);
+            }
+        }
+
+        private static void Name<T>(IDictionary<string, T>? components)
+            where T : class
+        {
+            foreach (var entry in components ?? new Dictionary<string, T>())
+            {
+                if (entry.Value is not IOpenApiReferenceHolder && entry.Value is not null && !s_componentNames.TryGetValue(entry.Value, out _))
+                {
+                    s_componentNames.Add(entry.Value, entry.Key);
+                }
             }
         }
 

@@ -60,11 +60,11 @@ internal sealed class AwsProfile
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations.Values)
+            foreach (var operation in path.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                foreach (var response in operation.Responses)
+                foreach (var response in operation.ResponseMap())
                 {
-                    if (IsErrorStatus(response.Key) && response.Value.Content.Values.Select(c => c.Schema?.ReferenceId()).FirstOrDefault(id => id is not null) is { } id
+                    if (IsErrorStatus(response.Key) && response.Value.ContentMap().Values.Select(c => c.Schema?.ReferenceId()).FirstOrDefault(id => id is not null) is { } id
                         && document.Components?.Schemas?.ContainsKey(id) == true)
                     {
                         ids.Add(id);
@@ -134,9 +134,9 @@ internal sealed class AwsProfile
     {
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations.Values)
+            foreach (var operation in path.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                foreach (var parameter in operation.Parameters)
+                foreach (var parameter in operation.ParameterList())
                 {
                     if (string.Equals(parameter.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase) && SingleValue(parameter.Schema) is { } target)
                     {
@@ -149,7 +149,7 @@ internal sealed class AwsProfile
 
     /// <summary>A header SigV4 computes on every request (listed as a parameter by converted descriptions): never the caller's.</summary>
     public bool IsSigningHeader(IOpenApiParameter parameter) =>
-        parameter.In == Microsoft.OpenApi.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name);
+        parameter.In == Microsoft.OpenApi.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name ?? string.Empty);
 
     /// <summary>AWS JSON bodies travel as <c>application/x-amz-json-1.x</c>, whatever media type the description names.</summary>
     public string RequestMediaType(string declared, bool hasTarget) =>

@@ -34,14 +34,14 @@ internal sealed class BodyTranslator
     public RequestBodyModel? Translate(IOpenApiRequestBody requestBody, OperationContext context, bool hasTarget)
     {
         var bodyPointer = context.Pointer + "/requestBody";
-        if (MediaTypes.Pick(requestBody.Content, forRequest: true, _isSwagger2) is not { } picked)
+        if (MediaTypes.Pick(requestBody.ContentMap(), forRequest: true, _isSwagger2) is not { } picked)
         {
             _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, bodyPointer, context.OperationId, "the request body declares no media type");
             return null;
         }
 
         var (mediaType, category) = picked;
-        var media = requestBody.Content[mediaType];
+        var media = requestBody.ContentMap()[mediaType];
         var schemaPointer = bodyPointer + "/content/" + Escape(mediaType) + "/schema";
         switch (category)
         {
@@ -82,11 +82,9 @@ internal sealed class BodyTranslator
     /// <c>{type: object, properties: {}, additionalProperties: false}</c>): there is nothing a caller could send.
     /// </summary>
     public static bool CannotCarryAnything(IOpenApiRequestBody requestBody) =>
-        requestBody.Content.Count > 0 && requestBody.Content.Values.All(media => media.Schema is
-        {
-            Reference: null, Type: "object", Properties.Count: 0, AdditionalPropertiesAllowed: false, AdditionalProperties: null,
-            AllOf.Count: 0, OneOf.Count: 0, AnyOf.Count: 0,
-        });
+        requestBody.ContentMap().Count > 0 && requestBody.ContentMap().Values.All(media => media.Schema is { } schema
+            && schema.ReferenceId() is null && schema.TypeName() == "object" && schema.PropertyMap().Count == 0 && !schema.AdditionalPropertiesAllowed
+            && schema.AdditionalProperties is null && schema.AllOfList().Count == 0 && schema.OneOfList().Count == 0 && schema.AnyOfList().Count == 0);
 
     /// <summary>One method parameter per member of the multipart schema; <c>format: binary</c> members are files.</summary>
     private EquatableArray<MultipartFieldModel>? BuildMultipartFields(IOpenApiSchema? schema, string pointer, OperationContext context)

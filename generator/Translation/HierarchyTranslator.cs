@@ -104,8 +104,9 @@ internal sealed class HierarchyTranslator
         }
 
         var id = basePart?.ReferenceId();
-        if (basePart is null || string.IsNullOrEmpty(id) || basePart.IsUnresolved() || basePart.Reference!.IsExternal
-            || _document.Components?.Schemas?.TryGetValue(id, out var baseSchema) != true
+        IOpenApiSchema? baseSchema = null;
+        if (basePart is null || string.IsNullOrEmpty(id) || basePart.IsUnresolved()
+            || _document.Components?.Schemas?.TryGetValue(id!, out baseSchema) != true || baseSchema is null
             || _componentType(id!) is not { Kind: TypeKind.Object, Name: not null })
         {
             return null;
@@ -118,9 +119,9 @@ internal sealed class HierarchyTranslator
             return null;
         }
 
-        var inherited = MembersOf(baseSchema, new HashSet<IOpenApiSchema>());
-        var discriminator = DiscriminatorOfChain(baseSchema);
-        foreach (var (key, declared) in OwnMembersOf(schema, basePart))
+        var inherited = MembersOf(baseSchema!, new HashSet<IOpenApiSchema>());
+        var discriminator = DiscriminatorOfChain(baseSchema!);
+        foreach (var (key, declared) in OwnMembersOf(schema, basePart!))
         {
             if (inherited.TryGetValue(key, out var inheritedSchema) && key != discriminator && !SameShape(declared, inheritedSchema))
             {
@@ -149,7 +150,7 @@ internal sealed class HierarchyTranslator
             }
 
             var referenced = current.AllOfList().Where(p => p?.ReferenceId() is not null).ToList();
-            current = referenced.Count == 1 && _document.Components?.Schemas?.TryGetValue(referenced[0].Reference.Id ?? string.Empty, out var next) == true ? next : null;
+            current = referenced.Count == 1 && _document.Components?.Schemas?.TryGetValue(referenced[0].ReferenceId() ?? string.Empty, out var next) == true ? next : null;
         }
 
         return false;
@@ -165,7 +166,7 @@ internal sealed class HierarchyTranslator
                 return schema.Discriminator!.PropertyName;
             }
 
-            var next = _bases.TryGetValue(schema, out var id) && id is not null ? _document.Components.Schemas[id] : null;
+            var next = _bases.TryGetValue(schema, out var id) && id is not null ? _document.Components!.Schemas![id] : null;
             if (next is null)
             {
                 return null;

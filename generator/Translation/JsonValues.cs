@@ -59,4 +59,9 @@ internal static class JsonValues
 
     /// <summary>The value of an extension (<c>x-…</c>) that the reader kept as JSON.</summary>
     public static JsonNode? Of(IOpenApiExtension? extension) => (extension as JsonNodeExtension)?.Node;
+
+    /// <summary>The value as compact JSON (non-ASCII as written, as 1.6's writer gave it).</summary>
+    public static string Json(JsonNode? value) => IsNull(value) ? "null" : value!.ToJsonString(s_compact);
+
+    private static readonly JsonSerializerOptions s_compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -159,14 +159,11 @@ internal sealed class MemberValueTranslator
     private static string JsonOf(JsonNode value)
     {
         const int MaxLength = 120;
-        var json = JsonValues.IsNull(value) ? "null" : value.ToJsonString(s_compact);
+        var json = JsonValues.Json(value);
         return json.Length <= MaxLength ? json : json.Substring(0, MaxLength) + "…";
     }
 
-    private static string JsonString(string value) => JsonValue.Create(value).ToJsonString(s_compact);
-
-    // Non-ASCII as written (1.6's writer escaped only what JSON must).
-    private static readonly System.Text.Json.JsonSerializerOptions s_compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static string JsonString(string value) => JsonValues.Json(JsonValue.Create(value));
 
     private static string Expected(TypeRef type) => type.Kind switch
     {

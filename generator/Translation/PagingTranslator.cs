@@ -73,7 +73,7 @@ internal sealed class PagingTranslator
     public void Observe(string methodName, OpenApiOperation operation, string pointer)
     {
         var uriMembers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var response in operation.Responses.Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)))
+        foreach (var response in operation.ResponseMap().Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)))
         {
             foreach (var media in response.Value?.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
             {
@@ -91,7 +91,7 @@ internal sealed class PagingTranslator
         // AWS JSON protocol sends the body member of the same name instead.
         var tokenNames = operation.Parameters
             .Where(p => p?.In == OpenApiParameterLocation.Query && p.Name is not null && string.Equals(p.Description?.Trim(), "Pagination token", StringComparison.OrdinalIgnoreCase))
-            .Select(p => p.Name)
+            .Select(p => p.Name ?? string.Empty)
             .ToList();
         _facts[methodName] = new OperationFacts(pointer, ReadPageable(operation), uriMembers, tokenNames);
     }
@@ -246,9 +246,9 @@ internal sealed class PagingTranslator
         }
 
         var cursors = IdsOf(chosen)!.Value;
-        var isUnion = chosen.TypeName().Element!.Kind == TypeKind.Union;
+        var isUnion = chosen.Type.Element!.Kind == TypeKind.Union;
         return new PagingModel(
-            PagingKind.Cursor, rule, facts.Pointer, chosen.TypeName().Element!, chosen.TypeName().ElementAllowsNull, chosen.Name,
+            PagingKind.Cursor, rule, facts.Pointer, chosen.Type.Element!, chosen.Type.ElementAllowsNull, chosen.Name,
             HasMoreProperty: hasMore.Name, CursorProperty: isUnion ? null : cursors[0], TokenParameter: cursor.ParameterName, TokenIsNonNullable: cursor.IsRequired,
             CursorCaseProperties: isUnion ? cursors : EquatableArray<string>.Empty);
     }
@@ -354,7 +354,7 @@ internal sealed class PagingTranslator
         }
 
         // Google's lists answer {services: [...], nextPageToken, unreachable: ["..."]}: the one array of objects holds the items.
-        var objects = arrays.Where(p => p.TypeName().Element!.Kind is TypeKind.Object or TypeKind.Union).ToList();
+        var objects = arrays.Where(p => p.Type.Element!.Kind is TypeKind.Object or TypeKind.Union).ToList();
         return objects.Count == 1 ? objects[0] : null;
     }
 

@@ -55,7 +55,7 @@ internal sealed class ParameterTranslator
 
             if (isAwsJson && parameter.In is OpenApiParameterLocation.Query or OpenApiParameterLocation.Path)
             {
-                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, context.OperationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name);
+                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, context.OperationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name ?? string.Empty);
                 continue;
             }
 
@@ -76,7 +76,7 @@ internal sealed class ParameterTranslator
 
             if (parameter.In == OpenApiParameterLocation.Header && parameter.Required && SingleValue(parameter.Schema) is { } constant)
             {
-                constantHeaders.Add(new ConstantHeaderModel(parameter.Name, constant));
+                constantHeaders.Add(new ConstantHeaderModel(parameter.Name ?? string.Empty, constant));
                 continue;
             }
 
@@ -103,13 +103,13 @@ internal sealed class ParameterTranslator
                     return null;
                 }
 
-                _diagnostics.Add(DiagnosticDescriptors.ParameterDropped, parameterPointer, context.OperationId, parameter.Name, problem);
+                _diagnostics.Add(DiagnosticDescriptors.ParameterDropped, parameterPointer, context.OperationId, parameter.Name ?? string.Empty, problem);
                 continue;
             }
 
             var style = StyleOf(parameter, location!.Value, parameterPointer, context.OperationId);
             parameters.Add(new ParameterModel(
-                parameter.Name,
+                parameter.Name ?? string.Empty,
                 renames.TryGetValue(parameterPointer, out var renamed) ? renamed : context.ParameterNames.Claim(Identifiers.ToCamelCase(parameter.Name, "value")),
                 location.Value,
                 type,
@@ -117,7 +117,7 @@ internal sealed class ParameterTranslator
                 parameter.Description,
                 style,
                 ExplodeOf(parameter, type),
-                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name, schema?.Format, writeOnly: false),
+                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name ?? string.Empty, schema?.Format, writeOnly: false),
                 Constraints: _schemas.Constraints.Of(schema, type, parameterPointer + "/schema")));
         }
 
@@ -175,19 +175,19 @@ internal sealed class ParameterTranslator
     /// <summary>Path-item parameters overridden by the operation's own (same name and location).</summary>
     private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergeParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
     {
-        var own = new HashSet<string>(operation.Parameters.Select(p => p.In + ":" + p.Name), StringComparer.Ordinal);
+        var own = new HashSet<string>(operation.ParameterList().Select(p => p.In + ":" + p.Name), StringComparer.Ordinal);
         var pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
-        for (var i = 0; i < pathItem.Parameters.Count; i++)
+        for (var i = 0; i < pathItem.ParameterList().Count; i++)
         {
-            if (!own.Contains(pathItem.Parameters[i].In + ":" + pathItem.Parameters[i].Name))
+            if (!own.Contains(pathItem.ParameterList()[i].In + ":" + pathItem.ParameterList()[i].Name))
             {
-                yield return (pathItem.Parameters[i], pathPointer + "/parameters/" + i);
+                yield return (pathItem.ParameterList()[i], pathPointer + "/parameters/" + i);
             }
         }
 
-        for (var i = 0; i < operation.Parameters.Count; i++)
+        for (var i = 0; i < operation.ParameterList().Count; i++)
         {
-            yield return (operation.Parameters[i], pointer + "/parameters/" + i);
+            yield return (operation.ParameterList()[i], pointer + "/parameters/" + i);
         }
     }
 
@@ -217,7 +217,7 @@ internal sealed class ParameterTranslator
         var fallback = location is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple;
         if (!allowed)
         {
-            _diagnostics.Add(DiagnosticDescriptors.ParameterStyleIgnored, pointer, operationId, parameter.Name, StyleName(style), location.ToString().ToLowerInvariant(), StyleName(fallback));
+            _diagnostics.Add(DiagnosticDescriptors.ParameterStyleIgnored, pointer, operationId, parameter.Name ?? string.Empty, StyleName(style), location.ToString().ToLowerInvariant(), StyleName(fallback));
             return fallback;
         }
 
@@ -238,7 +238,7 @@ internal sealed class ParameterTranslator
     /// <summary>A parameter described by <c>content</c> instead of <c>schema</c>: the schema of its (single) media type.</summary>
     private static IOpenApiSchema? FirstContentSchema(IOpenApiParameter parameter)
     {
-        foreach (var content in parameter.Content)
+        foreach (var content in parameter.ContentMap())
         {
             return content.Value.Schema;
         }

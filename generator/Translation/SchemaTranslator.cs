@@ -298,11 +298,10 @@ internal sealed class SchemaTranslator
 
     private TypeRef ResolveCore(IOpenApiSchema schema, string pointer, string nameHint)
     {
-        if (schema.Reference is { } reference && !string.IsNullOrEmpty(reference.Id))
+        if (schema.ReferenceId() is { Length: > 0 } id)
         {
             // The reader already reported dangling references (CTR004); they degrade to free-form JSON.
-            var id = reference.Id;
-            return !schema.IsUnresolved() && _document.Components?.Schemas?.ContainsKey(id) == true && !reference.IsExternal
+            return !schema.IsUnresolved() && _document.Components?.Schemas?.ContainsKey(id) == true
                 ? ComponentType(id)
                 : TypeRef.Any;
         }
@@ -339,7 +338,7 @@ internal sealed class SchemaTranslator
         }
 
         var fixedName = _componentNames.TryGetValue(id, out var claimed) ? claimed : null;
-        var type = Classify(_document.Components.Schemas[id], pointer, Identifiers.ToPascalCase(id, "Model"), fixedName);
+        var type = Classify(_document.Components!.Schemas![id], pointer, Identifiers.ToPascalCase(id, "Model"), fixedName);
         _componentsInProgress.Remove(id);
         _componentTypes[id] = type;
         return type;
@@ -504,7 +503,7 @@ internal sealed class SchemaTranslator
         foreach (var (key, declaredSchema, propertyPointer) in declared)
         {
             // The reader leaves a property whose $ref it could not resolve (CTR004) as null: free-form JSON then.
-            var propertySchema = declaredSchema ?? new IOpenApiSchema { Nullable = true };
+            var propertySchema = declaredSchema ?? new OpenApiSchema { Type = JsonSchemaType.Null };
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var renamed = renames.TryGetValue(key, out var rename);
             var propertyName = renamed ? rename : members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
@@ -520,8 +519,8 @@ internal sealed class SchemaTranslator
             // One record serves requests and responses: a member that travels one way only is never C#-required.
             var isRequired = required.Contains(key) && access == MemberAccess.ReadWrite;
             var defaultValue = propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null);
-            var defaultPointer = (propertySchema.Default is not null && propertySchema.Reference is { IsExternal: false } target
-                ? "#/components/schemas/" + Escape(target.Id)
+            var defaultPointer = (propertySchema.Default is not null && propertySchema.ReferenceId() is { } target
+                ? "#/components/schemas/" + Escape(target)
                 : propertyPointer) + "/default";
             properties.Add(new PropertyModel(
                 propertyName,
@@ -688,11 +687,7 @@ internal sealed class SchemaTranslator
             return null;
         }
 
-        using var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true });
-        value.Write(writer, OpenApiSpecVersion.OpenApi3_0);
-        writer.Flush();
-        var json = text.ToString();
+        var json = JsonValues.Json(value);
         return json.Length <= MaxLength ? json : json.Substring(0, MaxLength) + "…";
     }
 
@@ -728,7 +723,7 @@ internal sealed class SchemaTranslator
                 continue;
             }
 
-            var partPointer = part.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/allOf/" + i;
+            var partPointer = part.ReferenceId() is { } reference ? "#/components/schemas/" + Escape(reference) : pointer + "/allOf/" + i;
             CollectMembers(part, partPointer, required, declared, seenKeys, visiting);
         }
 

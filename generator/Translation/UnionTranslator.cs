@@ -117,7 +117,7 @@ internal sealed class UnionTranslator
                 continue;
             }
 
-            var memberPointer = member.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/" + keyword + "/" + i;
+            var memberPointer = member.ReferenceId() is { } reference ? "#/components/schemas/" + Escape(reference) : pointer + "/" + keyword + "/" + i;
             if (IsUnion(member) && member.Discriminator is null && !AllowsNull(member) && visiting.Count < 16 && visiting.Add(member))
             {
                 AddAlternatives(member, memberPointer, members, visiting);
@@ -151,8 +151,8 @@ internal sealed class UnionTranslator
                 return TypeRef.String;
             case UnionShape.MergedEnum:
                 var enumName = fixedName ?? _registry.Claim(name);
-                var merged = new IOpenApiSchema { Type = "string", Description = schema.Description };
-                merged.EnumList() = members.SelectMany(m => m.Schema.EnumList()).Where(JsonValues.IsString).ToList();
+                var merged = new OpenApiSchema { Type = JsonSchemaType.String, Description = schema.Description };
+                merged.Enum = members.SelectMany(m => m.Schema.EnumList()).Where(JsonValues.IsString).ToList();
                 return _enums.Define(enumName, merged, pointer);
         }
 
@@ -205,13 +205,13 @@ internal sealed class UnionTranslator
         }).ToList();
 
         var explicitDiscriminator = string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
-        var objectShapes = shapes.Where(s => s.TypeName().Kind == TypeKind.Object).ToList();
-        var constant = explicitDiscriminator is null ? ConstantMember(objectShapes.Select(s => (s.Schema, s.RequiredSet())).ToList()) : null;
+        var objectShapes = shapes.Where(s => s.Type.Kind == TypeKind.Object).ToList();
+        var constant = explicitDiscriminator is null ? ConstantMember(objectShapes.Select(s => (s.Schema, s.Required)).ToList()) : null;
         var discriminator = explicitDiscriminator ?? constant?.Name;
         var caseNames = new UniqueNameBuilder(s_unionMembers);
         caseNames.Reserve(name);
         var cases = new List<UnionCaseModel>(members.Count);
-        var constants = SharedConstants(shapes.Where(x => x.TypeName().Kind == TypeKind.Object).Select(x => (x.Schema, x.RequiredSet())).ToList());
+        var constants = SharedConstants(shapes.Where(x => x.Type.Kind == TypeKind.Object).Select(x => (x.Schema, x.Required)).ToList());
         var caseConstants = CaseNames.Constants(members.Select(m => m.Schema).ToList(), explicitDiscriminator);
         for (var index = 0; index < shapes.Count; index++)
         {

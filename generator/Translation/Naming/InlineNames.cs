@@ -52,7 +52,7 @@ internal sealed class InlineNames
             return null;
         }
 
-        var title = TitleName(schema.Title);
+        var title = TitleName(schema.Title ?? string.Empty);
         if (title.Length == 0)
         {
             return null;
@@ -158,9 +158,9 @@ internal sealed class InlineNames
                         Walk(parameter);
                     }
 
-                    if (operation?.RequestBody is { Reference: null } body)
+                    if (operation?.RequestBody is { } body && !ReferenceResolution.IsComponent(body))
                     {
-                        Walk(body.Content);
+                        Walk(body.ContentMap());
                     }
 
                     foreach (var response in operation?.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
@@ -173,18 +173,18 @@ internal sealed class InlineNames
 
         private void Walk(IOpenApiParameter? parameter)
         {
-            if (parameter is { Reference: null })
+            if (parameter is not null && !ReferenceResolution.IsComponent(parameter))
             {
                 Walk(parameter.Schema, 0);
-                Walk(parameter.Content);
+                Walk(parameter.ContentMap());
             }
         }
 
         private void Walk(IOpenApiResponse? response)
         {
-            if (response is { Reference: null })
+            if (response is not null && !ReferenceResolution.IsComponent(response))
             {
-                Walk(response.Content);
+                Walk(response.ContentMap());
             }
         }
 
@@ -204,7 +204,7 @@ internal sealed class InlineNames
                 return;
             }
 
-            if (!string.IsNullOrWhiteSpace(schema.Title) && TitleName(schema.Title) is { Length: > 0 } title && isNamedShape(schema) && ShapeKeys.Of(schema) is { } shape)
+            if (!string.IsNullOrWhiteSpace(schema.Title) && TitleName(schema.Title!) is { Length: > 0 } title && isNamedShape(schema) && ShapeKeys.Of(schema) is { } shape)
             {
                 if (!shapes.TryGetValue(title, out var set))
                 {
