@@ -82,10 +82,20 @@ internal static class OpenApiTextReader
         }
 
         tree = root;
+        if (IsOpenApi30(json) && NullableKeywords.Mark(json) is { } problem)
+        {
+            diagnostic = Failed("#line=0", problem);
+            return null;
+        }
+
         var result = OpenApiYamlReader.Read(json, s_base, Settings());
         diagnostic = result.Diagnostic ?? new OpenApiDiagnostic();
         return result.Document;
     }
+
+    private static bool IsOpenApi30(JsonNode json) =>
+        json is JsonObject root && root.TryGetPropertyValue("openapi", out var version) && version is JsonValue value
+        && value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().StartsWith("3.0", StringComparison.Ordinal);
 
     /// <summary>Local references only: the generator does no I/O.</summary>
     internal static OpenApiReaderSettings Settings() => new() { LoadExternalRefs = false };

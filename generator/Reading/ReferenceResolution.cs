@@ -49,6 +49,7 @@ internal static class ReferenceResolution
 
         public void Document(OpenApiDocument document)
         {
+            EmptyParts.Fill(document);
             if (document.Components is { } components)
             {
                 if (components.Schemas is { } schemas)
@@ -109,6 +110,8 @@ internal static class ReferenceResolution
                 return resolved;
             }
 
+            EmptyParts.PathItem(pathItem);
+
             List(pathItem.Parameters, Parameter);
             foreach (var operation in pathItem.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
@@ -143,6 +146,7 @@ internal static class ReferenceResolution
             var resolved = Target(parameter, (OpenApiParameterReference r) => r.Target, r => r.Reference?.Id);
             if (resolved is OpenApiParameter concrete && _visited.Add(concrete))
             {
+                EmptyParts.Parameter(concrete);
                 concrete.Schema = Schema(concrete.Schema);
                 Content(concrete.Content);
             }
@@ -155,6 +159,7 @@ internal static class ReferenceResolution
             var resolved = Target(header, (OpenApiHeaderReference r) => r.Target, r => r.Reference?.Id);
             if (resolved is OpenApiHeader concrete && _visited.Add(concrete))
             {
+                EmptyParts.Header(concrete);
                 concrete.Schema = Schema(concrete.Schema);
                 Content(concrete.Content);
             }
@@ -167,6 +172,7 @@ internal static class ReferenceResolution
             var resolved = Target(body, (OpenApiRequestBodyReference r) => r.Target, r => r.Reference?.Id);
             if (resolved is OpenApiRequestBody concrete && _visited.Add(concrete))
             {
+                EmptyParts.RequestBody(concrete);
                 Content(concrete.Content);
             }
 
@@ -178,6 +184,7 @@ internal static class ReferenceResolution
             var resolved = Target(response, (OpenApiResponseReference r) => r.Target, r => r.Reference?.Id);
             if (resolved is OpenApiResponse concrete && _visited.Add(concrete))
             {
+                EmptyParts.Response(concrete);
                 Map(concrete.Headers, Header);
                 Content(concrete.Content);
             }
@@ -190,6 +197,7 @@ internal static class ReferenceResolution
             var resolved = media is OpenApiMediaTypeReference reference ? reference.Target : media;
             if (resolved is OpenApiMediaType concrete && _visited.Add(concrete))
             {
+                EmptyParts.Media(concrete);
                 concrete.Schema = Schema(concrete.Schema);
                 foreach (var encoding in concrete.Encoding?.Values ?? Enumerable.Empty<OpenApiEncoding>())
                 {
@@ -225,6 +233,7 @@ internal static class ReferenceResolution
 
         private void SchemaMembers(OpenApiSchema schema)
         {
+            ValueTyping.Apply(schema);
             Map(schema.Properties, Schema);
             List(schema.AllOf, Schema);
             List(schema.OneOf, Schema);
