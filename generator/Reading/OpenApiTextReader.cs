@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json.Nodes;
+using Contracts.Generator.Locating;
 using Contracts.Generator.Reading.Downgrade;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -27,9 +28,10 @@ internal static class OpenApiTextReader
     /// <summary>
     /// Reads <paramref name="text"/>. A YAML error or a crossed limit is an error in <paramref name="diagnostic"/> (the
     /// position in the message, <c>#line=</c> in the pointer, as the 1.6 reader gave them) with a null document;
-    /// otherwise <paramref name="tree"/> is the tree the document was read from.
+    /// otherwise <paramref name="tree"/> is the tree the document was read from. With <paramref name="diagnostics"/>, components
+    /// that are not objects are repaired on the tree first and reported there (<see cref="MisshapenComponents"/>).
     /// </summary>
-    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree)
+    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null)
     {
         tree = null;
         if (Encoding.UTF8.GetByteCount(text) > Limits.MaxInputBytes)
@@ -69,6 +71,11 @@ internal static class OpenApiTextReader
             return null;
         }
 
+        if (diagnostics is not null)
+        {
+            MisshapenComponents.Repair(root, diagnostics);
+        }
+
         JsonNode json;
         try
         {
@@ -82,6 +89,12 @@ internal static class OpenApiTextReader
         }
 
         tree = root;
+        if (diagnostics is not null)
+        {
+            PathReferences.Remove(json, diagnostics);
+        }
+
+        UnionMembers.Mark(json);
         if (IsOpenApi30(json) && NullableKeywords.Mark(json) is { } problem)
         {
             diagnostic = Failed("#line=0", problem);

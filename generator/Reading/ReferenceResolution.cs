@@ -234,6 +234,7 @@ internal static class ReferenceResolution
         private void SchemaMembers(OpenApiSchema schema)
         {
             ValueTyping.Apply(schema);
+            UnionMembers.Unmark(schema);
             Map(schema.Properties, Schema);
             List(schema.AllOf, Schema);
             List(schema.OneOf, Schema);

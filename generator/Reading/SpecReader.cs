@@ -178,6 +178,13 @@ internal static class SpecReader
                 continue;
             }
 
+            // 3.x checks a security scheme's type; 1.6 read an unknown one as it is, and translation reports it (CTR1xx).
+            if (error.Pointer is { } at && at.StartsWith("#/components/securitySchemes/", StringComparison.Ordinal) && at.EndsWith("/type", StringComparison.Ordinal)
+                && error.Message?.StartsWith("Enum value ", StringComparison.Ordinal) == true)
+            {
+                continue;
+            }
+
             Report(error, diagnostics, readerTree);
         }
 
@@ -230,25 +237,9 @@ internal static class SpecReader
         return false;
     }
 
-    /// <summary>Reads; where the reader throws on a component that is not an object, repairs those (<see cref="MisshapenComponents"/>) and reads again.</summary>
-    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree)
-    {
-        try
-        {
-            return ReadWithReader(text, out result, out tree);
-        }
-        catch (InvalidCastException)
-        {
-            var repaired = MisshapenComponents.Repair(text, diagnostics);
-            if (repaired is null)
-            {
-                throw;
-            }
-
-            text = repaired;
-            return ReadWithReader(text, out result, out tree);
-        }
-    }
+    /// <summary>Reads, repairing components that are not objects on the tree (<see cref="MisshapenComponents"/>).</summary>
+    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree) =>
+        OpenApiTextReader.Read(text, out result, out tree, diagnostics);
 
     private static bool HasLongScalar(OpenApiDiagnostic result)
     {

@@ -13,7 +13,24 @@ internal static class ValueTyping
 {
     public static void Apply(OpenApiSchema schema)
     {
-        if (schema.Type is not { } type || (type & ~JsonSchemaType.Null) != JsonSchemaType.String)
+        var type = schema.Type is { } flags ? flags & ~JsonSchemaType.Null : (JsonSchemaType)0;
+        if (type == JsonSchemaType.Integer)
+        {
+            // 1.6 read an integer as a 32-bit one, or as a 64-bit one where format says int64; any other as the text.
+            var wide = schema.Format == "int64";
+            if (schema.Enum is { } integers)
+            {
+                for (var i = 0; i < integers.Count; i++)
+                {
+                    integers[i] = NarrowInteger(integers[i], wide)!;
+                }
+            }
+
+            schema.Default = NarrowInteger(schema.Default, wide);
+            return;
+        }
+
+        if (type != JsonSchemaType.String)
         {
             return;
         }
@@ -27,6 +44,20 @@ internal static class ValueTyping
         }
 
         schema.Default = AsText(schema.Default);
+    }
+
+    private static JsonNode? NarrowInteger(JsonNode? value, bool wide)
+    {
+        if (value is not JsonValue scalar || scalar.GetValueKind() != JsonValueKind.Number)
+        {
+            return value;
+        }
+
+        var text = scalar.ToJsonString();
+        var fits = wide
+            ? long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)
+            : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
+        return fits ? value : JsonValue.Create(text);
     }
 
     private static JsonNode? AsText(JsonNode? value)

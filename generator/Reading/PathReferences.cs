@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Locating;
+
+namespace Contracts.Generator.Reading;
+
+/// <summary>
+/// A <c>$ref</c> into <c>#/paths/…</c> (a parameter reused from another operation) is not a component reference:
+/// Microsoft.OpenApi 1.6 reported it as a reference string of invalid format and left the part out; 3.x keeps only its
+/// last segment and would report an unresolved reference to <c>0</c>. Such a part is reported as 1.6 did (CTR005 at its
+/// <c>$ref</c>) and taken out of the tree before it is read.
+/// </summary>
+internal static class PathReferences
+{
+    public static void Remove(JsonNode root, DiagnosticBag diagnostics)
+    {
+        var pending = new Stack<JsonNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case JsonObject mapping:
+                    List<string>? removed = null;
+                    foreach (var entry in mapping)
+                    {
+                        if (IntoPaths(entry.Value) is { } target)
+                        {
+                            Report(target, diagnostics);
+                            (removed ??= new List<string>()).Add(entry.Key);
+                        }
+                        else if (entry.Value is not null && !entry.Key.StartsWith("x-", StringComparison.Ordinal) && entry.Key is not ("example" or "examples" or "default" or "enum"))
+                        {
+                            pending.Push(entry.Value);
+                        }
+                    }
+
+                    foreach (var key in removed ?? new List<string>())
+                    {
+                        mapping.Remove(key);
+                    }
+
+                    break;
+                case JsonArray sequence:
+                    for (var i = sequence.Count - 1; i >= 0; i--)
+                    {
+                        if (IntoPaths(sequence[i]) is { } target)
+                        {
+                            Report(target, diagnostics);
+                            sequence.RemoveAt(i);
+                        }
+                        else if (sequence[i] is { } item)
+                        {
+                            pending.Push(item);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The pointer of <c>{$ref: '#/paths/…'}</c>, without its <c>#</c>; null for anything else.</summary>
+    private static string? IntoPaths(JsonNode? node) =>
+        node is JsonObject reference && reference.TryGetPropertyValue("$ref", out var value) && value is JsonValue text
+        && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>() is { } pointer && pointer.StartsWith("#/paths/", StringComparison.Ordinal)
+            ? pointer.Substring(1)
+            : null;
+
+    private static void Report(string target, DiagnosticBag diagnostics) =>
+        diagnostics.Add(DiagnosticDescriptors.DocumentProblem, SourceLocator.ReferencePrefix + "#" + target, "the document", "The reference string '" + target + "' has invalid format.");
+}
