@@ -43,7 +43,7 @@ internal static class ReferenceResolution
     {
         private readonly DiagnosticBag _diagnostics;
         private readonly HashSet<object> _visited = new(Identity.Instance);
-        private readonly Stack<OpenApiSchema> _schemas = new();
+        private readonly Queue<OpenApiSchema> _schemas = new();
 
         public Walk(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
@@ -95,10 +95,10 @@ internal static class ReferenceResolution
                 }
             }
 
-            // Schema objects are walked last, iteratively: a document's schemas can nest deeper than the stack allows.
+            // Schema objects are walked last, breadth first and iteratively: a document's schemas can nest deeper than the stack allows.
             while (_schemas.Count > 0)
             {
-                SchemaMembers(_schemas.Pop());
+                SchemaMembers(_schemas.Dequeue());
             }
         }
 
@@ -225,20 +225,34 @@ internal static class ReferenceResolution
 
             if (resolved is OpenApiSchema concrete && _visited.Add(concrete))
             {
-                _schemas.Push(concrete);
+                _schemas.Enqueue(concrete);
             }
 
             return resolved;
         }
 
+        private IOpenApiSchema? Member(IOpenApiSchema? schema) => Schema(schema) is { } resolved && !IsUnresolved(resolved) ? resolved : null;
+
         private void SchemaMembers(OpenApiSchema schema)
         {
             ValueTyping.Apply(schema);
             UnionMembers.Unmark(schema);
-            Map(schema.Properties, Schema);
-            List(schema.AllOf, Schema);
-            List(schema.OneOf, Schema);
-            List(schema.AnyOf, Schema);
+            // As 1.6 left them: an unresolved member of a list or map is a null entry (translation reads it as any JSON value).
+            if (schema.Properties is { } properties)
+            {
+                foreach (var name in properties.Keys.ToList())
+                {
+                    properties[name] = Member(properties[name])!;
+                }
+            }
+
+            foreach (var list in new[] { schema.AllOf, schema.OneOf, schema.AnyOf })
+            {
+                for (var i = 0; list is not null && i < list.Count; i++)
+                {
+                    list[i] = Member(list[i])!;
+                }
+            }
             schema.Items = Schema(schema.Items);
             schema.AdditionalProperties = Schema(schema.AdditionalProperties);
             schema.Not = Schema(schema.Not);
