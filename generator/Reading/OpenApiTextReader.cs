@@ -56,11 +56,16 @@ internal static class OpenApiTextReader
         }
         catch (YamlException exception)
         {
-            // SharpYaml's own nesting limit (64, Limits.MaxYamlDepth) is a limit, not a syntax error.
-            var message = exception.Message.IndexOf("maximum nesting depth", StringComparison.Ordinal) >= 0
-                ? exception.Message.Replace("The maximum nesting depth of", "The document exceeds the maximum supported nesting depth of")
-                : exception.Message;
-            diagnostic = Failed("#line=" + exception.Start.Line.ToString(CultureInfo.InvariantCulture), message);
+            // SharpYaml's own nesting limit (64, Limits.MaxYamlDepth) is a limit, not a syntax error; 1.6 reported it at the
+            // start of the document, without the parser's position.
+            if (exception.Message.IndexOf("maximum nesting depth", StringComparison.Ordinal) >= 0)
+            {
+                diagnostic = Failed("#line=0", "The document exceeds the maximum supported nesting depth of "
+                    + Limits.MaxYamlDepth.ToString(CultureInfo.InvariantCulture) + " levels.");
+                return null;
+            }
+
+            diagnostic = Failed("#line=" + exception.Start.Line.ToString(CultureInfo.InvariantCulture), exception.Message);
             return null;
         }
 

@@ -21,6 +21,8 @@ namespace Contracts.Generator.Reading;
 /// </summary>
 internal static class SpecReader
 {
+    private const string UnknownType = "Invalid schema type identifier: ";
+
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_notAProperty = new(@"^(\S+) is not a valid property$", RegexOptions.CultureInvariant);
     private static readonly Regex s_componentKey = new(@"^The key '(.+)' in '(\w+)' of components MUST", RegexOptions.CultureInvariant | RegexOptions.Singleline);
@@ -129,6 +131,12 @@ internal static class SpecReader
             if (readerTree is not null)
             {
                 facts?.UseReadTree(readerTree, text);
+
+                // One parse for all: where the text read is the file as written, its tree locates the diagnostics too.
+                if (string.Equals(text, original, StringComparison.Ordinal))
+                {
+                    locator?.Adopt(readerTree);
+                }
             }
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
@@ -289,6 +297,14 @@ internal static class SpecReader
                 diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, line, 0, message);
             }
 
+            return;
+        }
+
+        // 3.x refuses a type it does not know (1.6 kept it, and translation reported it in these words).
+        if (message.StartsWith(UnknownType, StringComparison.Ordinal) && pointer is not null)
+        {
+            diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, pointer,
+                "'" + message.Substring(UnknownType.Length) + "' is not a JSON Schema type (string, number, integer, boolean, array, object); the value is read as free-form JSON");
             return;
         }
 

@@ -60,8 +60,63 @@ internal static class JsonValues
     /// <summary>The value of an extension (<c>x-…</c>) that the reader kept as JSON.</summary>
     public static JsonNode? Of(IOpenApiExtension? extension) => (extension as JsonNodeExtension)?.Node;
 
-    /// <summary>The value as compact JSON (non-ASCII as written, as 1.6's writer gave it).</summary>
-    public static string Json(JsonNode? value) => IsNull(value) ? "null" : value!.ToJsonString(s_compact);
+    /// <summary>
+    /// The value as compact JSON, as 1.6's terse writer gave it: non-ASCII as written, an empty array or object as
+    /// <c>[ ]</c> or <c>{ }</c>.
+    /// </summary>
+    public static string Json(JsonNode? value)
+    {
+        var text = new System.Text.StringBuilder();
+        Write(text, value, 0);
+        return text.ToString();
+    }
+
+    private static void Write(System.Text.StringBuilder text, JsonNode? value, int depth)
+    {
+        switch (value)
+        {
+            case var _ when IsNull(value):
+                text.Append("null");
+                return;
+            case JsonArray array when depth < 64:
+                if (array.Count == 0)
+                {
+                    text.Append("[ ]");
+                    return;
+                }
+
+                text.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    text.Append(i == 0 ? string.Empty : ",");
+                    Write(text, array[i], depth + 1);
+                }
+
+                text.Append(']');
+                return;
+            case JsonObject obj when depth < 64:
+                if (obj.Count == 0)
+                {
+                    text.Append("{ }");
+                    return;
+                }
+
+                text.Append('{');
+                var first = true;
+                foreach (var entry in obj)
+                {
+                    text.Append(first ? string.Empty : ",").Append(JsonValue.Create(entry.Key).ToJsonString(s_compact)).Append(':');
+                    Write(text, entry.Value, depth + 1);
+                    first = false;
+                }
+
+                text.Append('}');
+                return;
+            default:
+                text.Append(value!.ToJsonString(s_compact));
+                return;
+        }
+    }
 
     private static readonly JsonSerializerOptions s_compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
