@@ -10,37 +10,41 @@ namespace Contracts.Generator.Reading;
 /// <summary>
 /// A <c>$ref</c> into <c>#/paths/…</c> (a parameter reused from another operation) is not a component reference:
 /// Microsoft.OpenApi 1.6 reported it as a reference string of invalid format and left the part out; 3.x keeps only its
-/// last segment and would report an unresolved reference to <c>0</c>. Such a part is reported as 1.6 did (CTR005 at its
-/// <c>$ref</c>) and taken out of the tree before it is read.
+/// last segment and would report an unresolved reference to <c>0</c>. Such a parameter is reported as 1.6 did (CTR005 at
+/// its <c>$ref</c>) and taken out of the tree before it is read; such a schema is read as any JSON value, with 1.6's one
+/// "Unknown reference type" for the document.
 /// </summary>
 internal static class PathReferences
 {
     public static void Remove(JsonNode root, DiagnosticBag diagnostics)
     {
-        var pending = new Stack<JsonNode>();
-        pending.Push(root);
+        var unknownType = false;
+        var pending = new Stack<(JsonNode Node, string? Key)>();
+        pending.Push((root, null));
         while (pending.Count > 0)
         {
-            switch (pending.Pop())
+            var (node, key) = pending.Pop();
+            switch (node)
             {
                 case JsonObject mapping:
-                    List<string>? removed = null;
+                    List<string>? replaced = null;
                     foreach (var entry in mapping)
                     {
-                        if (IntoPaths(entry.Value) is { } target)
+                        if (IntoPaths(entry.Value) is not null)
                         {
-                            Report(target, diagnostics);
-                            (removed ??= new List<string>()).Add(entry.Key);
+                            // A schema (a property, items…): 1.6 read it as an unknown kind of reference, any JSON value.
+                            (replaced ??= new List<string>()).Add(entry.Key);
                         }
                         else if (entry.Value is not null && !entry.Key.StartsWith("x-", StringComparison.Ordinal) && entry.Key is not ("example" or "examples" or "default" or "enum"))
                         {
-                            pending.Push(entry.Value);
+                            pending.Push((entry.Value, entry.Key));
                         }
                     }
 
-                    foreach (var key in removed ?? new List<string>())
+                    foreach (var name in replaced ?? new List<string>())
                     {
-                        mapping.Remove(key);
+                        mapping[name] = new JsonObject();
+                        unknownType = true;
                     }
 
                     break;
@@ -49,17 +53,31 @@ internal static class PathReferences
                     {
                         if (IntoPaths(sequence[i]) is { } target)
                         {
-                            Report(target, diagnostics);
-                            sequence.RemoveAt(i);
+                            if (key == "parameters")
+                            {
+                                // A parameter reused from another operation: reported at its $ref and left out, as 1.6 did.
+                                Report(target, diagnostics);
+                                sequence.RemoveAt(i);
+                            }
+                            else
+                            {
+                                sequence[i] = new JsonObject();
+                                unknownType = true;
+                            }
                         }
                         else if (sequence[i] is { } item)
                         {
-                            pending.Push(item);
+                            pending.Push((item, null));
                         }
                     }
 
                     break;
             }
+        }
+
+        if (unknownType)
+        {
+            diagnostics.Add(DiagnosticDescriptors.DocumentProblem, null, "the document", "Unknown reference type 'paths'");
         }
     }
 

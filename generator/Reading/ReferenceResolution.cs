@@ -33,9 +33,9 @@ internal static class ReferenceResolution
     /// <summary>A <c>$ref</c> that names no schema (1.6's <c>UnresolvedReference</c>).</summary>
     public static bool IsUnresolved(IOpenApiSchema? schema) => schema is OpenApiSchemaReference { Target: null };
 
-    public static void Resolve(OpenApiDocument document, DiagnosticBag diagnostics)
+    public static void Resolve(OpenApiDocument document, DiagnosticBag diagnostics, bool isSwagger2 = false)
     {
-        var walk = new Walk(diagnostics);
+        var walk = new Walk(diagnostics, isSwagger2);
         walk.Document(document);
     }
 
@@ -45,7 +45,13 @@ internal static class ReferenceResolution
         private readonly HashSet<object> _visited = new(Identity.Instance);
         private readonly Queue<OpenApiSchema> _schemas = new();
 
-        public Walk(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+        private readonly bool _isSwagger2;
+
+        public Walk(DiagnosticBag diagnostics, bool isSwagger2)
+        {
+            _diagnostics = diagnostics;
+            _isSwagger2 = isSwagger2;
+        }
 
         public void Document(OpenApiDocument document)
         {
@@ -147,6 +153,13 @@ internal static class ReferenceResolution
             if (resolved is OpenApiParameter concrete && _visited.Add(concrete))
             {
                 EmptyParts.Parameter(concrete);
+
+                // 3.x reads Swagger's collectionFormat: csv as style simple wherever the parameter is; 1.6 gave a query
+                // parameter style form (a query parameter cannot be simple).
+                if (_isSwagger2 && concrete.In == ParameterLocation.Query && concrete.Style == ParameterStyle.Simple)
+                {
+                    concrete.Style = ParameterStyle.Form;
+                }
                 concrete.Schema = Schema(concrete.Schema);
                 Content(concrete.Content);
             }

@@ -23,6 +23,8 @@ internal static class SpecReader
 {
     private const string UnknownType = "Invalid schema type identifier: ";
 
+    private static readonly Regex s_componentDiscriminator = new(@"^#/(components/schemas|definitions)/[^/]+/discriminator$", RegexOptions.CultureInvariant);
+
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_notAProperty = new(@"^(\S+) is not a valid property$", RegexOptions.CultureInvariant);
     private static readonly Regex s_componentKey = new(@"^The key '(.+)' in '(\w+)' of components MUST", RegexOptions.CultureInvariant | RegexOptions.Singleline);
@@ -193,6 +195,13 @@ internal static class SpecReader
                 continue;
             }
 
+            // 3.x checks the discriminator of every schema; 1.6 checked only components' (an inline one is translation's).
+            if (error.Message?.IndexOf("must contain property specified in the discriminator", StringComparison.Ordinal) >= 0
+                && error.Pointer is { } inline && !s_componentDiscriminator.IsMatch(inline))
+            {
+                continue;
+            }
+
             Report(error, diagnostics, readerTree);
         }
 
@@ -202,7 +211,7 @@ internal static class SpecReader
             return null;
         }
 
-        ReferenceResolution.Resolve(document, diagnostics);
+        ReferenceResolution.Resolve(document, diagnostics, isSwagger2);
         return document;
     }
 
