@@ -47,7 +47,7 @@ public class GenerationStages
     public OpenApiDocument? ReaderAlone()
     {
         var settings = OpenApiTextReader.Settings();
-        settings.AddYamlReader();
+        settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
         return OpenApiDocument.Parse(_input.Text, null, settings).Document;
     }
 
