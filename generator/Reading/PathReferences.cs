@@ -43,7 +43,7 @@ internal static class PathReferences
 
                     foreach (var name in replaced ?? new List<string>())
                     {
-                        mapping[name] = new JsonObject();
+                        mapping[name] = Unknown();
                         unknownType = true;
                     }
 
@@ -61,7 +61,7 @@ internal static class PathReferences
                             }
                             else
                             {
-                                sequence[i] = new JsonObject();
+                                sequence[i] = Unknown();
                                 unknownType = true;
                             }
                         }
@@ -80,6 +80,11 @@ internal static class PathReferences
             diagnostics.Add(DiagnosticDescriptors.DocumentProblem, null, "the document", "Unknown reference type 'paths'");
         }
     }
+
+    /// <summary>Marks a schema 1.6 could not resolve; <see cref="ReferenceResolution"/> leaves a null in its place, as 1.6 did.</summary>
+    internal const string UnknownMarker = "x-contracts-unknown-reference";
+
+    private static JsonObject Unknown() => new() { [UnknownMarker] = true };
 
     /// <summary>The pointer of <c>{$ref: '#/paths/…'}</c>, without its <c>#</c>; null for anything else.</summary>
     private static string? IntoPaths(JsonNode? node) =>

@@ -244,7 +244,8 @@ internal static class ReferenceResolution
             return resolved;
         }
 
-        private IOpenApiSchema? Member(IOpenApiSchema? schema) => Schema(schema) is { } resolved && !IsUnresolved(resolved) ? resolved : null;
+        private IOpenApiSchema? Member(IOpenApiSchema? schema) =>
+            Schema(schema) is { } resolved && !IsUnresolved(resolved) && resolved.Extensions?.ContainsKey(PathReferences.UnknownMarker) != true ? resolved : null;
 
         private void SchemaMembers(OpenApiSchema schema)
         {

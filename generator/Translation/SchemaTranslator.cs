@@ -503,7 +503,7 @@ internal sealed class SchemaTranslator
         foreach (var (key, declaredSchema, propertyPointer) in declared)
         {
             // The reader leaves a property whose $ref it could not resolve (CTR004) as null: free-form JSON then.
-            var propertySchema = declaredSchema ?? new OpenApiSchema { Type = JsonSchemaType.Null };
+            var propertySchema = declaredSchema ?? new OpenApiSchema { Extensions = new Dictionary<string, IOpenApiExtension> { ["x-nullable"] = new JsonNodeExtension(true) } };
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var renamed = renames.TryGetValue(key, out var rename);
             var propertyName = renamed ? rename : members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
