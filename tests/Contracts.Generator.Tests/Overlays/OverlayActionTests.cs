@@ -298,7 +298,8 @@ public sealed class OverlayActionTests
 
         Assert.Empty(diagnostics);
         var id = document!.Components.Schemas["Owner"].Properties["id"];
-        Assert.Equal(7, id.Default.GetValue<int>());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, id.Default.GetValueKind());
+        Assert.Equal("7", id.Default.ToJsonString());
         Assert.Equal("100", id.Maximum);
         Assert.Equal("7", id.Example.GetValue<string>());
         Assert.True(document.Components.Schemas["Pet"].Properties["alive"].Default.GetValue<bool>());
