@@ -69,6 +69,13 @@ internal static class OpenApiTextReader
             return null;
         }
 
+        // A document that is not a mapping (a list, a scalar) has no version member: 1.6 said so (CTR002).
+        if (root is not YamlMappingNode)
+        {
+            diagnostic = Failed("#line=0", "Version node not found.");
+            return null;
+        }
+
         if (CheckLimits(root) is { } limit)
         {
             diagnostic = Failed("#line=" + limit.Line.ToString(CultureInfo.InvariantCulture), limit.Message);
