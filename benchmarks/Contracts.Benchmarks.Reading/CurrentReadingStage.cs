@@ -39,7 +39,6 @@ internal static class CurrentReadingStage
     private static readonly PropertyInfo s_tree = s_facts.GetProperty("Tree")!;
     private static readonly MethodInfo s_toInfos = s_bag.GetMethod("ToInfos")!;
     private static readonly MethodInfo s_findMulti = Internal("Translation.SwaggerCollectionFormats").GetMethod("FindMulti")!;
-    private static readonly MethodInfo s_looksLike31 = Internal("Reading.Downgrade.OpenApi31Detector").GetMethod("LooksLikeOpenApi31")!;
     private static readonly PropertyInfo s_line = s_location.GetProperty("StartLine")!;
     private static readonly PropertyInfo s_column = s_location.GetProperty("StartColumn")!;
     private static readonly PropertyInfo s_id = s_diagnosticInfo.GetProperty("Id")!;
@@ -73,7 +72,7 @@ internal static class CurrentReadingStage
     }
 
     /// <summary>True for an OpenAPI 3.1 document, which 1.6 refuses on its own (the stage downgrades it first).</summary>
-    public static bool IsOpenApi31(string text) => (bool)s_looksLike31.Invoke(null, new object[] { text })!;
+    public static bool IsOpenApi31(string text) => System.Text.RegularExpressions.Regex.IsMatch(text, "[\"']?openapi[\"']?[ \t]*:[ \t]*[\"']?3\\.1");
 
     /// <summary>The errors 1.6's reader reports on its public path (validation included), as the stage receives them.</summary>
     public static string[] ReaderErrors(string text)

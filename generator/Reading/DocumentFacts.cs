@@ -15,6 +15,7 @@ internal sealed partial class DocumentFacts
 {
     private readonly SourceLocator _file;
     private readonly YamlMappingIndex _mappings = new();
+    private readonly System.Collections.Generic.List<(string From, string To)> _pointerMoves = new();
     private YamlNode? _readTree;
     private string? _readText;
 
@@ -43,9 +44,16 @@ internal sealed partial class DocumentFacts
     /// </summary>
     public string? ScalarAt(string pointer) => (NodeAt(pointer) as YamlScalarNode)?.Value;
 
+    /// <summary>
+    /// Answers for pointers under <paramref name="from"/> at <paramref name="to"/>: a part of the document the reader
+    /// read elsewhere than the tree has it (an OpenAPI 3.1 <c>$defs</c> entry read as a component, <see cref="OpenApi31Schemas"/>).
+    /// </summary>
+    public void MapPointer(string from, string to) => _pointerMoves.Add((from, to));
+
     /// <summary>The node at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null.</summary>
     public YamlNode? NodeAt(string pointer)
     {
+        pointer = Moved(pointer);
         YamlNode? node = Tree;
         var trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
         foreach (var raw in trimmed.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
@@ -60,5 +68,20 @@ internal sealed partial class DocumentFacts
         }
 
         return node;
+    }
+
+    /// <summary>The pointer after the moves that apply to it, each at most once (a member merged inside a hoisted definition takes two).</summary>
+    private string Moved(string pointer)
+    {
+        for (var i = _pointerMoves.Count - 1; i >= 0; i--)
+        {
+            var (from, to) = _pointerMoves[i];
+            if (pointer.StartsWith(from, StringComparison.Ordinal) && (pointer.Length == from.Length || pointer[from.Length] == '/'))
+            {
+                pointer = to + pointer.Substring(from.Length);
+            }
+        }
+
+        return pointer;
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading;

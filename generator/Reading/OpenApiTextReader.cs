@@ -5,7 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json.Nodes;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
@@ -29,9 +29,11 @@ internal static class OpenApiTextReader
     /// Reads <paramref name="text"/>. A YAML error or a crossed limit is an error in <paramref name="diagnostic"/> (the
     /// position in the message, <c>#line=</c> in the pointer, as the 1.6 reader gave them) with a null document;
     /// otherwise <paramref name="tree"/> is the tree the document was read from. With <paramref name="diagnostics"/>, components
-    /// that are not objects are repaired on the tree first and reported there (<see cref="MisshapenComponents"/>).
+    /// that are not objects are repaired on the tree first and reported there (<see cref="MisshapenComponents"/>). An
+    /// OpenAPI 3.1 document's schemas are given the form translation reads on the converted tree (<see cref="OpenApi31Schemas"/>),
+    /// which tells <paramref name="facts"/> where the parts it moved are in the file.
     /// </summary>
-    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null)
+    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null, DocumentFacts? facts = null)
     {
         tree = null;
         if (Encoding.UTF8.GetByteCount(text) > Limits.MaxInputBytes)
@@ -101,6 +103,11 @@ internal static class OpenApiTextReader
         }
 
         tree = root;
+        if (json is JsonObject document && OpenApi31Schemas.IsOpenApi31(json))
+        {
+            OpenApi31Schemas.Rewrite(document, diagnostics ?? new DiagnosticBag(), facts);
+        }
+
         if (diagnostics is not null)
         {
             PathReferences.Remove(json, diagnostics);
@@ -117,6 +124,10 @@ internal static class OpenApiTextReader
         diagnostic = result.Diagnostic ?? new OpenApiDiagnostic();
         return result.Document;
     }
+
+    /// <summary>True when the tree's <c>openapi</c> member says 3.1.</summary>
+    public static bool IsOpenApi31(YamlNode? tree) =>
+        tree is YamlMappingNode root && root.GetScalar("openapi") is { } version && version.StartsWith("3.1", StringComparison.Ordinal);
 
     private static bool IsOpenApi30(JsonNode json) =>
         json is JsonObject root && root.TryGetPropertyValue("openapi", out var version) && version is JsonValue value

@@ -6,7 +6,7 @@ using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using Contracts.Generator.Reading.Overlays;
 using Contracts.Generator.Reading.References;
 using Microsoft.OpenApi;
@@ -71,8 +71,9 @@ internal static class SpecReader
         OpenApiDiagnostic? earlyResult = null;
         YamlNode? earlyTree = null;
         var hasExternal = ReferenceScanner.HasExternal(text);
-        if (hasExternal && ReferenceScanner.Files(path, text).Count == 0 && !OpenApi31Detector.LooksLikeOpenApi31(text)
-            && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null
+        // (A 3.1 document's early reading reported nothing of what its schemas say that the model cannot: read again.)
+        if (hasExternal && ReferenceScanner.Files(path, text).Count == 0
+            && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null && !OpenApiTextReader.IsOpenApi31(readTree)
             && !ExternalReferenceBundler.HasExternalReferences(path, text, readTree))
         {
             (early, earlyResult, earlyTree) = (read, readResult, readTree);
@@ -97,18 +98,6 @@ internal static class SpecReader
             text = bundled;
         }
 
-        // Only 3.1 documents take the detour through the YAML tree; 3.0 and 2.0 text goes to the reader as it is.
-        if (OpenApi31Detector.LooksLikeOpenApi31(text))
-        {
-            var downgraded = OpenApi31Downgrader.Downgrade(text, diagnostics);
-            if (downgraded is null)
-            {
-                return null;
-            }
-
-            text = downgraded;
-        }
-
         OpenApiDocument? document;
         OpenApiDiagnostic result;
         var readerTree = earlyTree;
@@ -120,7 +109,7 @@ internal static class SpecReader
             }
             else
             {
-                document = ReadRepairingComponents(ref text, diagnostics, out result, out readerTree);
+                document = ReadRepairingComponents(ref text, diagnostics, facts, out result, out readerTree);
             }
 
             if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
@@ -255,8 +244,8 @@ internal static class SpecReader
     }
 
     /// <summary>Reads, repairing components that are not objects on the tree (<see cref="MisshapenComponents"/>).</summary>
-    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree) =>
-        OpenApiTextReader.Read(text, out result, out tree, diagnostics);
+    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, DocumentFacts? facts, out OpenApiDiagnostic result, out YamlNode? tree) =>
+        OpenApiTextReader.Read(text, out result, out tree, diagnostics, facts);
 
     private static bool HasLongScalar(OpenApiDiagnostic result)
     {

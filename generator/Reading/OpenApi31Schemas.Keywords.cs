@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using SharpYaml.Serialization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Contracts.Generator.Reading.Yaml;
 
-namespace Contracts.Generator.Reading.Downgrade;
+namespace Contracts.Generator.Reading;
 
-internal sealed partial class OpenApi31Downgrader
+internal sealed partial class OpenApi31Schemas
 {
     // Annotations without a 3.0 counterpart that change nothing in the generated code: dropped silently.
     private static readonly string[] s_annotations = { "$schema", "$id", "$comment", "$anchor", "$dynamicAnchor", "$vocabulary" };
@@ -28,7 +30,7 @@ internal sealed partial class OpenApi31Downgrader
         ["object"] = new[] { "properties", "required", "additionalProperties", "minProperties", "maxProperties" },
     };
 
-    private void RewriteKeywords(YamlMappingNode schema, string pointer)
+    private void RewriteKeywords(JsonObject schema, string pointer)
     {
         foreach (var annotation in s_annotations)
         {
@@ -40,16 +42,16 @@ internal sealed partial class OpenApi31Downgrader
         RewriteExclusiveBound(schema, "exclusiveMinimum", "minimum", stricterIsGreater: true);
         RewriteExclusiveBound(schema, "exclusiveMaximum", "maximum", stricterIsGreater: false);
         RewriteContent(schema);
-        CollapseNullMember(schema, "anyOf");
-        CollapseNullMember(schema, "oneOf");
+        CollapseNullMember(schema, pointer, "anyOf");
+        CollapseNullMember(schema, pointer, "oneOf");
         RewriteType(schema);
         RewritePrefixItems(schema, pointer);
         WrapReferenceWithSiblings(schema);
     }
 
-    private void DropUnsupported(YamlMappingNode schema, string pointer)
+    private void DropUnsupported(JsonObject schema, string pointer)
     {
-        var conditional = new[] { "if", "then", "else" }.FirstOrDefault(schema.Has);
+        var conditional = new[] { "if", "then", "else" }.FirstOrDefault(schema.ContainsKey);
         if (conditional is not null)
         {
             Warn(pointer, conditional, "if/then/else", "the conditional subschemas are ignored");
@@ -60,7 +62,7 @@ internal sealed partial class OpenApi31Downgrader
 
         foreach (var keyword in s_unsupported)
         {
-            if (schema.Has(keyword))
+            if (schema.ContainsKey(keyword))
             {
                 Warn(pointer, keyword, keyword, "it is ignored");
                 schema.Take(keyword);
@@ -68,55 +70,56 @@ internal sealed partial class OpenApi31Downgrader
         }
     }
 
-    private static void RewriteConstAndExamples(YamlMappingNode schema)
+    private static void RewriteConstAndExamples(JsonObject schema)
     {
-        if (schema.Take("const") is { } constant)
+        if (schema.ContainsKey("const"))
         {
-            schema.Set("enum", new YamlSequenceNode(constant));
+            schema.Set("enum", JsonTree.Array(new[] { schema.Take("const") }));
         }
 
         // Schema `examples` is a list in 3.1 (a map of Example Objects only outside schemas).
-        if (schema.Take("examples") is YamlSequenceNode { Children.Count: > 0 } examples && !schema.Has("example"))
+        if (schema.Take("examples") is JsonArray { Count: > 0 } examples && !schema.ContainsKey("example"))
         {
-            schema.Set("example", examples.Children[0]);
+            schema.Set("example", examples.Detach()[0]);
         }
     }
 
     /// <summary>3.1's numeric <c>exclusiveMinimum: 5</c> is 3.0's <c>minimum: 5, exclusiveMinimum: true</c>.</summary>
-    private static void RewriteExclusiveBound(YamlMappingNode schema, string exclusive, string inclusive, bool stricterIsGreater)
+    private static void RewriteExclusiveBound(JsonObject schema, string exclusive, string inclusive, bool stricterIsGreater)
     {
-        if (schema.Get(exclusive) is not YamlScalarNode { Value: { } value } || !TryParseNumber(value, out var bound))
+        if (JsonTree.ScalarText(schema.Get(exclusive)) is not { } value || !TryParseNumber(value, out var bound))
         {
             return;
         }
 
-        schema.Take(exclusive);
-        if (schema.GetScalar(inclusive) is { } existing && TryParseNumber(existing, out var other) && (stricterIsGreater ? other > bound : other < bound))
+        var node = schema.Take(exclusive)!;
+        if (JsonTree.ScalarText(schema.Get(inclusive)) is { } existing && TryParseNumber(existing, out var other) && (stricterIsGreater ? other > bound : other < bound))
         {
             return; // The inclusive bound is the stricter one.
         }
 
-        schema.Set(inclusive, YamlTree.Plain(value));
-        schema.Set(exclusive, YamlTree.Plain("true"));
+        // A bound written as a quoted number is read as the number, as its plain form was.
+        schema.Set(inclusive, node.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node : JsonValue.Create(bound));
+        schema.Set(exclusive, JsonValue.Create(true));
     }
 
     /// <summary><c>contentEncoding: base64</c> is 3.0's <c>format: byte</c>; a binary <c>contentMediaType</c> is <c>format: binary</c>.</summary>
-    private static void RewriteContent(YamlMappingNode schema)
+    private static void RewriteContent(JsonObject schema)
     {
-        var encoding = (schema.Take("contentEncoding") as YamlScalarNode)?.Value;
-        var mediaType = (schema.Take("contentMediaType") as YamlScalarNode)?.Value;
-        if (schema.Has("format") || schema.GetScalar("type") is not (null or "string"))
+        var encoding = JsonTree.ScalarText(schema.Take("contentEncoding"));
+        var mediaType = JsonTree.ScalarText(schema.Take("contentMediaType"));
+        if (schema.ContainsKey("format") || (schema.ContainsKey("type") && TypeText(schema.Get("type")) is not (null or "string")))
         {
             return;
         }
 
         if (encoding is "base64" or "base64url")
         {
-            schema.Set("format", YamlTree.Plain("byte"));
+            schema.Set("format", "byte");
         }
         else if (encoding is null && mediaType is not null && IsBinaryMediaType(mediaType))
         {
-            schema.Set("format", YamlTree.Plain("binary"));
+            schema.Set("format", "binary");
         }
     }
 
@@ -129,18 +132,19 @@ internal sealed partial class OpenApi31Downgrader
     }
 
     /// <summary><c>anyOf: [X, {type: 'null'}]</c> is X with <c>nullable: true</c>.</summary>
-    private void CollapseNullMember(YamlMappingNode schema, string keyword)
+    private void CollapseNullMember(JsonObject schema, string pointer, string keyword)
     {
-        if (schema.Get(keyword) is not YamlSequenceNode members || !members.Children.Any(IsNullSchema))
+        if (schema.Get(keyword) is not JsonArray members || !members.Any(IsNullSchema))
         {
             return;
         }
 
-        var rest = members.Children.Where(m => !IsNullSchema(m)).ToList();
-        schema.Set("nullable", YamlTree.Plain("true"));
-        if (rest.Count != 1 || rest[0] is not YamlMappingNode single)
+        var all = members.Detach();
+        var rest = all.Where(m => !IsNullSchema(m)).ToList();
+        schema.Set("nullable", JsonValue.Create(true));
+        if (rest.Count != 1 || rest[0] is not JsonObject single)
         {
-            schema.Set(keyword, new YamlSequenceNode(rest));
+            schema.Set(keyword, JsonTree.Array(rest));
             if (rest.Count == 0)
             {
                 schema.Take(keyword);
@@ -150,25 +154,28 @@ internal sealed partial class OpenApi31Downgrader
         }
 
         schema.Take(keyword);
-        if (single.Has("$ref"))
+        if (single.ContainsKey("$ref"))
         {
             AppendAllOf(schema, single);
             return;
         }
 
         // An inline member's keywords become the schema's own; the schema's own win where both say something.
+        var memberPointer = JsonPointer.Append(JsonPointer.Append(pointer, keyword), all.IndexOf(single));
         foreach (var entry in single.Entries())
         {
-            if (entry.Key == "allOf" && entry.Value is YamlSequenceNode parts)
+            if (entry.Key == "allOf" && entry.Value is JsonArray parts)
             {
-                foreach (var part in parts.Children)
+                foreach (var part in parts.Detach())
                 {
                     AppendAllOf(schema, part);
                 }
             }
-            else if (!schema.Has(entry.Key))
+            else if (!schema.ContainsKey(entry.Key))
             {
+                single.Remove(entry.Key);
                 schema.Set(entry.Key, entry.Value);
+                _facts?.MapPointer(JsonPointer.Append(pointer, entry.Key), JsonPointer.Append(memberPointer, entry.Key));
             }
         }
     }
@@ -176,43 +183,43 @@ internal sealed partial class OpenApi31Downgrader
     /// <summary>
     /// <c>{type: 'null'}</c>; members are rewritten before their parent, so also its rewritten form <c>{nullable: true}</c>.
     /// </summary>
-    private static bool IsNullSchema(YamlNode node) =>
-        node is YamlMappingNode mapping && mapping.Children.Count > 0
-        && mapping.Entries().All(e => e.Key is "type" or "nullable" or "description" or "title")
-        && mapping.Get("type") switch
-        {
-            YamlScalarNode { Value: "null" } => true,
-            YamlSequenceNode { Children: { Count: 1 } types } => types[0] is YamlScalarNode { Value: "null" },
-            null => mapping.GetScalar("nullable") == "true",
-            _ => false,
-        };
+    private static bool IsNullSchema(JsonNode? node) =>
+        node is JsonObject mapping && mapping.Count > 0
+        && mapping.All(e => e.Key is "type" or "nullable" or "description" or "title")
+        && (mapping.ContainsKey("type")
+            ? mapping.Get("type") switch
+            {
+                JsonArray { Count: 1 } types => TypeText(types[0]) == "null",
+                var type => TypeText(type) == "null",
+            }
+            : JsonTree.ScalarText(mapping.Get("nullable")) == "true");
 
     /// <summary><c>type: [T, 'null']</c> is T with <c>nullable: true</c>; several types become a oneOf of one branch per type.</summary>
-    private static void RewriteType(YamlMappingNode schema)
+    private static void RewriteType(JsonObject schema)
     {
         var type = schema.Get("type");
-        if (type is YamlScalarNode { Value: "null" })
+        if (schema.ContainsKey("type") && TypeText(type) == "null")
         {
             schema.Take("type");
-            schema.Set("nullable", YamlTree.Plain("true"));
+            schema.Set("nullable", JsonValue.Create(true));
             return;
         }
 
-        if (type is not YamlSequenceNode list)
+        if (type is not JsonArray list)
         {
             return;
         }
 
-        var names = list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Distinct(StringComparer.Ordinal).ToList();
+        var names = list.Where(t => t is null or JsonValue).Select(t => TypeText(t) ?? "").Distinct(StringComparer.Ordinal).ToList();
         schema.Take("type");
         if (names.Remove("null"))
         {
-            schema.Set("nullable", YamlTree.Plain("true"));
+            schema.Set("nullable", JsonValue.Create(true));
         }
 
         if (names.Count == 1)
         {
-            schema.Set("type", YamlTree.Plain(names[0]));
+            schema.Set("type", names[0]);
             return;
         }
 
@@ -221,16 +228,17 @@ internal sealed partial class OpenApi31Downgrader
             return;
         }
 
-        var branches = new List<YamlNode>();
+        var branches = new JsonArray();
         var moved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var branch = YamlTree.Mapping("type", YamlTree.Plain(name));
+            var branch = JsonTree.Mapping("type", name);
             foreach (var keyword in s_keywordsByType.TryGetValue(name, out var keywords) ? keywords : Array.Empty<string>())
             {
                 if (schema.Get(keyword) is { } value)
                 {
-                    branch.Set(keyword, value);
+                    // One keyword can follow two types (format: integer and number): each branch holds its own copy.
+                    branch.Set(keyword, value.DeepClone());
                     moved.Add(keyword);
                 }
             }
@@ -243,103 +251,105 @@ internal sealed partial class OpenApi31Downgrader
             schema.Take(keyword);
         }
 
-        if (schema.Has("oneOf"))
+        if (schema.ContainsKey("oneOf"))
         {
-            AppendAllOf(schema, YamlTree.Mapping("oneOf", new YamlSequenceNode(branches)));
+            AppendAllOf(schema, JsonTree.Mapping("oneOf", branches));
         }
         else
         {
-            schema.Set("oneOf", new YamlSequenceNode(branches));
+            schema.Set("oneOf", branches);
         }
     }
 
     /// <summary>A tuple is read as an array of its item type, which is only exact when all positions share it.</summary>
-    private void RewritePrefixItems(YamlMappingNode schema, string pointer)
+    private void RewritePrefixItems(JsonObject schema, string pointer)
     {
-        if (schema.Take("prefixItems") is not YamlSequenceNode tuple || tuple.Children.Count == 0)
+        if (schema.Take("prefixItems") is not JsonArray tuple || tuple.Count == 0)
         {
             return;
         }
 
         // `items: false` closes a 3.1 tuple; 3.0 has no such form.
-        if (schema.Get("items") is YamlScalarNode)
+        if (schema.Get("items") is JsonValue)
         {
             schema.Take("items");
         }
 
-        // Aliases of one schema are one node: compared once.
-        var shapes = tuple.Children.Concat(schema.Get("items") is { } items ? new[] { items } : Array.Empty<YamlNode>())
-            .Distinct(NodeIdentity.Instance).Select(Shape).ToList();
-        if (!shapes.Contains(null) && shapes.Distinct(StringComparer.Ordinal).Count() == 1)
+        var positions = tuple.Detach();
+        var shapes = positions.Concat(schema.Get("items") is { } items ? new[] { items } : Array.Empty<JsonNode?>()).Select(Shape).ToList();
+        if (shapes.Distinct(StringComparer.Ordinal).Count() == 1)
         {
-            if (!schema.Has("items"))
+            if (!schema.ContainsKey("items"))
             {
-                schema.Set("items", tuple.Children[0]);
+                schema.Set("items", positions[0]);
             }
 
             return;
         }
 
         Warn(pointer, "prefixItems", "prefixItems (a tuple of different item types)", "its items are read as JSON values");
-        schema.Set("items", new YamlMappingNode());
+        schema.Set("items", new JsonObject());
     }
 
     /// <summary>3.0 ignores the siblings of a <c>$ref</c>; <c>allOf: [{$ref}]</c> keeps them (the description, nullable…).</summary>
-    private void WrapReferenceWithSiblings(YamlMappingNode schema)
+    private void WrapReferenceWithSiblings(JsonObject schema)
     {
-        if (!schema.Has("$ref"))
+        if (!schema.ContainsKey("$ref"))
         {
             return;
         }
 
-        if (schema.Children.Count == 1)
+        if (schema.Count == 1)
         {
             _definitions.AddReference(schema);
             return;
         }
 
-        var reference = YamlTree.Mapping("$ref", schema.Take("$ref")!);
+        var reference = JsonTree.Mapping("$ref", schema.Take("$ref"));
         _definitions.AddReference(reference);
-        var parts = new YamlSequenceNode(reference);
-        if (schema.Take("allOf") is YamlSequenceNode existing)
+        var parts = JsonTree.Array(new JsonNode?[] { reference });
+        if (schema.Take("allOf") is JsonArray existing)
         {
-            foreach (var part in existing.Children)
+            foreach (var part in existing.Detach())
             {
-                parts.Children.Add(part);
+                parts.Add(part);
             }
         }
 
         schema.Set("allOf", parts);
     }
 
-    private static void AppendAllOf(YamlMappingNode schema, YamlNode part)
+    private static void AppendAllOf(JsonObject schema, JsonNode? part)
     {
-        if (schema.Get("allOf") is YamlSequenceNode parts)
+        if (schema.Get("allOf") is JsonArray parts)
         {
-            parts.Children.Add(part);
+            parts.Add(part);
         }
         else
         {
-            schema.Set("allOf", new YamlSequenceNode(part));
+            schema.Set("allOf", JsonTree.Array(new[] { part }));
         }
     }
 
     /// <summary>The schema without its annotations, as text: two tuple positions of one type have the same shape.</summary>
-    private string? Shape(YamlNode node)
+    private static string Shape(JsonNode? node)
     {
-        if (node is not YamlMappingNode mapping)
+        if (node is not JsonObject mapping)
         {
             return "";
         }
 
-        var copy = new YamlMappingNode();
-        foreach (var entry in mapping.Entries().Where(e => e.Key is not ("description" or "title" or "example" or "examples")))
+        var text = new StringBuilder();
+        foreach (var entry in mapping.Where(e => e.Key is not ("description" or "title" or "example" or "examples")))
         {
-            copy.Children.Add(new YamlScalarNode(entry.Key), entry.Value);
+            text.Append(JsonValue.Create(entry.Key)!.ToJsonString()).Append(':').Append(entry.Value?.ToJsonString() ?? "null").Append(',');
         }
 
-        return FlowYamlWriter.Write(copy, 64, ref _shapeBudget, MaxDepth);
+        return text.ToString();
     }
+
+    /// <summary>A type name; YAML's plain <c>null</c> (a null node here) is the name <c>null</c>, as the scalar it was.</summary>
+    private static string? TypeText(JsonNode? node) => node is null ? "null" : JsonTree.ScalarText(node);
 
     private static bool TryParseNumber(string value, out double number) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);

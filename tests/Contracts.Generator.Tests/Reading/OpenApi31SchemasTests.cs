@@ -2,18 +2,21 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json.Nodes;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading;
+using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.OpenApi.YamlReader;
 using SharpYaml.Serialization;
 using Xunit;
 
 namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
-/// The OpenAPI 3.1 → 3.0 rewrite on its own: a 3.1 input tree against the expected 3.0 tree (compared with keys sorted),
-/// the text handed to the reader, and hostile inputs.
+/// The 3.1 schemas given the form translation reads, on the tree the reader reads (<see cref="OpenApi31Schemas"/>): a 3.1
+/// input tree against the expected tree (compared with keys sorted), and hostile inputs through the whole reading.
 /// </summary>
-public sealed class OpenApi31DowngraderTests
+public sealed class OpenApi31SchemasTests
 {
     [Theory]
     [InlineData("{type: [string, 'null']}", "{type: string, nullable: true}")]
@@ -37,9 +40,9 @@ public sealed class OpenApi31DowngraderTests
     [InlineData("{type: string, contentMediaType: application/json}", "{type: string}")]
     [InlineData("{type: object, $schema: s, $id: i, $comment: c, $anchor: a, properties: {p: {type: [integer, 'null']}}}", "{type: object, properties: {p: {type: integer, nullable: true}}}")]
     [InlineData("{type: object, properties: {p: {type: string, example: {type: [a, b]}}}}", "{type: object, properties: {p: {type: string, example: {type: [a, b]}}}}")]
-    public void A_schema_is_rewritten_to_its_30_form(string schema, string expected)
+    public void A_schema_is_given_its_30_form(string schema, string expected)
     {
-        var (output, diagnostics) = Downgrade(Document("A: " + schema));
+        var (output, diagnostics) = Rewrite(Document("A: " + schema));
 
         Assert.Equal(Canonical(Parse(expected)), Canonical(SchemaOf(output, "A")));
         Assert.Empty(diagnostics);
@@ -53,7 +56,7 @@ public sealed class OpenApi31DowngraderTests
     [InlineData("{type: object, unevaluatedProperties: false}", "{type: object}", "unevaluatedProperties", 6)]
     public void An_unsupported_construct_is_dropped_with_one_CTR105_naming_it(string schema, string expected, string construct, int line)
     {
-        var (output, diagnostics) = Downgrade(Document("A: " + schema));
+        var (output, diagnostics) = Rewrite(Document("A: " + schema));
 
         Assert.Equal(Canonical(Parse(expected)), Canonical(SchemaOf(output, "A")));
         var diagnostic = Assert.Single(diagnostics);
@@ -63,7 +66,7 @@ public sealed class OpenApi31DowngraderTests
     }
 
     [Fact]
-    public void The_document_members_of_31_are_rewritten_or_dropped()
+    public void The_document_members_of_31_are_given_their_30_form_or_dropped()
     {
         const string Text = """
             openapi: 3.1.1
@@ -73,7 +76,7 @@ public sealed class OpenApi31DowngraderTests
             webhooks: {hook: {post: {responses: {'200': {description: ok}}}}}
             """;
 
-        var (output, diagnostics) = Downgrade(Text);
+        var (output, diagnostics) = Rewrite(Text);
 
         Assert.Equal(
             Canonical(Parse("{openapi: 3.0.3, info: {title: T, version: '1', license: {name: MIT}}, paths: {}}")),
@@ -85,7 +88,7 @@ public sealed class OpenApi31DowngraderTests
     [Fact]
     public void A_document_without_paths_gets_the_empty_paths_30_requires()
     {
-        var (output, diagnostics) = Downgrade("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents: {schemas: {}}\n");
+        var (output, diagnostics) = Rewrite("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents: {schemas: {}}\n");
 
         Assert.Empty(diagnostics);
         Assert.Equal(Canonical(Parse("{openapi: 3.0.3, info: {title: T, version: '1'}, components: {schemas: {}}, paths: {}}")), Canonical(output));
@@ -117,11 +120,11 @@ public sealed class OpenApi31DowngraderTests
               Size: {type: string}
             """;
 
-        var (output, diagnostics) = Downgrade(Text);
+        var (output, diagnostics) = Rewrite(Text);
 
         Assert.Empty(diagnostics);
-        var schemas = (YamlMappingNode)Member(Member(output, "components"), "schemas");
-        Assert.Equal(["Pet_Color", "Pet", "Pet_Color_2", "Pet_Color_2_Shade", "Size"], schemas.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        var schemas = (JsonObject)Member(Member(output, "components"), "schemas");
+        Assert.Equal(["Pet_Color", "Pet", "Pet_Color_2", "Pet_Color_2_Shade", "Size"], schemas.Select(e => e.Key));
         Assert.Equal(
             Canonical(Parse("""
                 {type: object, properties: {
@@ -132,7 +135,40 @@ public sealed class OpenApi31DowngraderTests
             Canonical(Member(schemas, "Pet")));
         Assert.Equal(Canonical(Parse("{type: object, properties: {shade: {$ref: '#/components/schemas/Pet_Color_2_Shade'}}}")), Canonical(Member(schemas, "Pet_Color_2")));
         Assert.Equal(Canonical(Parse("{type: string, nullable: true}")), Canonical(Member(schemas, "Pet_Color_2_Shade")));
-        Assert.False(output.Children.ContainsKey(new YamlScalarNode("$defs")));
+        Assert.False(output.ContainsKey("$defs"));
+    }
+
+    [Fact]
+    public void What_the_model_drops_is_read_from_the_file_where_a_definition_or_a_nullable_member_was_moved_from()
+    {
+        // additionalProperties: true reads as no keyword; the facts answer it from the file, which has it under $defs and anyOf.
+        const string Spec = """
+            openapi: 3.1.0
+            info: {title: Facts, version: '1'}
+            servers: [{url: 'https://facts.example.com'}]
+            paths: {}
+            components:
+              schemas:
+                Tree:
+                  type: object
+                  properties:
+                    bag: {$ref: '#/components/schemas/Tree/$defs/Bag'}
+                    meta:
+                      anyOf:
+                        - {type: object, properties: {k: {type: string}}, additionalProperties: true}
+                        - {type: 'null'}
+                  $defs:
+                    Bag:
+                      type: object
+                      properties: {name: {type: string}}
+                      additionalProperties: true
+            """;
+
+        var run = GeneratorHarness.Run(SpecFile.Inline("facts.yaml", Spec, "Facts.Api", "FactsClient"));
+
+        run.AssertNoGeneratorDiagnostics();
+        Assert.Contains("AdditionalProperties { get; init; }", run.TypeSource("TreeBag"), StringComparison.Ordinal);
+        Assert.Contains("AdditionalProperties { get; init; }", run.TypeSource("TreeMeta"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,54 +176,31 @@ public sealed class OpenApi31DowngraderTests
     {
         const string Text = """{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}, "components": {"schemas": {"A": {"type": ["integer", "null"], "default": 5, "description": "a: b, [c] # d"}}}}""";
 
-        var (output, _) = Downgrade(Text);
+        var (output, _) = Rewrite(Text);
 
         Assert.Equal(Canonical(Parse("{type: integer, nullable: true, default: 5, description: 'a: b, [c] # d'}")), Canonical(SchemaOf(output, "A")));
     }
 
     [Fact]
-    public void Scalars_keep_whether_they_were_quoted()
+    public void Values_keep_whether_they_were_quoted()
     {
-        var (output, _) = Downgrade(Document("A: {type: string, enum: ['1', 2, 'true', true, '', 2020-01-01, 'x: y', \"multi\\nline\", -1.5]}"));
+        var (output, _) = Rewrite(Document("A: {type: string, const: '1', examples: [2, 'true']}"));
 
-        var values = ((YamlSequenceNode)Member(SchemaOf(output, "A"), "enum")).Children.Cast<YamlScalarNode>().ToList();
-        Assert.Equal(["1", "2", "true", "true", "", "2020-01-01", "x: y", "multi\nline", "-1.5"], values.Select(v => v.Value));
-        Assert.Equal(
-            [false, true, false, true, false, true, false, false, true],
-            values.Select(v => v.Style == SharpYaml.ScalarStyle.Plain));
-    }
-
-    [Fact]
-    public void Block_scalars_that_flow_collections_would_misread_are_written_quoted()
-    {
-        var (output, _) = Downgrade(Document("A:\n      type: string\n      example: Do you like apples? {yes}, [no] # a comment\n      description: |\n        two\n        lines"));
-
-        Assert.Equal(Canonical(Parse("{type: string, example: 'Do you like apples? {yes}, [no]', description: \"two\\nlines\\n\"}")), Canonical(SchemaOf(output, "A")));
+        var schema = (JsonObject)SchemaOf(output, "A");
+        Assert.Equal("""["1"]""", schema["enum"]!.ToJsonString());
+        Assert.Equal("2", schema["example"]!.ToJsonString());
     }
 
     [Theory]
     [InlineData("openapi: 3.0.3\ninfo: {title: T, version: '1', description: 'openapi: 3.1.0'}\npaths: {}\n")]
     [InlineData("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n")]
-    [InlineData("openapi: 3.1.0\ninfo: {title: [unclosed\n")]
-    public void Anything_but_a_31_document_is_handed_back_untouched(string text)
+    public void Only_a_document_whose_openapi_member_says_31_is_given_the_30_form(string text)
     {
-        var diagnostics = new DiagnosticBag();
-
-        Assert.Same(text, OpenApi31Downgrader.Downgrade(text, diagnostics));
-        Assert.Empty(diagnostics.ToInfos(new SourceLocator("/a.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(text))));
+        Assert.False(OpenApi31Schemas.IsOpenApi31(Parse(text)));
     }
 
-    [Theory]
-    [InlineData("openapi: 3.1.0", true)]
-    [InlineData("{\"openapi\" : \"3.1.1\"}", true)]
-    [InlineData("'openapi': '3.1'", true)]
-    [InlineData("openapi: 3.0.3\ninfo: {description: 'see openapi 3.1'}", false)]
-    [InlineData("swagger: '2.0'", false)]
-    public void Only_text_with_an_openapi_31_member_takes_the_downgrade_path(string text, bool expected) =>
-        Assert.Equal(expected, OpenApi31Detector.LooksLikeOpenApi31(text));
-
     [Fact]
-    public void An_alias_bomb_is_refused_with_CTR001_by_the_node_budget()
+    public void An_alias_bomb_is_refused_with_CTR010_by_the_readers_alias_budget_as_in_30()
     {
         var text = new StringBuilder("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (var i = 1; i < 12; i++)
@@ -196,27 +209,10 @@ public sealed class OpenApi31DowngraderTests
                 .Append(string.Join(", ", Enumerable.Repeat("*a" + (i - 1), 10))).Append("]\n");
         }
 
-        var diagnostics = new DiagnosticBag();
-        var output = OpenApi31Downgrader.Downgrade(text.ToString(), diagnostics);
+        var run = GeneratorHarness.Run(SpecFile.Inline("bomb.yaml", text.ToString(), "Bomb.Api", "BombClient"));
 
-        Assert.Null(output);
-        var info = Assert.Single(Infos(diagnostics, text.ToString()));
-        Assert.Equal("CTR001", info.Id);
-    }
-
-    [Fact]
-    public void Comparing_tuple_items_that_alias_one_big_schema_is_bounded_by_the_node_budget()
-    {
-        var text = new StringBuilder("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-big: &big {type: object, properties: {");
-        text.Append(string.Join(", ", Enumerable.Range(0, 20_000).Select(i => "p" + i + ": {type: string}"))).Append("}}\n");
-        text.Append("components: {schemas: {T: {type: array, prefixItems: [").Append(string.Join(", ", Enumerable.Repeat("{items: *big}", 5_000))).Append("]}}}\n");
-        var diagnostics = new DiagnosticBag();
-
-        var output = OpenApi31Downgrader.Downgrade(text.ToString(), diagnostics);
-
-        Assert.NotNull(output);
-        // The shared budget runs out before 5,000 copies of the big schema are compared: read as different, never slow.
-        Assert.Contains(Infos(diagnostics, text.ToString()), i => i.Id == "CTR105" && i.Arguments[0].StartsWith("prefixItems", StringComparison.Ordinal));
+        run.AssertGeneratorDidNotThrow();
+        Assert.Equal("CTR010", Assert.Single(run.GeneratorDiagnostics).Id);
     }
 
     [Fact]
@@ -224,63 +220,67 @@ public sealed class OpenApi31DowngraderTests
     {
         var text = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: "
             + string.Concat(Enumerable.Repeat("{items: ", 5000)) + "{}" + new string('}', 5000) + "}}\n";
-        var diagnostics = new DiagnosticBag();
 
-        // SharpYaml refuses the nesting; the text goes to the reader, which reports it as CTR001.
-        Assert.Same(text, OpenApi31Downgrader.Downgrade(text, diagnostics));
+        // SharpYaml refuses the nesting before anything walks the schemas.
+        var run = GeneratorHarness.Run(SpecFile.Inline("deep.yaml", text, "Deep.Api", "DeepClient"));
+
+        run.AssertGeneratorDidNotThrow();
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id is "CTR001" or "CTR010");
     }
 
     [Fact]
-    public void Schemas_nested_through_chains_of_aliases_hit_the_depth_limit_with_CTR001()
+    public void Schemas_nested_through_chains_of_aliases_are_refused_by_the_readers_depth_limit()
     {
-        var text = new StringBuilder("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S0: &s0 {type: object, properties: {p: {items: {items: {type: string}}}}}\n");
-        for (var i = 1; i < 100; i++)
-        {
-            text.Append("    S").Append(i).Append(": &s").Append(i).Append(" {type: object, properties: {p: {items: {items: *s").Append(i - 1).Append("}}}}\n");
-        }
+        // 240 levels of arrays, 60 written out and the rest through aliases (the parser stops at 64 written levels).
+        var text = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"
+            + "x-l0: &l0 " + string.Concat(Enumerable.Repeat("{items: ", 60)) + "{type: string}" + new string('}', 60) + "\n"
+            + "x-l1: &l1 " + string.Concat(Enumerable.Repeat("{items: ", 60)) + "*l0" + new string('}', 60) + "\n"
+            + "x-l2: &l2 " + string.Concat(Enumerable.Repeat("{items: ", 60)) + "*l1" + new string('}', 60) + "\n"
+            + "components: {schemas: {A: {items: {items: *l2}}}}\n";
 
-        var diagnostics = new DiagnosticBag();
+        var run = GeneratorHarness.Run(SpecFile.Inline("deep.yaml", text, "Deep.Api", "DeepClient"));
 
-        Assert.Null(OpenApi31Downgrader.Downgrade(text.ToString(), diagnostics));
-        var info = Assert.Single(Infos(diagnostics, text.ToString()));
-        Assert.Equal("CTR001", info.Id);
-        Assert.Contains("levels deep", info.Arguments[0], StringComparison.Ordinal);
+        run.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CTR010", diagnostic.Id);
+        Assert.Contains("nesting depth", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private static string Document(string schemas) =>
         "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    " + schemas + "\n";
 
-    private static (YamlMappingNode Output, Contracts.Generator.Diagnostics.DiagnosticInfo[] Diagnostics) Downgrade(string text)
+    private static (JsonObject Output, Contracts.Generator.Diagnostics.DiagnosticInfo[] Diagnostics) Rewrite(string text)
     {
         var diagnostics = new DiagnosticBag();
-        var output = OpenApi31Downgrader.Downgrade(text, diagnostics);
-        Assert.NotNull(output);
-        Assert.NotSame(text, output);
-        return ((YamlMappingNode)Parse(output!), Infos(diagnostics, text));
+        var json = (JsonObject)Parse(text);
+        Assert.True(OpenApi31Schemas.IsOpenApi31(json));
+        OpenApi31Schemas.Rewrite(json, diagnostics, facts: null);
+        return (json, Infos(diagnostics, text));
     }
 
     private static Contracts.Generator.Diagnostics.DiagnosticInfo[] Infos(DiagnosticBag diagnostics, string text) =>
         diagnostics.ToInfos(new SourceLocator("/a.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(text))).ToArray();
 
-    private static YamlNode SchemaOf(YamlMappingNode document, string name) => Member(Member(Member(document, "components"), "schemas"), name);
+    private static JsonNode SchemaOf(JsonObject document, string name) => Member(Member(Member(document, "components"), "schemas"), name);
 
-    private static YamlNode Member(YamlNode mapping, string key) => ((YamlMappingNode)mapping).Children[new YamlScalarNode(key)];
+    private static JsonNode Member(JsonNode mapping, string key) => ((JsonObject)mapping)[key]!;
 
-    private static YamlNode Parse(string yaml)
+    /// <summary>YAML to the <see cref="JsonNode"/> the reader reads, as <see cref="OpenApiTextReader"/> converts it.</summary>
+    private static JsonNode Parse(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents[0].RootNode;
+        return stream.Documents[0].RootNode.ToJsonNode();
     }
 
-    /// <summary>The tree as text with mapping keys sorted, so that key order does not matter.</summary>
-    private static string Canonical(YamlNode node) => node switch
+    /// <summary>The tree as text with mapping keys sorted, so that key order does not matter; scalars as YAML wrote them.</summary>
+    private static string Canonical(JsonNode? node) => node switch
     {
-        YamlMappingNode mapping => "{" + string.Join(", ", mapping.Children
-            .Select(e => ((YamlScalarNode)e.Key).Value + ": " + Canonical(e.Value))
+        JsonObject mapping => "{" + string.Join(", ", mapping
+            .Select(e => e.Key + ": " + Canonical(e.Value))
             .OrderBy(s => s, StringComparer.Ordinal)) + "}",
-        YamlSequenceNode sequence => "[" + string.Join(", ", sequence.Children.Select(Canonical)) + "]",
-        YamlScalarNode scalar => scalar.Value ?? "",
-        _ => "?",
+        JsonArray sequence => "[" + string.Join(", ", sequence.Select(Canonical)) + "]",
+        JsonValue scalar => JsonTree.ScalarText(scalar) ?? "",
+        _ => "null",
     };
 }
