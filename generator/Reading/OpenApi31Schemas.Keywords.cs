@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Reading.Yaml;
 
 namespace Contracts.Generator.Reading;
@@ -18,6 +19,20 @@ internal sealed partial class OpenApi31Schemas
     {
         "dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "patternProperties",
         "propertyNames", "contains", "minContains", "maxContains", "$dynamicRef", "contentSchema",
+    };
+
+    // The keywords the reader reads in a 3.1 schema (besides extensions); it keeps any other aside without a word, where
+    // 3.0's reader warned (a misspelt `min_items`): the walk warns as it did.
+    private static readonly HashSet<string> s_known = new(StringComparer.Ordinal)
+    {
+        "$ref", "title", "$schema", "$id", "$comment", "$vocabulary", "$dynamicRef", "$dynamicAnchor", "$defs", "$anchor",
+        "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+        "maxItems", "minItems", "uniqueItems", "contains", "maxContains", "minContains", "unevaluatedProperties",
+        "unevaluatedItems", "contentEncoding", "contentMediaType", "contentSchema", "maxProperties", "minProperties",
+        "required", "enum", "type", "const", "allOf", "oneOf", "anyOf", "not", "items", "prefixItems", "properties",
+        "patternProperties", "propertyNames", "additionalProperties", "description", "format", "default", "discriminator",
+        "readOnly", "writeOnly", "xml", "externalDocs", "example", "examples", "deprecated", "dependentRequired",
+        "dependentSchemas", "if", "then", "else", "nullable",
     };
 
     // Which keywords follow a type into its oneOf branch when `type` lists several types.
@@ -38,15 +53,55 @@ internal sealed partial class OpenApi31Schemas
         }
 
         DropUnsupported(schema, pointer);
-        RewriteConstAndExamples(schema);
-        RewriteExclusiveBound(schema, "exclusiveMinimum", "minimum", stricterIsGreater: true);
-        RewriteExclusiveBound(schema, "exclusiveMaximum", "maximum", stricterIsGreater: false);
+        RewriteConst(schema);
+        KeepStricterBound(schema, "exclusiveMinimum", "minimum", stricterIsGreater: true);
+        KeepStricterBound(schema, "exclusiveMaximum", "maximum", stricterIsGreater: false);
         RewriteContent(schema);
-        CollapseNullMember(schema, pointer, "anyOf");
-        CollapseNullMember(schema, pointer, "oneOf");
-        RewriteType(schema);
+
+        // 3.0's nullable (which 3.1 documents write too) is read as 3.0 read it.
+        var nullable = JsonTree.ScalarText(schema.Take("nullable")) == "true";
+        nullable |= CollapseNullMember(schema, pointer, "anyOf");
+        nullable |= CollapseNullMember(schema, pointer, "oneOf");
+        nullable |= RewriteType(schema);
         RewritePrefixItems(schema, pointer);
+        if (nullable)
+        {
+            MarkNullable(schema);
+        }
+
         WrapReferenceWithSiblings(schema);
+    }
+
+    /// <summary>
+    /// <c>null</c> added to the schema's type, which the reader reads as the <c>Null</c> flag; a schema without a type
+    /// (<c>allOf: [$ref]</c>) is Swagger's <c>x-nullable</c>, which translation reads the same way.
+    /// </summary>
+    private static void MarkNullable(JsonObject schema)
+    {
+        if (schema.Get("type") is JsonValue type && TypeText(type) is { } name)
+        {
+            schema.Set("type", JsonTree.Array(new JsonNode?[] { name, "null" }));
+        }
+        else if (!schema.ContainsKey("type"))
+        {
+            schema.Set("x-nullable", JsonValue.Create(true));
+        }
+        else if (schema.Get("type") is JsonArray types && !types.Any(t => TypeText(t) == "null"))
+        {
+            types.Add("null");
+        }
+    }
+
+    /// <summary>A member the reader would keep aside silently: CTR005 at it, in the words 3.0's reader used, after the CTR105s as the reader's were.</summary>
+    private void ReportUnknown(JsonObject schema, string pointer)
+    {
+        foreach (var entry in schema)
+        {
+            if (!s_known.Contains(entry.Key) && !entry.Key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                _unknown.Add((JsonPointer.Append(pointer, entry.Key), pointer, entry.Key + " is not a valid property"));
+            }
+        }
     }
 
     private void DropUnsupported(JsonObject schema, string pointer)
@@ -70,37 +125,29 @@ internal sealed partial class OpenApi31Schemas
         }
     }
 
-    private static void RewriteConstAndExamples(JsonObject schema)
+    /// <summary>A one-value enum: the model's <c>Const</c> is the value's text, without whether it was a number or a string.</summary>
+    private static void RewriteConst(JsonObject schema)
     {
         if (schema.ContainsKey("const"))
         {
             schema.Set("enum", JsonTree.Array(new[] { schema.Take("const") }));
         }
-
-        // Schema `examples` is a list in 3.1 (a map of Example Objects only outside schemas).
-        if (schema.Take("examples") is JsonArray { Count: > 0 } examples && !schema.ContainsKey("example"))
-        {
-            schema.Set("example", examples.Detach()[0]);
-        }
     }
 
-    /// <summary>3.1's numeric <c>exclusiveMinimum: 5</c> is 3.0's <c>minimum: 5, exclusiveMinimum: true</c>.</summary>
-    private static void RewriteExclusiveBound(JsonObject schema, string exclusive, string inclusive, bool stricterIsGreater)
+    /// <summary>
+    /// 3.1's numeric <c>exclusiveMinimum: 5</c> is read as it is, but the model hides a <c>minimum</c> beside it: of the
+    /// two, the stricter stays.
+    /// </summary>
+    private static void KeepStricterBound(JsonObject schema, string exclusive, string inclusive, bool stricterIsGreater)
     {
-        if (JsonTree.ScalarText(schema.Get(exclusive)) is not { } value || !TryParseNumber(value, out var bound))
+        if (JsonTree.ScalarText(schema.Get(exclusive)) is not { } value || !TryParseNumber(value, out var bound)
+            || JsonTree.ScalarText(schema.Get(inclusive)) is not { } existing || !TryParseNumber(existing, out var other))
         {
             return;
         }
 
-        var node = schema.Take(exclusive)!;
-        if (JsonTree.ScalarText(schema.Get(inclusive)) is { } existing && TryParseNumber(existing, out var other) && (stricterIsGreater ? other > bound : other < bound))
-        {
-            return; // The inclusive bound is the stricter one.
-        }
-
-        // A bound written as a quoted number is read as the number, as its plain form was.
-        schema.Set(inclusive, node.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node : JsonValue.Create(bound));
-        schema.Set(exclusive, JsonValue.Create(true));
+        var inclusiveIsStricter = stricterIsGreater ? other > bound : other < bound;
+        schema.Take(inclusiveIsStricter ? exclusive : inclusive);
     }
 
     /// <summary><c>contentEncoding: base64</c> is 3.0's <c>format: byte</c>; a binary <c>contentMediaType</c> is <c>format: binary</c>.</summary>
@@ -132,16 +179,16 @@ internal sealed partial class OpenApi31Schemas
     }
 
     /// <summary><c>anyOf: [X, {type: 'null'}]</c> is X with <c>nullable: true</c>.</summary>
-    private void CollapseNullMember(JsonObject schema, string pointer, string keyword)
+    /// <returns>True when the list had a null member (the schema is then nullable).</returns>
+    private bool CollapseNullMember(JsonObject schema, string pointer, string keyword)
     {
         if (schema.Get(keyword) is not JsonArray members || !members.Any(IsNullSchema))
         {
-            return;
+            return false;
         }
 
         var all = members.Detach();
         var rest = all.Where(m => !IsNullSchema(m)).ToList();
-        schema.Set("nullable", JsonValue.Create(true));
         if (rest.Count != 1 || rest[0] is not JsonObject single)
         {
             schema.Set(keyword, JsonTree.Array(rest));
@@ -150,14 +197,14 @@ internal sealed partial class OpenApi31Schemas
                 schema.Take(keyword);
             }
 
-            return;
+            return true;
         }
 
         schema.Take(keyword);
         if (single.ContainsKey("$ref"))
         {
             AppendAllOf(schema, single);
-            return;
+            return true;
         }
 
         // An inline member's keywords become the schema's own; the schema's own win where both say something.
@@ -178,54 +225,61 @@ internal sealed partial class OpenApi31Schemas
                 _facts?.MapPointer(JsonPointer.Append(pointer, entry.Key), JsonPointer.Append(memberPointer, entry.Key));
             }
         }
+
+        return true;
     }
 
     /// <summary>
-    /// <c>{type: 'null'}</c>; members are rewritten before their parent, so also its rewritten form <c>{nullable: true}</c>.
+    /// <c>{type: 'null'}</c>; members are rewritten before their parent, so also its rewritten form <c>{x-nullable: true}</c>.
     /// </summary>
     private static bool IsNullSchema(JsonNode? node) =>
         node is JsonObject mapping && mapping.Count > 0
-        && mapping.All(e => e.Key is "type" or "nullable" or "description" or "title")
+        && mapping.All(e => e.Key is "type" or "nullable" or "x-nullable" or "description" or "title")
         && (mapping.ContainsKey("type")
             ? mapping.Get("type") switch
             {
                 JsonArray { Count: 1 } types => TypeText(types[0]) == "null",
                 var type => TypeText(type) == "null",
             }
-            : JsonTree.ScalarText(mapping.Get("nullable")) == "true");
+            : JsonTree.ScalarText(mapping.Get("x-nullable") ?? mapping.Get("nullable")) == "true");
 
-    /// <summary><c>type: [T, 'null']</c> is T with <c>nullable: true</c>; several types become a oneOf of one branch per type.</summary>
-    private static void RewriteType(JsonObject schema)
+    /// <summary>
+    /// <c>type: 'null'</c> alone is a nullable schema of no type; several types become a oneOf of one branch per type.
+    /// <c>type: [T, 'null']</c> is left to the reader, which reads it as 3.0's <c>nullable</c>.
+    /// </summary>
+    /// <returns>True when the type said null and the schema no longer does (the caller marks it nullable).</returns>
+    private static bool RewriteType(JsonObject schema)
     {
         var type = schema.Get("type");
         if (schema.ContainsKey("type") && TypeText(type) == "null")
         {
             schema.Take("type");
-            schema.Set("nullable", JsonValue.Create(true));
-            return;
+            return true;
         }
 
         if (type is not JsonArray list)
         {
-            return;
+            return false;
         }
 
         var names = list.Where(t => t is null or JsonValue).Select(t => TypeText(t) ?? "").Distinct(StringComparer.Ordinal).ToList();
-        schema.Take("type");
-        if (names.Remove("null"))
-        {
-            schema.Set("nullable", JsonValue.Create(true));
-        }
-
+        var nullable = names.Remove("null");
         if (names.Count == 1)
         {
-            schema.Set("type", names[0]);
-            return;
+            // The reader reads [T, 'null'] itself; any other list of one type (repeated, or T alone) becomes T.
+            var native = nullable && list.Count == 2;
+            if (!native)
+            {
+                schema.Set("type", names[0]);
+            }
+
+            return nullable && !native;
         }
 
+        schema.Take("type");
         if (names.Count == 0)
         {
-            return;
+            return nullable;
         }
 
         var branches = new JsonArray();
@@ -259,6 +313,8 @@ internal sealed partial class OpenApi31Schemas
         {
             schema.Set("oneOf", branches);
         }
+
+        return nullable;
     }
 
     /// <summary>A tuple is read as an array of its item type, which is only exact when all positions share it.</summary>

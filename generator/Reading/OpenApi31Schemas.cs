@@ -9,9 +9,10 @@ using Contracts.Generator.Reading.Yaml;
 namespace Contracts.Generator.Reading;
 
 /// <summary>
-/// The OpenAPI 3.1 constructs that translation does not read from the model, given their 3.0 form on the
-/// <see cref="JsonNode"/> the reader reads (<see cref="OpenApiTextReader"/>): the text is parsed once and never written
-/// back, and the YAML tree keeps the file's positions. Every construct the model cannot say is left out with a CTR105
+/// The OpenAPI 3.1 constructs that translation does not read from the model, given the form it reads on the
+/// <see cref="JsonNode"/> the reader reads as 3.1 (<see cref="OpenApiTextReader"/>): the text is parsed once and never
+/// written back, and the YAML tree keeps the file's positions. What the model says as 3.0 did (<c>type: [T, 'null']</c>
+/// as the <c>Null</c> flag, numeric exclusive bounds, <c>examples</c>) is left to the reader. Every construct the model cannot say is left out with a CTR105
 /// warning at its place in the file; <c>$defs</c> become components (<see cref="DefinitionHoister"/>), whose pointers map
 /// back to where the file has them. Partial by concern: <c>.Keywords.cs</c> rewrites one schema's keywords.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed partial class OpenApi31Schemas
     private readonly DiagnosticBag _diagnostics;
     private readonly DocumentFacts? _facts;
     private readonly DefinitionHoister _definitions;
+    private readonly List<(string At, string Schema, string Message)> _unknown = new();
 
     private OpenApi31Schemas(DiagnosticBag diagnostics, DocumentFacts? facts, DefinitionHoister definitions)
     {
@@ -33,7 +35,7 @@ internal sealed partial class OpenApi31Schemas
         json is JsonObject root && JsonTree.ScalarText(root.Get("openapi")) is { } version && version.StartsWith("3.1", StringComparison.Ordinal);
 
     /// <summary>
-    /// Rewrites a 3.1 document in place into the 3.0 form the model is translated from. The walk recurses: the reader's
+    /// Rewrites a 3.1 document's schemas in place into the form translation reads. The walk recurses: the reader's
     /// limits have bounded the tree's depth (64 levels, aliases included: <see cref="Limits.MaxYamlDepth"/>).
     /// </summary>
     /// <param name="facts">Told where the hoisted definitions and merged members are in the file, to answer for them.</param>
@@ -41,6 +43,11 @@ internal sealed partial class OpenApi31Schemas
     {
         var rewriter = new OpenApi31Schemas(diagnostics, facts, new DefinitionHoister(ComponentNames(root)));
         rewriter.RewriteDocument(root);
+        foreach (var (at, schema, message) in rewriter._unknown)
+        {
+            diagnostics.Add(DiagnosticDescriptors.DocumentProblem, at, schema, message);
+        }
+
         foreach (var move in rewriter._definitions.Moves)
         {
             diagnostics.MapPointer("#/components/schemas/" + move.Value, move.Key);
@@ -50,17 +57,11 @@ internal sealed partial class OpenApi31Schemas
 
     private void RewriteDocument(JsonObject root)
     {
-        root["openapi"] = "3.0.3";
-        root.Take("jsonSchemaDialect");
+        // The reader reads the document as 3.1 (jsonSchemaDialect, info's summary, the license's identifier and optional
+        // paths included); webhooks are read but not generated.
         if (root.Take("webhooks") is not null)
         {
             Warn(JsonPointer.Root, "webhooks", "webhooks", "webhooks are not generated");
-        }
-
-        if (root.Get("info") is JsonObject info)
-        {
-            info.Take("summary");
-            (info.Get("license") as JsonObject)?.Take("identifier");
         }
 
         if (root.Get("components") is JsonObject components)
@@ -71,12 +72,6 @@ internal sealed partial class OpenApi31Schemas
         if (root.Get("paths") is { } paths)
         {
             WalkNonSchema(paths, JsonPointer.Append(JsonPointer.Root, "paths"));
-        }
-        else
-        {
-            // Optional in 3.1 (a document of components or webhooks only), required in 3.0.
-            root.Take("paths");
-            root["paths"] = new JsonObject();
         }
 
         // "#/$defs/X" references point at definitions held by the document root.
@@ -156,6 +151,8 @@ internal sealed partial class OpenApi31Schemas
         {
             return;
         }
+
+        ReportUnknown(schema, pointer);
 
         if (schema.Take("$defs") is JsonObject definitions)
         {

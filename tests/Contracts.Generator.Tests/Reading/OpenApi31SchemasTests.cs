@@ -19,26 +19,28 @@ namespace Contracts.Generator.Tests.Reading;
 public sealed class OpenApi31SchemasTests
 {
     [Theory]
-    [InlineData("{type: [string, 'null']}", "{type: string, nullable: true}")]
-    [InlineData("{type: ['null']}", "{nullable: true}")]
-    [InlineData("{type: 'null'}", "{nullable: true}")]
+    [InlineData("{type: [string, 'null']}", "{type: [string, 'null']}")]
+    [InlineData("{type: [string, string]}", "{type: string}")]
+    [InlineData("{type: ['null']}", "{x-nullable: true}")]
+    [InlineData("{type: 'null'}", "{x-nullable: true}")]
+    [InlineData("{type: string, nullable: true}", "{type: [string, 'null']}")]
     [InlineData(
         "{type: [string, integer, 'null'], maxLength: 3, minimum: 1, description: d}",
-        "{description: d, nullable: true, oneOf: [{type: string, maxLength: 3}, {type: integer, minimum: 1}]}")]
+        "{description: d, x-nullable: true, oneOf: [{type: string, maxLength: 3}, {type: integer, minimum: 1}]}")]
     [InlineData("{const: dog}", "{enum: [dog]}")]
-    [InlineData("{type: string, examples: [a, b]}", "{type: string, example: a}")]
-    [InlineData("{type: string, example: x, examples: [a, b]}", "{type: string, example: x}")]
-    [InlineData("{type: integer, exclusiveMinimum: 0, exclusiveMaximum: 10}", "{type: integer, minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true}")]
+    [InlineData("{type: string, examples: [a, b]}", "{type: string, examples: [a, b]}")]
+    [InlineData("{type: integer, exclusiveMinimum: 0, exclusiveMaximum: 10}", "{type: integer, exclusiveMinimum: 0, exclusiveMaximum: 10}")]
     [InlineData("{type: integer, minimum: 5, exclusiveMinimum: 0}", "{type: integer, minimum: 5}")]
+    [InlineData("{type: integer, minimum: 0, exclusiveMinimum: 0}", "{type: integer, exclusiveMinimum: 0}")]
     [InlineData("{$ref: '#/components/schemas/B', description: d}", "{description: d, allOf: [{$ref: '#/components/schemas/B'}]}")]
-    [InlineData("{anyOf: [{$ref: '#/components/schemas/B'}, {type: 'null'}]}", "{nullable: true, allOf: [{$ref: '#/components/schemas/B'}]}")]
-    [InlineData("{oneOf: [{type: string, maxLength: 2}, {type: 'null'}], description: d}", "{description: d, nullable: true, type: string, maxLength: 2}")]
-    [InlineData("{anyOf: [{type: string}, {type: integer}, {type: 'null'}]}", "{nullable: true, anyOf: [{type: string}, {type: integer}]}")]
+    [InlineData("{anyOf: [{$ref: '#/components/schemas/B'}, {type: 'null'}]}", "{x-nullable: true, allOf: [{$ref: '#/components/schemas/B'}]}")]
+    [InlineData("{oneOf: [{type: string, maxLength: 2}, {type: 'null'}], description: d}", "{description: d, type: [string, 'null'], maxLength: 2}")]
+    [InlineData("{anyOf: [{type: string}, {type: integer}, {type: 'null'}]}", "{x-nullable: true, anyOf: [{type: string}, {type: integer}]}")]
     [InlineData("{type: array, prefixItems: [{type: number}, {type: number, description: y}], items: false}", "{type: array, items: {type: number}}")]
     [InlineData("{type: string, contentEncoding: base64}", "{type: string, format: byte}")]
     [InlineData("{type: string, contentMediaType: image/png}", "{type: string, format: binary}")]
     [InlineData("{type: string, contentMediaType: application/json}", "{type: string}")]
-    [InlineData("{type: object, $schema: s, $id: i, $comment: c, $anchor: a, properties: {p: {type: [integer, 'null']}}}", "{type: object, properties: {p: {type: integer, nullable: true}}}")]
+    [InlineData("{type: object, $schema: s, $id: i, $comment: c, $anchor: a, properties: {p: {type: [integer, 'null']}}}", "{type: object, properties: {p: {type: [integer, 'null']}}}")]
     [InlineData("{type: object, properties: {p: {type: string, example: {type: [a, b]}}}}", "{type: object, properties: {p: {type: string, example: {type: [a, b]}}}}")]
     public void A_schema_is_given_its_30_form(string schema, string expected)
     {
@@ -66,7 +68,17 @@ public sealed class OpenApi31SchemasTests
     }
 
     [Fact]
-    public void The_document_members_of_31_are_given_their_30_form_or_dropped()
+    public void A_member_the_31_reader_keeps_aside_silently_is_reported_with_CTR005_at_its_line()
+    {
+        var (output, diagnostics) = Rewrite(Document("A: {type: array, items: {type: string}, min_items: 1, x-note: n}"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("CTR005", 5, "#/components/schemas/A", "min_items is not a valid property"), (diagnostic.Id, diagnostic.Location!.StartLine, diagnostic.Arguments[0], diagnostic.Arguments[1]));
+        Assert.True(((JsonObject)SchemaOf(output, "A")).ContainsKey("min_items"));
+    }
+
+    [Fact]
+    public void Webhooks_are_dropped_with_CTR105_and_the_other_document_members_of_31_left_to_the_reader()
     {
         const string Text = """
             openapi: 3.1.1
@@ -79,19 +91,38 @@ public sealed class OpenApi31SchemasTests
         var (output, diagnostics) = Rewrite(Text);
 
         Assert.Equal(
-            Canonical(Parse("{openapi: 3.0.3, info: {title: T, version: '1', license: {name: MIT}}, paths: {}}")),
+            Canonical(Parse("{openapi: 3.1.1, jsonSchemaDialect: 'https://example.com/dialect', info: {title: T, version: '1', summary: S, license: {name: MIT, identifier: MIT}}, paths: {}}")),
             Canonical(output));
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(("CTR105", "webhooks", 4), (diagnostic.Id, diagnostic.Arguments[0], diagnostic.Location!.StartLine));
     }
 
     [Fact]
-    public void A_document_without_paths_gets_the_empty_paths_30_requires()
+    public void A_document_without_paths_is_read_as_31_reads_it()
     {
-        var (output, diagnostics) = Rewrite("openapi: 3.1.0\ninfo: {title: T, version: '1'}\ncomponents: {schemas: {}}\n");
+        var run = GeneratorHarness.Run(SpecFile.Inline("nopaths.yaml", "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://t.example.com'}]\ncomponents: {schemas: {A: {type: object, properties: {b: {type: string}}}}}\n", "NoPaths.Api", "NoPathsClient"));
 
-        Assert.Empty(diagnostics);
-        Assert.Equal(Canonical(Parse("{openapi: 3.0.3, info: {title: T, version: '1'}, components: {schemas: {}}, paths: {}}")), Canonical(output));
+        run.AssertNoGeneratorDiagnostics();
+        Assert.Contains("public string? B { get; init; }", run.TypeSource("A"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{type: integer, minimum: 1, exclusiveMinimum: 3}", """{"v":3}""", "v: must be greater than 3")]
+    [InlineData("{type: integer, minimum: 3, exclusiveMinimum: 3}", """{"v":3}""", "v: must be greater than 3")]
+    [InlineData("{type: integer, maximum: 9, exclusiveMaximum: 5}", """{"v":5}""", "v: must be less than 5")]
+    [InlineData("{type: integer, maximum: 4, exclusiveMaximum: 5}", """{"v":5}""", "v: must be at most 4")]
+    [InlineData("{type: integer, minimum: 5, exclusiveMinimum: 0}", """{"v":4}""", "v: must be at least 5")]
+    public void The_stricter_of_an_inclusive_and_a_numeric_exclusive_bound_is_checked(string schema, string json, string expected)
+    {
+        var spec = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://t.example.com'}]\npaths: {}\ncomponents: {schemas: {R: {type: object, properties: {v: " + schema + "}}}}\n";
+        var run = GeneratorHarness.Run(SpecFile.Inline("bounds.yaml", spec, "Bounds.Api", "BoundsClient"));
+        run.AssertNoGeneratorDiagnostics();
+        using var output = LoadedOutput.Load(run);
+
+        var range = output.Deserialize("Bounds.Api.BoundsJsonContext", "R", json)!;
+        var errors = (System.Collections.Generic.IReadOnlyList<Contracts.Runtime.Validation.ValidationError>)range.GetType().GetMethod("Validate")!.Invoke(range, null)!;
+
+        Assert.Equal(expected, Assert.Single(errors).ToString());
     }
 
     [Fact]
@@ -134,7 +165,7 @@ public sealed class OpenApi31SchemasTests
                 """)),
             Canonical(Member(schemas, "Pet")));
         Assert.Equal(Canonical(Parse("{type: object, properties: {shade: {$ref: '#/components/schemas/Pet_Color_2_Shade'}}}")), Canonical(Member(schemas, "Pet_Color_2")));
-        Assert.Equal(Canonical(Parse("{type: string, nullable: true}")), Canonical(Member(schemas, "Pet_Color_2_Shade")));
+        Assert.Equal(Canonical(Parse("{type: [string, 'null']}")), Canonical(Member(schemas, "Pet_Color_2_Shade")));
         Assert.False(output.ContainsKey("$defs"));
     }
 
@@ -178,17 +209,16 @@ public sealed class OpenApi31SchemasTests
 
         var (output, _) = Rewrite(Text);
 
-        Assert.Equal(Canonical(Parse("{type: integer, nullable: true, default: 5, description: 'a: b, [c] # d'}")), Canonical(SchemaOf(output, "A")));
+        Assert.Equal(Canonical(Parse("{type: [integer, 'null'], default: 5, description: 'a: b, [c] # d'}")), Canonical(SchemaOf(output, "A")));
     }
 
     [Fact]
     public void Values_keep_whether_they_were_quoted()
     {
-        var (output, _) = Rewrite(Document("A: {type: string, const: '1', examples: [2, 'true']}"));
+        var (output, _) = Rewrite(Document("A: {type: string, const: '1'}\n    B: {type: integer, const: 2}"));
 
-        var schema = (JsonObject)SchemaOf(output, "A");
-        Assert.Equal("""["1"]""", schema["enum"]!.ToJsonString());
-        Assert.Equal("2", schema["example"]!.ToJsonString());
+        Assert.Equal("""["1"]""", SchemaOf(output, "A")["enum"]!.ToJsonString());
+        Assert.Equal("[2]", SchemaOf(output, "B")["enum"]!.ToJsonString());
     }
 
     [Theory]
