@@ -48,12 +48,11 @@ Checks that each edit build really compiled, and that the selected consumer gene
 USAGE
 }
 
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/consumers.sh"
+
 runs=5 keep=0 spec_arg="" spec_edit="" selects=()
-command_line="benchmarks/build-cost.sh"
-# Quoted for a shell (and a Markdown code span): single quotes where an argument needs any.
-for arg in "$@"; do
-  if [[ "$arg" =~ ^[A-Za-z0-9_./=:,+-]+$ ]]; then command_line+=" $arg"; else command_line+=" '${arg//\'/\'\\\'\'}'"; fi
-done
+command_line=$(bench_command_line "benchmarks/build-cost.sh" "$@")
 while (($#)); do
   case "$1" in
     -n) runs="${2:?-n needs a number}"; shift 2 ;;
@@ -80,30 +79,12 @@ for select in "${selects[@]}"; do
     || { echo "error: --select: separate the values with , (as AdditionalFiles metadata, ; and # end the value; got '$select')" >&2; exit 2; }
 done
 
-source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
-
 # Outside the repository, so the repo's Directory.Build.props and central package versions do not apply.
 root=$(mktemp -d "${TMPDIR:-/tmp}/contracts-build-cost.XXXXXX")
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# The build servers as a developer has them: MSBuild node reuse and the Roslyn compiler server. An environment may
-# turn them off (CI does, shared machines do); then the builds here turn them on again, and the servers they started
-# are stopped at the end (by process id: those that were not running before), so nothing is left behind.
-server_pids() { pgrep -f 'VBCSCompiler|/nodeReuse:true' | sort || true; }
-servers_turned_on=0
-if [[ "${UseSharedCompilation:-}" == false || -n "${MSBUILDDISABLENODEREUSE:-}" ]]; then
-  servers_turned_on=1 servers_before=$(server_pids)
-  echo "build servers: turned on for these builds (the environment had UseSharedCompilation=${UseSharedCompilation:-}, MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-})" >&2
-  unset UseSharedCompilation MSBUILDDISABLENODEREUSE
-fi
-cleanup() {
-  if (( servers_turned_on )); then
-    comm -13 <(echo "$servers_before") <(server_pids) | xargs -r kill 2>/dev/null || true
-  fi
-  if (( keep )); then echo "kept $root" >&2; else rm -rf "$root"; fi
-}
-(( keep )) && echo "keeping $root" >&2
-trap cleanup EXIT
+# The build servers as a developer has them, stopped at the end with the temp folder removed (lib/consumers.sh).
+bench_on_exit_stop_servers_and_clean "$root" "$keep"
 
 if [[ -n "$spec_arg" ]]; then
   if [[ -f "$spec_arg" ]]; then spec=$(realpath "$spec_arg")
@@ -248,9 +229,7 @@ if [[ -n "$spec_arg" ]]; then
   load_after=$(bench_load)
   finished=$(date -u '+%H:%M')
 
-  commit=$(git -C "$BENCH_REPO_ROOT" rev-parse --short HEAD)
-  [[ -z "$(git -C "$BENCH_REPO_ROOT" status --porcelain -- generator runtime)" ]] \
-    || commit+=" with uncommitted changes in generator/ or runtime/"
+  commit=$(bench_commit_label)
   spec_label=$(bench_display "$spec")
   seconds() { bench_seconds "$(bench_median "$root/$1.$2.samples" 1)"; }
   spec_cell() { [[ -n "$spec_edit" ]] && echo "$(seconds "$1" spec) s" || echo "—"; }

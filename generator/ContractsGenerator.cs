@@ -18,8 +18,10 @@ namespace Contracts.Generator;
 ///    <see cref="TrackingNames.ScanReferences"/> and <see cref="TrackingNames.ResolveReferences"/> give each spec the texts of the
 ///    other files its external <c>$ref</c>s reach (none for most specs); <see cref="TrackingNames.ResolveOverlays"/> the texts
 ///    of the overlays its <c>Overlays</c> metadata names (none for most specs).
-/// 2. <see cref="TrackingNames.ParseSpecs"/>: each input read, translated and run through the model passes →
-///    <see cref="SpecResult"/> (an equatable model + diagnostics; an exception of ours is CTR006 here).
+/// 2. <see cref="TrackingNames.SplitDocumentation"/>: each input's descriptions and summaries taken out of its text;
+///    <see cref="TrackingNames.ParseSpecs"/>: the rest read, translated and run through the model passes →
+///    <see cref="SpecResult"/> (an equatable model + diagnostics; an exception of ours is CTR006 here), cached across a
+///    description edit; <see cref="TrackingNames.RestoreDocumentation"/>: the documentation put back.
 /// 3. <see cref="TrackingNames.TypeFiles"/>, <see cref="TrackingNames.JsonContexts"/>, <see cref="TrackingNames.Clients"/>: the model
 ///    fanned out into files — the types grouped by first letter (<see cref="TypeFileModel"/>), the context, the client — so
 ///    an edit re-emits only the files that changed.
@@ -72,11 +74,25 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => GenerationSteps.ReadFacts(compilation))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
+        // Descriptions and summaries are taken out of the text before it is parsed, so an edit of one leaves the structure, and
+        // the parse, cached; the documentation goes back into the model after it.
+        var split = inputs
+            .Select(static (input, ct) => GenerationSteps.SplitDocumentation(input, ct))
+            .WithTrackingName(TrackingNames.SplitDocumentation);
+
         // Which types exist decides some mappings (format: date → DateOnly); a C# edit leaves the flag, and the parse, cached.
-        var results = inputs
+        var parsed = split
+            .Select(static (s, _) => s.Structure)
             .Combine(facts.Select(static (f, _) => f.HasDateOnly))
-            .Select(static (pair, ct) => GenerationSteps.Translate(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => (pair.Left.Path, Result: GenerationSteps.Translate(pair.Left, pair.Right, ct)))
             .WithTrackingName(TrackingNames.ParseSpecs);
+
+        // Each spec's documentation is found by its path; a description edit reruns this step for every spec, and the
+        // others' outputs stay Unchanged.
+        var results = parsed
+            .Combine(split.Select(static (s, _) => s.Documentation).Collect())
+            .Select(static (pair, _) => GenerationSteps.RestoreDocumentation(pair.Left.Result, GenerationSteps.DocumentationOf(pair.Right, pair.Left.Path)))
+            .WithTrackingName(TrackingNames.RestoreDocumentation);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
 

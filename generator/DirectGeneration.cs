@@ -25,8 +25,13 @@ internal static class DirectGeneration
     /// as a build with these <paramref name="facts"/> would. Sources come back ordered by hint name. Throws only
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
+    /// <param name="splitDocumentation">
+    /// Translate the structure and put the documentation back, as the analyzer does, instead of translating the text as it
+    /// is (what the tool does: it runs once, so the split would only cost it time). The identity tests compare the two.
+    /// </param>
     public static (IReadOnlyList<(string HintName, string Text)> Sources, IReadOnlyList<Diagnostic> Diagnostics) Run(
-        AdditionalText spec, IReadOnlyList<AdditionalText> others, AnalyzerConfigOptionsProvider options, CompilationFacts facts, CancellationToken cancellationToken)
+        AdditionalText spec, IReadOnlyList<AdditionalText> others, AnalyzerConfigOptionsProvider options, CompilationFacts facts, CancellationToken cancellationToken,
+        bool splitDocumentation = false)
     {
         var sources = new List<(string HintName, string Text)>();
         var diagnostics = new List<Diagnostic>();
@@ -46,8 +51,18 @@ internal static class DirectGeneration
         }
 
         var scanned = library.ToImmutable();
-        var result = GenerationSteps.Translate(
-            GenerationSteps.CollectOverlays(GenerationSteps.CollectReferences(input, scanned), scanned), facts.HasDateOnly, cancellationToken);
+        input = GenerationSteps.CollectOverlays(GenerationSteps.CollectReferences(input, scanned), scanned);
+        SpecResult result;
+        if (splitDocumentation)
+        {
+            var split = GenerationSteps.SplitDocumentation(input, cancellationToken);
+            result = GenerationSteps.RestoreDocumentation(GenerationSteps.Translate(split.Structure, facts.HasDateOnly, cancellationToken), split.Documentation);
+        }
+        else
+        {
+            result = GenerationSteps.Translate(input, facts.HasDateOnly, cancellationToken);
+        }
+
         // As the analyzer: a C# version too old for the generated code gets CTR131 (below) and no code.
         if (result.Model is { } model && facts.OldLanguageVersion is null)
         {

@@ -15,8 +15,14 @@ public static class TrackingNames
     /// <summary>Each spec with the texts of the overlays it names (unchanged for a spec without any).</summary>
     public const string ResolveOverlays = nameof(ResolveOverlays);
 
+    /// <summary>Each spec split into its structure and its documentation (descriptions and summaries), so a description edit leaves the parse cached.</summary>
+    public const string SplitDocumentation = nameof(SplitDocumentation);
+
     /// <summary>Each document parsed into a model plus its diagnostics.</summary>
     public const string ParseSpecs = nameof(ParseSpecs);
+
+    /// <summary>Each parsed document with its documentation put back and its diagnostics at their places in the spec.</summary>
+    public const string RestoreDocumentation = nameof(RestoreDocumentation);
 
     /// <summary>The facts read from the compilation (referenced assemblies).</summary>
     public const string CompilationFacts = nameof(CompilationFacts);

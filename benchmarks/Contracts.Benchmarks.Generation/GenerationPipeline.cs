@@ -73,7 +73,7 @@ internal static class GenerationPipeline
             new[] { new ContractsGenerator().AsSourceGenerator() },
             new[] { spec },
             ParseOptions,
-            new OptionsProvider(),
+            Options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>A library with one small C# file, referencing what a consumer project references.</summary>
@@ -96,33 +96,6 @@ internal static class GenerationPipeline
     /// <summary>What the reader and the parser produced for one document.</summary>
     public sealed record ReadResult(OpenApiDocument Document, bool IsSwagger2, DiagnosticBag Diagnostics, SourceLocator Locator, DocumentFacts Facts);
 
-    /// <summary>A marked contract under <see cref="RootNamespace"/>, as MSBuild's generated .editorconfig says.</summary>
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Global = new Options(new() { ["build_property.RootNamespace"] = RootNamespace });
-        private static readonly AnalyzerConfigOptions Spec = new Options(new() { ["build_metadata.AdditionalFiles.OpenApiContract"] = "true" });
-        private static readonly AnalyzerConfigOptions None = new Options(new());
-
-        public override AnalyzerConfigOptions GlobalOptions => Global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
-    }
-}
-
-/// <summary>An AdditionalText over a string, as the compiler hands one to the generator.</summary>
-internal sealed class TextFile(string path, string text) : AdditionalText
-{
-    private readonly SourceText _text = SourceText.From(text);
-
-    public override string Path { get; } = path;
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    /// <summary>Every AdditionalFile a marked contract, in a project with <see cref="RootNamespace"/>.</summary>
+    public static AnalyzerConfigOptionsProvider Options { get; } = new ContractOptionsProvider(RootNamespace);
 }

@@ -94,8 +94,21 @@ bench_publish_cli() {
   echo "publishing cli/Contracts.Cli (Release, $rid${*:+, $*}) to $dir" >&2
   rm -rf "$dir"
   mkdir -p "$(dirname "$dir")"
-  dotnet publish "$BENCH_REPO_ROOT/cli/Contracts.Cli/Contracts.Cli.csproj" -c Release -r "$rid" --self-contained false \
+  # PublishAot=false: the csproj packs linux-x64 as Native AOT; these scripts time the ReadyToRun (JIT) build.
+  dotnet publish "$BENCH_REPO_ROOT/cli/Contracts.Cli/Contracts.Cli.csproj" -c Release -r "$rid" --self-contained false -p:PublishAot=false \
     -o "$dir" -nologo -v quiet "$@" >"$dir.publish.log" 2>&1 \
     || { tail -n 30 "$dir.publish.log" >&2; bench_die "publishing the CLI failed (log: $dir.publish.log)"; }
   echo "$dir/Contracts.Cli"
+}
+
+# bench_large_specs: the caller's "specs" array as given on its command line, or else the three large descriptions the
+# whole-process comparisons use (Lightsail, GitHub, Stripe); stops the script if one does not exist.
+bench_large_specs() {
+  ((${#specs[@]})) || specs=(
+    "$BENCH_REPO_ROOT/spec/aws/lightsail-2016-11-28.yaml"
+    "$BENCH_REPO_ROOT/spec/vendors/github-api-1.1.4.yaml"
+    "$BENCH_REPO_ROOT/spec/vendors/stripe-2020-08-27.yaml"
+  )
+  local spec
+  for spec in "${specs[@]}"; do [[ -f "$spec" ]] || bench_die "no such spec: $spec"; done
 }

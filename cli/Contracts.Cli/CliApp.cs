@@ -4,6 +4,7 @@ using System.Linq;
 using Contracts.Cli.Arguments;
 using Contracts.Cli.Checking;
 using Contracts.Cli.Generation;
+using Contracts.Cli.New;
 
 namespace Contracts.Cli;
 
@@ -39,6 +40,8 @@ public static class CliApp
                     return GenerateCommand.Run(rest, stdout, stderr);
                 case "check":
                     return CheckCommand.Run(rest, stdout, stderr);
+                case "new":
+                    return NewCommand.Run(rest, stdout, stderr);
                 default:
                     throw new UsageException($"unknown command '{command}'", Usage.Main);
             }

@@ -33,11 +33,13 @@ internal static class Usage
         Usage:
           contracts generate <spec> -o <dir> [options]
           contracts check <spec-or-folder>... [--compile] [options]
+          contracts new library <name> [--spec <path>] [options]
           contracts <command> --help
 
         Commands:
           generate   write the files the Contracts analyzer generates for <spec> into <dir>
           check      report each spec's diagnostics; with --compile, also compile the generated code
+          new        write a contract class library's project (what dotnet new contracts-lib creates)
 
         Exit codes: 0 success, 1 a spec has errors, 2 bad arguments.
 
@@ -84,6 +86,28 @@ internal static class Usage
 
         Exit codes: 0 no spec failed, 1 a spec has a generator error (or, with --compile, does not compile),
         2 bad arguments.
+
+        """;
+
+    public const string New = """
+        Usage: contracts new library <name> [--spec <path>] [options]
+
+        Writes <name>/<name>.csproj: a class library holding one OpenAPI contract (the Contracts.Generator and
+        Contracts.Runtime packages and an <OpenApiContract> item), the project `dotnet new contracts-lib` creates.
+        Apps reference it (dotnet add reference), so the generated code is compiled when the description changes,
+        not on every build of an app (docs/contract-library.md). Nothing is written when the file exists.
+
+        Options:
+          --spec <path>           the description, relative to the project's folder or absolute; referenced where
+                                  it is, not copied (default: openapi.yaml)
+          --namespace <ns>        the namespace of the generated code (default: <name>)
+          --client-name <name>    the client class (default: <FileName>Client)
+          -f, --framework <tfm>   net10.0 (default), net9.0 or net8.0
+          -o, --output <dir>      the project's folder (default: <name>)
+          --package-version <v>   the version of the two packages (default: this tool's version)
+          -h, --help              show this help
+
+        Exit codes: 0 written, 1 the project file exists or cannot be written, 2 bad arguments.
 
         """;
 }

@@ -100,7 +100,7 @@ internal static class EnumEmitter
             writer.WriteLine("private static " + KnownTypes.HashSet + "<" + valueType + "> s_known;");
         }
 
-        writer.WriteLine("#nullable enable");
+        writer.WriteLine(FileHeader.NullableState);
         writer.WriteLine();
     }
 

@@ -5,7 +5,9 @@ namespace Contracts.Generator.Emitting;
 /// union's cases) once it is large. The analysis copies its state of every local at every branch, so its time and
 /// memory grow with the square of such a body: a record of 20,000 members took 54 s and 9.7 GB to compile, one of
 /// 40,000 more than 8 GB. Below the size the directives are not written, so the same code, checked by the analysis in
-/// every test of a normal document, is what large documents get.
+/// every test of a normal document, is what large documents get. Generated files turn nullable warnings off for a build
+/// (<see cref="FileHeader.NullableState"/>); these directives keep large bodies out of the analysis where the tests turn them
+/// back on.
 /// </summary>
 internal static class NullableAnalysis
 {
@@ -22,12 +24,12 @@ internal static class NullableAnalysis
         }
     }
 
-    /// <summary>Writes <c>#nullable enable warnings</c> (the state every generated file sets) after such a body.</summary>
+    /// <summary>Writes the file's own warning state (<see cref="FileHeader.NullableWarningsOff"/>) after such a body.</summary>
     public static void Resume(SourceWriter writer, int size)
     {
         if (size > MaxAnalyzedBody)
         {
-            writer.WriteLine("#nullable enable warnings");
+            writer.WriteLine(FileHeader.NullableWarningsOff);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Documentation;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
@@ -23,7 +24,8 @@ namespace Contracts.Generator.Pipeline;
 /// The generator's steps, each a function of its inputs: <see cref="ContractsGenerator"/> wires them into Roslyn's
 /// incremental pipeline (one tracked step each, cached between edits), <see cref="DirectGeneration"/> runs them once, in
 /// the same order, for the contracts tool. Neither caller adds a step or a check of its own, so the two cannot drift.
-/// In order: options → reference and overlay collection → translation (with its passes) → outputs → emission → diagnostics.
+/// In order: options → reference and overlay collection → documentation split (analyzer only) → translation (with its passes)
+/// → documentation restored (analyzer only) → outputs → emission → diagnostics.
 /// </summary>
 internal static class GenerationSteps
 {
@@ -45,6 +47,64 @@ internal static class GenerationSteps
     /// <summary>Step 2d: the spec with the texts of the overlays its <c>Overlays</c> metadata names (none for most specs).</summary>
     public static SpecInput CollectOverlays(SpecInput input, ImmutableArray<ScannedDocument> library) =>
         OverlayCollector.Attach(input, library);
+
+    /// <summary>
+    /// Step 2e (analyzer only): the spec split into its structure, which <see cref="Translate"/> reads, and its documentation
+    /// (<see cref="DocumentationSplitter"/>), so that a description edit leaves the translation cached. The contracts tool
+    /// translates the text as it is; the split gives the same output (tested).
+    /// </summary>
+    public static SplitSpec SplitDocumentation(SpecInput input, CancellationToken cancellationToken) =>
+        DocumentationSplitter.Split(input, cancellationToken);
+
+    /// <summary>
+    /// Step 3b (analyzer only): the translation of the structure with the spec's documentation put back into the model and
+    /// its diagnostics moved to their places in the spec: what <see cref="Translate"/> gives for the text as it is.
+    /// </summary>
+    public static SpecResult RestoreDocumentation(SpecResult result, DocumentationTable documentation)
+    {
+        if (documentation.IsEmpty)
+        {
+            return result;
+        }
+
+        try
+        {
+            var diagnostics = new DiagnosticInfo[result.Diagnostics.Count];
+            for (var i = 0; i < diagnostics.Length; i++)
+            {
+                var info = result.Diagnostics[i];
+                var arguments = new string[info.Arguments.Count];
+                for (var j = 0; j < arguments.Length; j++)
+                {
+                    arguments[j] = documentation.Restore(info.Arguments[j])!;
+                }
+
+                diagnostics[i] = info with { Location = documentation.Locate(info.Location), Arguments = new EquatableArray<string>(arguments) };
+            }
+
+            var model = result.Model is null ? null : DocumentationRestorer.Restore(result.Model, documentation);
+            return new SpecResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SpecResult(null, new EquatableArray<DiagnosticInfo>([new DiagnosticInfo(
+                DiagnosticDescriptors.GeneratorFailure.Id, null, new EquatableArray<string>([exception.GetType().Name, exception.Message]))]));
+        }
+    }
+
+    /// <summary>The documentation of the spec at <paramref name="path"/> among all specs' (none when it was not split).</summary>
+    public static DocumentationTable DocumentationOf(ImmutableArray<DocumentationTable> tables, string path)
+    {
+        foreach (var table in tables)
+        {
+            if (table.Path == path)
+            {
+                return table;
+            }
+        }
+
+        return DocumentationTable.None(path);
+    }
 
     /// <summary>
     /// What the compilation references, the only thing the generator asks of it. Runs on every edit of the compilation,

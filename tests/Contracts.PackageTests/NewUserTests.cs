@@ -49,15 +49,28 @@ public sealed class NewUserTests(LocalFeed feed)
         var app = await workspace.NewProjectWithPackagesAsync(feed, "console", "App");
         File.Copy(RepositoryPaths.Combine("spec", "lightsail-bucket-access-keys.yaml"), Path.Combine(app, "lightsail.yaml"));
         Workspace.AddItems(Path.Combine(app, "App.csproj"), """<OpenApiContract Include="lightsail.yaml" Namespace="My.Lightsail" ClientName="LightsailClient" />""");
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
-            using My.Lightsail;
-
-            var client = new LightsailClient(new HttpClient(), new LightsailClientOptions { BaseAddress = new Uri(args[0]) });
-            var keys = await client.GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "demo-bucket" });
-            Console.WriteLine($"{keys.Id} {keys.CreatedAt:O}");
-            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), SeedProgram("My.Lightsail"));
 
         await workspace.DotNetIn(app, "build", "-nologo");
+
+        await AssertSeedAppCallsTheServiceAsync(app);
+    }
+
+    /// <summary>An app's Program.cs that calls the seed description's GetBucketAccessKeys at the address of its first argument.</summary>
+    internal static string SeedProgram(string @namespace) => $$"""
+        using {{@namespace}};
+
+        var client = new LightsailClient(new HttpClient(), new LightsailClientOptions { BaseAddress = new Uri(args[0]) });
+        var keys = await client.GetBucketAccessKeysAsync(new GetBucketAccessKeysRequest { BucketName = "demo-bucket" });
+        Console.WriteLine($"{keys.Id} {keys.CreatedAt:O}");
+        """;
+
+    /// <summary>
+    /// Runs the built App (<see cref="SeedProgram"/>) against a loopback server, and checks what it printed and that of
+    /// the packages only Contracts.Runtime reached its dependencies.
+    /// </summary>
+    internal static async Task AssertSeedAppCallsTheServiceAsync(string app)
+    {
         await using var server = await LoopbackServer.StartAsync(200, SeedSuccessBody);
         var run = await DotNetCli.RunAsync(app, Path.Combine("bin", "Debug", "net10.0", "App.dll"), server.BaseAddress.ToString());
 

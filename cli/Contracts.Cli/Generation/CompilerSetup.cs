@@ -44,23 +44,16 @@ internal static class CompilerSetup
     public static CSharpCompilation CreateEmptyCompilation(string assemblyName) =>
         CSharpCompilation.Create(assemblyName, syntaxTrees: null, References.Value, CompilationOptions);
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        // Only the shared framework's own assemblies: the tool's dependencies (Roslyn, OpenApi) are not the generated code's.
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var framework = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
-        return framework
+    private static ImmutableArray<MetadataReference> LoadReferences() =>
+        FrameworkAssemblies.Paths()
             .Append(RuntimeAssemblyPath())
             .Distinct(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
-    }
 
-    private static string RuntimeAssemblyPath()
-    {
-        var location = typeof(Contracts.Runtime.ApiException).Assembly.Location;
-        return location.Length > 0 ? location : Path.Combine(AppContext.BaseDirectory, "Contracts.Runtime.dll");
-    }
+    /// <summary>
+    /// Contracts.Runtime beside the tool: a file of the JIT-compiled tool's folder, and shipped as a plain file beside the
+    /// Native AOT executable (the csproj copies it there) because AOT compiles the tool's own copy into the binary.
+    /// </summary>
+    private static string RuntimeAssemblyPath() => Path.Combine(AppContext.BaseDirectory, "Contracts.Runtime.dll");
 }

@@ -17,6 +17,12 @@ internal static class GenerateCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        var timed = TimedGeneration.Requested;
+        if (timed)
+        {
+            TimedGeneration.Start();
+        }
+
         var arguments = ParsedArguments.Parse(args, Options, Usage.Generate);
         if (arguments.HelpRequested)
         {
@@ -40,7 +46,7 @@ internal static class GenerateCommand
         GeneratedOutput run;
         try
         {
-            run = SpecGenerator.Generate(new SpecFile(specPath, IsNamed: true), options);
+            run = timed ? TimedGeneration.Generate(new SpecFile(specPath, IsNamed: true), options) : SpecGenerator.Generate(new SpecFile(specPath, IsNamed: true), options);
         }
         catch (IOException error)
         {
@@ -74,6 +80,12 @@ internal static class GenerateCommand
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {run.Sources.Count} files to {output}"));
+        if (timed)
+        {
+            TimedGeneration.Lap("write");
+            stderr.WriteLine(TimedGeneration.Report());
+        }
+
         return run.HasErrors ? ExitCodes.SpecFailed : ExitCodes.Success;
     }
 }

@@ -54,10 +54,10 @@ internal static class SpecGenerator
     }
 
     /// <summary>The <c>--overlay</c> files, as the AdditionalFiles items a build adds for <c>Overlays</c> (once each).</summary>
-    private static IEnumerable<AdditionalText> Overlays(SpecOptions options) =>
+    internal static IEnumerable<AdditionalText> Overlays(SpecOptions options) =>
         (options.Overlays ?? []).Distinct(StringComparer.Ordinal).Select(path => (AdditionalText)new SpecText(path, Read(path)));
 
-    private static SourceText Read(string path)
+    internal static SourceText Read(string path)
     {
         using var stream = File.OpenRead(path);
         // As csc reads AdditionalFiles: detect a BOM, else UTF-8.

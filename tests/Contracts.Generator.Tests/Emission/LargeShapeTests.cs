@@ -35,10 +35,11 @@ public sealed class LargeShapeTests
 
         run.AssertCompilesCleanly();
         run.AssertNoGeneratorDiagnostics();
-        foreach (var tree in run.OutputCompilation.SyntaxTrees.Where(t => t.FilePath.Contains("Models", StringComparison.Ordinal)))
+        // As the compile tests see the code: with nullable warnings on, which a build leaves off.
+        foreach (var tree in run.CheckedCompilation.SyntaxTrees.Where(t => t.FilePath.Contains("Models", StringComparison.Ordinal)))
         {
             var root = tree.GetRoot();
-            var model = run.OutputCompilation.GetSemanticModel(tree);
+            var model = run.CheckedCompilation.GetSemanticModel(tree);
             var where = tree.FilePath;
 
             // One pattern of every value: "is "a" or "b" or …".

@@ -66,6 +66,8 @@ public sealed class IncrementalTests
         var second = GeneratorHarness.Run(first.Driver, edited);
 
         IncrementalAssert.AssertAllCachedOrUnchanged(second.Result);
+        Assert.All(IncrementalAssert.Reasons(second.Result, "SplitDocumentation"), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(IncrementalAssert.Reasons(second.Result, "RestoreDocumentation"), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         IncrementalAssert.AssertRunsEqual(first.Result, second.Result);
         Assert.Equal(first.Sources, second.Sources);
     }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Contracts.TestSupport.Generation;
@@ -49,9 +50,40 @@ public sealed class GeneratorRun
     /// <summary>Diagnostics the generator reported.</summary>
     public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;
 
-    /// <summary>Warnings and errors of the compilation that includes the generated sources.</summary>
+    /// <summary>
+    /// The line generated files turn nullable warnings off with, so that a build skips the compiler's nullable analysis of
+    /// generated code (Contracts.Generator's <c>FileHeader.NullableWarningsOff</c>, written whole with its comment).
+    /// </summary>
+    public const string NullableWarningsOff = "#nullable disable warnings // Generated code is checked when it is tested, not on every build.";
+
+    /// <summary>
+    /// <see cref="OutputCompilation"/> with nullable warnings turned back on in the generated files (every
+    /// <see cref="NullableWarningsOff"/> line becomes <c>#nullable enable warnings</c>): the analysis a build skips runs
+    /// here, so every compile test still holds the generated code to zero nullable warnings.
+    /// </summary>
+    public Compilation CheckedCompilation => _checked ??= Check();
+
+    private Compilation? _checked;
+
+    private Compilation Check()
+    {
+        var compilation = OutputCompilation;
+        foreach (var tree in OutputCompilation.SyntaxTrees.Except(InputCompilation.SyntaxTrees).ToList())
+        {
+            var text = tree.GetText().ToString();
+            // A generated file that no longer says it turns warnings off would be checked with them off: fail instead.
+            Assert.True(text.Contains(NullableWarningsOff, StringComparison.Ordinal), $"{tree.FilePath} does not contain the line '{NullableWarningsOff}'");
+            var options = (CSharpParseOptions)tree.Options;
+            compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
+                text.Replace(NullableWarningsOff, "#nullable enable warnings", StringComparison.Ordinal), options, tree.FilePath, tree.Encoding));
+        }
+
+        return compilation;
+    }
+
+    /// <summary>Warnings and errors of the compilation that includes the generated sources, nullable warnings on (<see cref="CheckedCompilation"/>).</summary>
     public ImmutableArray<Diagnostic> CompilationDiagnostics =>
-        OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        CheckedCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
     /// <summary>The source whose hint name contains <paramref name="fragment"/>; fails unless exactly one does.</summary>
     public string Source(string fragment)

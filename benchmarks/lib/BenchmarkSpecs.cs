@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace Contracts.Benchmarks.Generation;
+namespace Contracts.Benchmarks;
+
+// Linked into Contracts.Benchmarks.Generation and Contracts.Benchmarks.Compile, so both name the same documents.
 
 /// <summary>The documents the benchmarks generate from, all checked into the repository's spec/ folder.</summary>
 public static class BenchmarkSpecs
@@ -14,6 +16,7 @@ public static class BenchmarkSpecs
         ["lightsail"] = "aws/lightsail-2016-11-28.yaml",
         ["github"] = "vendors/github-api-1.1.4.yaml",
         ["stripe"] = "vendors/stripe-2020-08-27.yaml",
+        ["openai"] = "vendors/openai/openapi.yaml",
     };
 
     /// <summary>The full path of a named spec, or of any file path given as is.</summary>

@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Contracts.Benchmarks.Compile;
+
+/// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
+public static class SourceVariants
+{
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient" };
+
+    public static string Check(string name) =>
+        Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
+
+    public static SourceSet Apply(SourceSet ours, string variant)
+    {
+        var files = variant switch
+        {
+            "nodocs" => ours.Files.Select(f => (f.Path, Regex.Replace(f.Text, @"^[ \t]*///.*\r?\n", "", RegexOptions.Multiline))).ToList(),
+            // Annotations kept, warnings (and so the flow analysis) off: `enable annotations` alone leaves warnings as the project sets them.
+            "annotations" => ours.Files.Select(f => (f.Path, Regex.Replace(
+                Regex.Replace(f.Text, @"^([ \t]*)#nullable enable[ \t]*\r?$", "$1#nullable enable annotations\n$1#nullable disable warnings", RegexOptions.Multiline),
+                @"^([ \t]*)#nullable enable warnings[ \t]*\r?$", "$1#nullable disable warnings", RegexOptions.Multiline))).ToList(),
+            "stub-read" => ours.Files.Select(f => (f.Path, Stub(f.Text, "ReadValue"))).ToList(),
+            "stub-write" => ours.Files.Select(f => (f.Path, Stub(f.Text, "WriteValue"))).ToList(),
+            "stub-twins" => ours.Files.Select(f => (f.Path, Stub(f.Text, "WithResponseAsync"))).ToList(),
+            "stub-client" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal) ? Stub(f.Text, "") : f.Text)).ToList(),
+            "stub-context" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal) ? Stub(f.Text, "") : f.Text)).ToList(),
+            "noclient" => ours.Files.Where(f => !f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal)).ToList(),
+            _ => throw new ArgumentException(variant),
+        };
+        return new SourceSet(files, ours.References);
+    }
+
+    /// <summary>Every method whose name ends with <paramref name="name"/> keeps its signature (not <c>async</c>) and throws instead of doing its work.</summary>
+    private static string Stub(string text, string name)
+    {
+        var root = CSharpSyntaxTree.ParseText(text, Compiler.ParseOptions).GetRoot();
+        var stubbed = root.ReplaceNodes(
+            root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText.EndsWith(name, StringComparison.Ordinal) && (m.Body is not null || m.ExpressionBody is not null)),
+            static (_, method) => method.WithModifiers(SyntaxFactory.TokenList(method.Modifiers.Where(m => !m.IsKind(SyntaxKind.AsyncKeyword))))
+                .WithBody(null).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
+                .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression("throw null!"))));
+        return stubbed.ToFullString();
+    }
+}
