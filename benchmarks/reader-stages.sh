@@ -17,7 +17,8 @@ usage: benchmarks/reader-stages.sh [-n RUNS] [--warm N] [--base REF] [spec...]
 
 Builds benchmarks/Contracts.Benchmarks.Generation (Release) at REF (default main, in a git worktree under
 benchmarks/.work/reader-stages/base) and in this checkout, then runs `stages <spec> N` RUNS times on each,
-alternating base and this checkout, for each spec (default: lightsail github stripe).
+alternating base and this checkout, for each spec (default: lightsail github stripe; a path relative to the
+repository root, such as spec/vendors/openai/openapi.yaml, works too).
 Prints a Markdown table: per stage the median of the per-run medians, in ms, and the ratio this/base; the load
 average before and after.
 
@@ -67,10 +68,10 @@ for spec in "${SPECS[@]}"; do
     for side in base head; do
       tree="$BENCH_REPO_ROOT"; exe="$HEAD_DLL"
       [[ $side == base ]] && { tree="$BASE_TREE"; exe="$BASE_DLL"; }
-      out="$WORK/$spec-$side-$round.md"
+      out="$WORK/${spec//\//_}-$side-$round.md"
       (cd "$tree" && dotnet "$exe" stages "$spec" "$WARM") >"$out" 2>&1 || { tail -n 20 "$out" >&2; bench_die "stages $spec failed on $side"; }
       # "| read | cold | median | MB |": keep the warm median per stage.
-      awk -F'|' -v s="$spec" -v side="$side" 'NF >= 5 && $3 ~ /[0-9]/ && $2 !~ /stage/ {
+      awk -F'|' -v s="${spec//\//_}" -v side="$side" 'NF >= 5 && $3 ~ /[0-9]/ && $2 !~ /stage/ {
         gsub(/^ +| +$/, "", $2); gsub(/ /, "", $4); print $4 > (ENVIRON["WORK"] "/" s "-" side "-" $2 ".samples") }' WORK="$WORK" "$out"
     done
   done
@@ -85,7 +86,7 @@ echo "| spec | stage | base ms | this ms | this/base |"
 echo "|---|---|---:|---:|---:|"
 for spec in "${SPECS[@]}"; do
   for stage in read model emit "driver (all stages)"; do
-    b="$WORK/$spec-base-$stage.samples"; h="$WORK/$spec-head-$stage.samples"
+    b="$WORK/${spec//\//_}-base-$stage.samples"; h="$WORK/${spec//\//_}-head-$stage.samples"
     [[ -f "$b" && -f "$h" ]] || continue
     bm=$(median "$b"); hm=$(median "$h")
     ratio=$(awk -v b="$bm" -v h="$hm" 'BEGIN { if (b > 0) printf "%.2f", h / b; else print "-" }')
