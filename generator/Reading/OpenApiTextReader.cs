@@ -31,9 +31,17 @@ internal static class OpenApiTextReader
     /// otherwise <paramref name="tree"/> is the tree the document was read from. With <paramref name="diagnostics"/>, components
     /// that are not objects are repaired on the tree first and reported there (<see cref="MisshapenComponents"/>).
     /// </summary>
-    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null)
+    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null) =>
+        Read(text, out diagnostic, out tree, out _, diagnostics);
+
+    /// <summary>
+    /// As above; <paramref name="repaired"/> tells that components were repaired on <paramref name="tree"/>, whose
+    /// repaired nodes then have no position in the file (diagnostics are located on the file's own tree instead).
+    /// </summary>
+    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, out bool repaired, DiagnosticBag? diagnostics = null)
     {
         tree = null;
+        repaired = false;
         if (Encoding.UTF8.GetByteCount(text) > Limits.MaxInputBytes)
         {
             diagnostic = Failed("#line=0", "The document exceeds the maximum supported size of "
@@ -85,7 +93,7 @@ internal static class OpenApiTextReader
 
         if (diagnostics is not null)
         {
-            MisshapenComponents.Repair(root, diagnostics);
+            repaired = MisshapenComponents.Repair(root, diagnostics) > 0;
         }
 
         JsonNode json;
