@@ -34,7 +34,9 @@ internal static class CurrentReadingStage
     private static readonly Type s_location = Internal("Diagnostics.LocationInfo");
     private static readonly Type s_diagnosticInfo = Internal("Diagnostics.DiagnosticInfo");
     private static readonly MethodInfo s_read = s_translator.GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo s_textRead = Internal("Reading.OpenApiTextReader").GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+    // Read(text, out diagnostic, out tree, diagnostics): the overload without the repaired flag and facts.
+    private static readonly MethodInfo s_textRead = Internal("Reading.OpenApiTextReader").GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        .Single(method => method.Name == "Read" && method.GetParameters().Length == 4);
     private static readonly MethodInfo s_find = s_locator.GetMethod("Find")!;
     private static readonly MethodInfo s_scalarAt = s_facts.GetMethod("ScalarAt")!;
     private static readonly MethodInfo s_mentions = s_facts.GetMethod("Mentions")!;
@@ -81,7 +83,7 @@ internal static class CurrentReadingStage
     /// <summary>The errors the generator's reader (<c>OpenApiTextReader</c>, before <c>SpecReader</c>'s repairs) reports, as the stage receives them.</summary>
     public static string[] ReaderErrors(string text)
     {
-        var arguments = new object?[] { text, null, null, null, null };
+        var arguments = new object?[] { text, null, null, null };
         Invoke(s_textRead, null, arguments);
         return ((OpenApiDiagnostic)arguments[1]!).Errors.Select(e => e.Pointer + " " + e.Message).ToArray();
     }
@@ -89,7 +91,7 @@ internal static class CurrentReadingStage
     /// <summary>The generator's reader alone (<c>OpenApiTextReader</c>: text in, one SharpYaml parse, document out).</summary>
     public static long[] ReaderAlone(string text)
     {
-        var arguments = new object?[] { text, null, null, null, null };
+        var arguments = new object?[] { text, null, null, null };
         var document = (OpenApiDocument?)Invoke(s_textRead, null, arguments);
         return new long[] { document is null ? 0 : 1, ((OpenApiDiagnostic)arguments[1]!).Errors.Count };
     }

@@ -33,9 +33,17 @@ internal static class OpenApiTextReader
     /// OpenAPI 3.1 document's schemas are given the form translation reads on the converted tree (<see cref="OpenApi31Schemas"/>),
     /// which tells <paramref name="facts"/> where the parts it moved are in the file.
     /// </summary>
-    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null, DocumentFacts? facts = null)
+    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, DiagnosticBag? diagnostics = null) =>
+        Read(text, out diagnostic, out tree, out _, diagnostics);
+
+    /// <summary>
+    /// As above; <paramref name="repaired"/> tells that components were repaired on <paramref name="tree"/>, whose
+    /// repaired nodes then have no position in the file (diagnostics are located on the file's own tree instead).
+    /// </summary>
+    public static OpenApiDocument? Read(string text, out OpenApiDiagnostic diagnostic, out YamlNode? tree, out bool repaired, DiagnosticBag? diagnostics = null, DocumentFacts? facts = null)
     {
         tree = null;
+        repaired = false;
         if (Encoding.UTF8.GetByteCount(text) > Limits.MaxInputBytes)
         {
             diagnostic = Failed("#line=0", "The document exceeds the maximum supported size of "
@@ -87,7 +95,7 @@ internal static class OpenApiTextReader
 
         if (diagnostics is not null)
         {
-            MisshapenComponents.Repair(root, diagnostics);
+            repaired = MisshapenComponents.Repair(root, diagnostics) > 0;
         }
 
         JsonNode json;

@@ -12,7 +12,10 @@ namespace Contracts.Generator.Reading;
 /// Microsoft.OpenApi 1.6 reported it as a reference string of invalid format and left the part out; 3.x keeps only its
 /// last segment and would report an unresolved reference to <c>0</c>. Such a parameter is reported as 1.6 did (CTR005 at
 /// its <c>$ref</c>) and taken out of the tree before it is read; such a schema is read as any JSON value, with 1.6's one
-/// "Unknown reference type" for the document.
+/// "Unknown reference type" for the document. A local <c>$ref</c> whose last segment is empty (a name ending in an
+/// unescaped <c>/</c>) makes 3.x throw for the whole document; 1.6 reported it as a reference string of invalid format
+/// and looked up the name without the empty segments: so it is here (CTR005 at its <c>$ref</c>, then CTR004 when nothing
+/// has that name).
 /// </summary>
 internal static class PathReferences
 {
@@ -28,9 +31,15 @@ internal static class PathReferences
             {
                 case JsonObject mapping:
                     List<string>? replaced = null;
+                    string? trimmed = null;
                     foreach (var entry in mapping)
                     {
-                        if (IntoPaths(entry.Value) is not null)
+                        if (entry.Key == "$ref" && EndsEmpty(entry.Value) is { } pointer)
+                        {
+                            Report(pointer, diagnostics);
+                            trimmed = "#" + pointer.TrimEnd('/');
+                        }
+                        else if (IntoPaths(entry.Value) is not null)
                         {
                             // A schema (a property, items…): 1.6 read it as an unknown kind of reference, any JSON value.
                             (replaced ??= new List<string>()).Add(entry.Key);
@@ -45,6 +54,11 @@ internal static class PathReferences
                     {
                         mapping[name] = Unknown();
                         unknownType = true;
+                    }
+
+                    if (trimmed is not null)
+                    {
+                        mapping["$ref"] = trimmed;
                     }
 
                     break;
@@ -90,6 +104,13 @@ internal static class PathReferences
     private static string? IntoPaths(JsonNode? node) =>
         node is JsonObject reference && reference.TryGetPropertyValue("$ref", out var value) && value is JsonValue text
         && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>() is { } pointer && pointer.StartsWith("#/paths/", StringComparison.Ordinal)
+            ? pointer.Substring(1)
+            : null;
+
+    /// <summary>The pointer of a local <c>$ref</c> value ending in <c>/</c>, without its <c>#</c>; null for anything else.</summary>
+    private static string? EndsEmpty(JsonNode? value) =>
+        value is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>() is { } pointer
+        && pointer.StartsWith("#/", StringComparison.Ordinal) && pointer.EndsWith("/", StringComparison.Ordinal)
             ? pointer.Substring(1)
             : null;
 

@@ -101,6 +101,7 @@ internal static class SpecReader
         OpenApiDocument? document;
         OpenApiDiagnostic result;
         var readerTree = earlyTree;
+        var repaired = false;
         try
         {
             if (early is not null)
@@ -109,7 +110,7 @@ internal static class SpecReader
             }
             else
             {
-                document = ReadRepairingComponents(ref text, diagnostics, facts, out result, out readerTree);
+                document = ReadRepairingComponents(ref text, diagnostics, facts, out result, out readerTree, out repaired);
             }
 
             if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
@@ -124,7 +125,7 @@ internal static class SpecReader
                 facts?.UseReadTree(readerTree, text);
 
                 // One parse for all: where the text read is the file as written, its tree locates the diagnostics too.
-                if (string.Equals(text, original, StringComparison.Ordinal))
+                if (!repaired && string.Equals(text, original, StringComparison.Ordinal))
                 {
                     locator?.Adopt(readerTree);
                 }
@@ -244,8 +245,8 @@ internal static class SpecReader
     }
 
     /// <summary>Reads, repairing components that are not objects on the tree (<see cref="MisshapenComponents"/>).</summary>
-    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, DocumentFacts? facts, out OpenApiDiagnostic result, out YamlNode? tree) =>
-        OpenApiTextReader.Read(text, out result, out tree, diagnostics, facts);
+    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, DocumentFacts? facts, out OpenApiDiagnostic result, out YamlNode? tree, out bool repaired) =>
+        OpenApiTextReader.Read(text, out result, out tree, out repaired, diagnostics, facts);
 
     private static bool HasLongScalar(OpenApiDiagnostic result)
     {

@@ -105,18 +105,29 @@ internal static class JsonValues
                 var first = true;
                 foreach (var entry in obj)
                 {
-                    text.Append(first ? string.Empty : ",").Append(JsonValue.Create(entry.Key).ToJsonString(s_compact)).Append(':');
+                    text.Append(first ? string.Empty : ",").Append(Quoted(entry.Key)).Append(':');
                     Write(text, entry.Value, depth + 1);
                     first = false;
                 }
 
                 text.Append('}');
                 return;
+            case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String:
+                text.Append(Quoted(scalar.GetValue<string>()));
+                return;
             default:
                 text.Append(value!.ToJsonString(s_compact));
                 return;
         }
     }
+
+    /// <summary>
+    /// A string as 1.6's writer quoted it: only the backslash, the quote and the five short control escapes are escaped;
+    /// everything else as written (System.Text.Json escapes more, U+2028 for one, which the docs then showed as <c>\u2028</c>).
+    /// </summary>
+    private static string Quoted(string value) =>
+        "\"" + value.Replace("\\", "\\\\").Replace("\b", "\\b").Replace("\f", "\\f").Replace("\n", "\\n")
+            .Replace("\r", "\\r").Replace("\t", "\\t").Replace("\"", "\\\"") + "\"";
 
     private static readonly JsonSerializerOptions s_compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
