@@ -15,7 +15,7 @@ internal sealed partial class DocumentFacts
 {
     private readonly SourceLocator _file;
     private readonly YamlMappingIndex _mappings = new();
-    private readonly System.Collections.Generic.List<(string From, string To)> _pointerMoves = new();
+    private readonly System.Collections.Generic.Dictionary<string, string> _pointerMoves = new(StringComparer.Ordinal);
     private YamlNode? _readTree;
     private string? _readText;
 
@@ -48,7 +48,7 @@ internal sealed partial class DocumentFacts
     /// Answers for pointers under <paramref name="from"/> at <paramref name="to"/>: a part of the document the reader
     /// read elsewhere than the tree has it (an OpenAPI 3.1 <c>$defs</c> entry read as a component, <see cref="OpenApi31Schemas"/>).
     /// </summary>
-    public void MapPointer(string from, string to) => _pointerMoves.Add((from, to));
+    public void MapPointer(string from, string to) => _pointerMoves[from] = to;
 
     /// <summary>The node at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null.</summary>
     public YamlNode? NodeAt(string pointer)
@@ -70,15 +70,28 @@ internal sealed partial class DocumentFacts
         return node;
     }
 
-    /// <summary>The pointer after the moves that apply to it, each at most once (a member merged inside a hoisted definition takes two).</summary>
+    /// <summary>
+    /// The pointer after the moves that apply to it: its longest moved prefix is replaced, and again for the result (a
+    /// member merged inside a hoisted definition takes two). A lookup per segment: OpenAI's description records thousands.
+    /// </summary>
     private string Moved(string pointer)
     {
-        for (var i = _pointerMoves.Count - 1; i >= 0; i--)
+        for (var moves = 0; _pointerMoves.Count > 0 && moves < 8; moves++)
         {
-            var (from, to) = _pointerMoves[i];
-            if (pointer.StartsWith(from, StringComparison.Ordinal) && (pointer.Length == from.Length || pointer[from.Length] == '/'))
+            var moved = false;
+            for (var end = pointer.Length; end > 0; end = pointer.LastIndexOf('/', end - 1))
             {
-                pointer = to + pointer.Substring(from.Length);
+                if (_pointerMoves.TryGetValue(end == pointer.Length ? pointer : pointer.Substring(0, end), out var to))
+                {
+                    pointer = to + pointer.Substring(end);
+                    moved = true;
+                    break;
+                }
+            }
+
+            if (!moved)
+            {
+                break;
             }
         }
 
