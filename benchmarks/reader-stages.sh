@@ -72,7 +72,7 @@ for spec in "${SPECS[@]}"; do
       (cd "$tree" && dotnet "$exe" stages "$spec" "$WARM") >"$out" 2>&1 || { tail -n 20 "$out" >&2; bench_die "stages $spec failed on $side"; }
       # "| read | cold | median | MB |": keep the warm median per stage.
       # (Appended: one file per spec, side and stage collects every round's median.)
-      awk -F'|' -v s="${spec//\//_}" -v side="$side" -v w="$WORK" 'NF >= 5 && $3 ~ /[0-9]/ && $2 !~ /stage/ {
+      awk -F'|' -v s="${spec//\//_}" -v side="$side" -v w="$WORK" 'NF >= 5 && $3 ~ /[0-9]/ && $2 !~ /^ *stage *$/ {
         gsub(/^ +| +$/, "", $2); gsub(/ /, "", $4); print $4 >> (w "/" s "-" side "-" $2 ".samples") }' "$out"
     done
   done
