@@ -115,6 +115,7 @@ internal static class OpenApiTextReader
         }
 
         UnionMembers.Mark(json);
+        FileTypes.Mark(json);
         if (IsOpenApi30(json) && NullableKeywords.Mark(json) is { } problem)
         {
             diagnostic = Failed("#line=0", problem);
