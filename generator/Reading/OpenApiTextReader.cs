@@ -122,6 +122,7 @@ internal static class OpenApiTextReader
         }
 
         UnionMembers.Mark(json);
+        FileTypes.Mark(json);
         if (IsOpenApi30(json) && NullableKeywords.Mark(json) is { } problem)
         {
             diagnostic = Failed("#line=0", problem);

@@ -229,7 +229,13 @@ internal static class ReferenceResolution
             {
                 if (reference.Target is null)
                 {
-                    ReportUnresolved(reference.Reference?.Id);
+                    // A reference into another file that the bundler could not bring in is CTR009 already (1.6 did not
+                    // resolve references to other files, so it said nothing more); only a local one is CTR004.
+                    if (reference.Reference?.IsExternal != true)
+                    {
+                        ReportUnresolved(reference.Reference?.Id);
+                    }
+
                     return reference;
                 }
 

@@ -68,6 +68,6 @@ internal static class UnionMembers
         }
     }
 
-    private static bool IsLiteralData(string key) =>
+    internal static bool IsLiteralData(string key) =>
         key is "example" or "examples" or "default" or "enum" or "const" || (key.StartsWith("x-", StringComparison.Ordinal) && key != Marker);
 }

@@ -35,7 +35,7 @@ internal static class SchemaAccess
 
     public static IDictionary<string, IOpenApiExtension> ExtensionMap(this IOpenApiExtensible element) => element.Extensions ?? s_noExtensions;
 
-    /// <summary>The type as 3.0 spells it (<c>string</c>, <c>object</c>…), without the <c>Null</c> flag; null when none (or only null).</summary>
+    /// <summary>The type as 3.0 spells it (<c>string</c>, <c>object</c>…, and 2.0's <c>file</c>), without the <c>Null</c> flag; null when none (or only null).</summary>
     public static string? TypeName(this IOpenApiSchema schema)
     {
         if (schema.Type is not { } type)
@@ -46,6 +46,7 @@ internal static class SchemaAccess
         var named = type & ~JsonSchemaType.Null;
         return named switch
         {
+            JsonSchemaType.String when Reading.FileTypes.IsFile(schema) => "file",
             JsonSchemaType.String => "string",
             JsonSchemaType.Integer => "integer",
             JsonSchemaType.Number => "number",
