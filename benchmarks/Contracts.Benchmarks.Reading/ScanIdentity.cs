@@ -6,13 +6,14 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
+using Contracts.Generator.Reading.Yaml;
 using Microsoft.OpenApi.YamlReader;
 using SharpYaml.Serialization;
 
 namespace Contracts.Benchmarks.Reading;
 
 /// <summary>
-/// <c>scan-identity [folder or files…]</c>: the prototype scanner's tree (<see cref="BlockYamlJson"/>) against SharpYaml's
+/// <c>scan-identity [folder or files…]</c>: the line scanner's tree (<see cref="BlockYamlJson"/>) against SharpYaml's
 /// tree converted by <see cref="YamlConverter"/>, on the text the reader reads (after <c>SpecReader.Prepare</c> and the 2.0
 /// form parameters): read and identical, left to SharpYaml (and why), or different (which must never happen).
 /// </summary>

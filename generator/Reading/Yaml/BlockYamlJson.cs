@@ -6,14 +6,19 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi.YamlReader;
 using SharpYaml;
 
-namespace Contracts.Benchmarks.Reading;
+namespace Contracts.Generator.Reading.Yaml;
 
 /// <summary>
-/// Prototype (issue 19, the read's speed): block-style YAML straight into the <see cref="JsonNode"/> that SharpYaml's tree and
-/// <see cref="Microsoft.OpenApi.YamlReader.YamlConverter"/> give, without either: the line scanner of the documentation split
-/// (generator/Documentation/BlockYamlScanner.cs on main), feeding a tree instead of the documentation rules. It gives up
-/// (null) wherever that scanner does, and on anchors, tags, non-empty flow collections, duplicate keys, deep nesting and
-/// the limits' edges, where SharpYaml's path reads or reports the document.
+/// Block-style YAML straight into the <see cref="JsonNode"/> that SharpYaml's tree and <see cref="YamlConverter"/> give,
+/// without either: the lines read by indentation as the documentation split's line scanner reads them
+/// (<c>Documentation/BlockYamlScanner</c>), each node put into a tree. It gives up (null) the moment it is not certain how
+/// YAML reads the text — anchors, aliases, tags, directives, several documents, complex keys, flow collections that are
+/// not empty or not on one line, tabs in indentation, CR line breaks, a BOM, characters YAML refuses, a kept block scalar
+/// with no text, duplicate keys, keys too long to be implicit, nesting or size near the reading's <see cref="Limits"/> — and
+/// SharpYaml's path reads or reports the document as before. A JSON document (one flow mapping) is left to SharpYaml whole.
+/// Six times faster than SharpYaml's tree, the limits walk and the conversion together on GitHub's and Stripe's descriptions
+/// (benchmarks/reading.md, "The read's parts"); the same tree on every document it reads (tests, and the reading
+/// benchmark's <c>scan-identity</c> over the corpus).
 /// </summary>
 internal static class BlockYamlJson
 {
@@ -31,6 +36,11 @@ internal static class BlockYamlJson
         }
         catch (BlockYamlJsonUnsure)
         {
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The converter refusing a scalar (a plain "+1" is a decimal but not JSON): SharpYaml's path meets it in its own order.
             return null;
         }
     }
@@ -99,7 +109,7 @@ internal static class BlockYamlJson
     /// <summary>One pass over the lines of one text.</summary>
     private sealed class Reader(string text, CancellationToken cancellationToken)
     {
-        private readonly JsonTreeBuilder _walker = new();
+        private readonly JsonTreeBuilder _tree = new();
 
         // The open block collections, innermost last: the column of their keys or dashes.
         private readonly List<(int Column, bool IsMapping)> _open = new();
@@ -164,7 +174,7 @@ internal static class BlockYamlJson
 
             if (_pending)
             {
-                _walker.Empty();
+                _tree.Empty();
                 _pending = false;
             }
 
@@ -173,7 +183,7 @@ internal static class BlockYamlJson
                 Close();
             }
 
-            return _walker.Root ?? throw new BlockYamlJsonUnsure();
+            return _tree.Root ?? throw new BlockYamlJsonUnsure();
         }
 
         /// <summary>A line whose first character is at <paramref name="first"/>: a key, a dash, or the value of a pending key.</summary>
@@ -191,7 +201,7 @@ internal static class BlockYamlJson
                     return;
                 }
 
-                _walker.Empty();
+                _tree.Empty();
             }
 
             while (_open.Count > 0)
@@ -309,14 +319,14 @@ internal static class BlockYamlJson
 
         private void Open(int column, bool isMapping)
         {
-            _walker.Start(isMapping);
+            _tree.Start(isMapping);
             _open.Add((column, isMapping));
         }
 
         private void Close()
         {
             _open.RemoveAt(_open.Count - 1);
-            _walker.End();
+            _tree.End();
         }
 
         private void Pending(int column, int lineEnd)
@@ -333,7 +343,7 @@ internal static class BlockYamlJson
             if (c is '"' or '\'')
             {
                 var end = Quoted(first, -1, out var key);
-                _walker.Key(key!);
+                _tree.Key(key!);
                 return;
             }
 
@@ -343,7 +353,7 @@ internal static class BlockYamlJson
                 keyEnd--;
             }
 
-            _walker.Key(text.Substring(first, keyEnd - first));
+            _tree.Key(text.Substring(first, keyEnd - first));
         }
 
         /// <summary>
@@ -414,15 +424,14 @@ internal static class BlockYamlJson
                     return;
                 case '"' or '\'':
                 {
-                    const bool needed = true;
-                    var end = Quoted(first, parentColumn, out var value, needed);
+                    var end = Quoted(first, parentColumn, out var value);
                     var endLine = LineEnd(end);
                     if (!RestIsComment(end, endLine))
                     {
                         throw new BlockYamlJsonUnsure();
                     }
 
-                    Scalar(first, end, value, text[first] == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, needed);
+                    Scalar(value, text[first] == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted);
                     _position = Next(endLine);
                     return;
                 }
@@ -440,23 +449,16 @@ internal static class BlockYamlJson
             Plain(first, lineEnd, parentColumn);
         }
 
-        private void Scalar(int start, int end, string? value, ScalarStyle style, bool needed)
-        {
-            _walker.Scalar(value!, style);
-        }
+        private void Scalar(string value, ScalarStyle style) => _tree.Scalar(value, style);
 
         /// <summary>A plain scalar, folded over the lines after it that are further in than <paramref name="parentColumn"/>.</summary>
         private void Plain(int first, int lineEnd, int parentColumn)
         {
             var end = PlainLineEnd(first, lineEnd);
-            const bool needed = true;
             var lastEnd = end;
             var next = Next(lineEnd);
             _value.Clear();
-            if (needed)
-            {
-                _value.Append(text, first, end - first);
-            }
+            _value.Append(text, first, end - first);
 
             var breaks = 0;
             var multiline = false;
@@ -483,19 +485,16 @@ internal static class BlockYamlJson
                 }
 
                 var contentEnd = PlainLineEnd(content, nextEnd);
-                if (needed)
+                if (breaks == 0)
                 {
-                    if (breaks == 0)
-                    {
-                        _value.Append(' ');
-                    }
-                    else
-                    {
-                        _value.Append('\n', breaks);
-                    }
-
-                    _value.Append(text, content, contentEnd - content);
+                    _value.Append(' ');
                 }
+                else
+                {
+                    _value.Append('\n', breaks);
+                }
+
+                _value.Append(text, content, contentEnd - content);
 
                 breaks = 0;
                 multiline = true;
@@ -504,7 +503,7 @@ internal static class BlockYamlJson
                 next = Next(nextEnd);
             }
 
-            Scalar(first, lastEnd, needed ? (multiline ? _value.ToString() : text.Substring(first, end - first)) : null, ScalarStyle.Plain, needed);
+            Scalar(multiline ? _value.ToString() : text.Substring(first, end - first), ScalarStyle.Plain);
             _position = Next(lineEnd);
         }
 
@@ -536,11 +535,11 @@ internal static class BlockYamlJson
         }
 
         /// <summary>
-        /// A quoted scalar from its opening quote: the index past its closing quote, and its value when <paramref name="needed"/>.
+        /// A quoted scalar from its opening quote: the index past its closing quote, and its value.
         /// Over several lines (not for a key: <paramref name="parentColumn"/> -1), each line after the first must be further in
         /// than its collection.
         /// </summary>
-        private int Quoted(int first, int parentColumn, out string? value, bool needed = true)
+        private int Quoted(int first, int parentColumn, out string value)
         {
             var quote = text[first];
             _value.Clear();
@@ -565,7 +564,7 @@ internal static class BlockYamlJson
                     }
 
                     Flush(ref blanks, i);
-                    value = needed ? _value.ToString() : null;
+                    value = _value.ToString();
                     return i + 1;
                 }
 
@@ -782,7 +781,6 @@ internal static class BlockYamlJson
                 throw new BlockYamlJsonUnsure();
             }
 
-            const bool needed = true;
             _value.Clear();
 
             // The indentation: the first line with text; empty lines before it must not be longer.
@@ -820,16 +818,30 @@ internal static class BlockYamlJson
                 throw new BlockYamlJsonUnsure();
             }
 
-            if (indent <= parentColumn && keep)
-            {
-                // Keep chomping keeps the empty lines' breaks: counted as libyaml counts them, which is not done here.
-                throw new BlockYamlJsonUnsure();
-            }
-
             if (indent <= parentColumn)
             {
-                // No line further in: a scalar of line breaks at most, never documentation.
-                Scalar(indicator, indicator + 1, needed ? "" : null, folded ? ScalarStyle.Folded : ScalarStyle.Literal, needed);
+                // No line further in: an empty scalar, or with keep chomping one line break per empty line before the next
+                // line of text (libyaml's trailing breaks); empty lines that end the text are left to SharpYaml.
+                var breaks = 0;
+                if (keep)
+                {
+                    for (var line = next; ; line = Next(LineEnd(line)))
+                    {
+                        if (line >= text.Length)
+                        {
+                            throw new BlockYamlJsonUnsure();
+                        }
+
+                        if (SkipSpaces(line, LineEnd(line)) < LineEnd(line))
+                        {
+                            break;
+                        }
+
+                        breaks++;
+                    }
+                }
+
+                Scalar(new string('\n', breaks), folded ? ScalarStyle.Folded : ScalarStyle.Literal);
                 _position = next;
                 return;
             }
@@ -871,23 +883,20 @@ internal static class BlockYamlJson
                 }
 
                 var trailingBlank = text[contentStart] is ' ' or '\t';
-                if (needed)
+                if (folded && leadingBreak && !leadingBlank && !trailingBlank)
                 {
-                    if (folded && leadingBreak && !leadingBlank && !trailingBlank)
+                    if (trailingBreaks == 0)
                     {
-                        if (trailingBreaks == 0)
-                        {
-                            _value.Append(' ');
-                        }
+                        _value.Append(' ');
                     }
-                    else if (leadingBreak)
-                    {
-                        _value.Append('\n');
-                    }
-
-                    _value.Append('\n', trailingBreaks);
-                    _value.Append(text, contentStart, end - contentStart);
                 }
+                else if (leadingBreak)
+                {
+                    _value.Append('\n');
+                }
+
+                _value.Append('\n', trailingBreaks);
+                _value.Append(text, contentStart, end - contentStart);
 
                 leadingBreak = false;
                 trailingBreaks = 0;
@@ -905,17 +914,17 @@ internal static class BlockYamlJson
                 position = Next(end);
             }
 
-            if (needed && !strip && leadingBreak)
+            if (!strip && leadingBreak)
             {
                 _value.Append('\n');
             }
 
-            if (needed && keep)
+            if (keep)
             {
                 _value.Append('\n', trailingBreaks);
             }
 
-            Scalar(indicator, lastContentEnd, needed ? _value.ToString() : null, folded ? ScalarStyle.Folded : ScalarStyle.Literal, needed);
+            Scalar(_value.ToString(), folded ? ScalarStyle.Folded : ScalarStyle.Literal);
             _position = afterLast;
         }
 
@@ -928,8 +937,8 @@ internal static class BlockYamlJson
                 throw new BlockYamlJsonUnsure();
             }
 
-            _walker.Start(text[first] == '{');
-            _walker.End();
+            _tree.Start(text[first] == '{');
+            _tree.End();
             _position = Next(lineEnd);
         }
 
@@ -971,116 +980,117 @@ internal static class BlockYamlJson
 
         private int Next(int lineEnd) => Math.Min(lineEnd + 1, text.Length);
     }
-}
 
-/// <summary>
-/// The <see cref="JsonNode"/> tree of the scanner's nodes, typed as <see cref="Microsoft.OpenApi.YamlReader.YamlConverter"/>
-/// types SharpYaml's (plain scalars that may be numbers, booleans or null are handed to the converter itself), with the
-/// reading's limits: where one is near, the scanner gives up and SharpYaml's path reports it.
-/// </summary>
-internal sealed class JsonTreeBuilder
-{
-    private readonly List<JsonNode> _stack = new();
-    private string? _key;
-    private long _nodes;
-
-    public JsonNode? Root { get; private set; }
-
-    public void Start(bool isMapping)
+    /// <summary>
+    /// The <see cref="JsonNode"/> tree of the scanner's nodes, typed as <see cref="Microsoft.OpenApi.YamlReader.YamlConverter"/>
+    /// types SharpYaml's (plain scalars that may be numbers, booleans or null are handed to the converter itself), with the
+    /// reading's limits: where one is near, the scanner gives up and SharpYaml's path reports it.
+    /// </summary>
+    private sealed class JsonTreeBuilder
     {
-        JsonNode node = isMapping ? new JsonObject() : new JsonArray();
-        Attach(node);
-        if (_stack.Count >= Contracts.Generator.Reading.Limits.MaxYamlDepth - 4)
+        private readonly List<JsonNode> _stack = new();
+        private string? _key;
+        private long _nodes;
+
+        public JsonNode? Root { get; private set; }
+
+        public void Start(bool isMapping)
         {
-            throw new BlockYamlJsonUnsure();
-        }
-
-        _stack.Add(node);
-    }
-
-    public void End() => _stack.RemoveAt(_stack.Count - 1);
-
-    public void Key(string key)
-    {
-        Count(key);
-        if (key.Length > Contracts.Generator.Reading.Limits.MaxImplicitKeySpan - 8 || _stack[_stack.Count - 1] is not JsonObject mapping || _key is not null || mapping.ContainsKey(key))
-        {
-            // A long implicit key (SharpYaml's limit), or a duplicate (SharpYaml's tree refuses it).
-            throw new BlockYamlJsonUnsure();
-        }
-
-        _key = key;
-    }
-
-    /// <summary>A key or dash without a value: YAML's empty plain scalar.</summary>
-    public void Empty() => Scalar(string.Empty, ScalarStyle.Plain);
-
-    public void Scalar(string value, ScalarStyle style)
-    {
-        Count(value);
-        Attach(style == ScalarStyle.Plain && MayBeTyped(value)
-            ? new SharpYaml.Serialization.YamlScalarNode(value) { Style = ScalarStyle.Plain }.ToJsonNode()
-            : JsonValue.Create(value));
-    }
-
-    private void Count(string scalar)
-    {
-        if (++_nodes > Contracts.Generator.Reading.Limits.MaxYamlNodes - 16 || scalar.Length > Contracts.Generator.Reading.Limits.MaxScalarLength)
-        {
-            throw new BlockYamlJsonUnsure();
-        }
-    }
-
-    private void Attach(JsonNode node)
-    {
-        if (_stack.Count == 0)
-        {
-            if (Root is not null)
+            JsonNode node = isMapping ? new JsonObject() : new JsonArray();
+            Count(string.Empty);
+            Attach(node);
+            if (_stack.Count >= Limits.MaxYamlDepth - 4)
             {
                 throw new BlockYamlJsonUnsure();
             }
 
-            Root = node;
-            return;
+            _stack.Add(node);
         }
 
-        switch (_stack[_stack.Count - 1])
+        public void End() => _stack.RemoveAt(_stack.Count - 1);
+
+        public void Key(string key)
         {
-            case JsonObject mapping when _key is { } key:
-                mapping[key] = node;
-                _key = null;
-                break;
-            case JsonArray sequence:
-                sequence.Add(node);
-                break;
-            default:
+            Count(key);
+            if (key.Length > Limits.MaxImplicitKeySpan - 8 || _stack[_stack.Count - 1] is not JsonObject mapping || _key is not null || mapping.ContainsKey(key))
+            {
+                // A long implicit key (SharpYaml's limit), or a duplicate (SharpYaml's tree refuses it).
                 throw new BlockYamlJsonUnsure();
+            }
+
+            _key = key;
+        }
+
+        /// <summary>A key or dash without a value: YAML's empty plain scalar.</summary>
+        public void Empty() => Scalar(string.Empty, ScalarStyle.Plain);
+
+        public void Scalar(string value, ScalarStyle style)
+        {
+            Count(value);
+            Attach(style == ScalarStyle.Plain && MayBeTyped(value)
+                ? new SharpYaml.Serialization.YamlScalarNode(value) { Style = ScalarStyle.Plain }.ToJsonNode()
+                : JsonValue.Create(value));
+        }
+
+        private void Count(string scalar)
+        {
+            if (++_nodes > Limits.MaxYamlNodes - 16 || scalar.Length > Limits.MaxScalarLength)
+            {
+                throw new BlockYamlJsonUnsure();
+            }
+        }
+
+        private void Attach(JsonNode node)
+        {
+            if (_stack.Count == 0)
+            {
+                if (Root is not null)
+                {
+                    throw new BlockYamlJsonUnsure();
+                }
+
+                Root = node;
+                return;
+            }
+
+            switch (_stack[_stack.Count - 1])
+            {
+                case JsonObject mapping when _key is { } key:
+                    mapping[key] = node;
+                    _key = null;
+                    break;
+                case JsonArray sequence:
+                    sequence.Add(node);
+                    break;
+                default:
+                    throw new BlockYamlJsonUnsure();
+            }
+        }
+
+        /// <summary>
+        /// Whether the converter could read the plain scalar as other than text: decimal.TryParse (NumberStyles.Float) needs a
+        /// sign, a digit or a point first; bool.TryParse true or false in any case (with blanks or NULs around them); null is
+        /// ~, null, Null, NULL. Anything else is text.
+        /// </summary>
+        private static bool MayBeTyped(string value)
+        {
+            if (value.Length == 0)
+            {
+                return false;
+            }
+
+            var c = value[0];
+            if (c is >= '0' and <= '9' or '+' or '-' or '.' or '~' or ' ' or '\t' or '\0')
+            {
+                return true;
+            }
+
+            return c is 't' or 'T' or 'f' or 'F' or 'n' or 'N' || value[value.Length - 1] is ' ' or '\0';
         }
     }
 
-    /// <summary>
-    /// Whether the converter could read the plain scalar as other than text: decimal.TryParse (NumberStyles.Float) needs a
-    /// sign, a digit or a point first; bool.TryParse true or false in any case (with blanks or NULs around them); null is
-    /// ~, null, Null, NULL. Anything else is text.
-    /// </summary>
-    private static bool MayBeTyped(string value)
+    /// <summary>Where the scanner is not certain of SharpYaml's reading.</summary>
+    private sealed class BlockYamlJsonUnsure : Exception
     {
-        if (value.Length == 0)
-        {
-            return false;
-        }
-
-        var c = value[0];
-        if (c is >= '0' and <= '9' or '+' or '-' or '.' or '~' or ' ' or '\t' or '\0')
-        {
-            return true;
-        }
-
-        return c is 't' or 'T' or 'f' or 'F' or 'n' or 'N' || value[value.Length - 1] is ' ' or '\0';
     }
-}
-
-/// <summary>Where the scanner is not certain of SharpYaml's reading.</summary>
-internal sealed class BlockYamlJsonUnsure : Exception
-{
 }
