@@ -16,6 +16,7 @@ internal sealed partial class DocumentFacts
     private readonly SourceLocator _file;
     private readonly YamlMappingIndex _mappings = new();
     private readonly System.Collections.Generic.Dictionary<string, string> _pointerMoves = new(StringComparer.Ordinal);
+    private readonly System.Collections.Generic.Dictionary<string, bool> _mentions = new(StringComparer.Ordinal);
     private YamlNode? _readTree;
     private string? _readText;
 
@@ -33,10 +34,22 @@ internal sealed partial class DocumentFacts
     {
         _readTree = tree;
         _readText = text;
+        _mentions.Clear();
     }
 
-    /// <summary>True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>.</summary>
-    public bool Mentions(string word) => (_readText ?? _file.Text).IndexOf(word, StringComparison.Ordinal) >= 0;
+    /// <summary>
+    /// True when the text contains <paramref name="word"/>: a cheap check before asking for the <see cref="Tree"/>. Each word
+    /// is searched once: translation asks for every record (OpenAI's description: thousands of scans of its 2 MB text).
+    /// </summary>
+    public bool Mentions(string word)
+    {
+        if (!_mentions.TryGetValue(word, out var found))
+        {
+            _mentions[word] = found = (_readText ?? _file.Text).IndexOf(word, StringComparison.Ordinal) >= 0;
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// The scalar at exactly <paramref name="pointer"/> (no <c>$ref</c> following), or null. For the few keywords whose
