@@ -161,37 +161,30 @@ load_after=$(bench_load)
 # min_of A B: the smaller of two medians ("-" when either is unknown).
 min_of() { [[ "$1" == "-" || "$2" == "-" ]] && echo "-" || echo $(( $1 < $2 ? $1 : $2 )); }
 
-echo
-echo "### Whole process: median wall time of $runs alternating runs"
-echo
-header="| spec | size"; rule="|---|---:"
-for tool in "${tools[@]}"; do header+=" | $tool"; rule+="|---:"; done
-for tool in "${ours[@]}"; do header+=" | faster peer / $tool"; rule+="|---:"; done
-echo "$header |"; echo "$rule|"
-for s in "${!specs[@]}"; do
-  spec="${specs[$s]}"
-  size=$(awk -v b="$(wc -c <"$spec")" 'BEGIN { printf "%d KB", b / 1024 }')
-  row="| $(basename "$spec") | $size"
-  for tool in "${tools[@]}"; do row+=" | $(bench_seconds "$(bench_median "$work/$s.$tool.samples" 1)") s"; done
-  faster=$(min_of "$(bench_median "$work/$s.kiota.samples" 1)" "$(bench_median "$work/$s.nswag.samples" 1)")
-  for tool in "${ours[@]}"; do row+=" | **$(bench_ratio "$faster" "$(bench_median "$work/$s.$tool.samples" 1)")**"; done
-  echo "$row |"
-done
+# time_table TITLE COLUMN WITH_SIZE: one table of medians of the samples' COLUMN (1 wall, 2 CPU), with the ratios
+# of the faster peer to each of ours.
+time_table() {
+  local title=$1 column=$2 with_size=$3 header="| spec" rule="|---" s spec row tool faster
+  echo
+  echo "### $title"
+  echo
+  if [[ $with_size == yes ]]; then header+=" | size"; rule+="|---:"; fi
+  for tool in "${tools[@]}"; do header+=" | $tool"; rule+="|---:"; done
+  for tool in "${ours[@]}"; do header+=" | faster peer / $tool"; rule+="|---:"; done
+  echo "$header |"; echo "$rule|"
+  for s in "${!specs[@]}"; do
+    spec="${specs[$s]}"
+    row="| $(basename "$spec")"
+    if [[ $with_size == yes ]]; then row+=" | $(awk -v b="$(wc -c <"$spec")" 'BEGIN { printf "%d KB", b / 1024 }')"; fi
+    for tool in "${tools[@]}"; do row+=" | $(bench_seconds "$(bench_median "$work/$s.$tool.samples" "$column")") s"; done
+    faster=$(min_of "$(bench_median "$work/$s.kiota.samples" "$column")" "$(bench_median "$work/$s.nswag.samples" "$column")")
+    for tool in "${ours[@]}"; do row+=" | **$(bench_ratio "$faster" "$(bench_median "$work/$s.$tool.samples" "$column")")**"; done
+    echo "$row |"
+  done
+}
 
-echo
-echo "### CPU time (user+sys), medians of the same runs"
-echo
-header="| spec"; rule="|---"
-for tool in "${tools[@]}"; do header+=" | $tool"; rule+="|---:"; done
-for tool in "${ours[@]}"; do header+=" | faster peer / $tool"; rule+="|---:"; done
-echo "$header |"; echo "$rule|"
-for s in "${!specs[@]}"; do
-  row="| $(basename "${specs[$s]}")"
-  for tool in "${tools[@]}"; do row+=" | $(bench_seconds "$(bench_median "$work/$s.$tool.samples" 2)") s"; done
-  faster=$(min_of "$(bench_median "$work/$s.kiota.samples" 2)" "$(bench_median "$work/$s.nswag.samples" 2)")
-  for tool in "${ours[@]}"; do row+=" | **$(bench_ratio "$faster" "$(bench_median "$work/$s.$tool.samples" 2)")**"; done
-  echo "$row |"
-done
+time_table "Whole process: median wall time of $runs alternating runs" 1 yes
+time_table "CPU time (user+sys), medians of the same runs" 2 no
 
 echo
 echo "### Peak RSS and output, medians of the same runs"

@@ -118,7 +118,9 @@ if [[ -n "$base" ]]; then
   if [[ ! -d "$copy" ]]; then
     git -C "$BENCH_REPO_ROOT" worktree add --detach "$copy" HEAD >/dev/null 2>&1 || bench_die "cannot create a worktree in $copy"
   fi
-  git -C "$copy" checkout -q -f --detach "$(git -C "$BENCH_REPO_ROOT" rev-parse HEAD)" && git -C "$copy" checkout -q "$commit" -- generator
+  # generator/ is emptied first: a file added since REF would otherwise stay and be compiled with REF's files.
+  git -C "$copy" checkout -q -f --detach "$(git -C "$BENCH_REPO_ROOT" rev-parse HEAD)" && rm -rf "$copy/generator" \
+    && git -C "$copy" checkout -q "$commit" -- generator
   echo "building the benchmark with the generator of $commit" >&2
   base_bench=$(build_benchmark "$copy")
   rm -rf "$work/out-$commit"

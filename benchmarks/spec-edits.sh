@@ -11,8 +11,9 @@ Builds benchmarks/Contracts.Benchmarks.Generation (Release) from this checkout, 
 main) from a copy of REF's files under benchmarks/.work/spec-edits; the baseline runs the same benchmark program with REF's
 generator assemblies in place of this checkout's, so both sides time the same edits with the same harness. Then, for
 each SPEC (default: seed lightsail github stripe), RUNS times, alternating which side goes first, one process per side:
-  `Contracts.Benchmarks.Generation edits SPEC ROUNDS` (EditTimer): a warm driver over the spec; ROUNDS rounds (after two
-  untimed ones) of an unrelated C# edit, a one-line description edit there and back, a schema added and removed.
+  `Contracts.Benchmarks.Generation edits SPEC ROUNDS` (EditTimer): ROUNDS rounds (after two untimed ones) of a first
+  build (a new driver over the spec, in the warm process) and, on a warm driver, an unrelated C# edit, a one-line
+  description edit there and back, a schema added and removed.
 Prints a Markdown table of the medians over the processes' medians (ms and MB allocated), the ratio baseline / this
 checkout, and what the description edit did to the parse on each side, with the commits, the date and the load
 before and after. Absolute times move with the machine's load; compare the ratios.

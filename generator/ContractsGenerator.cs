@@ -87,11 +87,13 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => (pair.Left.Path, Result: GenerationSteps.Translate(pair.Left, pair.Right, ct)))
             .WithTrackingName(TrackingNames.ParseSpecs);
 
-        // Each spec's documentation is found by its path; a description edit reruns this step for every spec, and the
-        // others' outputs stay Unchanged.
-        var results = parsed
-            .Combine(split.Select(static (s, _) => s.Documentation).Collect())
-            .Select(static (pair, _) => GenerationSteps.RestoreDocumentation(pair.Left.Result, GenerationSteps.DocumentationOf(pair.Right, pair.Left.Path)))
+        // Roslyn joins two per-spec providers only through a Collect of one of them. The parses are collected, not the
+        // documentation: a description edit leaves every parse, so the collection, cached, and reruns this step only for the
+        // edited spec; a structural edit reparses that spec and reruns the (cheap) restore of each, whose outputs stay Unchanged.
+        var results = split
+            .Select(static (s, _) => s.Documentation)
+            .Combine(parsed.Collect())
+            .Select(static (pair, _) => GenerationSteps.RestoreDocumentation(GenerationSteps.ResultOf(pair.Right, pair.Left.Path), pair.Left))
             .WithTrackingName(TrackingNames.RestoreDocumentation);
 
         var models = results.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);

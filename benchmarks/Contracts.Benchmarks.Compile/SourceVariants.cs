@@ -10,7 +10,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -30,10 +30,19 @@ public static class SourceVariants
             "stub-client" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal) ? Stub(f.Text, "") : f.Text)).ToList(),
             "stub-context" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal) ? Stub(f.Text, "") : f.Text)).ToList(),
             "noclient" => ours.Files.Where(f => !f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal)).ToList(),
+            // What keeping a failure to build the request inside the returned task costs: the methods without their try/catch.
+            "client-throws" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal) ? WithoutCatch(f.Text) : f.Text)).ToList(),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References);
     }
+
+    /// <summary>A client method's request built outside a try/catch, so that what building throws is thrown at the call.</summary>
+    private static string WithoutCatch(string text) => Regex.Replace(
+        text,
+        @"^( +)global::System\.Net\.Http\.HttpRequestMessage\? __request = null;\r?\n\1try\r?\n\1\{\r?\n(.*?)^\1\}\r?\n\1catch \(global::System\.Exception __exception\)\r?\n\1\{\r?\n.*?\r?\n\1\}\r?\n",
+        m => Regex.Replace(m.Groups[2].Value, "^    ", string.Empty, RegexOptions.Multiline).Replace(m.Groups[1].Value + "__request = ", m.Groups[1].Value + "var __request = "),
+        RegexOptions.Multiline | RegexOptions.Singleline);
 
     /// <summary>Every method whose name ends with <paramref name="name"/> keeps its signature (not <c>async</c>) and throws instead of doing its work.</summary>
     private static string Stub(string text, string name)

@@ -35,8 +35,21 @@ internal static class GenerationPipeline
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>The spec as the generator's first step hands it on: path, text and options of a marked contract.</summary>
-    public static SpecInput Load(string path) =>
-        new(path, File.ReadAllText(path), new GeneratorOptions(Namespace: null, ClientName: null, Visibility: null, RootNamespace, IsMarked: true));
+    public static SpecInput Load(string path) => new(path, File.ReadAllText(path), MarkedOptions());
+
+    // Built by parameter name: benchmarks/spec-edits.sh runs this harness against an older generator too, whose options
+    // record may lack a member added since (a new trailing parameter changes the constructor a direct call binds to).
+    private static GeneratorOptions MarkedOptions()
+    {
+        var constructor = typeof(GeneratorOptions).GetConstructors().Single();
+        var arguments = constructor.GetParameters().Select(parameter => parameter.Name switch
+        {
+            nameof(GeneratorOptions.RootNamespace) => RootNamespace,
+            nameof(GeneratorOptions.IsMarked) => true,
+            _ => parameter.HasDefaultValue ? parameter.DefaultValue : null,
+        }).ToArray();
+        return (GeneratorOptions)constructor.Invoke(arguments);
+    }
 
     /// <summary>Stage 1: the locator's line index and the reader's document.</summary>
     public static ReadResult Read(SpecInput input)

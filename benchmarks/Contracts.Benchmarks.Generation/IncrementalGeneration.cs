@@ -54,6 +54,9 @@ public class IncrementalGeneration
         return _driver = _driver.RunGenerators(edited);
     }
 
+    /// <summary>A first build's generator run in a warm process: a new driver over the spec, nothing cached.</summary>
+    public GeneratorDriver FirstBuild() => GenerationPipeline.CreateDriver(_spec).RunGenerators(_compilation);
+
     [Benchmark]
     public GeneratorDriver DescriptionEdit() => Flip(_descriptionEdited);
 

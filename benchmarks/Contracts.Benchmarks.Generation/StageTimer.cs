@@ -35,6 +35,8 @@ internal static class StageTimer
         {
             // What a description edit costs before the cached parse: the text split into structure and documentation.
             var split = Measure(samples, round, "split (documentation out, as on each spec edit)", () => GenerationSteps.SplitDocumentation(input, CancellationToken.None));
+            Measure(samples, round, "  its scan by the line scanner (null: SharpYaml's)", () => BlockYamlScanner.TryFind(input.Text, CancellationToken.None, out var found) ? found : null);
+            Measure(samples, round, "  the same scan by SharpYaml's events (the fallback)", () => DocumentationSplitter.FindWithParser(input.Text, CancellationToken.None));
             var read = Measure(samples, round, "read", () => GenerationPipeline.Read(input));
             var model = Measure(samples, round, "model", () => GenerationPipeline.BuildModel(input, read));
             Measure(samples, round, "restore (documentation back, as on each spec edit)", () => DocumentationRestorer.Restore(model, split.Documentation));

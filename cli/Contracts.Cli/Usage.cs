@@ -8,6 +8,8 @@ internal static class Usage
                                   (default: <root namespace>.<FileName>)
           --client-name <name>    ContractsClientName: the client class (default: <FileName>Client)
           --visibility <v>        ContractsVisibility: public (default) or internal
+          --json-directions <d>   ContractsJsonDirections: Used (default: each converter reads and writes only
+                                  where the client does) or Both (every type read and written)
           --root-namespace <ns>   the RootNamespace a build would pass (default: Contracts.Generated)
           --allow-refs <folder>   also read files that $refs name from <folder> and below (repeatable); by
                                   default only the spec's folder and below are read (for a spec found in a

@@ -13,5 +13,17 @@ namespace Contracts.Generator.Configuration;
 /// <param name="IsMarked">The file was explicitly marked as a contract (any of the metadata above, or <c>OpenApiContract</c>).</param>
 /// <param name="Selection">The operation filters (<c>ContractsIncludeTags</c> … <c>ContractsExcludeMethods</c>); null when none is set.</param>
 /// <param name="Overlays"><c>ContractsOverlays</c>: the overlay files, as written (split at <c>|</c> or <c>;</c>), in the order they apply.</param>
+/// <param name="JsonDirections">
+/// <c>ContractsJsonDirections</c>: <c>Used</c> (the default, also when unset) generates each converter's reading and writing
+/// only where the contract uses them; <c>Both</c> generates both for every type (<see cref="BothJsonDirections"/>).
+/// </param>
 internal sealed record GeneratorOptions(
-    string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, OperationSelection? Selection = null, EquatableArray<string> Overlays = default);
+    string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, OperationSelection? Selection = null, EquatableArray<string> Overlays = default,
+    string? JsonDirections = null)
+{
+    /// <summary>
+    /// Every converter reads and writes: any value but <c>Used</c> asks for it, so a misspelt value costs compile time,
+    /// never a converter that throws at run time.
+    /// </summary>
+    public bool BothJsonDirections => JsonDirections is not null && !string.Equals(JsonDirections.Trim(), "Used", System.StringComparison.OrdinalIgnoreCase);
+}

@@ -28,6 +28,7 @@ internal static class OptionsReader
         var visibility = Get(options, MetadataPrefix + "ContractsVisibility");
         var marker = Get(options, MetadataPrefix + "OpenApiContract");
         var overlays = Get(options, MetadataPrefix + "ContractsOverlays");
+        var directions = Get(options, MetadataPrefix + "ContractsJsonDirections");
         if (string.Equals(marker, "false", StringComparison.OrdinalIgnoreCase))
         {
             // Explicitly not a contract: a file that other specs only reference (shared components), however it starts.
@@ -54,7 +55,7 @@ internal static class OptionsReader
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var selection = OperationSelection.From(name => Get(options, MetadataPrefix + "Contracts" + name));
         var written = SplitList(overlays);
-        var input = new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection, written));
+        var input = new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection, written, directions));
         if (written.IsEmpty)
         {
             return input;

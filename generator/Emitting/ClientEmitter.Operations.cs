@@ -30,25 +30,39 @@ internal static partial class ClientEmitter
     {
         writer.WriteLine("/// <inheritdoc/>");
         WriteObsolete(writer, operation);
-        writer.OpenBlock("public async " + Signature(operation, target));
-        WriteNullChecks(writer, operation);
-        ValidationEmitter.WriteRequestCheck(writer, operation);
-        WriteRequest(writer, operation, target, context, aws, operation.Body, accept: null);
-        var response = operation.Response;
         if (aws)
         {
+            writer.OpenBlock("public async " + Signature(operation, target));
+            WriteNullChecks(writer, operation);
+            ValidationEmitter.WriteRequestCheck(writer, operation);
+            WriteRequest(writer, operation, target, context, factory: true, operation.Body, accept: null);
             writer.WriteLine("return __request;");
             writer.CloseBlock();
             writer.WriteLine();
             var call = "_httpClient, __CreateRequest, _aws, " + Literals.String(operation.OperationId) + ", " + (operation.IsIdempotent ? "true" : "false");
             var settings = ", _requestDefaults, " + operation.RequestOptionsName + ", " + operation.CancellationTokenName;
-            writer.WriteLine(response.Kind == ResponseKind.None
+            writer.WriteLine(operation.Response.Kind == ResponseKind.None
                 ? "await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + settings + ").ConfigureAwait(false);"
-                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + response.TypeInfoProperty + settings + ").ConfigureAwait(false);");
+                : "return await " + KnownTypes.AwsProtocol + ".SendAsync(" + call + ", " + context + "." + operation.Response.TypeInfoProperty + settings + ").ConfigureAwait(false);");
             writer.CloseBlock();
             return;
         }
 
+        // Not async: the method builds the request and returns the runtime's task, which owns the request from then on,
+        // so the compiler builds no state machine for it (most of what a method cost to compile). What building the
+        // request throws still reaches the caller through the returned task, as it did from an async method.
+        writer.OpenBlock("public " + Signature(operation, target));
+        writer.WriteLine(KnownTypes.HttpRequestMessage + "? __request = null;");
+        writer.OpenBlock("try");
+        WriteNullChecks(writer, operation);
+        ValidationEmitter.WriteRequestCheck(writer, operation);
+        WriteRequest(writer, operation, target, context, factory: false, operation.Body, accept: null);
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception __exception)");
+        var result = ResultType(operation.Response, target);
+        writer.WriteLine("return " + KnownTypes.ContractsHttp + ".Fail" + (result is null ? string.Empty : "<" + result + ">") + "(__request, __exception);");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine(SendStatement(operation, context));
         writer.CloseBlock();
     }
@@ -85,7 +99,8 @@ internal static partial class ClientEmitter
         }
         else
         {
-            writer.WriteLine("using var __request = " + create);
+            // Assigned to the method's local, so that a failure while the rest is built disposes it.
+            writer.WriteLine("__request = " + create);
         }
 
         foreach (var credential in operation.Parameters.Select(p => ParameterCode.MarkCredential(p, target)).OfType<string>())
@@ -122,22 +137,26 @@ internal static partial class ClientEmitter
         }
     }
 
+    /// <summary>The call into the runtime, whose task the method returns as its own.</summary>
     private static string SendStatement(OperationModel operation, string context)
     {
         var common = "_httpClient, __request, " + Literals.String(operation.OperationId);
         var settings = ", _requestDefaults, " + operation.RequestOptionsName + ", " + operation.CancellationTokenName;
         var errors = operation.ErrorsFieldName ?? "null";
         var response = operation.Response;
-        string Call(string method, string arguments) => "await " + KnownTypes.ContractsHttp + "." + method + "(" + common + arguments + settings + ").ConfigureAwait(false)";
+        string Call(string method, string arguments) => "return " + KnownTypes.ContractsHttp + "." + method + "(" + common + arguments + settings + ")";
+
+        // The JSON senders' task holds T?: a result that cannot be empty is never null.
+        var notNull = response.AllowsEmpty ? ";" : "!;";
         return response.Kind switch
         {
             ResponseKind.None => Call("SendAsync", ", " + errors) + ";",
             ResponseKind.Json when operation.Stream is { IsOnlyResult: false } stream =>
-                "return (" + Call("SendBesideStreamAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty) + ", " + Literals.String(stream.MethodName)) + ")" + (response.AllowsEmpty ? string.Empty : "!") + ";",
-            ResponseKind.Json => "return (" + Call("SendAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty)) + ")" + (response.AllowsEmpty ? string.Empty : "!") + ";",
-            ResponseKind.Text => "return " + Call("SendTextAsync", ", " + errors) + ";",
-            ResponseKind.Stream => "return " + Call("SendStreamAsync", ", " + errors) + ";",
-            _ => "return " + Call("SendEnvelopeAsync", ", " + response.EnvelopeField + ", " + context + "." + response.TypeInfoProperty) + ";",
+                Call("SendBesideStreamAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty) + ", " + Literals.String(stream.MethodName)) + notNull,
+            ResponseKind.Json => Call("SendAsync", ", " + context + "." + response.TypeInfoProperty + ", " + errors + ", " + Bool(response.AllowsEmpty)) + notNull,
+            ResponseKind.Text => Call("SendTextAsync", ", " + errors) + ";",
+            ResponseKind.Stream => Call("SendStreamAsync", ", " + errors) + ";",
+            _ => Call("SendEnvelopeAsync", ", " + response.EnvelopeField + ", " + context + "." + response.TypeInfoProperty) + ";",
         };
     }
 

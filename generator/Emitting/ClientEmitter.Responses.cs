@@ -25,20 +25,31 @@ internal static partial class ClientEmitter
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         WriteObsolete(writer, operation);
-        writer.OpenBlock("public async " + TwinSignature(operation, target));
-        writer.WriteLine("var __capture = new " + KnownTypes.ResponseCapture + "();");
         var arguments = operation.MethodParameters.Select(p => p.Source == MethodParameterSource.RequestOptions
             ? KnownTypes.RequestOptions + ".Capturing(" + p.Name + ", __capture)"
             : p.Name);
-        var call = "await " + operation.MethodName + "(" + string.Join(", ", arguments) + ").ConfigureAwait(false)";
+        var call = operation.MethodName + "(" + string.Join(", ", arguments) + ")";
+        if (twin.ClassName is null)
+        {
+            // Not async either: the capture wraps the method's task (no state machine to compile).
+            writer.OpenBlock("public " + TwinSignature(operation, target));
+            writer.WriteLine("var __capture = new " + KnownTypes.ResponseCapture + "();");
+            writer.WriteLine("return __capture.ToResponseAsync(" + call + ");");
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.OpenBlock("public async " + TwinSignature(operation, target));
+        writer.WriteLine("var __capture = new " + KnownTypes.ResponseCapture + "();");
+        var awaited = "await " + call + ".ConfigureAwait(false)";
         if (operation.Response.Kind == ResponseKind.None)
         {
-            writer.WriteLine(call + ";");
-            writer.WriteLine(twin.ClassName is null ? "return __capture.ToResponse();" : "return new(__capture);");
+            writer.WriteLine(awaited + ";");
+            writer.WriteLine("return new(__capture);");
         }
         else
         {
-            writer.WriteLine(twin.ClassName is null ? "return __capture.ToResponse(" + call + ");" : "return new(__capture, " + call + ");");
+            writer.WriteLine("return new(__capture, " + awaited + ");");
         }
 
         writer.CloseBlock();

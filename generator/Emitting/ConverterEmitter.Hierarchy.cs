@@ -51,12 +51,19 @@ internal static partial class ConverterEmitter
         }
     }
 
-    /// <summary><c>ReadValue</c> and <c>WriteValue</c> of a hierarchy's record: they choose the derived record, then read or write it exactly.</summary>
-    private static void WriteDispatch(SourceWriter writer, RecordModel record, HierarchyModel hierarchy, string type)
+    /// <summary>
+    /// <c>ReadValue</c> and <c>WriteValue</c> of a hierarchy's record: they choose the derived record, then read or write it
+    /// exactly. A direction the client does not use throws instead (its derived records are not used in it either).
+    /// </summary>
+    private static void WriteDispatch(SourceWriter writer, RecordModel record, HierarchyModel hierarchy, string type, bool reads, bool writes)
     {
         var target = record.Target;
         var read = "internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)";
-        if (hierarchy.Discriminator is { } discriminator && !hierarchy.Cases.IsEmpty)
+        if (!reads)
+        {
+            WriteNotRead(writer, record.Name, type, "ReadValue");
+        }
+        else if (hierarchy.Discriminator is { } discriminator && !hierarchy.Cases.IsEmpty)
         {
             writer.OpenBlock(read);
             writer.OpenBlock("if (reader.TokenType == " + KnownTypes.JsonTokenType + ".StartObject)");
@@ -81,6 +88,13 @@ internal static partial class ConverterEmitter
 
         writer.WriteLine();
         var write = "internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options)";
+        if (!writes)
+        {
+            WriteNotWritten(writer, record.Name, type, "WriteValue");
+            writer.WriteLine();
+            return;
+        }
+
         if (hierarchy.Descendants.IsEmpty)
         {
             writer.WriteLine(write + " => WriteExact(writer, value, options);");

@@ -17,44 +17,80 @@ internal static partial class ConverterEmitter
         var target = record.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Object, record.Name), target);
         OpenConverter(writer, target, record.Name, type);
+        var reads = (record.Directions & JsonDirections.Read) != 0;
+        var writes = (record.Directions & JsonDirections.Write) != 0;
         var properties = record.Properties;
-        for (var i = 0; i < properties.Count; i++)
+        if (writes)
         {
-            writer.WriteLine("private static readonly " + KnownTypes.JsonEncodedText + " s_name" + i + " = " + KnownTypes.JsonEncodedText + ".Encode(" + Literals.String(properties[i].JsonName) + ");");
-        }
+            // Only writing uses the encoded names and the set of declared names; reading compares UTF-8 literals.
+            for (var i = 0; i < properties.Count; i++)
+            {
+                writer.WriteLine("private static readonly " + KnownTypes.JsonEncodedText + " s_name" + i + " = " + KnownTypes.JsonEncodedText + ".Encode(" + Literals.String(properties[i].JsonName) + ");");
+            }
 
-        if (record.Extra is not null && properties.Count > 0)
-        {
-            // A set, not one pattern of every name (entry.Key is "a" or "b" or …), whose compile time grows with the square of their number.
-            writer.WriteLine("private static readonly " + KnownTypes.HashSet + "<string> s_declared = new(global::System.StringComparer.Ordinal) { "
-                + string.Join(", ", properties.Select(p => Literals.String(p.JsonName))) + " };");
-        }
+            if (record.Extra is not null && properties.Count > 0)
+            {
+                // A set, not one pattern of every name (entry.Key is "a" or "b" or …), whose compile time grows with the square of their number.
+                writer.WriteLine("private static readonly " + KnownTypes.HashSet + "<string> s_declared = new(global::System.StringComparer.Ordinal) { "
+                    + string.Join(", ", properties.Select(p => Literals.String(p.JsonName))) + " };");
+            }
 
-        if (properties.Count > 0)
-        {
-            writer.WriteLine();
+            if (properties.Count > 0)
+            {
+                writer.WriteLine();
+            }
         }
 
         WriteOverrides(writer, type);
         if (hierarchy is not null)
         {
-            WriteDispatch(writer, record, hierarchy, type);
+            WriteDispatch(writer, record, hierarchy, type, reads, writes);
         }
 
         var size = properties.Count + record.SkippedMembers.Count;
         var large = size > NullableAnalysis.MaxAnalyzedBody;
         NullableAnalysis.Suspend(writer, size);
-        if (large)
+        if (large && reads)
         {
             WriteValuesHolder(writer, record);
         }
 
-        WriteRead(writer, record, type, large ? "values." : string.Empty, hierarchy is null ? "ReadValue" : "ReadExact");
+        var readMethod = hierarchy is null ? "ReadValue" : "ReadExact";
+        if (reads)
+        {
+            WriteRead(writer, record, type, large ? "values." : string.Empty, readMethod);
+        }
+        else
+        {
+            WriteNotRead(writer, record.Name, type, readMethod);
+        }
+
         writer.WriteLine();
-        WriteWrite(writer, record, type, large, hierarchy);
+        if (writes)
+        {
+            WriteWrite(writer, record, type, large, hierarchy);
+        }
+        else
+        {
+            WriteNotWritten(writer, record.Name, type, hierarchy is null ? "WriteValue" : "WriteExact");
+        }
+
         NullableAnalysis.Resume(writer, size);
         CloseConverter(writer);
     }
+
+    /// <summary>
+    /// The read method of a type the client never reads (<see cref="JsonDirections"/>): one line that throws, naming the
+    /// opt-out, so that the compiler has nothing to bind where a reader would be.
+    /// </summary>
+    internal static void WriteNotRead(SourceWriter writer, string name, string type, string method) =>
+        writer.WriteLine("internal static " + type + " " + method + "(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options) => throw "
+            + KnownTypes.JsonErrors + ".ReadingNotGenerated(" + Literals.String(name) + ");");
+
+    /// <summary>The write method of a type the client never writes (<see cref="JsonDirections"/>): one line that throws, naming the opt-out.</summary>
+    internal static void WriteNotWritten(SourceWriter writer, string name, string type, string method) =>
+        writer.WriteLine("internal static void " + method + "(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options) => throw "
+            + KnownTypes.JsonErrors + ".WritingNotGenerated(" + Literals.String(name) + ");");
 
     /// <summary>
     /// A large record's values are read into the fields of an object rather than into locals: a method may have at most

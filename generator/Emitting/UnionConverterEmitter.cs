@@ -24,9 +24,11 @@ internal static class UnionConverterEmitter
         writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.OpenBlock("internal sealed class " + union.Name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
+        var reads = (union.Directions & JsonDirections.Read) != 0;
+        var writes = (union.Directions & JsonDirections.Write) != 0;
         var objects = union.Cases.Where(c => c.Token == UnionToken.Object).ToList();
         var scored = objects.Count > 1 && (union.Discriminator is null || objects.All(o => o.DiscriminatorValues.IsEmpty));
-        if (scored)
+        if (scored && reads)
         {
             for (var i = 0; i < union.Cases.Count; i++)
             {
@@ -52,9 +54,26 @@ internal static class UnionConverterEmitter
             """);
         var size = union.Cases.Count + union.Cases.Sum(c => c.DiscriminatorValues.Count);
         NullableAnalysis.Suspend(writer, size);
-        WriteRead(writer, union, type, scored);
+        // A direction the client does not use (JsonDirections) is one line that throws.
+        if (reads)
+        {
+            WriteRead(writer, union, type, scored);
+        }
+        else
+        {
+            ConverterEmitter.WriteNotRead(writer, union.Name, type, "ReadValue");
+        }
+
         writer.WriteLine();
-        WriteWrite(writer, union, type);
+        if (writes)
+        {
+            WriteWrite(writer, union, type);
+        }
+        else
+        {
+            ConverterEmitter.WriteNotWritten(writer, union.Name, type, "WriteValue");
+        }
+
         if (union.Cases.All(c => c.IsScalar))
         {
             writer.WriteLine();

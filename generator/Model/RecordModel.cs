@@ -18,6 +18,7 @@ namespace Contracts.Generator.Model;
 /// The record has constraints to check, its own or in the records it holds (<see cref="Passes.ValidationReach"/>):
 /// it gets <c>Validate()</c> and implements <c>IValidatable</c>.
 /// </param>
+/// <param name="Directions">The halves of its converter that are generated (<see cref="Passes.JsonDirectionReach"/>); both until that pass runs.</param>
 internal sealed record RecordModel(
     EmitTarget Target,
     string Name,
@@ -28,7 +29,8 @@ internal sealed record RecordModel(
     EquatableArray<string> SkippedMembers = default,
     string? Base = null,
     HierarchyModel? Hierarchy = null,
-    bool Validates = false)
+    bool Validates = false,
+    JsonDirections Directions = JsonDirections.Both)
 {
     /// <summary>Every member of the record, the inherited ones first: what it holds on the wire.</summary>
     public EquatableArray<PropertyModel> Members => Hierarchy is { Inherited.IsEmpty: false } hierarchy

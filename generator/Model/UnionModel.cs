@@ -6,12 +6,14 @@ namespace Contracts.Generator.Model;
 /// A closed union generated for a <c>oneOf</c>/<c>anyOf</c>: an abstract record with one nested sealed record per case.
 /// </summary>
 /// <param name="Discriminator">The member that names the case of an object (<c>discriminator.propertyName</c>), or null.</param>
+/// <param name="Directions">The halves of its converter that are generated (<see cref="Passes.JsonDirectionReach"/>); both until that pass runs.</param>
 internal sealed record UnionModel(
     EmitTarget Target,
     string Name,
     string? Description,
     string? Discriminator,
-    EquatableArray<UnionCaseModel> Cases);
+    EquatableArray<UnionCaseModel> Cases,
+    JsonDirections Directions = JsonDirections.Both);
 
 /// <summary>The JSON token a union case accepts; the converter dispatches on it.</summary>
 internal enum UnionToken

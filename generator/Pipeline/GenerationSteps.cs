@@ -92,18 +92,22 @@ internal static class GenerationSteps
         }
     }
 
-    /// <summary>The documentation of the spec at <paramref name="path"/> among all specs' (none when it was not split).</summary>
-    public static DocumentationTable DocumentationOf(ImmutableArray<DocumentationTable> tables, string path)
+    /// <summary>
+    /// The translation of the spec at <paramref name="path"/> among all specs' (the first, should two files share a path;
+    /// CTR006 should none match, which the pipeline never lets happen: each split spec is translated).
+    /// </summary>
+    public static SpecResult ResultOf(ImmutableArray<(string Path, SpecResult Result)> results, string path)
     {
-        foreach (var table in tables)
+        foreach (var (resultPath, result) in results)
         {
-            if (table.Path == path)
+            if (resultPath == path)
             {
-                return table;
+                return result;
             }
         }
 
-        return DocumentationTable.None(path);
+        return new SpecResult(null, new EquatableArray<DiagnosticInfo>([new DiagnosticInfo(
+            DiagnosticDescriptors.GeneratorFailure.Id, null, new EquatableArray<string>(["MissingTranslation", "No translation of " + path]))]));
     }
 
     /// <summary>
@@ -152,7 +156,7 @@ internal static class GenerationSteps
             {
                 FaultInjection.ThrowInTranslation(input.Path);
                 var translated = DocumentTranslator.Translate(input, document, isSwagger2, diagnostics, facts, hasDateOnly, cancellationToken, out var componentTypeOf);
-                model = RunPasses(translated);
+                model = RunPasses(translated, input.Options);
                 if (input.Options.Selection is { } selection)
                 {
                     model = Select(model, selection, componentTypeOf, diagnostics);
@@ -210,8 +214,9 @@ internal static class GenerationSteps
     }
 
     /// <summary>The pure model → model steps that run after translation, in order.</summary>
-    internal static SpecModel RunPasses(SpecModel model) =>
-        MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(model)))));
+    /// <param name="options">The spec's options (<see cref="GeneratorOptions.JsonDirections"/>); null: the defaults.</param>
+    internal static SpecModel RunPasses(SpecModel model, GeneratorOptions? options = null) =>
+        JsonDirectionReach.Apply(MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(model))))), GeneratedSides.Client, options?.BothJsonDirections ?? false);
 
     /// <summary>
     /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter

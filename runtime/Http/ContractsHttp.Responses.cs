@@ -30,6 +30,8 @@ public static partial class ContractsHttp
         RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
+        // The request is the call's to dispose: the generated method hands it over and returns this task unawaited.
+        using var sent = request;
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -94,6 +96,8 @@ public static partial class ContractsHttp
         RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
+        // The request is the call's to dispose: the generated method hands it over and returns this task unawaited.
+        using var sent = request;
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -151,6 +155,8 @@ public static partial class ContractsHttp
         RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
+        // The request is the call's to dispose: the generated method hands it over and returns this task unawaited.
+        using var sent = request;
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         PooledBody body;
         try
@@ -199,6 +205,8 @@ public static partial class ContractsHttp
         RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
+        // The request is the call's to dispose: the generated method hands it over and returns this task unawaited.
+        using var sent = request;
         var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {

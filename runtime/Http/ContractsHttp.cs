@@ -251,6 +251,8 @@ public static partial class ContractsHttp
         RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
+        // The request is the call's to dispose: the generated method hands it over and returns this task unawaited.
+        using var sent = request;
         using var call = await HttpCall.SendAsync(httpClient, request, operationName, clientDefaults, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Net;
 using System.Net.Http;
+using System.Threading.Tasks;
 
 namespace Contracts.Runtime.Http;
 
@@ -33,6 +34,18 @@ public sealed class ResponseCapture
     /// <summary>The metadata received with <paramref name="value"/>, the plain method's result.</summary>
     /// <exception cref="InvalidOperationException">No response was received.</exception>
     public ApiResponse<T> ToResponse<T>(T value) => new(StatusCode, Headers, value);
+
+    /// <summary>The metadata received, once <paramref name="call"/> (the plain method's task) has succeeded: the twin need not be <c>async</c>.</summary>
+    /// <exception cref="InvalidOperationException">No response was received.</exception>
+    public async Task<ApiResponse> ToResponseAsync(Task call)
+    {
+        await call.ConfigureAwait(false);
+        return ToResponse();
+    }
+
+    /// <summary>The metadata received with the result of <paramref name="call"/> (the plain method's task), once it has succeeded.</summary>
+    /// <exception cref="InvalidOperationException">No response was received.</exception>
+    public async Task<ApiResponse<T>> ToResponseAsync<T>(Task<T> call) => ToResponse(await call.ConfigureAwait(false));
 
     /// <summary>The address the response came from (a paginator resolves a relative next link against it); null when the response does not say.</summary>
     internal Uri? RequestUri { get; private set; }

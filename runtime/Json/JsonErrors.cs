@@ -24,6 +24,23 @@ public static class JsonErrors
         new("The JSON object for '" + typeName + "' is missing the required member '" + memberName + "'.");
 
     /// <summary>
+    /// Reading <paramref name="typeName"/> was left out of its generated converter, because the client never reads it
+    /// (a type only sent): the exception names the opt-out.
+    /// </summary>
+    public static System.NotSupportedException ReadingNotGenerated(string typeName) => NotGenerated("Reading", typeName, "reads");
+
+    /// <summary>
+    /// Writing <paramref name="typeName"/> was left out of its generated converter, because the client never writes it
+    /// (a type only received): the exception names the opt-out.
+    /// </summary>
+    public static System.NotSupportedException WritingNotGenerated(string typeName) => NotGenerated("Writing", typeName, "writes");
+
+    private static System.NotSupportedException NotGenerated(string what, string typeName, string verb) =>
+        new(what + " '" + typeName + "' as JSON was not generated: the client generated from the OpenAPI document never " + verb
+            + " it. To read and write every type of the contract, set JsonDirections=\"Both\" on its <OpenApiContract> item"
+            + " (contracts generate: --json-directions Both); see docs/generated-code.md.");
+
+    /// <summary>
     /// The message of a failed read, with where it failed, printable: the body's text in it (member names in the path)
     /// is escaped and the path shortened (<see cref="ResponseText"/>). System.Text.Json records the position of an
     /// exception a converter throws but adds it to the message only for its own errors; the path is given when it says

@@ -29,6 +29,7 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
             [MetadataPrefix + "ContractsNamespace"] = options.Namespace ?? string.Empty,
             [MetadataPrefix + "ContractsClientName"] = options.ClientName ?? string.Empty,
             [MetadataPrefix + "ContractsVisibility"] = options.Visibility ?? string.Empty,
+            [MetadataPrefix + "ContractsJsonDirections"] = options.JsonDirections ?? string.Empty,
             [MetadataPrefix + "OpenApiContract"] = markAsContract ? "true" : string.Empty,
             // As the package's targets write the Overlays list into the .editorconfig: '|'-separated.
             [MetadataPrefix + "ContractsOverlays"] = string.Join("|", options.Overlays ?? []),

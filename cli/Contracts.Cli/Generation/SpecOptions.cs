@@ -15,9 +15,10 @@ namespace Contracts.Cli.Generation;
 /// </summary>
 /// <param name="Filters">The operation filters, by metadata name without its <c>Contracts</c> prefix (<c>IncludeTags</c>), each the option's values joined by <c>;</c>; empty when none is given.</param>
 /// <param name="Overlays">The <c>--overlay</c> files, full paths in the order given (what a build's <c>Overlays</c> metadata names).</param>
+/// <param name="JsonDirections"><c>--json-directions</c>: <c>Used</c> or <c>Both</c> (the <c>JsonDirections</c> metadata); null when not given.</param>
 internal sealed record SpecOptions(
     string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders,
-    IReadOnlyDictionary<string, string>? Filters = null, IReadOnlyList<string>? Overlays = null)
+    IReadOnlyDictionary<string, string>? Filters = null, IReadOnlyList<string>? Overlays = null, string? JsonDirections = null)
 {
     /// <summary>Each operation filter option and the metadata a build would pass for it (docs/selection.md).</summary>
     public static readonly IReadOnlyList<(string Option, string Metadata)> FilterOptions =
@@ -37,6 +38,7 @@ internal sealed record SpecOptions(
         new("--namespace", TakesValue: true),
         new("--client-name", TakesValue: true),
         new("--visibility", TakesValue: true),
+        new("--json-directions", TakesValue: true),
         new("--root-namespace", TakesValue: true),
         new("--allow-refs", TakesValue: true, Repeatable: true),
         .. FilterOptions.Select(filter => new OptionSpec(filter.Option, TakesValue: true, Repeatable: true)),
@@ -51,6 +53,14 @@ internal sealed record SpecOptions(
             && !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException($"--visibility must be 'public' or 'internal', not '{visibility}'", usage);
+        }
+
+        var directions = arguments.Value("--json-directions");
+        if (directions is not null
+            && !string.Equals(directions, "Used", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(directions, "Both", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"--json-directions must be 'Used' or 'Both', not '{directions}'", usage);
         }
 
         var referenceFolders = new List<string>();
@@ -101,6 +111,7 @@ internal sealed record SpecOptions(
             arguments.Value("--root-namespace") ?? DefaultRootNamespace,
             referenceFolders,
             filters,
-            overlays);
+            overlays,
+            directions);
     }
 }

@@ -98,7 +98,7 @@ internal static class TimedGeneration
         SpecModel? model = null;
         if (document is not null)
         {
-            model = GenerationSteps.RunPasses(DocumentTranslator.Translate(input, document, isSwagger2, bag, documentFacts, facts.HasDateOnly, cancellation, out var componentTypeOf));
+            model = GenerationSteps.RunPasses(DocumentTranslator.Translate(input, document, isSwagger2, bag, documentFacts, facts.HasDateOnly, cancellation, out var componentTypeOf), input.Options);
             if (input.Options.Selection is { } selection)
             {
                 model = GenerationSteps.Select(model, selection, componentTypeOf, bag);

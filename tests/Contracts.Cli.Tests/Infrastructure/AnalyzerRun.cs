@@ -24,8 +24,9 @@ internal static class AnalyzerRun
             itemMetadata.GetValueOrDefault("ContractsVisibility"));
         foreach (var (name, value) in itemMetadata)
         {
-            // The operation filters (ContractsIncludeTags, …): passed as MSBuild would pass them.
-            if (name.StartsWith("ContractsInclude", StringComparison.Ordinal) || name.StartsWith("ContractsExclude", StringComparison.Ordinal))
+            // The operation filters (ContractsIncludeTags, …) and ContractsJsonDirections: passed as MSBuild would pass them.
+            if (name.StartsWith("ContractsInclude", StringComparison.Ordinal) || name.StartsWith("ContractsExclude", StringComparison.Ordinal)
+                || name == "ContractsJsonDirections")
             {
                 spec = spec.WithMetadata(name, value);
             }

@@ -90,7 +90,7 @@ public sealed class DeepObjectListTests
         Assert.Equal("Operation 'GetGroups' is not generated: the required parameter 'groups' is not supported: a list of objects cannot be spelled in a query parameter", messages["CTR101"]);
     }
 
-    private static GeneratorRun Run() => GeneratorHarness.Run(SpecFile.Inline("preview.yaml", Spec, "Contracts.Tests.Preview", "PreviewClient"));
+    private static GeneratorRun Run() => GeneratorHarness.Run(SpecFile.Inline("preview.yaml", Spec, "Contracts.Tests.Preview", "PreviewClient").ReadAndWritten());
 
     /// <summary>The JSON context property of a list parameter's type (the parser names it; the test does not guess).</summary>
     private static string ListProperty(LoadedOutput output, string method, string parameter)

@@ -86,7 +86,7 @@ public sealed class DiscriminatedCaseTests
     [InlineData("""{"kind":"Cat","meow":"m","lives":9}""", "Cat")]
     public void The_discriminator_is_not_read_as_an_additional_value(string json, string expectedCase)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("kennel.yaml", KennelSpec, "Contracts.Tests.Kennel", "KennelClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("kennel.yaml", KennelSpec, "Contracts.Tests.Kennel", "KennelClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         var pet = output.Deserialize(KennelContext, "Pet", json)!;
@@ -98,7 +98,7 @@ public sealed class DiscriminatedCaseTests
     [Fact]
     public void Other_additional_values_keep_their_type()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("kennel.yaml", KennelSpec, "Contracts.Tests.Kennel", "KennelClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("kennel.yaml", KennelSpec, "Contracts.Tests.Kennel", "KennelClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => output.Deserialize(KennelContext, "Pet", """{"kind":"Dog","bark":true,"age":"old"}"""));
@@ -110,7 +110,7 @@ public sealed class DiscriminatedCaseTests
     [InlineData("""{"kind":"done","result":"ok"}""", "Done")]
     public void A_memberless_case_is_chosen_by_its_discriminator_value_and_written_back(string json, string expectedCase)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("jobs.yaml", JobsSpec, "Contracts.Tests.Jobs", "JobsClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("jobs.yaml", JobsSpec, "Contracts.Tests.Jobs", "JobsClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         var job = output.Deserialize(JobsContext, "Job", json)!;
@@ -122,7 +122,7 @@ public sealed class DiscriminatedCaseTests
     [Fact]
     public void An_unknown_discriminator_value_still_fails()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("jobs.yaml", JobsSpec, "Contracts.Tests.Jobs", "JobsClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("jobs.yaml", JobsSpec, "Contracts.Tests.Jobs", "JobsClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => output.Deserialize(JobsContext, "Job", """{"kind":"queued"}"""));

@@ -290,7 +290,7 @@ public sealed class FormatsBehaviourTests(FormatsBehaviourTests.Output fixture) 
               }
             }
             """;
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("legacy.json", Spec, "Contracts.Tests.Legacy", "LegacyClient")));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("legacy.json", Spec, "Contracts.Tests.Legacy", "LegacyClient").ReadAndWritten()));
         const string Json = """{"count":null,"note":null,"kind":2,"more":true}""";
 
         var item = output.Deserialize("Contracts.Tests.Legacy.LegacyJsonContext", "Item", Json)!;
@@ -330,7 +330,7 @@ public sealed class FormatsBehaviourTests(FormatsBehaviourTests.Output fixture) 
     public sealed class Output : IDisposable
     {
         internal LoadedOutput Loaded { get; } =
-            LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/formats.yaml", "Contracts.Tests.Formats", "FormatsClient")));
+            LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/formats.yaml", "Contracts.Tests.Formats", "FormatsClient").ReadAndWritten()));
 
         public void Dispose() => Loaded.Dispose();
     }

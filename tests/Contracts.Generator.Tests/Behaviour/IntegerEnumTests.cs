@@ -72,7 +72,7 @@ public sealed class IntegerEnumTests
     [InlineData("""{"label":"x"}""", "Custom")]
     public void A_number_reads_as_the_integer_enum_case_and_is_written_back(string json, string expectedCase)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("levels.yaml", LevelsSpec, "Contracts.Tests.Levels", "LevelsClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("levels.yaml", LevelsSpec, "Contracts.Tests.Levels", "LevelsClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
         using var output = LoadedOutput.Load(run);
 
@@ -85,7 +85,7 @@ public sealed class IntegerEnumTests
     [Fact]
     public void An_integer_enum_without_format_whose_values_exceed_32_bits_is_an_enum_that_round_trips()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("wide.yaml", WideSpec, "Contracts.Tests.Wide", "WideClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("wide.yaml", WideSpec, "Contracts.Tests.Wide", "WideClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
         var wide = output.Type("Contracts.Tests.Wide.Wide");
 

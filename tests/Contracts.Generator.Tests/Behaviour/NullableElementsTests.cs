@@ -54,7 +54,7 @@ public sealed class NullableElementsTests
     [Fact]
     public void Element_types_are_nullable_where_the_items_allow_null()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("holes.yaml", Spec, "Contracts.Tests.Holes", "HolesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("holes.yaml", Spec, "Contracts.Tests.Holes", "HolesClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
         run.AssertCompilesCleanly();
 
@@ -83,7 +83,7 @@ public sealed class NullableElementsTests
     [InlineData("""{"strict":[1,2],"extra":null,"other":true}""")]
     public void Null_items_and_values_read_and_are_written_back(string json)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("holes.yaml", Spec, "Contracts.Tests.Holes", "HolesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("holes.yaml", Spec, "Contracts.Tests.Holes", "HolesClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         var holes = output.Deserialize(Context, "Holes", json);
@@ -124,7 +124,7 @@ public sealed class NullableElementsTests
     [InlineData("""{"count":1}""", "Counted")]
     public void A_union_case_matches_a_list_whose_first_item_is_null(string json, string expectedCase)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", UnionSpec, "Contracts.Tests.Shapes", "ShapesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", UnionSpec, "Contracts.Tests.Shapes", "ShapesClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         var shape = output.Deserialize("Contracts.Tests.Shapes.ShapesJsonContext", "Shape", json)!;
@@ -136,7 +136,7 @@ public sealed class NullableElementsTests
     [Fact]
     public void A_null_item_of_a_list_that_does_not_allow_it_still_fails_to_read()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("holes.yaml", Spec, "Contracts.Tests.Holes", "HolesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("holes.yaml", Spec, "Contracts.Tests.Holes", "HolesClient").ReadAndWritten());
         using var output = LoadedOutput.Load(run);
 
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => output.Deserialize(Context, "Holes", """{"strict":[1,null]}"""));

@@ -219,7 +219,7 @@ public sealed class OperationsBehaviourTests
     [Fact]
     public async Task Swagger2_collection_formats_form_data_and_octet_stream_json_results()
     {
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient")));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient").ReadAndWritten()));
         var (client, handler) = Create(output, "Contracts.Tests.Legacy.LegacyClient", request => request.Method == HttpMethod.Get
             ? Bytes(Encoding.UTF8.GetBytes("""{"id": "t1", "name": "thing"}"""), "application/octet-stream")
             : Json("""{"id": "t2"}""", HttpStatusCode.Created));
@@ -238,7 +238,7 @@ public sealed class OperationsBehaviourTests
     [Fact]
     public async Task Swagger2_declared_errors_are_typed()
     {
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient")));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/operations-swagger2.yaml", "Contracts.Tests.Legacy", "LegacyClient").ReadAndWritten()));
         var (client, _) = Create(output, "Contracts.Tests.Legacy.LegacyClient", _ => Json("""{"message": "no such thing"}""", HttpStatusCode.NotFound));
 
         var exception = await Assert.ThrowsAnyAsync<ApiException>(() => LoadedOutput.InvokeAsync(client, "GetThingAsync", "t1", null, null, null, null, CancellationToken.None));
@@ -248,7 +248,7 @@ public sealed class OperationsBehaviourTests
     }
 
     private static LoadedOutput LoadFiles() =>
-        LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/operations.yaml", "Contracts.Tests.Files", "FilesClient")));
+        LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput("Specs/operations.yaml", "Contracts.Tests.Files", "FilesClient").ReadAndWritten()));
 
     private static (object Client, ScriptedHandler Handler) Create(LoadedOutput output, string clientType, Func<HttpRequestMessage, HttpResponseMessage> respond)
     {

@@ -49,7 +49,7 @@ public sealed class UnionBehaviourTests : IDisposable
 
     public UnionBehaviourTests()
     {
-        var spec = SpecFile.FromOutput("Specs/unions.yaml", Ns, "UnionsClient");
+        var spec = SpecFile.FromOutput("Specs/unions.yaml", Ns, "UnionsClient").ReadAndWritten();
         var texts = new[] { (AdditionalText)spec.ToAdditionalText() }.ToImmutableArray();
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver([spec], texts), GeneratorHarness.CreateCompilation(UserCode), texts);
         _output = LoadedOutput.Load(run);

@@ -77,7 +77,7 @@ public sealed class UnionShapeMatchingTests
     [InlineData("Destination", """{"id":"card_1","object":"card","deleted":true}""", "DeletedCard")]
     public void Each_shape_is_read_as_its_own_case_and_written_back_unchanged(string union, string json, string expectedCase)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", Spec, "Contracts.Tests.Shapes", "ShapesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", Spec, "Contracts.Tests.Shapes", "ShapesClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
         using var output = LoadedOutput.Load(run);
 
@@ -92,7 +92,7 @@ public sealed class UnionShapeMatchingTests
     {
         var spec = Spec.Replace("errors: { type: array, items: { type: string } }", "errors: { type: array, items: { type: object, properties: { field: { type: string } } } }");
 
-        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", spec, "Contracts.Tests.Shapes", "ShapesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("shapes.yaml", spec, "Contracts.Tests.Shapes", "ShapesClient").ReadAndWritten());
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("CTR113", diagnostic.Id);

@@ -12,7 +12,7 @@ public sealed class DefaultDiagnosticsTests
     [Fact]
     public void A_default_that_does_not_fit_is_reported_as_CTR126_at_its_line_and_ignored()
     {
-        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/defaults-misfits.yaml", "Contracts.Tests.Misfits", "MisfitsClient"));
+        var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/defaults-misfits.yaml", "Contracts.Tests.Misfits", "MisfitsClient").ReadAndWritten());
 
         run.AssertGeneratorDidNotThrow();
         var reported = run.GeneratorDiagnostics.Where(d => d.Id.StartsWith("CTR", StringComparison.Ordinal))

@@ -42,7 +42,7 @@ public sealed class InvisibleCharacterTests
     [Fact]
     public void No_generated_file_contains_an_invisible_or_bidirectional_character()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("hidden.json", Spec(), "Contracts.Tests.Hidden", "HiddenClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("hidden.json", Spec(), "Contracts.Tests.Hidden", "HiddenClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
@@ -82,7 +82,7 @@ public sealed class InvisibleCharacterTests
     [Fact]
     public void Values_with_invisible_characters_round_trip_as_data()
     {
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("hidden.json", Spec(), "Contracts.Tests.Hidden", "HiddenClient")));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("hidden.json", Spec(), "Contracts.Tests.Hidden", "HiddenClient").ReadAndWritten()));
 
         foreach (var color in Colors)
         {
@@ -119,7 +119,7 @@ public sealed class InvisibleCharacterTests
     [Fact]
     public void Enum_values_that_differ_only_by_invisible_characters_are_a_CTR114_warning_at_the_enum()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("alike.yaml", LookAlikes, "Contracts.Tests.Alike", "AlikeClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("alike.yaml", LookAlikes, "Contracts.Tests.Alike", "AlikeClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         var warnings = run.GeneratorDiagnostics.Where(d => d.Id == "CTR114").ToList();
@@ -152,7 +152,7 @@ public sealed class InvisibleCharacterTests
         // characters and spaces are ignored), as are values differing by case.
         var spec = LookAlikes.Replace("""[x, "x\u200B", "a b", "a\u00A0b", plain, "\u202Eplain\u202C", other]""", """[a, "\u0430", "\u03B1", A, "x y", "x  y"]""", StringComparison.Ordinal);
 
-        var run = GeneratorHarness.Run(SpecFile.Inline("alike.yaml", spec, "Contracts.Tests.Alike", "AlikeClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("alike.yaml", spec, "Contracts.Tests.Alike", "AlikeClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CTR114");

@@ -120,7 +120,7 @@ public sealed class LargeShapeTests
     [Fact]
     public void A_10000_member_record_and_a_1000_case_union_compile_and_round_trip()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("large.yaml", Header + Record("Wide", 10_000) + Union("Choice", 1_000, discriminated: true), Ns, "LargeClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("large.yaml", Header + Record("Wide", 10_000) + Union("Choice", 1_000, discriminated: true), Ns, "LargeClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
 
         using var output = LoadedOutput.Load(run);

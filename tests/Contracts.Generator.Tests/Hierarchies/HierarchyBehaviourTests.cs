@@ -18,7 +18,7 @@ public sealed class HierarchyBehaviourTests : IDisposable
     private const string Context = Ns + ".HierarchiesJsonContext";
 
     private readonly LoadedOutput _output = LoadedOutput.Load(
-        GeneratorHarness.Run(SpecFile.FromOutput("Specs/hierarchies.yaml", Ns, "HierarchiesClient")));
+        GeneratorHarness.Run(SpecFile.FromOutput("Specs/hierarchies.yaml", Ns, "HierarchiesClient").ReadAndWritten()));
 
     public void Dispose() => _output.Dispose();
 

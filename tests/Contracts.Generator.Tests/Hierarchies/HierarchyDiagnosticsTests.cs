@@ -54,7 +54,7 @@ public sealed class HierarchyDiagnosticsTests
     [Fact]
     public void A_mapping_entry_that_names_no_derived_schema_is_reported_at_its_line()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("robots.yaml", Spec, Ns, "RobotsClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("robots.yaml", Spec, Ns, "RobotsClient").ReadAndWritten());
 
         run.AssertGeneratorDidNotThrow();
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
@@ -69,7 +69,7 @@ public sealed class HierarchyDiagnosticsTests
     [Fact]
     public void That_value_reads_as_the_base_with_its_members_kept()
     {
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("robots.yaml", Spec, Ns, "RobotsClient")));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("robots.yaml", Spec, Ns, "RobotsClient").ReadAndWritten()));
         const string Json = """{"petType":"robot","model":"T-1000"}""";
 
         var pet = output.Deserialize(Ns + ".RobotsJsonContext", "Pet", Json)!;

@@ -55,7 +55,7 @@ public sealed class UndeclaredDiscriminatorTests : IDisposable
                     code: {type: string}
         """;
 
-    private readonly GeneratorRun _run = GeneratorHarness.Run(SpecFile.Inline("events.yaml", Spec, Ns, "EventsClient"));
+    private readonly GeneratorRun _run = GeneratorHarness.Run(SpecFile.Inline("events.yaml", Spec, Ns, "EventsClient").ReadAndWritten());
 
     private LoadedOutput? _output;
 

@@ -63,7 +63,7 @@ public sealed class UnionOfDerivedRecordsTests : IDisposable
                     packSize: {type: integer, format: int32}
         """;
 
-    private readonly LoadedOutput _output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("shelter.yaml", Spec, Ns, "ShelterClient")));
+    private readonly LoadedOutput _output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("shelter.yaml", Spec, Ns, "ShelterClient").ReadAndWritten()));
 
     public void Dispose() => _output.Dispose();
 

@@ -126,7 +126,7 @@ public sealed class ClearableBehaviourTests(ClearableBehaviourTests.Output fixtu
     /// <summary>The naming spec's output, generated, compiled and loaded once for the class.</summary>
     public sealed class Output : IDisposable
     {
-        internal LoadedOutput Loaded { get; } = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput(NamingSnapshotTests.Spec, NamingSnapshotTests.Namespace, NamingSnapshotTests.ClientName)));
+        internal LoadedOutput Loaded { get; } = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.FromOutput(NamingSnapshotTests.Spec, NamingSnapshotTests.Namespace, NamingSnapshotTests.ClientName).ReadAndWritten()));
 
         public void Dispose() => Loaded.Dispose();
     }

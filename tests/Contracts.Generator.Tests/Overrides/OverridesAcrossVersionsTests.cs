@@ -35,7 +35,7 @@ public sealed class OverridesAcrossVersionsTests
     {
         var spec = "openapi: " + version + "\ninfo: {title: Pets, version: '1'}\nservers: [{url: 'https://pets.example.com'}]\npaths: {}\ncomponents:\n" + Components;
 
-        AssertRenamed(GeneratorHarness.Run(SpecFile.Inline("pets.yaml", spec)));
+        AssertRenamed(GeneratorHarness.Run(SpecFile.Inline("pets.yaml", spec).ReadAndWritten()));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class OverridesAcrossVersionsTests
             + Components.Replace("  schemas:\n", "definitions:\n", StringComparison.Ordinal).Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal)
                 .Replace("\n  ", "\n", StringComparison.Ordinal);
 
-        AssertRenamed(GeneratorHarness.Run(SpecFile.Inline("pets.yaml", spec)));
+        AssertRenamed(GeneratorHarness.Run(SpecFile.Inline("pets.yaml", spec).ReadAndWritten()));
     }
 
     private static void AssertRenamed(GeneratorRun run)

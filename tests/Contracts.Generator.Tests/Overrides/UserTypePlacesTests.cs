@@ -16,7 +16,7 @@ public sealed class UserTypePlacesTests
     [Fact]
     public void The_users_types_compile_wherever_they_can_be_spelled_and_the_rest_is_reported()
     {
-        var run = OverridesSnapshotTests.RunBesideUserTypes(SpecFile.FromOutput("Specs/overrides-places.yaml", "Contracts.Tests.Places", "PlacesClient"));
+        var run = OverridesSnapshotTests.RunBesideUserTypes(SpecFile.FromOutput("Specs/overrides-places.yaml", "Contracts.Tests.Places", "PlacesClient").ReadAndWritten());
 
         run.AssertGeneratorDidNotThrow();
         Assert.Equal(
@@ -35,7 +35,7 @@ public sealed class UserTypePlacesTests
     [InlineData("""{"total":"on request"}""")]
     public void A_record_with_the_users_types_in_a_union_case_and_a_member_reads_and_writes_back(string json)
     {
-        using var output = LoadedOutput.Load(OverridesSnapshotTests.RunBesideUserTypes(SpecFile.FromOutput("Specs/overrides-places.yaml", "Contracts.Tests.Places", "PlacesClient")));
+        using var output = LoadedOutput.Load(OverridesSnapshotTests.RunBesideUserTypes(SpecFile.FromOutput("Specs/overrides-places.yaml", "Contracts.Tests.Places", "PlacesClient").ReadAndWritten()));
 
         var quote = output.Deserialize("Contracts.Tests.Places.PlacesJsonContext", "Quote", json);
 

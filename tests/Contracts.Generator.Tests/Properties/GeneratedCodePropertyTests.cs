@@ -73,7 +73,7 @@ public sealed class GeneratedCodePropertyTests(ITestOutputHelper log)
 
     private static void CheckSpec(SchemaGraph graph, string spec, ulong instanceSeed, int instancesPerSchema, Totals totals)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("property.json", spec, Namespace, "PropertyClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("property.json", spec, Namespace, "PropertyClient").ReadAndWritten());
 
         // Property 1: no generator failure or error, and the generated code compiles with zero errors and warnings.
         run.AssertGeneratorDidNotThrow();

@@ -101,7 +101,7 @@ public sealed class ExternalReferenceTests
     [Fact]
     public void Schemas_parameters_and_responses_from_other_files_are_generated_and_compile()
     {
-        var run = GeneratorHarness.Run(SplitSpec());
+        var run = GeneratorHarness.Run(SplitSpec().ReadAndWritten());
 
         run.AssertNoGeneratorDiagnostics();
         run.AssertCompilesCleanly();
@@ -122,7 +122,7 @@ public sealed class ExternalReferenceTests
     [Fact]
     public void A_record_from_another_file_serializes_and_reads_back_its_members()
     {
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SplitSpec()));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SplitSpec().ReadAndWritten()));
         const string Json = """{"id":7,"name":"Rex","tag":{"label":"good"},"owner":{"name":"Ann","pets":[{"id":8,"name":"Tom"}]},"kind":"dog"}""";
 
         var pet = output.Deserialize(Namespace + ".PetsJsonContext", "Pet", Json)!;
@@ -161,7 +161,7 @@ public sealed class ExternalReferenceTests
                 self: { $ref: '#/B' }
             """;
         var run = GeneratorHarness.Run(
-            new SpecFile("/specs/cycle.yaml", Spec, Namespace, "CycleClient"), new SpecFile("/specs/a.yaml", A), new SpecFile("/specs/b.yaml", B));
+            new SpecFile("/specs/cycle.yaml", Spec, Namespace, "CycleClient").ReadAndWritten(), new SpecFile("/specs/a.yaml", A), new SpecFile("/specs/b.yaml", B));
 
         run.AssertCompilesCleanly();
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
@@ -186,7 +186,7 @@ public sealed class ExternalReferenceTests
                     remote: { $ref: 'models/pet.yaml#/Pet' }
             """;
         var run = GeneratorHarness.Run(
-            new SpecFile("/specs/clash.yaml", Spec, Namespace, "ClashClient"),
+            new SpecFile("/specs/clash.yaml", Spec, Namespace, "ClashClient").ReadAndWritten(),
             new SpecFile("/specs/models/pet.yaml", Pet),
             new SpecFile("/specs/models/tag.yaml", Tag),
             new SpecFile("/specs/api.yaml", Api, Contract: "false"));
@@ -229,7 +229,7 @@ public sealed class ExternalReferenceTests
                 properties:
                   text: { type: string }
             """;
-        var run = GeneratorHarness.Run(new SpecFile("/specs/notes.yaml", Spec, Namespace, "NotesClient"), new SpecFile("/specs/shared.yaml", Shared));
+        var run = GeneratorHarness.Run(new SpecFile("/specs/notes.yaml", Spec, Namespace, "NotesClient").ReadAndWritten(), new SpecFile("/specs/shared.yaml", Shared));
 
         run.AssertNoGeneratorDiagnostics();
         run.AssertCompilesCleanly();
@@ -314,7 +314,7 @@ public sealed class ExternalReferenceTests
                       headers:
                         X-Trace: { $ref: 'missing.yaml#/Trace' }
             """;
-        var run = GeneratorHarness.Run(new SpecFile("/specs/ops.yaml", Spec, Namespace, "OpsClient"));
+        var run = GeneratorHarness.Run(new SpecFile("/specs/ops.yaml", Spec, Namespace, "OpsClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         Assert.Equal(
@@ -349,7 +349,7 @@ public sealed class ExternalReferenceTests
                     item: { $ref: 'item.json#/$defs/Item' }
             """;
         const string Item = """{ "$defs": { "Item": { "type": "object", "properties": { "note": { "type": ["string", "null"] } } } } }""";
-        var run = GeneratorHarness.Run(new SpecFile("/specs/modern.yaml", Spec, Namespace, "ModernClient"), new SpecFile("/specs/item.json", Item));
+        var run = GeneratorHarness.Run(new SpecFile("/specs/modern.yaml", Spec, Namespace, "ModernClient").ReadAndWritten(), new SpecFile("/specs/item.json", Item));
 
         run.AssertCompilesCleanly();
         Assert.Contains("public global::Contracts.Tests.Split.Item? Item { get; init; }", run.TypeSource("Holder"), StringComparison.Ordinal);
@@ -370,7 +370,7 @@ public sealed class ExternalReferenceTests
                   properties:
                     item: { $ref: 'bad.yaml#/Item' }
             """;
-        var run = GeneratorHarness.Run(new SpecFile("/specs/holder.yaml", Spec, Namespace, "HolderClient"), new SpecFile("/specs/bad.yaml", "Item: {a: b: c}\n  - ]"));
+        var run = GeneratorHarness.Run(new SpecFile("/specs/holder.yaml", Spec, Namespace, "HolderClient").ReadAndWritten(), new SpecFile("/specs/bad.yaml", "Item: {a: b: c}\n  - ]"));
 
         run.AssertCompilesCleanly();
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR009");
@@ -410,7 +410,7 @@ public sealed class ExternalReferenceTests
                   name: { type: string }
                 additionalProperties: true
             """;
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(new SpecFile("/specs/facts.yaml", Spec, Namespace, "FactsClient"), new SpecFile("/specs/shared.yaml", Shared)));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(new SpecFile("/specs/facts.yaml", Spec, Namespace, "FactsClient").ReadAndWritten(), new SpecFile("/specs/shared.yaml", Shared)));
 
         var bag = output.Deserialize(Namespace + ".FactsJsonContext", "Bag", """{"name":"b","extra":1}""")!;
         Assert.Equal("""{"name":"b","extra":1}""", output.Serialize(Namespace + ".FactsJsonContext", "Bag", bag));
@@ -458,7 +458,7 @@ public sealed class ExternalReferenceTests
               required: [petType, name]
               properties: { petType: { type: string }, name: { type: string }, goodBoy: { type: boolean } }
             """;
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(new SpecFile("/specs/zoo.yaml", Spec, Namespace, "ZooClient"), new SpecFile("/specs/pets.yaml", Pets)));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(new SpecFile("/specs/zoo.yaml", Spec, Namespace, "ZooClient").ReadAndWritten(), new SpecFile("/specs/pets.yaml", Pets)));
 
         // Both cases fit the members; only the mapping tells a dog.
         var pet = output.Deserialize(Namespace + ".ZooJsonContext", "Pet", """{"petType":"doggo","name":"Rex"}""")!;
@@ -491,7 +491,7 @@ public sealed class ExternalReferenceTests
                 - { type: object, properties: { x: { type: string } } }
                 - { type: object, properties: { y: { type: integer } } }
             """;
-        var run = GeneratorHarness.Run(new SpecFile("/specs/located.yaml", Spec, Namespace, "LocatedClient"), new SpecFile("/specs/odd.yaml", Odd));
+        var run = GeneratorHarness.Run(new SpecFile("/specs/located.yaml", Spec, Namespace, "LocatedClient").ReadAndWritten(), new SpecFile("/specs/odd.yaml", Odd));
 
         run.AssertCompilesCleanly();
         var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR100");

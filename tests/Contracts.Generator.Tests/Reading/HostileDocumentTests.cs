@@ -311,7 +311,7 @@ public sealed class HostileDocumentTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         var client = run.Source("HostileClient.Client.g.cs");
         var prefix = sameOperationId ? "Dup" : "Op";
-        Assert.Equal(Count, CountOf(client, "public async global::System.Threading.Tasks.Task<string> " + prefix));
+        Assert.Equal(Count, CountOf(client, "public global::System.Threading.Tasks.Task<string> " + prefix));
         Assert.Contains(sameOperationId ? "DupAsync20000(" : "Op19999Async(", client, StringComparison.Ordinal);
     }
 

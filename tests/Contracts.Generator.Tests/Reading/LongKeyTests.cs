@@ -22,7 +22,7 @@ public sealed class LongKeyTests
     [Fact]
     public void A_json_document_with_5000_character_keys_generates_and_the_long_named_member_round_trips()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("keys.json", Document(), "Contracts.Tests.Keys", "KeysClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("keys.json", Document(), "Contracts.Tests.Keys", "KeysClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         // The long status code is not a status code: the reader says so, at its key, and the document still generates.
@@ -58,7 +58,7 @@ public sealed class LongKeyTests
             + "\"components\":{\"schemas\":{\"A\":{\"type\":\"object\",\"properties\":{\"" + new string('k', length) + "\"" + beforeColon
             + ":{\"type\":\"string\"},\"b\":{\"type\":\"banana\"}}}}}}";
 
-        var run = GeneratorHarness.Run(SpecFile.Inline("keys.json", json, "Contracts.Tests.Keys", "KeysClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("keys.json", json, "Contracts.Tests.Keys", "KeysClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
@@ -74,7 +74,7 @@ public sealed class LongKeyTests
     public void A_long_key_in_an_openapi_31_json_document_survives_the_rewrite_to_30()
     {
         // 3.1 documents are rewritten on the YAML tree and written back as flow YAML before the reader sees them.
-        var run = GeneratorHarness.Run(SpecFile.Inline("keys.json", Document().Replace("\"3.0.3\"", "\"3.1.0\"", StringComparison.Ordinal), "Contracts.Tests.Keys", "KeysClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("keys.json", Document().Replace("\"3.0.3\"", "\"3.1.0\"", StringComparison.Ordinal), "Contracts.Tests.Keys", "KeysClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         Assert.Equal(["CTR005"], run.GeneratorDiagnostics.Select(d => d.Id));
@@ -100,7 +100,7 @@ public sealed class LongKeyTests
     {
         var yaml = Yaml(LongProperty + ": { type: string }");
 
-        var run = GeneratorHarness.Run(SpecFile.Inline("keys.yaml", yaml, "Contracts.Tests.Keys", "KeysClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("keys.yaml", yaml, "Contracts.Tests.Keys", "KeysClient").ReadAndWritten());
 
         run.AssertGeneratorDidNotThrow();
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
@@ -118,7 +118,7 @@ public sealed class LongKeyTests
     {
         var yaml = Yaml("? " + LongProperty + "\n        : { type: string }");
 
-        var run = GeneratorHarness.Run(SpecFile.Inline("keys.yaml", yaml, "Contracts.Tests.Keys", "KeysClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("keys.yaml", yaml, "Contracts.Tests.Keys", "KeysClient").ReadAndWritten());
 
         run.AssertCompilesCleanly();
         Assert.Empty(run.GeneratorDiagnostics);

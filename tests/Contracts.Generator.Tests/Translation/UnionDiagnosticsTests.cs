@@ -43,7 +43,7 @@ public sealed class UnionDiagnosticsTests
     [Fact]
     public void Cases_that_accept_the_same_json_are_reported_as_CTR113_at_the_union()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("ambiguous.yaml", Spec, "Ambiguous.Api", "AmbiguousClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("ambiguous.yaml", Spec, "Ambiguous.Api", "AmbiguousClient").ReadAndWritten());
 
         run.AssertGeneratorDidNotThrow();
         var reported = run.GeneratorDiagnostics.Where(d => d.Id.StartsWith("CTR", StringComparison.Ordinal)).OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
@@ -59,7 +59,7 @@ public sealed class UnionDiagnosticsTests
     [Fact]
     public void An_ambiguous_value_is_read_as_the_first_declared_case()
     {
-        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("ambiguous.yaml", Spec, "Ambiguous.Api", "AmbiguousClient")));
+        using var output = LoadedOutput.Load(GeneratorHarness.Run(SpecFile.Inline("ambiguous.yaml", Spec, "Ambiguous.Api", "AmbiguousClient").ReadAndWritten()));
 
         var stamp = output.Deserialize("Ambiguous.Api.AmbiguousJsonContext", "Stamp", "\"2024-01-02T03:04:05Z\"")!;
         var either = output.Deserialize("Ambiguous.Api.AmbiguousJsonContext", "Either", """{"id":"x"}""")!;

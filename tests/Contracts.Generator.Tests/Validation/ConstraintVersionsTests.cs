@@ -34,7 +34,7 @@ public sealed class ConstraintVersionsTests
     [InlineData("""{"both":1}""", new[] { "both: must be at least 2" })]
     public void OpenApi31_numeric_exclusive_bounds_are_checked(string json, string[] expected)
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("ranges.yaml", OpenApi31, "Contracts.Tests.Ranges", "RangesClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("ranges.yaml", OpenApi31, "Contracts.Tests.Ranges", "RangesClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
         using var output = LoadedOutput.Load(run);
 
@@ -67,7 +67,7 @@ public sealed class ConstraintVersionsTests
     [Fact]
     public void Swagger2_keywords_on_a_parameter_are_checked_before_sending()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("legacy.json", Swagger2, "Contracts.Tests.Legacy", "LegacyClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("legacy.json", Swagger2, "Contracts.Tests.Legacy", "LegacyClient").ReadAndWritten());
         run.AssertCompilesCleanly();
 
         var client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", System.StringComparison.Ordinal)).Value;

@@ -39,7 +39,7 @@ public sealed class ValidationDiagnosticsTests
     [Fact]
     public void Unusable_constraints_are_warnings_at_their_keyword_and_the_rest_is_checked()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("odd.yaml", Spec, "Contracts.Tests.Odd", "OddClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("odd.yaml", Spec, "Contracts.Tests.Odd", "OddClient").ReadAndWritten());
 
         // The component's pattern is reported once, however many members use it.
         Assert.Equal(

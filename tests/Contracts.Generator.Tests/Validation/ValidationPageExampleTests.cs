@@ -17,7 +17,7 @@ public sealed class ValidationPageExampleTests
         var page = DocumentationFiles.Read("docs/validation.md");
         var start = page.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var yaml = page.Substring(start, page.IndexOf("```", start, StringComparison.Ordinal) - start);
-        var run = GeneratorHarness.Run(SpecFile.Inline("orders.yaml", yaml, "Orders", "OrdersClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("orders.yaml", yaml, "Orders", "OrdersClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
         using var output = LoadedOutput.Load(run);
 

@@ -40,6 +40,7 @@ public sealed record SpecFile(string Path, string Text, string? Namespace = null
         "ContractsNamespace", "ContractsClientName", "ContractsVisibility", "OpenApiContract",
         "ContractsIncludeTags", "ContractsExcludeTags", "ContractsIncludePaths", "ContractsExcludePaths",
         "ContractsIncludeOperations", "ContractsExcludeOperations", "ContractsIncludeMethods", "ContractsExcludeMethods",
+        "ContractsJsonDirections",
     ];
 
     /// <summary>Further item metadata, by name without the prefix (<c>ContractsIncludeTags</c>), as MSBuild would pass it.</summary>
