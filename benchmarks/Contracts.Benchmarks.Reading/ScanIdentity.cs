@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
-using Contracts.Generator.Reading.Yaml;
 using Microsoft.OpenApi.YamlReader;
 using SharpYaml.Serialization;
 

@@ -86,10 +86,7 @@ internal static class OpenApiTextReader
             return null;
         }
 
-        // The line scanner gives the JsonNode the conversion would, far cheaper, and stops short of every limit (BlockYamlJson);
-        // where it is unsure, or the tree is repaired below, the tree is checked and converted as before.
-        var scanned = BlockYamlJson.TryRead(text);
-        if (scanned is null && CheckLimits(root) is { } limit)
+        if (CheckLimits(root) is { } limit)
         {
             diagnostic = Failed("#line=" + limit.Line.ToString(CultureInfo.InvariantCulture), limit.Message);
             tree = root;
@@ -104,7 +101,7 @@ internal static class OpenApiTextReader
         JsonNode json;
         try
         {
-            json = scanned is not null && !repaired ? scanned : root.ToJsonNode();
+            json = root.ToJsonNode();
         }
         catch (Exception exception) when (exception is OpenApiException or InvalidOperationException or ArgumentException)
         {

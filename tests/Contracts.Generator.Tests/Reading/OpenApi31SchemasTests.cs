@@ -115,7 +115,7 @@ public sealed class OpenApi31SchemasTests
     public void The_stricter_of_an_inclusive_and_a_numeric_exclusive_bound_is_checked(string schema, string json, string expected)
     {
         var spec = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://t.example.com'}]\npaths: {}\ncomponents: {schemas: {R: {type: object, properties: {v: " + schema + "}}}}\n";
-        var run = GeneratorHarness.Run(SpecFile.Inline("bounds.yaml", spec, "Bounds.Api", "BoundsClient"));
+        var run = GeneratorHarness.Run(SpecFile.Inline("bounds.yaml", spec, "Bounds.Api", "BoundsClient").ReadAndWritten());
         run.AssertNoGeneratorDiagnostics();
         using var output = LoadedOutput.Load(run);
 

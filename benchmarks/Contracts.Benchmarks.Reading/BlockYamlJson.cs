@@ -4,21 +4,21 @@ using System.Text;
 using System.Threading;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi.YamlReader;
+using Contracts.Generator.Reading;
 using SharpYaml;
 
-namespace Contracts.Generator.Reading.Yaml;
+namespace Contracts.Benchmarks.Reading;
 
 /// <summary>
-/// Block-style YAML straight into the <see cref="JsonNode"/> that SharpYaml's tree and <see cref="YamlConverter"/> give,
-/// without either: the lines read by indentation as the documentation split's line scanner reads them
-/// (<c>Documentation/BlockYamlScanner</c>), each node put into a tree. It gives up (null) the moment it is not certain how
-/// YAML reads the text — anchors, aliases, tags, directives, several documents, complex keys, flow collections that are
-/// not empty or not on one line, tabs in indentation, CR line breaks, a BOM, characters YAML refuses, a kept block scalar
-/// with no text, duplicate keys, keys too long to be implicit, nesting or size near the reading's <see cref="Limits"/> — and
-/// SharpYaml's path reads or reports the document as before. A JSON document (one flow mapping) is left to SharpYaml whole.
-/// Six times faster than SharpYaml's tree, the limits walk and the conversion together on GitHub's and Stripe's descriptions
-/// (benchmarks/reading.md, "The read's parts"); the same tree on every document it reads (tests, and the reading
-/// benchmark's <c>scan-identity</c> over the corpus).
+/// Prototype, not adopted (issue 19): block-style YAML straight into the <see cref="JsonNode"/> that SharpYaml's tree and
+/// <see cref="YamlConverter"/> give, without either: the lines read by indentation as the documentation split's line
+/// scanner reads them (generator/Documentation/BlockYamlScanner.cs), each node put into a tree. It gives up (null) the
+/// moment it is not certain how YAML reads the text — anchors, aliases, tags, directives, several documents, complex keys,
+/// flow collections that are not empty or not on one line, tabs in indentation, CR line breaks, a BOM, characters YAML
+/// refuses, duplicate keys, keys too long to be implicit, nesting or size near the reading's <see cref="Limits"/>; a JSON
+/// document is left to SharpYaml whole. The same tree as SharpYaml + the converter on every document it reads
+/// (<c>scan-identity</c>); in place of the limits walk and the conversion alone it saved too little to adopt
+/// (<c>scan-vs-convert</c>, benchmarks/reading.md): its worth is in replacing SharpYaml's tree too, which needs positions.
 /// </summary>
 internal static class BlockYamlJson
 {
