@@ -17,8 +17,8 @@ usage: benchmarks/reader-stages.sh [-n RUNS] [--warm N] [--base REF] [spec...]
 
 Builds benchmarks/Contracts.Benchmarks.Generation (Release) at REF (default main, in a git worktree under
 benchmarks/.work/reader-stages/base) and in this checkout, then runs `stages <spec> N` RUNS times on each,
-alternating base and this checkout, for each spec (default: lightsail github stripe; a path relative to the
-repository root, such as spec/vendors/openai/openapi.yaml, works too).
+alternating base and this checkout, for each spec (default: lightsail github stripe; also openai, or a path relative
+to the repository root, such as spec/vendors/stripe-2020-08-27.yaml, which leaves out the warm driver's edits).
 Prints a Markdown table: per stage the median of the per-run medians, in ms, and the ratio this/base; the load
 average before and after.
 
@@ -61,6 +61,9 @@ dll() { echo "$1/benchmarks/Contracts.Benchmarks.Generation/bin/Release/net10.0/
 BASE_DLL="$(dll "$BASE_TREE")"
 HEAD_DLL="$(dll "$BENCH_REPO_ROOT")"
 
+# The stage timer names lightsail, github and stripe; OpenAI's description is passed by its path.
+spec_argument() { [[ $1 == openai ]] && echo "spec/vendors/openai/openapi.yaml" || echo "$1"; }
+
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$WORK"/*.samples
 for spec in "${SPECS[@]}"; do
@@ -69,7 +72,7 @@ for spec in "${SPECS[@]}"; do
       tree="$BENCH_REPO_ROOT"; exe="$HEAD_DLL"
       [[ $side == base ]] && { tree="$BASE_TREE"; exe="$BASE_DLL"; }
       out="$WORK/${spec//\//_}-$side-$round.md"
-      (cd "$tree" && dotnet "$exe" stages "$spec" "$WARM") >"$out" 2>&1 || { tail -n 20 "$out" >&2; bench_die "stages $spec failed on $side"; }
+      (cd "$tree" && dotnet "$exe" stages "$(spec_argument "$spec")" "$WARM") >"$out" 2>&1 || { tail -n 20 "$out" >&2; bench_die "stages $spec failed on $side"; }
       # "| read | cold | median | MB |": keep the warm median per stage.
       # (Appended: one file per spec, side and stage collects every round's median.)
       awk -F'|' -v s="${spec//\//_}" -v side="$side" -v w="$WORK" 'NF >= 5 && $3 ~ /[0-9]/ && $2 !~ /^ *stage *$/ {

@@ -40,6 +40,12 @@ internal static class PathReferences
                     string? trimmed = null;
                     foreach (var entry in mapping)
                     {
+                        if (entry.Key.StartsWith("x-", StringComparison.Ordinal) || entry.Key is "example" or "examples" or "default" or "enum")
+                        {
+                            // Values, not parts of the description: a {$ref: …} in an example is the example's text.
+                            continue;
+                        }
+
                         if (entry.Key == "$ref" && EndsEmpty(entry.Value) is { } pointer)
                         {
                             Report(pointer, diagnostics);
@@ -67,7 +73,7 @@ internal static class PathReferences
                                 }
                             }
                         }
-                        else if (entry.Value is not null && !entry.Key.StartsWith("x-", StringComparison.Ordinal) && entry.Key is not ("example" or "examples" or "default" or "enum"))
+                        else if (entry.Value is not null)
                         {
                             pending.Push((entry.Value, entry.Key, key));
                         }

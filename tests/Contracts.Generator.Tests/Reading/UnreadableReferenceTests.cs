@@ -55,7 +55,9 @@ public sealed class UnreadableReferenceTests
     {
         var run = GeneratorHarness.Run(SpecFile.FromOutput(Spec, "Contracts.Tests.Unreadable", "UnreadableClient"));
 
+        // Microsoft.OpenApi 1.6 read the one in an operation's inline schema as any JSON value (asana.com's GoalMetricRequest).
         run.AssertCompilesCleanly();
         Assert.Contains("public global::Contracts.Tests.Unreadable.MetricBase? Metric { get; init; }", run.TypeSource("Holder"), StringComparison.Ordinal);
+        Assert.Contains("public global::Contracts.Tests.Unreadable.MetricBase? Data { get; init; }", run.TypeSource("PostMetricRequest"), StringComparison.Ordinal);
     }
 }
