@@ -22,10 +22,10 @@ internal static class Comparisons
             var both = current.Keys.Intersect(other.Keys, StringComparer.Ordinal).ToList();
             var differ = both.Where(pointer => current[pointer] != other[pointer]).ToList();
             Console.WriteLine(FormattableString.Invariant(
-                $"{name}: 1.6 locates {current.Count} pointers, 3.x {other.Count}; {both.Count} in both, {differ.Count} at different positions; only 1.6: {current.Count - both.Count}, only 3.x: {other.Count - both.Count}"));
+                $"{name}: generator locates {current.Count} pointers, prototype {other.Count}; {both.Count} in both, {differ.Count} at different positions; only generator: {current.Count - both.Count}, only prototype: {other.Count - both.Count}"));
             foreach (var pointer in differ.Take(5))
             {
-                Console.WriteLine("  1.6 " + current[pointer].Replace('\t', ' ') + "  |  3.x " + other[pointer].Replace('\t', ' '));
+                Console.WriteLine("  generator " + current[pointer].Replace('\t', ' ') + "  |  prototype " + other[pointer].Replace('\t', ' '));
             }
 
             foreach (var pointer in current.Keys.Except(other.Keys).Take(3).Concat(other.Keys.Except(current.Keys).Take(3)))
@@ -54,7 +54,7 @@ internal static class Comparisons
         var variants = new (string Name, Func<string, string[]> Describe)[] { ("one tree", prototype.Describe), ("public + events", prototype.DescribePublic) };
         var current = files.Select(file => CurrentReadingStage.Describe(File.ReadAllText(file))).ToList();
         Console.WriteLine(FormattableString.Invariant(
-            $"1.6 (current): read {current.Count(c => c[0] != "threw" && c[0].StartsWith("1 ", StringComparison.Ordinal))} of {files.Count}, with CTR errors {current.Count(c => c.Skip(2).Any())}, threw {current.Count(c => c[0] == "threw")}"));
+            $"generator: read {current.Count(c => c[0] != "threw" && c[0].StartsWith("1 ", StringComparison.Ordinal))} of {files.Count}, with CTR errors {current.Count(c => c.Skip(2).Any())}, threw {current.Count(c => c[0] == "threw")}"));
         foreach (var (variant, describe) in variants)
         {
             int read = 0, errors = 0, threw = 0, same = 0;
@@ -82,13 +82,13 @@ internal static class Comparisons
                     {
                         var names16 = current[index][1].Split('|');
                         var names3 = other[1].Split('|');
-                        problems.Add("schema names differ: only 1.6 " + string.Join(",", names16.Except(names3).Take(3)) + "; only 3.x " + string.Join(",", names3.Except(names16).Take(3)));
+                        problems.Add("schema names differ: only generator " + string.Join(",", names16.Except(names3).Take(3)) + "; only prototype " + string.Join(",", names3.Except(names16).Take(3)));
                     }
                 }
 
                 if (current[index].Skip(2).Any() != other.Skip(2).Any())
                 {
-                    problems.Add("errors: 1.6 [" + string.Join("; ", current[index].Skip(2)) + "] 3.x [" + string.Join("; ", other.Skip(2)) + "]");
+                    problems.Add("errors: generator [" + string.Join("; ", current[index].Skip(2)) + "] prototype [" + string.Join("; ", other.Skip(2)) + "]");
                 }
 
                 if (problems.Count == 0)
@@ -103,7 +103,7 @@ internal static class Comparisons
 
             Console.WriteLine();
             Console.WriteLine(FormattableString.Invariant(
-                $"3.x ({variant}): read {read} of {files.Count}, with reader errors {errors}, threw {threw}; the same figures as 1.6: {same}, different: {differences.Count}"));
+                $"prototype ({variant}): read {read} of {files.Count}, with reader errors {errors}, threw {threw}; the same figures as the generator: {same}, different: {differences.Count}"));
             foreach (var difference in differences)
             {
                 Console.WriteLine("  " + (difference.Length > 400 ? difference.Substring(0, 400) + "…" : difference));
@@ -119,7 +119,7 @@ internal static class Comparisons
         {
             var text = File.ReadAllText(files[index]);
             var relative = Path.GetRelativePath(folder, files[index]);
-            var errors16 = CurrentReadingStage.IsOpenApi31(text) ? null : CurrentReadingStage.ReaderErrors(text);
+            var errors16 = CurrentReadingStage.ReaderErrors(text);
             var errors3 = prototype.ReaderErrors(text);
             if (errors16 is null)
             {
@@ -136,7 +136,7 @@ internal static class Comparisons
                 differentErrors++;
                 only16 += errors16.Length > 0 && errors3.Length == 0 ? 1 : 0;
                 only3 += errors3.Length > 0 && errors16.Length == 0 ? 1 : 0;
-                errorLines.Add(FormattableString.Invariant($"  {relative}: 1.6 {errors16.Length} [{string.Join("; ", errors16.Take(2))}] 3.x {errors3.Length} [{string.Join("; ", errors3.Take(2))}]"));
+                errorLines.Add(FormattableString.Invariant($"  {relative}: generator {errors16.Length} [{string.Join("; ", errors16.Take(2))}] prototype {errors3.Length} [{string.Join("; ", errors3.Take(2))}]"));
             }
 
             try
@@ -159,7 +159,7 @@ internal static class Comparisons
 
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant(
-            $"reader errors (raw, validation included): documents with errors: 1.6 {with16}, 3.x {with3}; the count differs in {differentErrors} of {files.Count - notCompared} (errors only from 1.6: {only16}, only from 3.x: {only3}); 3.1 documents not compared: {notCompared}"));
+            $"reader errors (raw, validation included): documents with errors: generator {with16}, prototype {with3}; the count differs in {differentErrors} of {files.Count - notCompared} (errors only from the generator: {only16}, only from prototype: {only3}); 3.1 documents not compared: {notCompared}"));
         errorLines.ForEach(line => Console.WriteLine(line.Length > 400 ? line.Substring(0, 400) + "…" : line));
         Console.WriteLine(FormattableString.Invariant($"positions: {locatedInBoth} pointers located by both stages, {misplaced} at a different line or column"));
         Console.WriteLine();

@@ -4,17 +4,19 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Contracts.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace Contracts.Benchmarks.Reading;
 
 /// <summary>
-/// The generator's reading stage (Microsoft.OpenApi.Readers 1.6, <c>ReaderWithTree</c>, the 3.1 downgrade) with its
-/// <c>SourceLocator</c> and <c>DocumentFacts</c>, doing the same work as the prototype. The stage is internal to the
+/// The generator's reading stage (Microsoft.OpenApi 3.11 on one SharpYaml tree, <c>OpenApiTextReader</c>, and what
+/// <c>SpecReader</c> makes up for) with its <c>SourceLocator</c> and <c>DocumentFacts</c>, doing the same work as the
+/// prototype: the two measure how much of the prototype's speed the landed stage kept. The stage is internal to the
 /// generator and this project is not among its friends, so its types are found by full name (a rename or a move stops the
 /// run at start with a message naming the type) and called through reflection; a call costs microseconds against reads of
 /// hundreds of milliseconds.
@@ -32,14 +34,17 @@ internal static class CurrentReadingStage
     private static readonly Type s_location = Internal("Diagnostics.LocationInfo");
     private static readonly Type s_diagnosticInfo = Internal("Diagnostics.DiagnosticInfo");
     private static readonly MethodInfo s_read = s_translator.GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo s_settings = s_specReader.GetMethod("ReaderSettings", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+    // Read(text, out diagnostic, out tree, diagnostics): the overload without the repaired flag and facts.
+    private static readonly MethodInfo s_textRead = Internal("Reading.OpenApiTextReader").GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        .Single(method => method.Name == "Read" && method.GetParameters().Length == 4);
     private static readonly MethodInfo s_find = s_locator.GetMethod("Find")!;
     private static readonly MethodInfo s_scalarAt = s_facts.GetMethod("ScalarAt")!;
     private static readonly MethodInfo s_mentions = s_facts.GetMethod("Mentions")!;
     private static readonly PropertyInfo s_tree = s_facts.GetProperty("Tree")!;
     private static readonly MethodInfo s_toInfos = s_bag.GetMethod("ToInfos")!;
     private static readonly MethodInfo s_findMulti = Internal("Translation.SwaggerCollectionFormats").GetMethod("FindMulti")!;
-    private static readonly MethodInfo s_looksLike31 = Internal("Reading.Downgrade.OpenApi31Detector").GetMethod("LooksLikeOpenApi31")!;
+    // The version as the document states it (the generator's own check lives in Reading/Downgrade, which is going away).
+    private static readonly Regex s_openApi31 = new(@"^\s*[""']?openapi[""']?\s*:\s*[""']?3\.1", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly PropertyInfo s_line = s_location.GetProperty("StartLine")!;
     private static readonly PropertyInfo s_column = s_location.GetProperty("StartColumn")!;
     private static readonly PropertyInfo s_id = s_diagnosticInfo.GetProperty("Id")!;
@@ -72,26 +77,23 @@ internal static class CurrentReadingStage
         return new Reading(document, (bool)arguments[4]!, bag, locator, facts);
     }
 
-    /// <summary>True for an OpenAPI 3.1 document, which 1.6 refuses on its own (the stage downgrades it first).</summary>
-    public static bool IsOpenApi31(string text) => (bool)s_looksLike31.Invoke(null, new object[] { text })!;
+    /// <summary>True for an OpenAPI 3.1 document.</summary>
+    public static bool IsOpenApi31(string text) => s_openApi31.IsMatch(text);
 
-    /// <summary>The errors 1.6's reader reports on its public path (validation included), as the stage receives them.</summary>
+    /// <summary>The errors the generator's reader (<c>OpenApiTextReader</c>, before <c>SpecReader</c>'s repairs) reports, as the stage receives them.</summary>
     public static string[] ReaderErrors(string text)
     {
-        if (IsOpenApi31(text))
-        {
-            return new[] { "(1.6 reads 3.1 only after the downgrade)" };
-        }
-
-        new OpenApiStringReader((OpenApiReaderSettings)s_settings.Invoke(null, null)!).Read(text, out var diagnostic);
-        return diagnostic.Errors.Select(e => e.Pointer + " " + e.Message).ToArray();
+        var arguments = new object?[] { text, null, null, null };
+        Invoke(s_textRead, null, arguments);
+        return ((OpenApiDiagnostic)arguments[1]!).Errors.Select(e => e.Pointer + " " + e.Message).ToArray();
     }
 
-    /// <summary>1.6's public path alone (text in, document out), with the generator's settings.</summary>
+    /// <summary>The generator's reader alone (<c>OpenApiTextReader</c>: text in, one SharpYaml parse, document out).</summary>
     public static long[] ReaderAlone(string text)
     {
-        var document = new OpenApiStringReader((OpenApiReaderSettings)s_settings.Invoke(null, null)!).Read(text, out var diagnostic);
-        return new long[] { document is null ? 0 : 1, diagnostic.Errors.Count };
+        var arguments = new object?[] { text, null, null, null };
+        var document = (OpenApiDocument?)Invoke(s_textRead, null, arguments);
+        return new long[] { document is null ? 0 : 1, ((OpenApiDiagnostic)arguments[1]!).Errors.Count };
     }
 
     /// <summary>The figures of <c>OpenApi3ReadingStage.ReadLocateFacts</c>, in its order, from the current stage.</summary>
@@ -133,7 +135,7 @@ internal static class CurrentReadingStage
             : 0;
         var facts = Stopwatch.GetTimestamp();
         figures[10] = Walk(document);
-        figures[11] = reading.IsSwagger2 ? 20 : (bool)s_looksLike31.Invoke(null, new object[] { text })! ? 31 : 30;
+        figures[11] = reading.IsSwagger2 ? 20 : IsOpenApi31(text) ? 31 : 30;
         var walked = Stopwatch.GetTimestamp();
         figures[13] = Figures.Microseconds(read, located);
         figures[14] = Figures.Microseconds(located, facts);
@@ -209,10 +211,10 @@ internal static class CurrentReadingStage
         operations = 0;
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations)
+            foreach (var operation in path.Value.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>())
             {
                 operations++;
-                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
+                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.Method.ToLowerInvariant();
                 pointers.Add(pointer);
                 for (var i = 0; i < (operation.Value.Parameters?.Count ?? 0); i++)
                 {
@@ -222,15 +224,13 @@ internal static class CurrentReadingStage
         }
 
         var prefix = isSwagger2 ? "#/definitions/" : "#/components/schemas/";
-        foreach (var schema in document.Components?.Schemas ?? new Dictionary<string, OpenApiSchema>())
+        foreach (var schema in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
             var pointer = prefix + Escape(schema.Key);
             pointers.Add(pointer);
-
-            // A component that is only a $ref to another one (1.6 hands over the target) has no properties of its own.
-            if (schema.Value.Reference is null || schema.Value.Reference.Id == schema.Key)
+            if (schema.Value is OpenApiSchema { Properties: { } properties })
             {
-                pointers.AddRange(schema.Value.Properties.Keys.Select(name => pointer + "/properties/" + Escape(name)));
+                pointers.AddRange(properties.Keys.Select(name => pointer + "/properties/" + Escape(name)));
             }
         }
 
@@ -256,37 +256,37 @@ internal static class CurrentReadingStage
         return count;
     }
 
-    /// <summary>Every schema reachable from components and operations, each once: what translation touches.</summary>
+    /// <summary>Every schema reachable from components and operations, each once, references followed: what translation touches.</summary>
     private static long Walk(OpenApiDocument document)
     {
-        var visited = new HashSet<OpenApiSchema>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<OpenApiSchema>();
-        foreach (var schema in document.Components?.Schemas?.Values ?? Enumerable.Empty<OpenApiSchema>())
+        var visited = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<IOpenApiSchema>();
+        foreach (var schema in document.Components?.Schemas?.Values ?? Enumerable.Empty<IOpenApiSchema>())
         {
             pending.Push(schema);
         }
 
-        foreach (var path in document.Paths?.Values ?? Enumerable.Empty<OpenApiPathItem>())
+        foreach (var path in document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
         {
             foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                foreach (var parameter in (operation.Parameters ?? new List<OpenApiParameter>()).Concat(path.Parameters ?? new List<OpenApiParameter>()))
+                foreach (var parameter in (operation.Parameters ?? new List<IOpenApiParameter>()).Concat(path.Parameters ?? new List<IOpenApiParameter>()))
                 {
                     Push(pending, parameter.Schema);
-                    foreach (var media in parameter.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    foreach (var media in parameter.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
                     {
                         Push(pending, media.Schema);
                     }
                 }
 
-                foreach (var media in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                foreach (var media in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
                 {
                     Push(pending, media.Schema);
                 }
 
-                foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<OpenApiResponse>())
+                foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
                 {
-                    foreach (var media in response.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    foreach (var media in response.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
                     {
                         Push(pending, media.Schema);
                     }
@@ -297,18 +297,30 @@ internal static class CurrentReadingStage
         long nodes = 0;
         while (pending.Count > 0)
         {
-            var schema = pending.Pop();
-            if (!visited.Add(schema))
+            IOpenApiSchema? schema = pending.Pop();
+            if (schema is OpenApiSchemaReference reference)
+            {
+                schema = reference.Target;
+            }
+
+            if (schema is null || !visited.Add(schema))
             {
                 continue;
             }
 
             nodes++;
-            foreach (var child in (schema.Properties?.Values ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AllOf ?? Enumerable.Empty<OpenApiSchema>())
-                .Concat(schema.OneOf ?? Enumerable.Empty<OpenApiSchema>()).Concat(schema.AnyOf ?? Enumerable.Empty<OpenApiSchema>()))
+            foreach (var property in schema.Properties?.Values ?? Enumerable.Empty<IOpenApiSchema>())
             {
-                // 1.6 leaves a null where a reference did not resolve (a pointer into paths, for one).
-                Push(pending, child);
+                // The stage leaves a null where a reference did not resolve (a pointer into paths, for one), as 1.6 did.
+                Push(pending, property);
+            }
+
+            foreach (var list in new[] { schema.AllOf, schema.OneOf, schema.AnyOf })
+            {
+                foreach (var member in list ?? Enumerable.Empty<IOpenApiSchema>())
+                {
+                    Push(pending, member);
+                }
             }
 
             Push(pending, schema.Items);
@@ -319,7 +331,7 @@ internal static class CurrentReadingStage
         return nodes;
     }
 
-    private static void Push(Stack<OpenApiSchema> pending, OpenApiSchema? schema)
+    private static void Push(Stack<IOpenApiSchema> pending, IOpenApiSchema? schema)
     {
         if (schema is not null)
         {

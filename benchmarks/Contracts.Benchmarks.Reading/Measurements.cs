@@ -13,7 +13,7 @@ namespace Contracts.Benchmarks.Reading;
 /// </summary>
 internal static class Measurements
 {
-    /// <summary>One comparison: the current stage (first) against one or more 3.x variants doing the same work.</summary>
+    /// <summary>One comparison: the current stage (first) against one or more prototype variants doing the same work.</summary>
     private sealed record Work(string Name, (string Stage, Func<string, long[]> Call)[] Stages);
 
     private static Work[] Works(PrototypeReadingStage prototype) => new[]
@@ -36,7 +36,7 @@ internal static class Measurements
         Console.WriteLine("warm: median of " + runs + " runs after one first run in this process; " + Program.Load());
         var works = Works(PrototypeReadingStage.Load());
         Console.WriteLine();
-        Console.WriteLine("| spec | work | 1.6 ms | 3.x variant | 3.x ms | 3.x / 1.6 time | 1.6 MB | 3.x MB | 3.x / 1.6 bytes | first run in process, 1.6 / 3.x ms |");
+        Console.WriteLine("| spec | work | generator ms | prototype variant | prototype ms | prototype / generator time | generator MB | prototype MB | prototype / generator bytes | first run in process, generator / prototype ms |");
         Console.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var mismatches = new List<string>();
         var phases = new List<string>();
@@ -45,12 +45,6 @@ internal static class Measurements
             var text = File.ReadAllText(path);
             foreach (var work in works)
             {
-                if (work.Name == "reader" && CurrentReadingStage.IsOpenApi31(text))
-                {
-                    Console.WriteLine($"| {name} | reader | – | public | – | 1.6 alone refuses OpenAPI 3.1 | | | | |");
-                    continue;
-                }
-
                 var n = work.Stages.Length;
                 var samples = work.Stages.Select(_ => new List<(double Ms, long Bytes, long[] Figures)>()).ToArray();
                 var first = new double[n];
@@ -99,7 +93,7 @@ internal static class Measurements
         Console.WriteLine();
         Console.WriteLine("Phases of the stage (median ms of the same runs):");
         Console.WriteLine();
-        Console.WriteLine("| spec | phase | 1.6 (current) | 3.x one tree | 3.x public + events |");
+        Console.WriteLine("| spec | phase | generator | prototype one tree | prototype public + events |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
         phases.ForEach(Console.WriteLine);
         Console.WriteLine();
@@ -113,18 +107,13 @@ internal static class Measurements
     {
         Console.WriteLine("cold: median of " + repeats + " fresh processes per stage and document, interleaved; " + Program.Load());
         Console.WriteLine();
-        Console.WriteLine("| spec | work | 1.6 ms | 3.x variant | 3.x ms | 3.x / 1.6 time | 1.6 MB | 3.x MB |");
+        Console.WriteLine("| spec | work | generator ms | prototype variant | prototype ms | prototype / generator time | generator MB | prototype MB |");
         Console.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |");
         var names = Works(null!).Select(w => (w.Name, Stages: w.Stages.Select(s => s.Stage).ToArray())).ToArray();
         foreach (var (name, path) in specs)
         {
             foreach (var (work, stages) in names)
             {
-                if (work == "reader" && CurrentReadingStage.IsOpenApi31(File.ReadAllText(path)))
-                {
-                    continue;
-                }
-
                 var samples = stages.Select(_ => new List<(double Ms, long Bytes)>()).ToArray();
                 for (var r = 0; r < repeats; r++)
                 {
@@ -150,7 +139,7 @@ internal static class Measurements
         return 0;
     }
 
-    /// <summary>One run in this fresh process: loading the stage (and, for 3.x, its load context) is part of it.</summary>
+    /// <summary>One run in this fresh process: loading the stage (and, for prototype, its load context) is part of it.</summary>
     public static int ColdOnce(string work, string stage, string path)
     {
         var text = File.ReadAllText(path);
@@ -182,7 +171,7 @@ internal static class Measurements
         {
             if (current[i] != prototype[i])
             {
-                yield return name + ": " + Figures.Names[i] + " differs: 1.6 " + current[i] + ", 3.x " + prototype[i];
+                yield return name + ": " + Figures.Names[i] + " differs: generator " + current[i] + ", prototype " + prototype[i];
             }
         }
     }

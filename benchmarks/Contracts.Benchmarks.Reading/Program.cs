@@ -14,6 +14,9 @@ namespace Contracts.Benchmarks.Reading;
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- positions [spec…]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- corpus [folder]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- loading
+///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- parts [--runs N] [spec…]
+///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- scan-identity [folder or spec…]
+///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- scan-vs-convert [--runs N] [spec…]
 /// Specs: lightsail, github, stripe, openai (spec/ in this repository), or any file path.
 /// </summary>
 public static class Program
@@ -26,7 +29,7 @@ public static class Program
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("commands: warm [--runs N] [spec…] | cold [--repeats N] [spec…] | positions [spec…] | corpus [folder] | loading");
+            Console.Error.WriteLine("commands: warm [--runs N] [spec…] | cold [--repeats N] [spec…] | positions [spec…] | corpus [folder] | loading | parts [--runs N] [spec…]");
             return 2;
         }
 
@@ -39,6 +42,9 @@ public static class Program
             "positions" => Comparisons.Positions(Specs(rest)),
             "corpus" => Comparisons.Corpus(rest.Count > 0 ? rest[0] : SharedFolder("corpus")),
             "loading" => Comparisons.Loading(),
+            "parts" => ReadParts.Run(Option(rest, "--runs", 7), Specs(rest)),
+            "scan-vs-convert" => ReadParts.ScanVersusConvert(Option(rest, "--runs", 11), Specs(rest)),
+            "scan-identity" => ScanIdentity.Run(rest.Count > 0 ? rest : new List<string> { "lightsail", "github", "stripe", "openai" }),
             _ => 2,
         };
     }

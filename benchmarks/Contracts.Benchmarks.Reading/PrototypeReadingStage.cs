@@ -7,7 +7,7 @@ namespace Contracts.Benchmarks.Reading;
 
 /// <summary>
 /// The prototype on Microsoft.OpenApi 3.x, loaded from its own folder into its own <see cref="AssemblyLoadContext"/>
-/// (Microsoft.OpenApi 1.6 of the generator is in the default one under the same name). Framework assemblies
+/// (the generator's Microsoft.OpenApi 3.11 is in the default one under the same name; the prototype keeps its own copy so that it measures as it did). Framework assemblies
 /// (System.*) come from the host, as the compiler's analyzer loader gives an analyzer the compiler's own copies:
 /// System.Text.Json is the runtime's, not the 8.0.5 the package asks for.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Reading;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using Microsoft.CodeAnalysis.Text;
 using SharpYaml.Serialization;
 

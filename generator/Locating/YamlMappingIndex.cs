@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Locating;

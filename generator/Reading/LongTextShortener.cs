@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading;
@@ -55,7 +55,7 @@ internal static class LongTextShortener
 
         // The same alias budget as the 3.1 rewrite: written out in full, aliases stay linear in the input.
         var budget = 2L * text.Length + 10_000;
-        return FlowYamlWriter.Write(root, text.Length, ref budget, OpenApi31Downgrader.MaxDepth);
+        return FlowYamlWriter.Write(root, text.Length, ref budget, FlowYamlWriter.MaxDepth);
     }
 
     private static bool IsLong(string? value) => value is { Length: > Limits.MaxScalarLength };

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading;
@@ -10,8 +10,8 @@ namespace Contracts.Generator.Reading;
 /// <summary>
 /// Microsoft.OpenApi 1.6 throws (an <see cref="InvalidCastException"/>) on a component that is not an object
 /// (<c>schemas: {Pet: ~}</c>, <c>definitions: {Pet: 5}</c>), which cost the whole document a CTR001 at its first line.
-/// Only a document the reader refused this way takes this path: a schema that is not an object is read as any JSON
-/// value (<c>{}</c>), any other such component is left out, each with CTR005 at it, and the document is read again.
+/// Microsoft.OpenApi 3.x drops it without a word. A schema that is not an object is read as any JSON
+/// value (<c>{}</c>), any other such component is left out, each with CTR005 at it, on the tree before it is read.
 /// </summary>
 internal static class MisshapenComponents
 {
@@ -20,24 +20,16 @@ internal static class MisshapenComponents
     // Swagger 2.0 keeps its components at the root.
     private static readonly string[] s_swaggerComponents = ["definitions", "parameters", "responses", "securityDefinitions"];
 
-    /// <summary>The repaired text, or null when no component is misshapen (the reader's failure then stands).</summary>
-    public static string? Repair(string text, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Repairs the tree in place, before it is read: a schema that is not an object becomes <c>{}</c>, any other such
+    /// component is taken out, each reported. Returns how many were repaired. (3.x drops such a component silently, so
+    /// a reference to it would read as unresolved.)
+    /// </summary>
+    public static int Repair(YamlNode tree, DiagnosticBag diagnostics)
     {
-        YamlMappingNode root;
-        try
+        if (tree is not YamlMappingNode root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                return null;
-            }
-
-            root = mapping;
-        }
-        catch (Exception exception) when (exception is SharpYaml.YamlException or ArgumentException or InvalidOperationException)
-        {
-            return null;
+            return 0;
         }
 
         var repaired = 0;
@@ -57,14 +49,7 @@ internal static class MisshapenComponents
             }
         }
 
-        if (repaired == 0)
-        {
-            return null;
-        }
-
-        // The same alias budget as the 3.1 rewrite: written out in full, aliases stay linear in the input.
-        var budget = 2L * text.Length + 10_000;
-        return FlowYamlWriter.Write(root, text.Length, ref budget, OpenApi31Downgrader.MaxDepth);
+        return repaired;
     }
 
     private static int RepairMap(YamlMappingNode owner, string kind, string ownerPointer, bool isSchemas, DiagnosticBag diagnostics)

@@ -6,23 +6,25 @@ using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using Contracts.Generator.Reading.Overlays;
 using Contracts.Generator.Reading.References;
-using Microsoft.OpenApi.Exceptions;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Readers;
-using Microsoft.OpenApi.Readers.Exceptions;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading;
 
 /// <summary>
-/// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi.Readers and turns everything
+/// Reads a spec's text into an <see cref="OpenApiDocument"/> with Microsoft.OpenApi (<see cref="OpenApiTextReader"/>) and turns everything
 /// the reader says (errors, exceptions) into diagnostics. The only place that calls the third-party reader.
 /// </summary>
 internal static class SpecReader
 {
+    private const string UnknownType = "Invalid schema type identifier: ";
+
+    private static readonly Regex s_componentDiscriminator = new(@"^#/(components/schemas|definitions)/[^/]+/discriminator$", RegexOptions.CultureInvariant);
+
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_notAProperty = new(@"^(\S+) is not a valid property$", RegexOptions.CultureInvariant);
     private static readonly Regex s_componentKey = new(@"^The key '(.+)' in '(\w+)' of components MUST", RegexOptions.CultureInvariant | RegexOptions.Singleline);
@@ -69,8 +71,9 @@ internal static class SpecReader
         OpenApiDiagnostic? earlyResult = null;
         YamlNode? earlyTree = null;
         var hasExternal = ReferenceScanner.HasExternal(text);
-        if (hasExternal && ReferenceScanner.Files(path, text).Count == 0 && !OpenApi31Detector.LooksLikeOpenApi31(text)
-            && ReaderWithTree.IsAvailable && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null
+        // (A 3.1 document's early reading reported nothing of what its schemas say that the model cannot: read again.)
+        if (hasExternal && ReferenceScanner.Files(path, text).Count == 0
+            && TryRead(text, out var read, out var readResult, out var readTree) && readTree is not null && !OpenApiTextReader.IsOpenApi31(readTree)
             && !ExternalReferenceBundler.HasExternalReferences(path, text, readTree))
         {
             (early, earlyResult, earlyTree) = (read, readResult, readTree);
@@ -95,21 +98,10 @@ internal static class SpecReader
             text = bundled;
         }
 
-        // Only 3.1 documents take the detour through the YAML tree; 3.0 and 2.0 text goes to the reader as it is.
-        if (OpenApi31Detector.LooksLikeOpenApi31(text))
-        {
-            var downgraded = OpenApi31Downgrader.Downgrade(text, diagnostics);
-            if (downgraded is null)
-            {
-                return null;
-            }
-
-            text = downgraded;
-        }
-
-        OpenApiDocument document;
+        OpenApiDocument? document;
         OpenApiDiagnostic result;
         var readerTree = earlyTree;
+        var repaired = false;
         try
         {
             if (early is not null)
@@ -118,7 +110,7 @@ internal static class SpecReader
             }
             else
             {
-                document = ReadRepairingComponents(ref text, diagnostics, out result, out readerTree);
+                document = ReadRepairingComponents(ref text, diagnostics, facts, out result, out readerTree, out repaired);
             }
 
             if (HasLongScalar(result) && LongTextShortener.Shorten(text, diagnostics) is { } shortened)
@@ -131,6 +123,12 @@ internal static class SpecReader
             if (readerTree is not null)
             {
                 facts?.UseReadTree(readerTree, text);
+
+                // One parse for all: where the text read is the file as written, its tree locates the diagnostics too.
+                if (!repaired && string.Equals(text, original, StringComparison.Ordinal))
+                {
+                    locator?.Adopt(readerTree);
+                }
             }
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
@@ -154,7 +152,13 @@ internal static class SpecReader
             return null;
         }
 
-        isSwagger2 = result.SpecificationVersion == Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0;
+        if (document is null && IsWithoutVersion(result))
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.NotOpenApi, 0, 0, "it has no 'openapi' or 'swagger' version member");
+            return null;
+        }
+
+        isSwagger2 = result.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0;
         if (isSwagger2)
         {
             // The reader checks a 2.0 document as the 3.0 document it made of it, and names places by their 3.0 pointers.
@@ -174,6 +178,20 @@ internal static class SpecReader
                 continue;
             }
 
+            // 3.x checks a security scheme's type; 1.6 read an unknown one as it is, and translation reports it (CTR1xx).
+            if (error.Pointer is { } at && at.StartsWith("#/components/securitySchemes/", StringComparison.Ordinal) && at.EndsWith("/type", StringComparison.Ordinal)
+                && error.Message?.StartsWith("Enum value ", StringComparison.Ordinal) == true)
+            {
+                continue;
+            }
+
+            // 3.x checks the discriminator of every schema; 1.6 checked only components' (an inline one is translation's).
+            if (error.Message?.IndexOf("must contain property specified in the discriminator", StringComparison.Ordinal) >= 0
+                && error.Pointer is { } inline && !s_componentDiscriminator.IsMatch(inline))
+            {
+                continue;
+            }
+
             Report(error, diagnostics, readerTree);
         }
 
@@ -183,7 +201,7 @@ internal static class SpecReader
             return null;
         }
 
-        ReaderLeftNulls.Remove(document);
+        ReferenceResolution.Resolve(document, diagnostics, isSwagger2);
         return document;
     }
 
@@ -209,48 +227,26 @@ internal static class SpecReader
         }
     }
 
-    /// <summary>The reader's settings: local references only (a generator does no I/O) and our explicit YAML limits.</summary>
-    internal static OpenApiReaderSettings ReaderSettings() => new()
-    {
-        ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
-        LoadExternalRefs = false,
-        MaxDepth = Limits.MaxYamlDepth,
-        MaxNodeCount = Limits.MaxYamlNodes,
-        MaxAliasExpansionNodeCount = Limits.MaxAliasExpansionNodes,
-        MaxInputByteCount = Limits.MaxInputBytes,
-        MaxScalarLength = Limits.MaxScalarLength,
-    };
+    private static OpenApiDocument? ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree) =>
+        OpenApiTextReader.Read(text, out result, out tree);
 
-    private static OpenApiDocument ReadWithReader(string text, out OpenApiDiagnostic result, out YamlNode? tree)
+    /// <summary>The reader found no <c>openapi</c> or <c>swagger</c> member (1.6 threw for it; 3.x reports it).</summary>
+    private static bool IsWithoutVersion(OpenApiDiagnostic result)
     {
-        var settings = ReaderSettings();
-        if (ReaderWithTree.TryRead(text, settings, out var document, out result, out tree))
+        foreach (var error in result.Errors)
         {
-            return document;
-        }
-
-        return new OpenApiStringReader(settings).Read(text, out result);
-    }
-
-    /// <summary>Reads; where the reader throws on a component that is not an object, repairs those (<see cref="MisshapenComponents"/>) and reads again.</summary>
-    private static OpenApiDocument ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, out OpenApiDiagnostic result, out YamlNode? tree)
-    {
-        try
-        {
-            return ReadWithReader(text, out result, out tree);
-        }
-        catch (InvalidCastException)
-        {
-            var repaired = MisshapenComponents.Repair(text, diagnostics);
-            if (repaired is null)
+            if (error.Message?.IndexOf("Version node not found", StringComparison.Ordinal) >= 0)
             {
-                throw;
+                return true;
             }
-
-            text = repaired;
-            return ReadWithReader(text, out result, out tree);
         }
+
+        return false;
     }
+
+    /// <summary>Reads, repairing components that are not objects on the tree (<see cref="MisshapenComponents"/>).</summary>
+    private static OpenApiDocument? ReadRepairingComponents(ref string text, DiagnosticBag diagnostics, DocumentFacts? facts, out OpenApiDiagnostic result, out YamlNode? tree, out bool repaired) =>
+        OpenApiTextReader.Read(text, out result, out tree, out repaired, diagnostics, facts);
 
     private static bool HasLongScalar(OpenApiDiagnostic result)
     {
@@ -300,6 +296,14 @@ internal static class SpecReader
                 diagnostics.AddAt(DiagnosticDescriptors.SyntaxError, line, 0, message);
             }
 
+            return;
+        }
+
+        // 3.x refuses a type it does not know (1.6 kept it, and translation reported it in these words).
+        if (message.StartsWith(UnknownType, StringComparison.Ordinal) && pointer is not null)
+        {
+            diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer, pointer,
+                "'" + message.Substring(UnknownType.Length) + "' is not a JSON Schema type (string, number, integer, boolean, array, object); the value is read as free-form JSON");
             return;
         }
 

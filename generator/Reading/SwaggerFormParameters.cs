@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading;
@@ -74,7 +74,7 @@ internal static class SwaggerFormParameters
 
         // The same alias budget as the 3.1 rewrite: written out in full, aliases stay linear in the input.
         var budget = 2L * text.Length + 10_000;
-        return FlowYamlWriter.Write(root, text.Length, ref budget, OpenApi31Downgrader.MaxDepth) ?? text;
+        return FlowYamlWriter.Write(root, text.Length, ref budget, FlowYamlWriter.MaxDepth) ?? text;
     }
 
     /// <summary>The shared parameters declared <c>in: formData</c> or <c>in: body</c>, keyed by the <c>$ref</c> that names each.</summary>

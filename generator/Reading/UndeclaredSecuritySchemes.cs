@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Reading;
 
@@ -19,7 +19,7 @@ internal static class UndeclaredSecuritySchemes
             return names;
         }
 
-        Add(document.SecurityRequirements, names);
+        Add(document.Security, names);
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var operation in path.Value?.Operations?.Values ?? (IEnumerable<OpenApiOperation>)Array.Empty<OpenApiOperation>())
@@ -37,7 +37,7 @@ internal static class UndeclaredSecuritySchemes
         {
             foreach (var scheme in requirement.Keys)
             {
-                if (scheme.UnresolvedReference && scheme.Reference?.Id is { } id)
+                if (scheme is OpenApiSecuritySchemeReference { Target: null, Reference.Id: { } id })
                 {
                     names.Add(id);
                 }

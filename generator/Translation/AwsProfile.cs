@@ -5,8 +5,7 @@ using System.Text.RegularExpressions;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -61,11 +60,11 @@ internal sealed class AwsProfile
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations.Values)
+            foreach (var operation in path.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                foreach (var response in operation.Responses)
+                foreach (var response in operation.ResponseMap())
                 {
-                    if (IsErrorStatus(response.Key) && response.Value.Content.Values.Select(c => c.Schema?.Reference?.Id).FirstOrDefault(id => id is not null) is { } id
+                    if (IsErrorStatus(response.Key) && response.Value.ContentMap().Values.Select(c => c.Schema?.ReferenceId()).FirstOrDefault(id => id is not null) is { } id
                         && document.Components?.Schemas?.ContainsKey(id) == true)
                     {
                         ids.Add(id);
@@ -110,9 +109,9 @@ internal sealed class AwsProfile
     private static AwsModel? DetectAws(OpenApiDocument document, ServerModel server)
     {
         var host = s_awsHost.Match(server.UrlTemplate);
-        var schemes = document.Components?.SecuritySchemes?.Values ?? Enumerable.Empty<OpenApiSecurityScheme>();
+        var schemes = document.Components?.SecuritySchemes?.Values ?? Enumerable.Empty<IOpenApiSecurityScheme>();
         var signs = schemes.Any(s =>
-            (s.Extensions.TryGetValue("x-amazon-apigateway-authtype", out var type) && type is OpenApiString { Value: "awsSigv4" })
+            (s.ExtensionMap().TryGetValue("x-amazon-apigateway-authtype", out var type) && JsonValues.AsString(JsonValues.Of(type)) == "awsSigv4")
             || (s.Description?.IndexOf("Signature authorization v4", StringComparison.OrdinalIgnoreCase) >= 0));
         if (!host.Success || !signs)
         {
@@ -135,9 +134,9 @@ internal sealed class AwsProfile
     {
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations.Values)
+            foreach (var operation in path.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                foreach (var parameter in operation.Parameters)
+                foreach (var parameter in operation.ParameterList())
                 {
                     if (string.Equals(parameter.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase) && SingleValue(parameter.Schema) is { } target)
                     {
@@ -149,8 +148,8 @@ internal sealed class AwsProfile
     }
 
     /// <summary>A header SigV4 computes on every request (listed as a parameter by converted descriptions): never the caller's.</summary>
-    public bool IsSigningHeader(OpenApiParameter parameter) =>
-        parameter.In == Microsoft.OpenApi.Models.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name);
+    public bool IsSigningHeader(IOpenApiParameter parameter) =>
+        parameter.In == Microsoft.OpenApi.ParameterLocation.Header && s_signingHeaders.Contains(parameter.Name ?? string.Empty);
 
     /// <summary>AWS JSON bodies travel as <c>application/x-amz-json-1.x</c>, whatever media type the description names.</summary>
     public string RequestMediaType(string declared, bool hasTarget) =>

@@ -6,9 +6,9 @@ using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
-using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
+using OpenApiParameterStyle = Microsoft.OpenApi.ParameterStyle;
 
 namespace Contracts.Generator.Translation;
 
@@ -31,17 +31,17 @@ internal sealed class BodyTranslator
         _isSwagger2 = isSwagger2;
     }
 
-    public RequestBodyModel? Translate(OpenApiRequestBody requestBody, OperationContext context, bool hasTarget)
+    public RequestBodyModel? Translate(IOpenApiRequestBody requestBody, OperationContext context, bool hasTarget)
     {
         var bodyPointer = context.Pointer + "/requestBody";
-        if (MediaTypes.Pick(requestBody.Content, forRequest: true, _isSwagger2) is not { } picked)
+        if (MediaTypes.Pick(requestBody.ContentMap(), forRequest: true, _isSwagger2) is not { } picked)
         {
             _diagnostics.Add(DiagnosticDescriptors.OperationSkipped, bodyPointer, context.OperationId, "the request body declares no media type");
             return null;
         }
 
         var (mediaType, category) = picked;
-        var media = requestBody.Content[mediaType];
+        var media = requestBody.ContentMap()[mediaType];
         var schemaPointer = bodyPointer + "/content/" + Escape(mediaType) + "/schema";
         switch (category)
         {
@@ -81,27 +81,25 @@ internal sealed class BodyTranslator
     /// A body whose every schema is an object that allows no member at all (Stripe declares one on each GET:
     /// <c>{type: object, properties: {}, additionalProperties: false}</c>): there is nothing a caller could send.
     /// </summary>
-    public static bool CannotCarryAnything(OpenApiRequestBody requestBody) =>
-        requestBody.Content.Count > 0 && requestBody.Content.Values.All(media => media.Schema is
-        {
-            Reference: null, Type: "object", Properties.Count: 0, AdditionalPropertiesAllowed: false, AdditionalProperties: null,
-            AllOf.Count: 0, OneOf.Count: 0, AnyOf.Count: 0,
-        });
+    public static bool CannotCarryAnything(IOpenApiRequestBody requestBody) =>
+        requestBody.ContentMap().Count > 0 && requestBody.ContentMap().Values.All(media => media.Schema is { } schema
+            && schema.ReferenceId() is null && schema.TypeName() == "object" && schema.PropertyMap().Count == 0 && !schema.AdditionalPropertiesAllowed
+            && schema.AdditionalProperties is null && schema.AllOfList().Count == 0 && schema.OneOfList().Count == 0 && schema.AnyOfList().Count == 0);
 
     /// <summary>One method parameter per member of the multipart schema; <c>format: binary</c> members are files.</summary>
-    private EquatableArray<MultipartFieldModel>? BuildMultipartFields(OpenApiSchema? schema, string pointer, OperationContext context)
+    private EquatableArray<MultipartFieldModel>? BuildMultipartFields(IOpenApiSchema? schema, string pointer, OperationContext context)
     {
-        var members = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+        var members = new List<(string Key, IOpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (part, partPointer) in new[] { (schema, pointer) }.Concat((schema?.AllOf ?? new List<OpenApiSchema>()).Select((s, i) => ((OpenApiSchema?)s, pointer + "/allOf/" + i))))
+        foreach (var (part, partPointer) in new[] { (schema, pointer) }.Concat((schema?.AllOfList() ?? new List<IOpenApiSchema>()).Select((s, i) => ((IOpenApiSchema?)s, pointer + "/allOf/" + i))))
         {
             if (part is null)
             {
                 continue;
             }
 
-            required.UnionWith(part.Required);
-            members.AddRange(part.Properties.Select(p => (p.Key, p.Value, partPointer + "/properties/" + Escape(p.Key))));
+            required.UnionWith(part.RequiredSet());
+            members.AddRange(part.PropertyMap().Select(p => (p.Key, p.Value, partPointer + "/properties/" + Escape(p.Key))));
         }
 
         if (members.Count == 0)
@@ -121,7 +119,7 @@ internal sealed class BodyTranslator
                 continue;
             }
 
-            if (memberSchema.Type == "array" && MediaTypes.IsBinarySchema(memberSchema.Items))
+            if (memberSchema.TypeName() == "array" && MediaTypes.IsBinarySchema(memberSchema.Items))
             {
                 fields.Add(new MultipartFieldModel(key, name, TypeRef.ArrayOf(TypeRef.Any), MultipartFieldKind.Files, isRequired, memberSchema.Description));
                 continue;

@@ -1,4 +1,4 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation;
 
@@ -13,9 +13,9 @@ internal static class ClearableMembers
     /// The value alternative of an inline union of exactly one value and the empty-string enum, or null. A union of a
     /// plain string and <c>''</c> is already a string, and a component schema keeps its name (it stays a union).
     /// </summary>
-    public static (OpenApiSchema Schema, string Pointer)? ValueOf(OpenApiSchema schema, string pointer)
+    public static (IOpenApiSchema Schema, string Pointer)? ValueOf(IOpenApiSchema schema, string pointer)
     {
-        if (schema.Reference is not null || !SchemaShapes.IsUnion(schema) || SchemaShapes.Unwrap(schema) is not null)
+        if (schema.ReferenceId() is not null || !SchemaShapes.IsUnion(schema) || SchemaShapes.Unwrap(schema) is not null)
         {
             return null;
         }

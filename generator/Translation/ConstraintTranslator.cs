@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -28,7 +28,7 @@ internal sealed class ConstraintTranslator
     public ConstraintTranslator(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
 
     /// <summary>The constraints of a value of <paramref name="type"/> described by <paramref name="schema"/> at <paramref name="pointer"/>; null when there are none.</summary>
-    public ConstraintsModel? Of(OpenApiSchema? schema, TypeRef type, string pointer)
+    public ConstraintsModel? Of(IOpenApiSchema? schema, TypeRef type, string pointer)
     {
         if (schema is null)
         {
@@ -36,7 +36,7 @@ internal sealed class ConstraintTranslator
         }
 
         // A $ref's keywords are the component's (the reader hands the component itself): report them there, once.
-        if (schema.Reference is { Id: { Length: > 0 } id } && !schema.Reference.IsExternal)
+        if (schema.ReferenceId() is { Length: > 0 } id)
         {
             pointer = "#/components/schemas/" + Escape(id);
         }
@@ -60,7 +60,7 @@ internal sealed class ConstraintTranslator
         return model is { IsEmpty: false } ? model : null;
     }
 
-    private ConstraintsModel? Element(List<(OpenApiSchema Schema, string Pointer)> sources, TypeRef type, Func<OpenApiSchema, OpenApiSchema?> element, string suffix)
+    private ConstraintsModel? Element(List<(IOpenApiSchema Schema, string Pointer)> sources, TypeRef type, Func<IOpenApiSchema, IOpenApiSchema?> element, string suffix)
     {
         foreach (var (schema, pointer) in sources)
         {
@@ -74,13 +74,13 @@ internal sealed class ConstraintTranslator
     }
 
     /// <summary>The schema, its annotation-only <c>allOf</c> members and the member a one-member wrapper stands for, in that order (the first that says wins).</summary>
-    private static List<(OpenApiSchema Schema, string Pointer)> Sources(OpenApiSchema schema, string pointer)
+    private static List<(IOpenApiSchema Schema, string Pointer)> Sources(IOpenApiSchema schema, string pointer)
     {
-        var sources = new List<(OpenApiSchema, string)>();
+        var sources = new List<(IOpenApiSchema, string)>();
         for (var depth = 0; schema is not null && depth < 8; depth++)
         {
             sources.Add((schema, pointer));
-            foreach (var (members, keyword) in new[] { (schema.AllOf, "allOf"), (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf") })
+            foreach (var (members, keyword) in new[] { (schema.AllOfList(), "allOf"), (schema.OneOfList(), "oneOf"), (schema.AnyOfList(), "anyOf") })
             {
                 for (var i = 0; i < members.Count; i++)
                 {
@@ -97,7 +97,7 @@ internal sealed class ConstraintTranslator
             }
 
             schema = single.Schema;
-            pointer = single.Schema.Reference is { Id: { Length: > 0 } id } && !single.Schema.Reference.IsExternal
+            pointer = single.Schema.ReferenceId() is { Length: > 0 } id
                 ? "#/components/schemas/" + Escape(id)
                 : pointer + "/" + single.Keyword;
         }
@@ -105,10 +105,10 @@ internal sealed class ConstraintTranslator
         return sources;
     }
 
-    private ConstraintsModel Numeric(List<(OpenApiSchema Schema, string Pointer)> sources)
+    private ConstraintsModel Numeric(List<(IOpenApiSchema Schema, string Pointer)> sources)
     {
-        var minimum = sources.FirstOrDefault(s => s.Schema.Minimum is not null);
-        var maximum = sources.FirstOrDefault(s => s.Schema.Maximum is not null);
+        var minimum = sources.FirstOrDefault(s => s.Schema.MinimumValue() is not null);
+        var maximum = sources.FirstOrDefault(s => s.Schema.MaximumValue() is not null);
         var multiple = sources.FirstOrDefault(s => s.Schema.MultipleOf is not null);
         string? multipleOf = null;
         if (multiple.Schema?.MultipleOf is { } factor)
@@ -124,26 +124,26 @@ internal sealed class ConstraintTranslator
         }
 
         return new ConstraintsModel(
-            Minimum: minimum.Schema?.Minimum is { } min ? Number(min) : null,
-            ExclusiveMinimum: minimum.Schema?.ExclusiveMinimum == true,
-            Maximum: maximum.Schema?.Maximum is { } max ? Number(max) : null,
-            ExclusiveMaximum: maximum.Schema?.ExclusiveMaximum == true,
+            Minimum: minimum.Schema?.MinimumValue() is { } min ? Number(min) : null,
+            ExclusiveMinimum: minimum.Schema?.IsExclusiveMinimum() == true,
+            Maximum: maximum.Schema?.MaximumValue() is { } max ? Number(max) : null,
+            ExclusiveMaximum: maximum.Schema?.IsExclusiveMaximum() == true,
             MultipleOf: multipleOf);
     }
 
-    private ConstraintsModel Text(List<(OpenApiSchema Schema, string Pointer)> sources)
+    private ConstraintsModel Text(List<(IOpenApiSchema Schema, string Pointer)> sources)
     {
         var pattern = sources.FirstOrDefault(s => !string.IsNullOrEmpty(s.Schema.Pattern));
         return new ConstraintsModel(
             MinLength: Count(sources, "minLength", s => s.MinLength),
             MaxLength: Count(sources, "maxLength", s => s.MaxLength),
-            Pattern: pattern.Schema is null ? null : CheckedPattern(pattern.Schema.Pattern, pattern.Pointer + "/pattern"));
+            Pattern: pattern.Schema is null ? null : CheckedPattern(pattern.Schema.Pattern!, pattern.Pointer + "/pattern"));
     }
 
-    private ConstraintsModel Counted(List<(OpenApiSchema Schema, string Pointer)> sources, string minKeyword, string maxKeyword, Func<OpenApiSchema, int?> min, Func<OpenApiSchema, int?> max) =>
+    private ConstraintsModel Counted(List<(IOpenApiSchema Schema, string Pointer)> sources, string minKeyword, string maxKeyword, Func<IOpenApiSchema, int?> min, Func<IOpenApiSchema, int?> max) =>
         new(MinCount: Count(sources, minKeyword, min), MaxCount: Count(sources, maxKeyword, max));
 
-    private int? Count(List<(OpenApiSchema Schema, string Pointer)> sources, string keyword, Func<OpenApiSchema, int?> value)
+    private int? Count(List<(IOpenApiSchema Schema, string Pointer)> sources, string keyword, Func<IOpenApiSchema, int?> value)
     {
         foreach (var (schema, pointer) in sources)
         {

@@ -12,7 +12,7 @@ using Contracts.Generator.Passes;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation;
 

@@ -7,8 +7,8 @@ using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -39,7 +39,7 @@ internal sealed class EnumTranslator
     public IReadOnlyList<EnumModel> Enums => _enums;
 
     /// <summary>Builds the enum <paramref name="name"/> (already claimed) of <paramref name="schema"/> and returns its type.</summary>
-    public TypeRef Define(string name, OpenApiSchema schema, string pointer)
+    public TypeRef Define(string name, IOpenApiSchema schema, string pointer)
     {
         var model = BuildEnum(name, schema, pointer);
         _enums.Add(model);
@@ -50,7 +50,7 @@ internal sealed class EnumTranslator
     /// <summary>The enum named <paramref name="name"/>, when this translator built it (merged union enums are built elsewhere).</summary>
     public EnumModel? Find(string name) => _byName.TryGetValue(name, out var model) ? model : null;
 
-    private EnumModel BuildEnum(string name, OpenApiSchema schema, string pointer)
+    private EnumModel BuildEnum(string name, IOpenApiSchema schema, string pointer)
     {
         var members = new UniqueNameBuilder(s_enumMembers);
         members.Reserve(name);
@@ -58,10 +58,10 @@ internal sealed class EnumTranslator
         var declaredNames = DeclaredEnumNames(schema);
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
         var values = new List<(string Json, string Derived)>();
-        for (var i = 0; i < schema.Enum.Count; i++)
+        for (var i = 0; i < schema.EnumList().Count; i++)
         {
             // A null member is not a value of the struct: it makes the members that use the enum nullable (AllowsNull).
-            var json = isInteger ? IntegerValue(schema.Enum[i])?.ToString(CultureInfo.InvariantCulture) : EnumValueText(schema.Enum[i]);
+            var json = isInteger ? IntegerValue(schema.EnumList()[i])?.ToString(CultureInfo.InvariantCulture) : EnumValueText(schema.EnumList()[i]);
             if (json is null || !seenValues.Add(json))
             {
                 continue;
@@ -93,16 +93,16 @@ internal sealed class EnumTranslator
     /// no value of the enum is CTR139; a name the enum, a member every enum has, another value's derived name or an
     /// earlier rename holds stays with its holder (CTR138), and the value keeps its derived name.
     /// </summary>
-    private Dictionary<string, string> RenamesOf(string enumName, OpenApiSchema schema, string pointer, List<(string Json, string Derived)> values, UniqueNameBuilder members)
+    private Dictionary<string, string> RenamesOf(string enumName, IOpenApiSchema schema, string pointer, List<(string Json, string Derived)> values, UniqueNameBuilder members)
     {
         var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!schema.Extensions.ContainsKey(Overrides.EnumNamesKey))
+        if (!schema.ExtensionMap().ContainsKey(Overrides.EnumNamesKey))
         {
             return accepted;
         }
 
         var at = pointer + "/" + Overrides.EnumNamesKey;
-        var renames = Overrides.EnumNamesOf(schema.Extensions, pointer, _diagnostics);
+        var renames = Overrides.EnumNamesOf(schema.ExtensionMap(), pointer, _diagnostics);
         var known = new HashSet<string>(values.Select(v => v.Json), StringComparer.Ordinal);
         foreach (var value in renames.Keys.Where(k => !known.Contains(k)).OrderBy(k => k, StringComparer.Ordinal))
         {
@@ -169,44 +169,41 @@ internal sealed class EnumTranslator
     }
 
     /// <summary>The JSON text of an enum value: the string itself, or an integer's invariant digits; null for null.</summary>
-    private static string? EnumValueText(IOpenApiAny value) => value switch
-    {
-        OpenApiString text => text.Value,
-        OpenApiInteger integer => integer.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiLong integer => integer.Value.ToString(CultureInfo.InvariantCulture),
-        _ => null,
-    };
+    private static string? EnumValueText(JsonNode? value) =>
+        JsonValues.AsString(value) ?? (JsonValues.Kind(value) == System.Text.Json.JsonValueKind.Number && JsonValues.AsLong(value) is { } integer
+            ? integer.ToString(CultureInfo.InvariantCulture)
+            : null);
 
     /// <summary>
     /// Member names the document gives, aligned with <c>enum</c>: <c>x-enum-varnames</c>, <c>x-enumNames</c>, or
     /// <c>x-ms-enum.values[].name</c> (matched by value). Empty when there are none.
     /// </summary>
-    private static IReadOnlyList<string?> DeclaredEnumNames(OpenApiSchema schema)
+    private static IReadOnlyList<string?> DeclaredEnumNames(IOpenApiSchema schema)
     {
         foreach (var key in new[] { "x-enum-varnames", "x-enumNames", "x-enum-names" })
         {
-            if (schema.Extensions.TryGetValue(key, out var extension) && extension is OpenApiArray names)
+            if (schema.ExtensionMap().TryGetValue(key, out var extension) && JsonValues.Of(extension) is JsonArray names)
             {
-                return names.Select(n => (n as OpenApiString)?.Value).ToList();
+                return names.Select(JsonValues.AsString).ToList();
             }
         }
 
-        return schema.Enum.Select(v => EnumValueText(v) is { } json ? NameFromXmsEnum(schema, json) : null).ToList();
+        return schema.EnumList().Select(v => EnumValueText(v) is { } json ? NameFromXmsEnum(schema, json) : null).ToList();
     }
 
-    private static string? NameFromXmsEnum(OpenApiSchema schema, string json)
+    private static string? NameFromXmsEnum(IOpenApiSchema schema, string json)
     {
-        if (!schema.Extensions.TryGetValue("x-ms-enum", out var extension) || extension is not OpenApiObject msEnum
-            || !msEnum.TryGetValue("values", out var values) || values is not OpenApiArray entries)
+        if (!schema.ExtensionMap().TryGetValue("x-ms-enum", out var extension) || JsonValues.Of(extension) is not JsonObject msEnum
+            || !msEnum.TryGetPropertyValue("values", out var values) || values is not JsonArray entries)
         {
             return null;
         }
 
-        foreach (var entry in entries.OfType<OpenApiObject>())
+        foreach (var entry in entries.OfType<JsonObject>())
         {
-            if (entry.TryGetValue("value", out var value) && EnumValueText(value) == json && entry.TryGetValue("name", out var entryName) && entryName is OpenApiString text)
+            if (entry.TryGetPropertyValue("value", out var value) && EnumValueText(value) == json && entry.TryGetPropertyValue("name", out var entryName) && JsonValues.AsString(entryName) is { } text)
             {
-                return text.Value;
+                return text;
             }
         }
 

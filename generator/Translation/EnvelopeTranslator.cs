@@ -5,8 +5,8 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -22,7 +22,7 @@ internal sealed class EnvelopeTranslator
 
     private readonly SchemaTranslator _schemas;
     private readonly DiagnosticBag _diagnostics;
-    private readonly Dictionary<OpenApiSchema, Draft> _envelopes = new();
+    private readonly Dictionary<IOpenApiSchema, Draft> _envelopes = new();
     private readonly UniqueNameBuilder _envelopeFields = new();
 
     public EnvelopeTranslator(SchemaTranslator schemas, DiagnosticBag diagnostics)
@@ -34,38 +34,38 @@ internal sealed class EnvelopeTranslator
     /// <summary>An envelope in use: its member names, the client field that describes it, and its error member's type.</summary>
     public sealed record Draft(string FieldName, string Success, string Data, string Error, string ErrorCode, string ErrorMessage, TypeRef ErrorType);
 
-    public static bool IsEnvelope(OpenApiSchema schema) => schema.Extensions.ContainsKey(EnvelopeExtension);
+    public static bool IsEnvelope(IOpenApiSchema schema) => schema.ExtensionMap().ContainsKey(EnvelopeExtension);
 
-    public static OpenApiSchema? FindEnvelope(OpenApiSchema schema) =>
-        IsEnvelope(schema) ? schema : schema.AllOf.FirstOrDefault(part => part is not null && IsEnvelope(part));
+    public static IOpenApiSchema? FindEnvelope(IOpenApiSchema schema) =>
+        IsEnvelope(schema) ? schema : schema.AllOfList().FirstOrDefault(part => part is not null && IsEnvelope(part));
 
     /// <summary>The schema of the data member: from the allOf part that narrows it, else from the envelope itself.</summary>
-    public static OpenApiSchema? EnvelopeDataSchema(OpenApiSchema response, OpenApiSchema envelope, string dataMember)
+    public static IOpenApiSchema? EnvelopeDataSchema(IOpenApiSchema response, IOpenApiSchema envelope, string dataMember)
     {
-        foreach (var part in response.AllOf.Where(p => p is not null && !ReferenceEquals(p, envelope)))
+        foreach (var part in response.AllOfList().Where(p => p is not null && !ReferenceEquals(p, envelope)))
         {
-            if (part.Properties.TryGetValue(dataMember, out var narrowed))
+            if (part.PropertyMap().TryGetValue(dataMember, out var narrowed))
             {
                 return narrowed;
             }
         }
 
-        return envelope.Properties.TryGetValue(dataMember, out var declared) ? declared : null;
+        return envelope.PropertyMap().TryGetValue(dataMember, out var declared) ? declared : null;
     }
 
     /// <summary>Registers the envelope (once per schema): its member names and the client field that describes it.</summary>
-    public Draft Use(OpenApiSchema envelope, string pointer)
+    public Draft Use(IOpenApiSchema envelope, string pointer)
     {
         if (_envelopes.TryGetValue(envelope, out var known))
         {
             return known;
         }
 
-        var id = envelope.Reference?.Id;
+        var id = envelope.ReferenceId();
         var envelopePointer = id is null ? pointer : "#/components/schemas/" + Escape(id);
         var (success, data, error, errorCode, errorMessage) = ReadShape(envelope, envelopePointer);
         var errorType = TypeRef.Any;
-        if (envelope.Properties.TryGetValue(error, out var errorSchema))
+        if (envelope.PropertyMap().TryGetValue(error, out var errorSchema))
         {
             errorType = _schemas.Resolve(errorSchema, envelopePointer + "/properties/" + Escape(error), Identifiers.ToPascalCase(id ?? "Envelope", "Envelope") + "Error");
         }
@@ -81,16 +81,16 @@ internal sealed class EnvelopeTranslator
         return draft;
     }
 
-    private (string Success, string Data, string Error, string ErrorCode, string ErrorMessage) ReadShape(OpenApiSchema envelope, string pointer)
+    private (string Success, string Data, string Error, string ErrorCode, string ErrorMessage) ReadShape(IOpenApiSchema envelope, string pointer)
     {
-        var declaration = envelope.Extensions[EnvelopeExtension] as OpenApiObject;
+        var declaration = JsonValues.Of(envelope.ExtensionMap()[EnvelopeExtension]) as JsonObject;
         if (declaration is null)
         {
             _diagnostics.Add(DiagnosticDescriptors.InvalidEnvelope, pointer + "/" + EnvelopeExtension, "it must be an object of member names; the defaults are used");
         }
 
         string Member(string key, string fallback) =>
-            declaration is not null && declaration.TryGetValue(key, out var value) && value is OpenApiString { Value.Length: > 0 } text ? text.Value : fallback;
+            declaration is not null && declaration.TryGetPropertyValue(key, out var value) && JsonValues.AsString(value) is { Length: > 0 } text ? text : fallback;
 
         return (Member("success", "success"), Member("data", "data"), Member("error", "error"), Member("errorCode", "code"), Member("errorMessage", "message"));
     }

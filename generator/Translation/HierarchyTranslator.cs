@@ -5,7 +5,7 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -26,7 +26,7 @@ internal sealed class HierarchyTranslator
     private readonly OpenApiDocument _document;
     private readonly Func<string, TypeRef?> _componentType;
     private readonly DiagnosticBag _diagnostics;
-    private readonly Dictionary<OpenApiSchema, string?> _bases = new();
+    private readonly Dictionary<IOpenApiSchema, string?> _bases = new();
     private readonly Dictionary<string, Built> _built = new(StringComparer.Ordinal);
     private HashSet<string>? _keepUnknownMembers;
 
@@ -54,7 +54,7 @@ internal sealed class HierarchyTranslator
     /// no referenced base, several (or a referenced member nested in an inline one), a base that is not an object record,
     /// alternatives beside the allOf, a base chain that comes back to itself, or a member redeclared with another shape.
     /// </summary>
-    public string? BaseOf(OpenApiSchema schema)
+    public string? BaseOf(IOpenApiSchema schema)
     {
         if (_bases.TryGetValue(schema, out var known))
         {
@@ -68,23 +68,23 @@ internal sealed class HierarchyTranslator
         return found;
     }
 
-    private string? FindBase(OpenApiSchema schema)
+    private string? FindBase(IOpenApiSchema schema)
     {
-        if (schema.AllOf.Count == 0 || schema.OneOf.Count > 0 || schema.AnyOf.Count > 0 || Unwrap(schema) is not null
-            || schema.Type is not (null or "object") || schema.Items is not null)
+        if (schema.AllOfList().Count == 0 || schema.OneOfList().Count > 0 || schema.AnyOfList().Count > 0 || Unwrap(schema) is not null
+            || schema.TypeName() is not (null or "object") || schema.Items is not null)
         {
             return null;
         }
 
-        OpenApiSchema? basePart = null;
-        foreach (var part in schema.AllOf)
+        IOpenApiSchema? basePart = null;
+        foreach (var part in schema.AllOfList())
         {
             if (part is null)
             {
                 continue;
             }
 
-            if (part.Reference is not null)
+            if (part.ReferenceId() is not null)
             {
                 if (basePart is not null)
                 {
@@ -96,16 +96,17 @@ internal sealed class HierarchyTranslator
                 continue;
             }
 
-            if (part.AllOf.Count > 0 || part.OneOf.Count > 0 || part.AnyOf.Count > 0 || part.Items is not null || part.Type is not (null or "object")
-                || part.Enum.Count > 0)
+            if (part.AllOfList().Count > 0 || part.OneOfList().Count > 0 || part.AnyOfList().Count > 0 || part.Items is not null || part.TypeName() is not (null or "object")
+                || part.EnumList().Count > 0)
             {
                 return null;
             }
         }
 
-        var id = basePart?.Reference?.Id;
-        if (basePart is null || string.IsNullOrEmpty(id) || basePart.UnresolvedReference || basePart.Reference!.IsExternal
-            || _document.Components?.Schemas?.TryGetValue(id, out var baseSchema) != true
+        var id = basePart?.ReferenceId();
+        IOpenApiSchema? baseSchema = null;
+        if (basePart is null || string.IsNullOrEmpty(id) || basePart.IsUnresolved()
+            || _document.Components?.Schemas?.TryGetValue(id!, out baseSchema) != true || baseSchema is null
             || _componentType(id!) is not { Kind: TypeKind.Object, Name: not null })
         {
             return null;
@@ -118,9 +119,9 @@ internal sealed class HierarchyTranslator
             return null;
         }
 
-        var inherited = MembersOf(baseSchema, new HashSet<OpenApiSchema>());
-        var discriminator = DiscriminatorOfChain(baseSchema);
-        foreach (var (key, declared) in OwnMembersOf(schema, basePart))
+        var inherited = MembersOf(baseSchema!, new HashSet<IOpenApiSchema>());
+        var discriminator = DiscriminatorOfChain(baseSchema!);
+        foreach (var (key, declared) in OwnMembersOf(schema, basePart!))
         {
             if (inherited.TryGetValue(key, out var inheritedSchema) && key != discriminator && !SameShape(declared, inheritedSchema))
             {
@@ -137,9 +138,9 @@ internal sealed class HierarchyTranslator
     /// loops, or is deeper than <see cref="MaxDepth"/>. It follows each schema's one referenced allOf part without
     /// deciding whether that part is a base, so that no chain is walked recursively.
     /// </summary>
-    private bool ChainReturnsTo(OpenApiSchema schema, OpenApiSchema baseSchema)
+    private bool ChainReturnsTo(IOpenApiSchema schema, IOpenApiSchema baseSchema)
     {
-        var visited = new HashSet<OpenApiSchema> { schema };
+        var visited = new HashSet<IOpenApiSchema> { schema };
         var current = baseSchema;
         for (var depth = 0; current is not null; depth++)
         {
@@ -148,15 +149,15 @@ internal sealed class HierarchyTranslator
                 return true;
             }
 
-            var referenced = current.AllOf.Where(p => p?.Reference is not null).ToList();
-            current = referenced.Count == 1 && _document.Components?.Schemas?.TryGetValue(referenced[0].Reference.Id ?? string.Empty, out var next) == true ? next : null;
+            var referenced = current.AllOfList().Where(p => p?.ReferenceId() is not null).ToList();
+            current = referenced.Count == 1 && _document.Components?.Schemas?.TryGetValue(referenced[0].ReferenceId() ?? string.Empty, out var next) == true ? next : null;
         }
 
         return false;
     }
 
     /// <summary>The discriminator's member name of the nearest schema up the chain that has one.</summary>
-    private string? DiscriminatorOfChain(OpenApiSchema schema)
+    private string? DiscriminatorOfChain(IOpenApiSchema schema)
     {
         for (var depth = 0; depth < 64; depth++)
         {
@@ -165,7 +166,7 @@ internal sealed class HierarchyTranslator
                 return schema.Discriminator!.PropertyName;
             }
 
-            var next = _bases.TryGetValue(schema, out var id) && id is not null ? _document.Components.Schemas[id] : null;
+            var next = _bases.TryGetValue(schema, out var id) && id is not null ? _document.Components!.Schemas![id] : null;
             if (next is null)
             {
                 return null;
@@ -178,15 +179,15 @@ internal sealed class HierarchyTranslator
     }
 
     /// <summary>Every member a schema declares, its allOf parts included (first declaration wins), quietly: cycles were reported elsewhere.</summary>
-    private static Dictionary<string, OpenApiSchema> MembersOf(OpenApiSchema schema, HashSet<OpenApiSchema> visiting)
+    private static Dictionary<string, IOpenApiSchema> MembersOf(IOpenApiSchema schema, HashSet<IOpenApiSchema> visiting)
     {
-        var members = new Dictionary<string, OpenApiSchema>(StringComparer.Ordinal);
+        var members = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         if (visiting.Count > 64 || !visiting.Add(schema))
         {
             return members;
         }
 
-        foreach (var part in schema.AllOf.Where(p => p is not null))
+        foreach (var part in schema.AllOfList().Where(p => p is not null))
         {
             foreach (var member in MembersOf(part, visiting))
             {
@@ -197,7 +198,7 @@ internal sealed class HierarchyTranslator
             }
         }
 
-        foreach (var property in schema.Properties)
+        foreach (var property in schema.PropertyMap())
         {
             if (!members.ContainsKey(property.Key))
             {
@@ -209,40 +210,40 @@ internal sealed class HierarchyTranslator
         return members;
     }
 
-    private static IEnumerable<(string Key, OpenApiSchema Schema)> OwnMembersOf(OpenApiSchema schema, OpenApiSchema basePart) =>
-        schema.AllOf.Where(p => p is not null && !ReferenceEquals(p, basePart)).SelectMany(p => p.Properties)
-            .Concat(schema.Properties)
+    private static IEnumerable<(string Key, IOpenApiSchema Schema)> OwnMembersOf(IOpenApiSchema schema, IOpenApiSchema basePart) =>
+        schema.AllOfList().Where(p => p is not null && !ReferenceEquals(p, basePart)).SelectMany(p => p.PropertyMap())
+            .Concat(schema.PropertyMap())
             .Select(p => (p.Key, p.Value));
 
     /// <summary>A redeclared member that the inherited C# member still fits: the same reference, or the same plain type (a new description).</summary>
-    private static bool SameShape(OpenApiSchema? declared, OpenApiSchema? inherited)
+    private static bool SameShape(IOpenApiSchema? declared, IOpenApiSchema? inherited)
     {
         if (declared is null || inherited is null || IsAnnotationOnly(declared))
         {
             return true;
         }
 
-        if (declared.Reference is not null || inherited.Reference is not null)
+        if (declared.ReferenceId() is not null || inherited.ReferenceId() is not null)
         {
-            return declared.Reference?.Id is { } id && id == inherited.Reference?.Id;
+            return declared.ReferenceId() is { } id && id == inherited.ReferenceId();
         }
 
-        return declared.Type == inherited.Type && declared.Format == inherited.Format && IsPlain(declared) && IsPlain(inherited);
+        return declared.TypeName() == inherited.TypeName() && declared.Format == inherited.Format && IsPlain(declared) && IsPlain(inherited);
 
-        static bool IsPlain(OpenApiSchema s) =>
-            s.Enum.Count == 0 && s.Properties.Count == 0 && s.Items is null && s.AllOf.Count == 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0
-            && s.AdditionalProperties is null && s.Type is not (null or "object" or "array");
+        static bool IsPlain(IOpenApiSchema s) =>
+            s.EnumList().Count == 0 && s.PropertyMap().Count == 0 && s.Items is null && s.AllOfList().Count == 0 && s.OneOfList().Count == 0 && s.AnyOfList().Count == 0
+            && s.AdditionalProperties is null && s.TypeName() is not (null or "object" or "array");
     }
 
     /// <summary>The allOf part of <paramref name="schema"/> that refers to its base.</summary>
-    public static OpenApiSchema? BasePart(OpenApiSchema schema, string baseId) =>
-        schema.AllOf.FirstOrDefault(p => p?.Reference?.Id == baseId);
+    public static IOpenApiSchema? BasePart(IOpenApiSchema schema, string baseId) =>
+        schema.AllOfList().FirstOrDefault(p => p?.ReferenceId() == baseId);
 
     /// <summary>
     /// The base record of <paramref name="schema"/> once it is built, else null; <paramref name="waiting"/> is true when
     /// there is a base that is not built yet (the record is built after it).
     /// </summary>
-    public RecordModel? BuiltBaseOf(OpenApiSchema schema, out bool waiting)
+    public RecordModel? BuiltBaseOf(IOpenApiSchema schema, out bool waiting)
     {
         waiting = false;
         if (BaseOf(schema) is not { } id || _componentType(id)?.Name is not { } name)
@@ -282,7 +283,7 @@ internal sealed class HierarchyTranslator
         if (_keepUnknownMembers is null)
         {
             _keepUnknownMembers = new HashSet<string>(StringComparer.Ordinal);
-            var schemas = _document.Components?.Schemas ?? new Dictionary<string, OpenApiSchema>();
+            var schemas = _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
             foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
             {
                 var baseId = schemas[key] is { } schema && _componentType(key)?.Kind == TypeKind.Object ? BaseOf(schema) : null;
@@ -303,7 +304,7 @@ internal sealed class HierarchyTranslator
     }
 
     /// <summary>Notes a record built from <paramref name="schema"/> at <paramref name="pointer"/>.</summary>
-    public void Add(RecordModel record, OpenApiSchema schema, string pointer)
+    public void Add(RecordModel record, IOpenApiSchema schema, string pointer)
     {
         var inherited = record.Base is { } baseName ? _built[baseName] : null;
         var jsonNames = new HashSet<string>(inherited?.JsonNames ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
@@ -321,7 +322,7 @@ internal sealed class HierarchyTranslator
 
         var discriminator = string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
         var mapping = new List<(string, string)>();
-        foreach (var entry in schema.Discriminator?.Mapping ?? new Dictionary<string, string>())
+        foreach (var entry in schema.Discriminator.MappingTargets())
         {
             var target = entry.Value ?? string.Empty;
             var slash = target.LastIndexOf('/');

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation;
 
@@ -13,7 +13,7 @@ internal static class MediaTypes
     /// breaks ties). A Swagger 2.0 document without <c>produces</c>/<c>consumes</c> gets <c>application/octet-stream</c>
     /// from the reader: with a schema that is not a file, that is JSON in practice.
     /// </summary>
-    public static (string MediaType, MediaCategory Category)? Pick(IDictionary<string, OpenApiMediaType> content, bool forRequest, bool isSwagger2)
+    public static (string MediaType, MediaCategory Category)? Pick(IDictionary<string, IOpenApiMediaType> content, bool forRequest, bool isSwagger2)
     {
         (string MediaType, MediaCategory Category)? best = null;
         foreach (var entry in content)
@@ -86,8 +86,8 @@ internal static class MediaTypes
         mediaType.Split(';')[0].Trim().Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>type: string, format: binary</c>, or Swagger 2.0's <c>type: file</c>.</summary>
-    public static bool IsBinarySchema(OpenApiSchema? schema) =>
-        schema is not null && (schema.Type == "file" || (schema.Type == "string" && schema.Format == "binary"));
+    public static bool IsBinarySchema(IOpenApiSchema? schema) =>
+        schema is not null && (schema.TypeName() == "file" || (schema.TypeName() == "string" && schema.Format == "binary"));
 
     public static bool IsJson(string mediaType)
     {

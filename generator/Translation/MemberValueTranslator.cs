@@ -4,8 +4,8 @@ using System.Linq;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -32,9 +32,9 @@ internal sealed class MemberValueTranslator
     /// (timestamps, arrays, objects, unions…), or a default that does not fit (reported at <paramref name="pointer"/>).
     /// A required member's default is checked but never applied: the member is always present.
     /// </summary>
-    public LiteralValue? DefaultOf(IOpenApiAny? value, TypeRef type, bool isRequired, string pointer, string owner)
+    public LiteralValue? DefaultOf(JsonNode? value, TypeRef type, bool isRequired, string pointer, string owner)
     {
-        if (value is null or OpenApiNull || !IsChecked(type))
+        if (value is null || JsonValues.IsNull(value) || !IsChecked(type))
         {
             return null;
         }
@@ -53,7 +53,7 @@ internal sealed class MemberValueTranslator
     /// The only value a required member can hold, or null. An enum of one member (a <c>const</c> arrives as one, the
     /// OpenAPI 3.1 rewrite turns it into <c>enum</c>), or a boolean or number schema with a single allowed value.
     /// </summary>
-    public LiteralValue? ConstantOf(OpenApiSchema schema, TypeRef type, bool isRequired)
+    public LiteralValue? ConstantOf(IOpenApiSchema schema, TypeRef type, bool isRequired)
     {
         if (!isRequired)
         {
@@ -73,7 +73,7 @@ internal sealed class MemberValueTranslator
             return null;
         }
 
-        var values = (Unwrap(schema)?.Schema ?? schema).Enum.Where(v => v is not null and not OpenApiNull).ToList();
+        var values = (Unwrap(schema)?.Schema ?? schema).EnumList().Where(v => !JsonValues.IsNull(v)).ToList();
         return values.Count == 1 ? LiteralOf(values[0], type) : null;
     }
 
@@ -81,7 +81,7 @@ internal sealed class MemberValueTranslator
     private static bool IsChecked(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
         or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.Enum;
 
-    private LiteralValue? LiteralOf(IOpenApiAny value, TypeRef type)
+    private LiteralValue? LiteralOf(JsonNode value, TypeRef type)
     {
         var json = JsonOf(value);
         switch (type.Kind)
@@ -89,7 +89,7 @@ internal sealed class MemberValueTranslator
             case TypeKind.String:
                 return TextOf(value) is { } text ? new LiteralValue(LiteralKind.String, text, json) : null;
             case TypeKind.Boolean:
-                return value is OpenApiBoolean flag ? new LiteralValue(LiteralKind.Boolean, flag.Value ? "true" : "false", json) : null;
+                return JsonValues.AsBoolean(value) is { } flag ? new LiteralValue(LiteralKind.Boolean, flag ? "true" : "false", json) : null;
             case TypeKind.Int32:
                 return IntegerOf(value) is { } small && small >= int.MinValue && small <= int.MaxValue
                     ? Number(small.ToString(CultureInfo.InvariantCulture), json)
@@ -122,74 +122,48 @@ internal sealed class MemberValueTranslator
 
     private static string EnumJson(EnumModel model, string jsonValue) => model.IsInteger ? jsonValue : JsonString(jsonValue);
 
-    private static string? TextOf(IOpenApiAny value) => value switch
-    {
-        OpenApiString text => text.Value,
-        OpenApiPassword password => password.Value,
-        _ => null,
-    };
+    private static string? TextOf(JsonNode value) => JsonValues.AsString(value);
 
-    // The reader keeps an integer beyond 32 bits as a string unless the schema says format: int64 (IntegerValue parses it).
-    private static long? IntegerOf(IOpenApiAny value) => value switch
-    {
-        OpenApiInteger or OpenApiLong or OpenApiString => IntegerValue(value),
-        OpenApiDouble number when IsWhole(number.Value) => (long)number.Value,
-        OpenApiFloat number when IsWhole(number.Value) => (long)number.Value,
-        _ => null,
-    };
+    // An integer: a JSON integer, a string that spells one (1.6 read integers beyond 32 bits as strings), or a whole number.
+    private static long? IntegerOf(JsonNode value) =>
+        IntegerValue(value) ?? (JsonValues.AsDouble(value) is { } number && IsWhole(number) ? (long)number : null);
 
     // Within ±2^53, where every double is exact and the conversion to long cannot overflow.
     private static bool IsWhole(double value) => Math.Abs(value) <= 9007199254740992d && Math.Floor(value) == value;
 
-    private static double? DoubleOf(IOpenApiAny value) => value switch
+    private static double? DoubleOf(JsonNode value)
     {
-        OpenApiInteger integer => integer.Value,
-        OpenApiLong integer => integer.Value,
-        OpenApiDouble number when !double.IsNaN(number.Value) && !double.IsInfinity(number.Value) => number.Value,
-        OpenApiFloat number when !float.IsNaN(number.Value) && !float.IsInfinity(number.Value) => number.Value,
-        OpenApiString text when double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-            && !double.IsNaN(parsed) && !double.IsInfinity(parsed) => parsed,
-        _ => null,
-    };
+        var text = JsonValues.Kind(value) is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.String ? JsonValues.ScalarText(value) : null;
+        return text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && !double.IsNaN(parsed) && !double.IsInfinity(parsed) ? parsed : null;
+    }
 
-    private static decimal? DecimalOf(IOpenApiAny value)
+    private static decimal? DecimalOf(JsonNode value)
     {
-        switch (value)
+        var text = JsonValues.Kind(value) is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.String ? JsonValues.ScalarText(value) : null;
+        if (text is null)
         {
-            case OpenApiInteger integer:
-                return integer.Value;
-            case OpenApiLong integer:
-                return integer.Value;
-            case OpenApiString text:
-                return decimal.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-            case OpenApiDouble or OpenApiFloat:
-                var number = DoubleOf(value);
-                return number is { } d && Math.Abs(d) < 7.9e28 ? (decimal)d : null;
-            default:
-                return null;
+            return null;
         }
+
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        var number = DoubleOf(value);
+        return number is { } d && Math.Abs(d) < 7.9e28 ? (decimal)d : null;
     }
 
     /// <summary>The value as compact JSON, for messages and docs (cut short past 120 characters).</summary>
-    private static string JsonOf(IOpenApiAny value)
+    private static string JsonOf(JsonNode value)
     {
         const int MaxLength = 120;
-        using var text = new System.IO.StringWriter(CultureInfo.InvariantCulture);
-        var writer = new Microsoft.OpenApi.Writers.OpenApiJsonWriter(text, new Microsoft.OpenApi.Writers.OpenApiJsonWriterSettings { Terse = true });
-        value.Write(writer, Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
-        writer.Flush();
-        var json = text.ToString();
+        var json = JsonValues.Json(value);
         return json.Length <= MaxLength ? json : json.Substring(0, MaxLength) + "…";
     }
 
-    private static string JsonString(string value)
-    {
-        using var text = new System.IO.StringWriter(CultureInfo.InvariantCulture);
-        var writer = new Microsoft.OpenApi.Writers.OpenApiJsonWriter(text, new Microsoft.OpenApi.Writers.OpenApiJsonWriterSettings { Terse = true });
-        writer.WriteValue(value);
-        writer.Flush();
-        return text.ToString();
-    }
+    private static string JsonString(string value) => JsonValues.Json(JsonValue.Create(value));
 
     private static string Expected(TypeRef type) => type.Kind switch
     {

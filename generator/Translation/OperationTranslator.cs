@@ -7,7 +7,8 @@ using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using System.Net.Http;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -67,10 +68,10 @@ internal sealed class OperationTranslator
         var operations = new List<OperationModel>();
         foreach (var path in _document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations.OrderBy(o => o.Key.ToString(), StringComparer.Ordinal))
+            foreach (var operation in (path.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>()).OrderBy(o => MethodName(o.Key), StringComparer.Ordinal))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
+                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.Method.ToLowerInvariant();
                 if (BuildOperation(path.Key, path.Value, operation.Key, operation.Value, pointer, methodNames, renames.TryGetValue(pointer, out var renamed) ? renamed : null) is { } model)
                 {
                     _registry.Spend(model.Parameters.Count + 1, pointer);
@@ -97,7 +98,7 @@ internal sealed class OperationTranslator
     private Dictionary<string, string> MethodRenames(UniqueNameBuilder methodNames)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_document.Paths is null || !_document.Paths.Values.Any(p => p.Operations.Values.Any(o => o.Extensions.ContainsKey(Overrides.NameKey))))
+        if (_document.Paths is null || !_document.Paths.Values.Any(p => p.Operations is { } operations && operations.Values.Any(o => o.ExtensionMap().ContainsKey(Overrides.NameKey))))
         {
             return renames;
         }
@@ -106,11 +107,11 @@ internal sealed class OperationTranslator
         var found = new List<(string Pointer, string Rename, string OperationId)>();
         foreach (var path in _document.Paths ?? new OpenApiPaths())
         {
-            foreach (var operation in path.Value.Operations.OrderBy(o => o.Key.ToString(), StringComparer.Ordinal))
+            foreach (var operation in (path.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>()).OrderBy(o => MethodName(o.Key), StringComparer.Ordinal))
             {
-                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.ToString().ToLowerInvariant();
+                var pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.Method.ToLowerInvariant();
                 var (operationId, baseName) = NamesOf(RouteOf(path.Key), operation.Key, operation.Value);
-                if (operation.Value.Extensions.ContainsKey(Overrides.NameKey) && Overrides.NameOf(operation.Value.Extensions, pointer, _diagnostics) is { } rename)
+                if (operation.Value.ExtensionMap().ContainsKey(Overrides.NameKey) && Overrides.NameOf(operation.Value.ExtensionMap(), pointer, _diagnostics) is { } rename)
                 {
                     found.Add((pointer, rename, operationId));
                 }
@@ -151,14 +152,14 @@ internal sealed class OperationTranslator
     }
 
     /// <summary>The operation's id (made up from the route when it has none) and its method name without <c>Async</c>, as derived.</summary>
-    private static (string OperationId, string BaseName) NamesOf(string path, OperationType method, OpenApiOperation operation) =>
+    private static (string OperationId, string BaseName) NamesOf(string path, HttpMethod method, OpenApiOperation operation) =>
         string.IsNullOrWhiteSpace(operation.OperationId)
-            ? (method.ToString().ToUpperInvariant() + " " + path, NameFromRoute(method, path))
-            : (operation.OperationId, Identifiers.ToPascalCase(operation.OperationId, "Call"));
+            ? (method.Method.ToUpperInvariant() + " " + path, NameFromRoute(method, path))
+            : (operation.OperationId!, Identifiers.ToPascalCase(operation.OperationId!, "Call"));
 
     /// <param name="rename">The method name x-contracts-name gives the operation (without <c>Async</c>), already claimed; null to derive it.</param>
     private OperationModel? BuildOperation(
-        string pathKey, OpenApiPathItem pathItem, OperationType method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames, string? rename)
+        string pathKey, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames, string? rename)
     {
         // AWS-style keys ("/#X-Amz-Target=Service.Op") name the operation in a fragment that is never sent.
         var fragment = pathKey.IndexOf('#');
@@ -226,21 +227,25 @@ internal sealed class OperationTranslator
             WithResponse: streamOnly ? null : ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) },
             Stream: stream,
             DocumentPath: pathKey,
-            Tags: (operation.Tags ?? new List<OpenApiTag>()).Select(t => t.Name).Where(n => !string.IsNullOrEmpty(n)).ToEquatableArray());
+            Tags: (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Reference?.Id ?? t.Name ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray());
     }
 
+    /// <summary>The method as 1.6's <c>OperationType</c> spelled it (<c>Get</c>, <c>Delete</c>…): names and the order of operations follow it.</summary>
+    internal static string MethodName(HttpMethod method) =>
+        method.Method.Length == 0 ? method.Method : method.Method.Substring(0, 1).ToUpperInvariant() + method.Method.Substring(1).ToLowerInvariant();
+
     /// <summary>Safe to send twice: by HTTP method, and for AWS by the read-only naming convention of its operations.</summary>
-    private bool IsIdempotent(OperationType method, string operationId) =>
-        method is OperationType.Get or OperationType.Head or OperationType.Put or OperationType.Delete or OperationType.Options
+    private bool IsIdempotent(HttpMethod method, string operationId) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options
         || (_aws is not null && AwsProfile.IsReadOnlyName(operationId));
 
     /// <summary>
     /// A method name for an operation without <c>operationId</c>: the HTTP method, then each path segment, with
     /// <c>{id}</c> read as <c>ById</c> (<c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>).
     /// </summary>
-    private static string NameFromRoute(OperationType method, string path)
+    private static string NameFromRoute(HttpMethod method, string path)
     {
-        var words = new List<string> { method.ToString() };
+        var words = new List<string> { MethodName(method) };
         foreach (var segment in path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
             words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "By " + segment.Trim('{', '}') : segment);

@@ -4,8 +4,8 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Interfaces;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Translation;
@@ -31,7 +31,7 @@ internal static class Overrides
             return null;
         }
 
-        return CheckedName(extension is OpenApiString text ? text.Value : null, pointer + "/" + NameKey, NameKey, diagnostics);
+        return CheckedName(JsonValues.AsString(JsonValues.Of(extension)), pointer + "/" + NameKey, NameKey, diagnostics);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ internal static class Overrides
         }
 
         var at = pointer + "/" + EnumNamesKey;
-        if (extension is not OpenApiObject map)
+        if (JsonValues.Of(extension) is not JsonObject map)
         {
             diagnostics.Add(DiagnosticDescriptors.OverrideNotUsable, at, EnumNamesKey, "it is not a map from enum values to C# member names");
             return names;
@@ -70,7 +70,7 @@ internal static class Overrides
 
         foreach (var entry in map)
         {
-            if (CheckedName(entry.Value is OpenApiString text ? text.Value : null, at + "/" + SchemaShapes.Escape(entry.Key), EnumNamesKey, diagnostics) is { } name)
+            if (CheckedName(JsonValues.AsString(entry.Value), at + "/" + SchemaShapes.Escape(entry.Key), EnumNamesKey, diagnostics) is { } name)
             {
                 names[entry.Key] = name;
             }
@@ -91,7 +91,7 @@ internal static class Overrides
         }
 
         var at = pointer + "/" + TypeKey;
-        if (extension is not OpenApiString { Value: { } value })
+        if (JsonValues.AsString(JsonValues.Of(extension)) is not { } value)
         {
             diagnostics.Add(DiagnosticDescriptors.OverrideNotUsable, at, TypeKey, "it is not a string naming a C# type");
             return null;

@@ -5,9 +5,10 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
-using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using System.Net.Http;
+using OpenApiParameterLocation = Microsoft.OpenApi.ParameterLocation;
 using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
 
 namespace Contracts.Generator.Translation;
@@ -72,9 +73,9 @@ internal sealed class PagingTranslator
     public void Observe(string methodName, OpenApiOperation operation, string pointer)
     {
         var uriMembers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var response in operation.Responses.Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)))
+        foreach (var response in operation.ResponseMap().Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)))
         {
-            foreach (var media in response.Value?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+            foreach (var media in response.Value?.Content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
             {
                 foreach (var member in MembersOf(media?.Schema, depth: 0))
                 {
@@ -90,7 +91,7 @@ internal sealed class PagingTranslator
         // AWS JSON protocol sends the body member of the same name instead.
         var tokenNames = operation.Parameters
             .Where(p => p?.In == OpenApiParameterLocation.Query && p.Name is not null && string.Equals(p.Description?.Trim(), "Pagination token", StringComparison.OrdinalIgnoreCase))
-            .Select(p => p.Name)
+            .Select(p => p.Name ?? string.Empty)
             .ToList();
         _facts[methodName] = new OperationFacts(pointer, ReadPageable(operation), uriMembers, tokenNames);
     }
@@ -374,30 +375,30 @@ internal sealed class PagingTranslator
     /// <summary><c>x-ms-pageable</c> on the operation: absent, one page (<c>nextLinkName: null</c>), or the next link's and the items' members.</summary>
     private static PageableExtension? ReadPageable(OpenApiOperation operation)
     {
-        if (!operation.Extensions.TryGetValue("x-ms-pageable", out var extension) || extension is not OpenApiObject declared)
+        if (!operation.ExtensionMap().TryGetValue("x-ms-pageable", out var extension) || JsonValues.Of(extension) is not JsonObject declared)
         {
             return null;
         }
 
-        var next = declared.TryGetValue("nextLinkName", out var nextValue) && nextValue is OpenApiString { Value.Length: > 0 } nextName ? nextName.Value : null;
-        var items = declared.TryGetValue("itemName", out var itemValue) && itemValue is OpenApiString { Value.Length: > 0 } itemName ? itemName.Value : "value";
+        var next = declared.TryGetPropertyValue("nextLinkName", out var nextValue) && JsonValues.AsString(nextValue) is { Length: > 0 } nextName ? nextName : null;
+        var items = declared.TryGetPropertyValue("itemName", out var itemValue) && JsonValues.AsString(itemValue) is { Length: > 0 } itemName ? itemName : "value";
         return new PageableExtension(next, items);
     }
 
     /// <summary>The members of an object schema, its own and those of its <c>allOf</c> parts (a few levels deep).</summary>
-    private static IEnumerable<KeyValuePair<string, OpenApiSchema>> MembersOf(OpenApiSchema? schema, int depth)
+    private static IEnumerable<KeyValuePair<string, IOpenApiSchema>> MembersOf(IOpenApiSchema? schema, int depth)
     {
         if (schema is null || depth > 8)
         {
             yield break;
         }
 
-        foreach (var member in schema.Properties)
+        foreach (var member in schema.PropertyMap())
         {
             yield return member;
         }
 
-        foreach (var part in schema.AllOf)
+        foreach (var part in schema.AllOfList())
         {
             foreach (var member in MembersOf(part, depth + 1))
             {
@@ -407,7 +408,7 @@ internal sealed class PagingTranslator
     }
 
     /// <summary>A member's schema through its <c>allOf: [$ref, {description}]</c> wrapper.</summary>
-    private static OpenApiSchema? Resolve(OpenApiSchema? schema)
+    private static IOpenApiSchema? Resolve(IOpenApiSchema? schema)
     {
         for (var i = 0; i < 8 && schema is not null; i++)
         {

@@ -6,10 +6,10 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
-using OpenApiParameterLocation = Microsoft.OpenApi.Models.ParameterLocation;
-using OpenApiParameterStyle = Microsoft.OpenApi.Models.ParameterStyle;
+using OpenApiParameterLocation = Microsoft.OpenApi.ParameterLocation;
+using OpenApiParameterStyle = Microsoft.OpenApi.ParameterStyle;
 using ParameterLocation = Contracts.Generator.Model.ParameterLocation;
 using ParameterStyle = Contracts.Generator.Model.ParameterStyle;
 
@@ -39,7 +39,7 @@ internal sealed class ParameterTranslator
         _multiParameters ??= _facts.Mentions("multi") ? SwaggerCollectionFormats.FindMulti(_facts.Tree) : new HashSet<string>();
 
     /// <summary>The caller's parameters and the fixed headers; null when a required parameter cannot be supported (the operation is skipped).</summary>
-    public (List<ParameterModel> Parameters, List<ConstantHeaderModel> ConstantHeaders)? Translate(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
+    public (List<ParameterModel> Parameters, List<ConstantHeaderModel> ConstantHeaders)? Translate(IOpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
     {
         var parameters = new List<ParameterModel>();
         var constantHeaders = new List<ConstantHeaderModel>();
@@ -55,7 +55,7 @@ internal sealed class ParameterTranslator
 
             if (isAwsJson && parameter.In is OpenApiParameterLocation.Query or OpenApiParameterLocation.Path)
             {
-                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, context.OperationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name);
+                _diagnostics.Add(DiagnosticDescriptors.ParameterIgnored, parameterPointer, context.OperationId, parameter.In.ToString()!.ToLowerInvariant(), parameter.Name ?? string.Empty);
                 continue;
             }
 
@@ -76,7 +76,7 @@ internal sealed class ParameterTranslator
 
             if (parameter.In == OpenApiParameterLocation.Header && parameter.Required && SingleValue(parameter.Schema) is { } constant)
             {
-                constantHeaders.Add(new ConstantHeaderModel(parameter.Name, constant));
+                constantHeaders.Add(new ConstantHeaderModel(parameter.Name ?? string.Empty, constant));
                 continue;
             }
 
@@ -103,13 +103,13 @@ internal sealed class ParameterTranslator
                     return null;
                 }
 
-                _diagnostics.Add(DiagnosticDescriptors.ParameterDropped, parameterPointer, context.OperationId, parameter.Name, problem);
+                _diagnostics.Add(DiagnosticDescriptors.ParameterDropped, parameterPointer, context.OperationId, parameter.Name ?? string.Empty, problem);
                 continue;
             }
 
             var style = StyleOf(parameter, location!.Value, parameterPointer, context.OperationId);
             parameters.Add(new ParameterModel(
-                parameter.Name,
+                parameter.Name ?? string.Empty,
                 renames.TryGetValue(parameterPointer, out var renamed) ? renamed : context.ParameterNames.Claim(Identifiers.ToCamelCase(parameter.Name, "value")),
                 location.Value,
                 type,
@@ -117,7 +117,7 @@ internal sealed class ParameterTranslator
                 parameter.Description,
                 style,
                 ExplodeOf(parameter, type),
-                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name, schema?.Format, writeOnly: false),
+                IsCredential: location == ParameterLocation.Path && IsSimpleScalar(type) && Secrets.IsSecret(parameter.Name ?? string.Empty, schema?.Format, writeOnly: false),
                 Constraints: _schemas.Constraints.Of(schema, type, parameterPointer + "/schema")));
         }
 
@@ -129,20 +129,20 @@ internal sealed class ParameterTranslator
     /// the derived names. A name another parameter derives, an earlier rename, or the method's own parameters
     /// (<c>cancellationToken</c>, <c>requestOptions</c>) hold stays with its holder: CTR138, and the parameter keeps its derived name.
     /// </summary>
-    private Dictionary<string, string> ParameterRenames(OpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
+    private Dictionary<string, string> ParameterRenames(IOpenApiPathItem pathItem, OpenApiOperation operation, OperationContext context)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         var merged = MergeParameters(pathItem, operation, context.Pointer).ToList();
-        if (!merged.Any(p => p.Parameter.Extensions.ContainsKey(Overrides.NameKey)))
+        if (!merged.Any(p => p.Parameter.ExtensionMap().ContainsKey(Overrides.NameKey)))
         {
             return renames;
         }
 
-        var found = new List<(OpenApiParameter Parameter, string Pointer, string Rename)>();
+        var found = new List<(IOpenApiParameter Parameter, string Pointer, string Rename)>();
         var derivedBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (parameter, pointer) in merged)
         {
-            if (parameter.Extensions.ContainsKey(Overrides.NameKey) && Overrides.NameOf(parameter.Extensions, pointer, _diagnostics) is { } rename)
+            if (parameter.ExtensionMap().ContainsKey(Overrides.NameKey) && Overrides.NameOf(parameter.ExtensionMap(), pointer, _diagnostics) is { } rename)
             {
                 found.Add((parameter, pointer, rename));
             }
@@ -173,21 +173,21 @@ internal sealed class ParameterTranslator
     }
 
     /// <summary>Path-item parameters overridden by the operation's own (same name and location).</summary>
-    private static IEnumerable<(OpenApiParameter Parameter, string Pointer)> MergeParameters(OpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
+    private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergeParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
     {
-        var own = new HashSet<string>(operation.Parameters.Select(p => p.In + ":" + p.Name), StringComparer.Ordinal);
+        var own = new HashSet<string>(operation.ParameterList().Select(p => p.In + ":" + p.Name), StringComparer.Ordinal);
         var pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
-        for (var i = 0; i < pathItem.Parameters.Count; i++)
+        for (var i = 0; i < pathItem.ParameterList().Count; i++)
         {
-            if (!own.Contains(pathItem.Parameters[i].In + ":" + pathItem.Parameters[i].Name))
+            if (!own.Contains(pathItem.ParameterList()[i].In + ":" + pathItem.ParameterList()[i].Name))
             {
-                yield return (pathItem.Parameters[i], pathPointer + "/parameters/" + i);
+                yield return (pathItem.ParameterList()[i], pathPointer + "/parameters/" + i);
             }
         }
 
-        for (var i = 0; i < operation.Parameters.Count; i++)
+        for (var i = 0; i < operation.ParameterList().Count; i++)
         {
-            yield return (operation.Parameters[i], pointer + "/parameters/" + i);
+            yield return (operation.ParameterList()[i], pointer + "/parameters/" + i);
         }
     }
 
@@ -195,7 +195,7 @@ internal sealed class ParameterTranslator
     /// The parameter's style (the reader fills in the location's default, and turns Swagger 2.0's
     /// <c>collectionFormat</c> into style and explode). A style the location does not allow falls back to its default.
     /// </summary>
-    private ParameterStyle StyleOf(OpenApiParameter parameter, ParameterLocation location, string pointer, string operationId)
+    private ParameterStyle StyleOf(IOpenApiParameter parameter, ParameterLocation location, string pointer, string operationId)
     {
         var style = parameter.Style switch
         {
@@ -217,7 +217,7 @@ internal sealed class ParameterTranslator
         var fallback = location is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple;
         if (!allowed)
         {
-            _diagnostics.Add(DiagnosticDescriptors.ParameterStyleIgnored, pointer, operationId, parameter.Name, StyleName(style), location.ToString().ToLowerInvariant(), StyleName(fallback));
+            _diagnostics.Add(DiagnosticDescriptors.ParameterStyleIgnored, pointer, operationId, parameter.Name ?? string.Empty, StyleName(style), location.ToString().ToLowerInvariant(), StyleName(fallback));
             return fallback;
         }
 
@@ -228,7 +228,7 @@ internal sealed class ParameterTranslator
     /// OpenAPI's <c>explode</c>; for Swagger 2.0 form lists, true only for <c>collectionFormat: multi</c> (csv, the
     /// default, is <c>name=a,b</c>), which the reader does not keep apart (see <see cref="SwaggerCollectionFormats"/>).
     /// </summary>
-    private bool ExplodeOf(OpenApiParameter parameter, TypeRef type) =>
+    private bool ExplodeOf(IOpenApiParameter parameter, TypeRef type) =>
         _isSwagger2 && type.Kind == TypeKind.Array && parameter.Style == OpenApiParameterStyle.Form
             ? MultiParameters.Contains(parameter.In.ToString()!.ToLowerInvariant() + ":" + parameter.Name)
             : parameter.Explode;
@@ -236,9 +236,9 @@ internal sealed class ParameterTranslator
     private static string StyleName(ParameterStyle style) => char.ToLowerInvariant(style.ToString()[0]) + style.ToString().Substring(1);
 
     /// <summary>A parameter described by <c>content</c> instead of <c>schema</c>: the schema of its (single) media type.</summary>
-    private static OpenApiSchema? FirstContentSchema(OpenApiParameter parameter)
+    private static IOpenApiSchema? FirstContentSchema(IOpenApiParameter parameter)
     {
-        foreach (var content in parameter.Content)
+        foreach (var content in parameter.ContentMap())
         {
             return content.Value.Schema;
         }
@@ -269,7 +269,7 @@ internal sealed class ParameterTranslator
         "a list of " + (type.Element!.Kind switch { TypeKind.Array => "lists", TypeKind.Union => "unions with structured cases", TypeKind.External => "a type of the user's (x-contracts-type)", _ => "objects" });
 
     /// <summary>A query list of objects or maps declared <c>deepObject</c>: flattened with indices (<c>lines[0][amount]</c>).</summary>
-    private static bool IsDeepObjectList(OpenApiParameter parameter, ParameterLocation location, TypeRef type) =>
+    private static bool IsDeepObjectList(IOpenApiParameter parameter, ParameterLocation location, TypeRef type) =>
         location == ParameterLocation.Query && parameter.Style == OpenApiParameterStyle.DeepObject && ParameterModel.IsListOfObjects(type);
 
     /// <summary>One value, spelled from its text (a credential is never a list or an object).</summary>

@@ -6,7 +6,7 @@ using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -35,18 +35,18 @@ internal sealed class ResponseTranslator
     public ResponseModel? Translate(OpenApiOperation operation, string operationId, string baseName, string pointer)
     {
         var successKeys = SuccessKeys(operation);
-        var withBody = successKeys.Where(k => HasBody(operation.Responses[k]) && !OffersOnlyStreams(operation.Responses[k])).ToList();
+        var withBody = successKeys.Where(k => HasBody(operation.ResponseMap()[k]) && !OffersOnlyStreams(operation.ResponseMap()[k])).ToList();
         if (withBody.Count == 0)
         {
             // A stream as the only success body: the method reads it item by item (TranslateStream).
-            return successKeys.Any(k => HasBody(operation.Responses[k]))
-                ? new ResponseModel(ResponseKind.EventStream, null, null, null, operation.Responses[successKeys.First(k => HasBody(operation.Responses[k]))].Description)
+            return successKeys.Any(k => HasBody(operation.ResponseMap()[k]))
+                ? new ResponseModel(ResponseKind.EventStream, null, null, null, operation.ResponseMap()[successKeys.First(k => HasBody(operation.ResponseMap()[k]))].Description)
                 : ResponseModel.None;
         }
 
         // A success without a body next to one with a body (204 beside 200) makes an empty body a valid result.
         var allowsEmpty = withBody.Count < successKeys.Count;
-        var results = withBody.Select(key => BuildResult(operation.Responses[key], key, baseName, pointer)).ToList();
+        var results = withBody.Select(key => BuildResult(operation.ResponseMap()[key], key, baseName, pointer)).ToList();
         var first = results[0];
         var differing = results.Skip(1).Where(r => r.Kind != first.Kind || !Equals(r.Type, first.Type)).ToList();
         if (differing.Count == 0)
@@ -59,29 +59,29 @@ internal sealed class ResponseTranslator
         {
             // Different JSON types (GitHub's 201 Deployment beside 202 {message}): the result is a union of them, told
             // apart by their JSON like any oneOf; cases that cannot be told apart are reported (CTR113).
-            return new ResponseModel(ResponseKind.Json, SuccessUnion(operation, withBody, results, baseName, pointer), string.Empty, null, operation.Responses[withBody[0]].Description, allowsEmpty);
+            return new ResponseModel(ResponseKind.Json, SuccessUnion(operation, withBody, results, baseName, pointer), string.Empty, null, operation.ResponseMap()[withBody[0]].Description, allowsEmpty);
         }
 
         if (results.All(r => r.Kind is ResponseKind.Json or ResponseKind.Envelope))
         {
             _diagnostics.Add(DiagnosticDescriptors.ResponseSimplified, pointer + "/responses", operationId, "the success responses " + codes + " have different JSON types", "JsonElement");
-            return new ResponseModel(ResponseKind.Json, TypeRef.Any, string.Empty, null, operation.Responses[withBody[0]].Description, allowsEmpty);
+            return new ResponseModel(ResponseKind.Json, TypeRef.Any, string.Empty, null, operation.ResponseMap()[withBody[0]].Description, allowsEmpty);
         }
 
         _diagnostics.Add(DiagnosticDescriptors.ResponseSimplified, pointer + "/responses", operationId, "the success responses " + codes + " have different media types", "a stream of the response body");
-        return new ResponseModel(ResponseKind.Stream, null, null, null, operation.Responses[withBody[0]].Description);
+        return new ResponseModel(ResponseKind.Stream, null, null, null, operation.ResponseMap()[withBody[0]].Description);
     }
 
     private TypeRef SuccessUnion(OpenApiOperation operation, List<string> keys, List<ResponseModel> results, string baseName, string pointer)
     {
-        var members = new List<(TypeRef Type, OpenApiSchema Schema)>();
+        var members = new List<(TypeRef Type, IOpenApiSchema Schema)>();
         for (var i = 0; i < keys.Count; i++)
         {
-            var response = operation.Responses[keys[i]];
-            var schema = response.Content[MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2)!.Value.MediaType].Schema;
+            var response = operation.ResponseMap()[keys[i]];
+            var schema = response.ContentMap()[MediaTypes.Pick(response.ContentMap(), forRequest: false, _isSwagger2)!.Value.MediaType].Schema;
             if (!members.Any(m => m.Type.Equals(results[i].Type)))
             {
-                members.Add((results[i].Type!, schema));
+                members.Add((results[i].Type!, schema!));
             }
         }
 
@@ -89,10 +89,10 @@ internal sealed class ResponseTranslator
         return _schemas.Unions.Define(_registry.Claim(baseName + "Result"), description, pointer + "/responses", members);
     }
 
-    private ResponseModel BuildResult(OpenApiResponse response, string key, string baseName, string pointer)
+    private ResponseModel BuildResult(IOpenApiResponse response, string key, string baseName, string pointer)
     {
         var responsePointer = pointer + "/responses/" + Escape(key);
-        var (mediaType, category) = MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2)!.Value;
+        var (mediaType, category) = MediaTypes.Pick(response.ContentMap(), forRequest: false, _isSwagger2)!.Value;
         switch (category)
         {
             case MediaCategory.Text:
@@ -102,7 +102,7 @@ internal sealed class ResponseTranslator
         }
 
         var schemaPointer = responsePointer + "/content/" + Escape(mediaType) + "/schema";
-        var schema = response.Content[mediaType].Schema;
+        var schema = response.ContentMap()[mediaType].Schema;
         if (schema is not null && EnvelopeTranslator.FindEnvelope(schema) is { } envelope)
         {
             var draft = _envelopes.Use(envelope, schemaPointer);
@@ -123,8 +123,8 @@ internal sealed class ResponseTranslator
     {
         foreach (var key in SuccessKeys(operation))
         {
-            var response = operation.Responses[key];
-            foreach (var entry in response.Content)
+            var response = operation.ResponseMap()[key];
+            foreach (var entry in response.ContentMap())
             {
                 if (MediaTypes.StreamFormatOf(entry.Key) is not { } format)
                 {
@@ -140,7 +140,7 @@ internal sealed class ResponseTranslator
         return null;
     }
 
-    private TypeRef StreamItemType(OpenApiSchema? schema, string mediaPointer, string operationId, string mediaType, string baseName)
+    private TypeRef StreamItemType(IOpenApiSchema? schema, string mediaPointer, string operationId, string mediaType, string baseName)
     {
         if (schema is null)
         {
@@ -149,7 +149,7 @@ internal sealed class ResponseTranslator
         }
 
         var schemaPointer = mediaPointer + "/schema";
-        var (itemSchema, itemPointer) = schema.Type == "array" && schema.Items is { } items ? (items, schemaPointer + "/items") : (schema, schemaPointer);
+        var (itemSchema, itemPointer) = schema.TypeName() == "array" && schema.Items is { } items ? (items, schemaPointer + "/items") : (schema, schemaPointer);
         var type = _schemas.Resolve(itemSchema, itemPointer, baseName + "StreamItem");
         var reason = type.Kind switch
         {
@@ -167,8 +167,8 @@ internal sealed class ResponseTranslator
     }
 
     /// <summary>A response whose every media type is a stream of items: its body is read by the streaming method only.</summary>
-    private bool OffersOnlyStreams(OpenApiResponse response) =>
-        MediaTypes.Pick(response.Content, forRequest: false, _isSwagger2) is { Category: MediaCategory.Stream };
+    private bool OffersOnlyStreams(IOpenApiResponse response) =>
+        MediaTypes.Pick(response.ContentMap(), forRequest: false, _isSwagger2) is { Category: MediaCategory.Stream };
 
     /// <summary>
     /// Error responses (a 4xx or 5xx code, a range such as <c>4XX</c>, or <c>default</c>) with a JSON schema; they
@@ -177,19 +177,19 @@ internal sealed class ResponseTranslator
     public EquatableArray<ErrorResponseModel> TranslateErrors(OpenApiOperation operation, string baseName, string pointer)
     {
         var errors = new List<ErrorResponseModel>();
-        var defaultIsResult = !operation.Responses.Keys.Any(IsSuccess) && operation.Responses.Count == 1;
-        foreach (var entry in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        var defaultIsResult = !operation.ResponseMap().Keys.Any(IsSuccess) && operation.ResponseMap().Count == 1;
+        foreach (var entry in operation.ResponseMap().OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var key = entry.Key;
             var isError = key.Length == 3 && (key[0] == '4' || key[0] == '5') || (key == "default" && !defaultIsResult);
-            if (!isError || !HasBody(entry.Value) || MediaTypes.Pick(entry.Value.Content, forRequest: false, _isSwagger2) is not { Category: MediaCategory.Json } picked)
+            if (!isError || !HasBody(entry.Value) || MediaTypes.Pick(entry.Value.ContentMap(), forRequest: false, _isSwagger2) is not { Category: MediaCategory.Json } picked)
             {
                 continue;
             }
 
             var schemaPointer = pointer + "/responses/" + Escape(key) + "/content/" + Escape(picked.MediaType) + "/schema";
             var suffix = key == "default" ? "Default" : key.ToUpperInvariant();
-            var type = _schemas.Resolve(entry.Value.Content[picked.MediaType].Schema, schemaPointer, baseName + suffix + "Error");
+            var type = _schemas.Resolve(entry.Value.ContentMap()[picked.MediaType].Schema, schemaPointer, baseName + suffix + "Error");
             errors.Add(new ErrorResponseModel(key.ToUpperInvariant() == "DEFAULT" ? "default" : key.ToUpperInvariant(), type, string.Empty));
         }
 
@@ -199,8 +199,8 @@ internal sealed class ResponseTranslator
     /// <summary>Every 2xx response (and 2XX) is a success; a lone "default" is taken as the result too.</summary>
     private static List<string> SuccessKeys(OpenApiOperation operation)
     {
-        var successKeys = operation.Responses.Keys.Where(IsSuccess).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        if (successKeys.Count == 0 && operation.Responses.Count == 1 && operation.Responses.ContainsKey("default"))
+        var successKeys = operation.ResponseMap().Keys.Where(IsSuccess).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (successKeys.Count == 0 && operation.ResponseMap().Count == 1 && operation.ResponseMap().ContainsKey("default"))
         {
             successKeys.Add("default");
         }
@@ -220,7 +220,7 @@ internal sealed class ResponseTranslator
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var key in SuccessKeys(operation))
         {
-            foreach (var declared in operation.Responses[key].Headers ?? new Dictionary<string, OpenApiHeader>())
+            foreach (var declared in operation.ResponseMap()[key].Headers ?? new Dictionary<string, IOpenApiHeader>())
             {
                 if (string.IsNullOrWhiteSpace(declared.Key) || declared.Value is null)
                 {
@@ -289,9 +289,9 @@ internal sealed class ResponseTranslator
     /// The property type of a declared header: integers as numbers, dates (and the HTTP-date headers declared as strings)
     /// as <c>DateTimeOffset</c>, arrays as lists, anything else as the text sent.
     /// </summary>
-    private static ResponseHeaderKind HeaderKind(string name, OpenApiSchema? schema)
+    private static ResponseHeaderKind HeaderKind(string name, IOpenApiSchema? schema)
     {
-        var type = schema?.Type;
+        var type = schema?.TypeName();
         var format = schema?.Format;
         switch (type)
         {
@@ -325,8 +325,8 @@ internal sealed class ResponseTranslator
     /// A response with a body. The Swagger 2.0 reader gives every response one media type per <c>produces</c> entry,
     /// with a null schema when the response has none: that is a response without a body.
     /// </summary>
-    private bool HasBody(OpenApiResponse response) =>
-        response.Content.Count > 0 && !(_isSwagger2 && response.Content.Values.All(m => m.Schema is null));
+    private bool HasBody(IOpenApiResponse response) =>
+        response.ContentMap().Count > 0 && !(_isSwagger2 && response.ContentMap().Values.All(m => m.Schema is null));
 
     private static bool IsSuccess(string key) => key.StartsWith("2", StringComparison.Ordinal);
 }

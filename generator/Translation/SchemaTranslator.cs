@@ -10,9 +10,7 @@ using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Writers;
+using System.Text.Json.Nodes;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -42,7 +40,7 @@ internal sealed class SchemaTranslator
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
-    private readonly Queue<(string Name, OpenApiSchema Schema, string Pointer)> _pendingRecords = new();
+    private readonly Queue<(string Name, IOpenApiSchema Schema, string Pointer)> _pendingRecords = new();
     private readonly InlineNames _inlineNames;
     private readonly List<RecordModel> _records = new();
     private readonly MemberValueTranslator _values;
@@ -149,7 +147,7 @@ internal sealed class SchemaTranslator
             .ToList();
         foreach (var key in schemas.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            if (schemas[key].Extensions.ContainsKey(Overrides.NameKey) && !_componentTypes.ContainsKey(key) && !named.Contains(key))
+            if (schemas[key].ExtensionMap().ContainsKey(Overrides.NameKey) && !_componentTypes.ContainsKey(key) && !named.Contains(key))
             {
                 _diagnostics.Add(
                     DiagnosticDescriptors.OverrideNotUsable,
@@ -185,13 +183,13 @@ internal sealed class SchemaTranslator
     /// key gives, that the generated code declares, or that an earlier rename took stays with its holder: CTR138, and the
     /// renamed schema keeps the name its key gives.
     /// </summary>
-    private void ClaimComponentRenames(IDictionary<string, OpenApiSchema> schemas, List<string> named, Dictionary<string, string> derived)
+    private void ClaimComponentRenames(IDictionary<string, IOpenApiSchema> schemas, List<string> named, Dictionary<string, string> derived)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in named)
         {
-            if (schemas[key].Extensions.ContainsKey(Overrides.NameKey)
-                && Overrides.NameOf(schemas[key].Extensions, "#/components/schemas/" + Escape(key), _diagnostics) is { } rename)
+            if (schemas[key].ExtensionMap().ContainsKey(Overrides.NameKey)
+                && Overrides.NameOf(schemas[key].ExtensionMap(), "#/components/schemas/" + Escape(key), _diagnostics) is { } rename)
             {
                 renames[key] = rename;
             }
@@ -244,10 +242,10 @@ internal sealed class SchemaTranslator
     }
 
     /// <summary>The user's type a component schema is mapped to (<c>x-contracts-type</c>), or null; CTR140 where it cannot apply.</summary>
-    private TypeRef? UserTypeOf(string key, OpenApiSchema schema, AwsProfile? aws)
+    private TypeRef? UserTypeOf(string key, IOpenApiSchema schema, AwsProfile? aws)
     {
         var pointer = "#/components/schemas/" + Escape(key);
-        if (!schema.Extensions.ContainsKey(Overrides.TypeKey) || Overrides.TypeOf(schema.Extensions, pointer, _diagnostics) is not { } name)
+        if (!schema.ExtensionMap().ContainsKey(Overrides.TypeKey) || Overrides.TypeOf(schema.ExtensionMap(), pointer, _diagnostics) is not { } name)
         {
             return null;
         }
@@ -265,7 +263,7 @@ internal sealed class SchemaTranslator
     }
 
     /// <summary>The type of a schema used at <paramref name="pointer"/>; <paramref name="nameHint"/> names it if it is an inline record or enum.</summary>
-    public TypeRef Resolve(OpenApiSchema? schema, string pointer, string nameHint)
+    public TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint)
     {
         if (_finished)
         {
@@ -298,18 +296,17 @@ internal sealed class SchemaTranslator
         }
     }
 
-    private TypeRef ResolveCore(OpenApiSchema schema, string pointer, string nameHint)
+    private TypeRef ResolveCore(IOpenApiSchema schema, string pointer, string nameHint)
     {
-        if (schema.Reference is { } reference && !string.IsNullOrEmpty(reference.Id))
+        if (schema.ReferenceId() is { Length: > 0 } id)
         {
             // The reader already reported dangling references (CTR004); they degrade to free-form JSON.
-            var id = reference.Id;
-            return !schema.UnresolvedReference && _document.Components?.Schemas?.ContainsKey(id) == true && !reference.IsExternal
+            return !schema.IsUnresolved() && _document.Components?.Schemas?.ContainsKey(id) == true
                 ? ComponentType(id)
                 : TypeRef.Any;
         }
 
-        if (schema.Extensions.TryGetValue(Overrides.TypeKey, out _) && Overrides.TypeOf(schema.Extensions, pointer, _diagnostics) is { } userType)
+        if (schema.ExtensionMap().TryGetValue(Overrides.TypeKey, out _) && Overrides.TypeOf(schema.ExtensionMap(), pointer, _diagnostics) is { } userType)
         {
             // Only a component schema has the one definition every use can share; an inline one is generated as usual.
             _diagnostics.Add(DiagnosticDescriptors.UserTypeNotUsed, pointer + "/" + Overrides.TypeKey, userType, "here", "only a component schema (components/schemas) can be mapped to a type of the user's");
@@ -341,17 +338,17 @@ internal sealed class SchemaTranslator
         }
 
         var fixedName = _componentNames.TryGetValue(id, out var claimed) ? claimed : null;
-        var type = Classify(_document.Components.Schemas[id], pointer, Identifiers.ToPascalCase(id, "Model"), fixedName);
+        var type = Classify(_document.Components!.Schemas![id], pointer, Identifiers.ToPascalCase(id, "Model"), fixedName);
         _componentsInProgress.Remove(id);
         _componentTypes[id] = type;
         return type;
     }
 
     /// <param name="fixedName">The name already claimed for a component schema; inline schemas claim <paramref name="name"/> when they become a type.</param>
-    private TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    private TypeRef Classify(IOpenApiSchema schema, string pointer, string name, string? fixedName)
     {
         // An inline schema that becomes a type takes the name x-contracts-name gives it, when no other type has it.
-        if (fixedName is null && schema.Extensions.ContainsKey(Overrides.NameKey) && !IsPropertyPointer(pointer) && IsNamedShape(schema) && InlineRename(schema, pointer) is { } renamed)
+        if (fixedName is null && schema.ExtensionMap().ContainsKey(Overrides.NameKey) && !IsPropertyPointer(pointer) && IsNamedShape(schema) && InlineRename(schema, pointer) is { } renamed)
         {
             return ClassifyShape(schema, pointer, renamed, renamed);
         }
@@ -373,9 +370,9 @@ internal sealed class SchemaTranslator
     }
 
     /// <summary>The name x-contracts-name gives an inline schema, claimed; null (with CTR138 when it is taken) to name it as usual.</summary>
-    private string? InlineRename(OpenApiSchema schema, string pointer)
+    private string? InlineRename(IOpenApiSchema schema, string pointer)
     {
-        if (Overrides.NameOf(schema.Extensions, pointer, _diagnostics) is not { } rename)
+        if (Overrides.NameOf(schema.ExtensionMap(), pointer, _diagnostics) is not { } rename)
         {
             return null;
         }
@@ -396,7 +393,7 @@ internal sealed class SchemaTranslator
         return null;
     }
 
-    private TypeRef ClassifyShape(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    private TypeRef ClassifyShape(IOpenApiSchema schema, string pointer, string name, string? fixedName)
     {
         if (Unwrap(schema) is { } single)
         {
@@ -408,19 +405,19 @@ internal sealed class SchemaTranslator
             return Unions.Classify(schema, pointer, name, fixedName);
         }
 
-        if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && !AlternativesOnlyConstrain(schema))
+        if ((schema.OneOfList().Count > 0 || schema.AnyOfList().Count > 0) && !AlternativesOnlyConstrain(schema))
         {
             // Alternatives beside own properties or allOf (a base with variants) are not modelled yet.
-            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, schema.OneOf.Count > 0 ? "oneOf" : "anyOf", name);
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedSchema, pointer, schema.OneOfList().Count > 0 ? "oneOf" : "anyOf", name);
             return TypeRef.Any;
         }
 
-        if (schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
+        if (schema.EnumList().Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
         {
             return Enums.Define(fixedName ?? _registry.Claim(name), schema, pointer);
         }
 
-        switch (schema.Type)
+        switch (schema.TypeName())
         {
             case "string":
                 // uri, email, time, binary and unknown formats stay strings: exact text, no parsing surprises (see docs/generated-code.md, "Types and formats").
@@ -451,7 +448,7 @@ internal sealed class SchemaTranslator
                 return TypeRef.ArrayOf(Resolve(schema.Items, pointer + "/items", name + "Item"), ElementAllowsNull(schema.Items));
         }
 
-        if (schema.Properties.Count > 0 || schema.AllOf.Count > 0)
+        if (schema.PropertyMap().Count > 0 || schema.AllOfList().Count > 0)
         {
             var recordName = fixedName ?? _registry.Claim(name);
             _pendingRecords.Enqueue((recordName, schema, pointer));
@@ -463,7 +460,7 @@ internal sealed class SchemaTranslator
             return TypeRef.MapOf(Resolve(values, pointer + "/additionalProperties", name + "Value"), ElementAllowsNull(values));
         }
 
-        if (schema.Type is { } type && type is not ("object" or "null" or "file"))
+        if (schema.TypeName() is { } type && type is not ("object" or "null" or "file"))
         {
             _diagnostics.Add(DiagnosticDescriptors.DocumentProblem, pointer + "/type", pointer + "/type",
                 "'" + type + "' is not a JSON Schema type (string, number, integer, boolean, array, object); the value is read as free-form JSON");
@@ -474,14 +471,14 @@ internal sealed class SchemaTranslator
     }
 
     /// <param name="baseRecord">The record <paramref name="schema"/> derives from (its one referenced allOf part), or null to flatten it.</param>
-    private RecordModel BuildRecord(string name, OpenApiSchema schema, string pointer, RecordModel? baseRecord)
+    private RecordModel BuildRecord(string name, IOpenApiSchema schema, string pointer, RecordModel? baseRecord)
     {
         var members = new UniqueNameBuilder(s_recordMembers);
         members.Reserve(name);
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+        var declared = new List<(string Key, IOpenApiSchema Schema, string Pointer)>();
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
-        OpenApiSchema? basePart = null;
+        IOpenApiSchema? basePart = null;
         if (baseRecord is not null && Hierarchies.MemberNamesOf(baseRecord).Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             // A base member named like the derived record cannot be inherited by it (a member may not share its type's name).
@@ -499,14 +496,14 @@ internal sealed class SchemaTranslator
             }
         }
 
-        CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<OpenApiSchema>(), basePart);
+        CollectMembers(schema, pointer, required, declared, seenKeys, new HashSet<IOpenApiSchema>(), basePart);
         var renames = MemberRenames(name, declared, members, baseRecord);
 
         var properties = new List<PropertyModel>(declared.Count);
         foreach (var (key, declaredSchema, propertyPointer) in declared)
         {
             // The reader leaves a property whose $ref it could not resolve (CTR004) as null: free-form JSON then.
-            var propertySchema = declaredSchema ?? new OpenApiSchema { Nullable = true };
+            var propertySchema = declaredSchema ?? new OpenApiSchema { Extensions = new Dictionary<string, IOpenApiExtension> { ["x-nullable"] = new JsonNodeExtension(true) } };
             var pascal = Identifiers.ToPascalCase(key, "Value");
             var renamed = renames.TryGetValue(key, out var rename);
             var propertyName = renamed ? rename : members.Claim(string.Equals(pascal, name, StringComparison.OrdinalIgnoreCase) ? pascal + "Value" : pascal);
@@ -522,8 +519,8 @@ internal sealed class SchemaTranslator
             // One record serves requests and responses: a member that travels one way only is never C#-required.
             var isRequired = required.Contains(key) && access == MemberAccess.ReadWrite;
             var defaultValue = propertySchema.Default ?? AnnotationsOf(propertySchema).Select(a => a.Default).FirstOrDefault(d => d is not null);
-            var defaultPointer = (propertySchema.Default is not null && propertySchema.Reference is { IsExternal: false } target
-                ? "#/components/schemas/" + Escape(target.Id)
+            var defaultPointer = (propertySchema.Default is not null && propertySchema.ReferenceId() is { } target
+                ? "#/components/schemas/" + Escape(target)
                 : propertyPointer) + "/default";
             properties.Add(new PropertyModel(
                 propertyName,
@@ -564,7 +561,7 @@ internal sealed class SchemaTranslator
     /// property keeps its derived name.
     /// </summary>
     private Dictionary<string, string> MemberRenames(
-        string recordName, List<(string Key, OpenApiSchema Schema, string Pointer)> declared, UniqueNameBuilder members, RecordModel? baseRecord)
+        string recordName, List<(string Key, IOpenApiSchema Schema, string Pointer)> declared, UniqueNameBuilder members, RecordModel? baseRecord)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!_facts.Mentions(Overrides.NameKey))
@@ -575,9 +572,9 @@ internal sealed class SchemaTranslator
         var at = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, schema, pointer) in declared)
         {
-            var rename = schema is null || schema.Reference is not null
+            var rename = schema is null || schema.ReferenceId() is not null
                 ? Overrides.SiblingNameOf(_facts, pointer, _diagnostics)
-                : Overrides.NameOf(schema.Extensions, pointer, _diagnostics);
+                : Overrides.NameOf(schema.ExtensionMap(), pointer, _diagnostics);
             if (rename is not null)
             {
                 renames[key] = rename;
@@ -634,7 +631,7 @@ internal sealed class SchemaTranslator
     /// <c>additionalProperties: true</c> or a schema beside <c>properties</c>: undeclared members are kept in a dictionary.
     /// <c>false</c> or no keyword: they are skipped. (The reader reads <c>true</c> like no keyword, so the text decides.)
     /// </summary>
-    private ExtraMembersModel? ExtraMembersOf(OpenApiSchema schema, string pointer, string recordName, UniqueNameBuilder members)
+    private ExtraMembersModel? ExtraMembersOf(IOpenApiSchema schema, string pointer, string recordName, UniqueNameBuilder members)
     {
         TypeRef valueType;
         var allowsNull = false;
@@ -674,7 +671,7 @@ internal sealed class SchemaTranslator
         return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static MemberAccess AccessOf(OpenApiSchema schema)
+    private static MemberAccess AccessOf(IOpenApiSchema schema)
     {
         var readOnly = schema.ReadOnly || AnnotationsOf(schema).Any(a => a.ReadOnly);
         var writeOnly = schema.WriteOnly || AnnotationsOf(schema).Any(a => a.WriteOnly);
@@ -682,7 +679,7 @@ internal sealed class SchemaTranslator
     }
 
     /// <summary>A <c>default</c> as compact JSON text (documentation only, cut short past 120 characters), or null.</summary>
-    private static string? DefaultJson(IOpenApiAny? value)
+    private static string? DefaultJson(JsonNode? value)
     {
         const int MaxLength = 120;
         if (value is null)
@@ -690,24 +687,20 @@ internal sealed class SchemaTranslator
             return null;
         }
 
-        using var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true });
-        value.Write(writer, OpenApiSpecVersion.OpenApi3_0);
-        writer.Flush();
-        var json = text.ToString();
+        var json = JsonValues.Json(value);
         return json.Length <= MaxLength ? json : json.Substring(0, MaxLength) + "…";
     }
 
     /// <summary>Own properties plus those of allOf members (flattened), in declaration order, guarding against cycles.</summary>
     /// <param name="basePart">The allOf part a derived record inherits from: its members are the base's, not collected here.</param>
     public void CollectMembers(
-        OpenApiSchema schema,
+        IOpenApiSchema schema,
         string pointer,
         HashSet<string> required,
-        List<(string Key, OpenApiSchema Schema, string Pointer)> declared,
+        List<(string Key, IOpenApiSchema Schema, string Pointer)> declared,
         HashSet<string> seenKeys,
-        HashSet<OpenApiSchema> visiting,
-        OpenApiSchema? basePart = null)
+        HashSet<IOpenApiSchema> visiting,
+        IOpenApiSchema? basePart = null)
     {
         if (!visiting.Add(schema))
         {
@@ -722,24 +715,24 @@ internal sealed class SchemaTranslator
             return;
         }
 
-        for (var i = 0; i < schema.AllOf.Count; i++)
+        for (var i = 0; i < schema.AllOfList().Count; i++)
         {
-            var part = schema.AllOf[i];
+            var part = schema.AllOfList()[i];
             if (part is null || ReferenceEquals(part, basePart))
             {
                 continue;
             }
 
-            var partPointer = part.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/allOf/" + i;
+            var partPointer = part.ReferenceId() is { } reference ? "#/components/schemas/" + Escape(reference) : pointer + "/allOf/" + i;
             CollectMembers(part, partPointer, required, declared, seenKeys, visiting);
         }
 
-        foreach (var key in schema.Required)
+        foreach (var key in schema.RequiredSet())
         {
             required.Add(key);
         }
 
-        foreach (var property in schema.Properties)
+        foreach (var property in schema.PropertyMap())
         {
             if (seenKeys.Add(property.Key))
             {
@@ -751,10 +744,10 @@ internal sealed class SchemaTranslator
     }
 
     /// <summary>Schemas that become a named C# type (a record or an enum) rather than an alias of another type.</summary>
-    private static bool IsNamedShape(OpenApiSchema schema) =>
+    private static bool IsNamedShape(IOpenApiSchema schema) =>
         Unwrap(schema) is null && IsUnion(schema)
             ? UnionTranslator.PlanUnion(schema, string.Empty).Shape is UnionTranslator.UnionShape.Union or UnionTranslator.UnionShape.MergedEnum
-            : Unwrap(schema) is null && (schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 || AlternativesOnlyConstrain(schema))
-        && ((schema.Enum.Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
-            || (schema.Type is null or "object" && (schema.Properties.Count > 0 || schema.AllOf.Count > 0)));
+            : Unwrap(schema) is null && (schema.OneOfList().Count == 0 && schema.AnyOfList().Count == 0 || AlternativesOnlyConstrain(schema))
+        && ((schema.EnumList().Count > 0 && (IsStringLike(schema) || IsIntegerEnum(schema)))
+            || (schema.TypeName() is null or "object" && (schema.PropertyMap().Count > 0 || schema.AllOfList().Count > 0)));
 }

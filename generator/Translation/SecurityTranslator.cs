@@ -7,8 +7,7 @@ using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -64,7 +63,7 @@ internal sealed class SecurityTranslator
 
         var prefix = isSwagger2 ? "#/securityDefinitions/" : "#/components/securitySchemes/";
         var schemes = new List<SecuritySchemeModel>();
-        foreach (var entry in document.Components?.SecuritySchemes ?? new Dictionary<string, OpenApiSecurityScheme>())
+        foreach (var entry in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
         {
             schemes.Add(Translate(entry.Key, entry.Value, prefix + Escape(entry.Key), facts, names, diagnostics));
         }
@@ -136,7 +135,7 @@ internal sealed class SecurityTranslator
         return noneLeft ? null : kept.ToEquatableArray();
     }
 
-    private static SecuritySchemeModel Translate(string name, OpenApiSecurityScheme scheme, string pointer, DocumentFacts facts, UniqueNameBuilder names, DiagnosticBag diagnostics)
+    private static SecuritySchemeModel Translate(string name, IOpenApiSecurityScheme scheme, string pointer, DocumentFacts facts, UniqueNameBuilder names, DiagnosticBag diagnostics)
     {
         SecuritySchemeModel External(string reason, string instead)
         {
@@ -147,7 +146,7 @@ internal sealed class SecurityTranslator
         SecuritySchemeModel WithOption(SecuritySchemeModel model) => model with { PropertyName = names.Claim(Identifiers.ToPascalCase(name, "Scheme")) };
 
         const string AddItYourself = "the client does not apply it (add it with a DelegatingHandler), and requirements count it as satisfied";
-        if (scheme.Extensions.TryGetValue("x-amazon-apigateway-authtype", out var authType) && authType is OpenApiString { Value: "awsSigv4" })
+        if (scheme.ExtensionMap().TryGetValue("x-amazon-apigateway-authtype", out var authType) && JsonValues.AsString(JsonValues.Of(authType)) == "awsSigv4")
         {
             return External("it is AWS SigV4 signing, which generated clients apply to AWS services only", "the client does not sign (add a SigV4Handler to the HttpClient), and requirements count it as satisfied");
         }

@@ -6,7 +6,7 @@ using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation;
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Contracts.Generator.Reading;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 
 namespace Contracts.Generator.Translation;
 
@@ -20,13 +20,13 @@ internal static class ShapeKeys
     private const int MaxKeyLength = 1 << 20;
 
     /// <summary>The shape key of <paramref name="schema"/>, or null when it is too large to compare.</summary>
-    public static string? Of(OpenApiSchema schema)
+    public static string? Of(IOpenApiSchema schema)
     {
         var text = new StringBuilder();
         return Append(text, schema, 0) ? text.ToString() : null;
     }
 
-    private static bool Append(StringBuilder text, OpenApiSchema? schema, int depth)
+    private static bool Append(StringBuilder text, IOpenApiSchema? schema, int depth)
     {
         if (text.Length > MaxKeyLength || depth > Limits.MaxSchemaDepth)
         {
@@ -39,26 +39,26 @@ internal static class ShapeKeys
             return true;
         }
 
-        if (schema.Reference is { } reference)
+        if (schema.ReferenceId() is { } reference)
         {
             // A referenced component is its own type whatever it holds: its name is its shape here.
-            Field(text, "$", (reference.IsExternal ? reference.ExternalResource + "#" : string.Empty) + reference.Id);
+            Field(text, "$", reference);
             return true;
         }
 
         text.Append('{');
-        Field(text, "type", schema.Type);
+        Field(text, "type", schema.TypeName());
         Field(text, "format", schema.Format);
         Field(text, "title", depth == 0 ? null : schema.Title);
-        Flag(text, "nullable", schema.Nullable || schema.Extensions.ContainsKey("x-nullable") && schema.Extensions["x-nullable"] is OpenApiBoolean { Value: true });
+        Flag(text, "nullable", schema.IsNullable() || schema.ExtensionMap().TryGetValue("x-nullable", out var nullable) && JsonValues.AsBoolean(JsonValues.Of(nullable)) == true);
         Flag(text, "readOnly", schema.ReadOnly);
         Flag(text, "writeOnly", schema.WriteOnly);
         Flag(text, "deprecated", schema.Deprecated);
         Flag(text, "uniqueItems", schema.UniqueItems == true);
-        Number(text, "maximum", schema.Maximum);
-        Flag(text, "exclusiveMaximum", schema.ExclusiveMaximum == true);
-        Number(text, "minimum", schema.Minimum);
-        Flag(text, "exclusiveMinimum", schema.ExclusiveMinimum == true);
+        Number(text, "maximum", schema.MaximumValue());
+        Flag(text, "exclusiveMaximum", schema.IsExclusiveMaximum());
+        Number(text, "minimum", schema.MinimumValue());
+        Flag(text, "exclusiveMinimum", schema.IsExclusiveMinimum());
         Number(text, "multipleOf", schema.MultipleOf);
         Number(text, "maxLength", schema.MaxLength);
         Number(text, "minLength", schema.MinLength);
@@ -73,10 +73,10 @@ internal static class ShapeKeys
             AppendAny(text, value, 0);
         }
 
-        if (schema.Enum.Count > 0)
+        if (schema.EnumList().Count > 0)
         {
             text.Append("enum[");
-            foreach (var item in schema.Enum)
+            foreach (var item in schema.EnumList())
             {
                 AppendAny(text, item, 0);
             }
@@ -84,10 +84,10 @@ internal static class ShapeKeys
             text.Append(']');
         }
 
-        if (schema.Required.Count > 0)
+        if (schema.RequiredSet().Count > 0)
         {
             text.Append("required[");
-            foreach (var key in schema.Required.OrderBy(k => k, System.StringComparer.Ordinal))
+            foreach (var key in schema.RequiredSet().OrderBy(k => k, System.StringComparer.Ordinal))
             {
                 Field(text, string.Empty, key);
             }
@@ -98,7 +98,7 @@ internal static class ShapeKeys
         if (schema.Discriminator is { } discriminator)
         {
             Field(text, "discriminator", discriminator.PropertyName);
-            foreach (var entry in (discriminator.Mapping ?? new Dictionary<string, string>()).OrderBy(e => e.Key, System.StringComparer.Ordinal))
+            foreach (var entry in discriminator.MappingTargets().OrderBy(e => e.Key, System.StringComparer.Ordinal))
             {
                 Field(text, entry.Key, entry.Value);
             }
@@ -106,7 +106,7 @@ internal static class ShapeKeys
 
         // Declaration order is part of the shape: it is the order of the generated members.
         text.Append("properties{");
-        foreach (var property in schema.Properties)
+        foreach (var property in schema.PropertyMap())
         {
             Field(text, string.Empty, property.Key);
             if (!Append(text, property.Value, depth + 1))
@@ -120,13 +120,13 @@ internal static class ShapeKeys
         return Part(text, "items", schema.Items, depth)
             && Part(text, "additionalProperties", schema.AdditionalProperties, depth)
             && Part(text, "not", schema.Not, depth)
-            && List(text, "allOf", schema.AllOf, depth)
-            && List(text, "oneOf", schema.OneOf, depth)
-            && List(text, "anyOf", schema.AnyOf, depth)
+            && List(text, "allOf", schema.AllOfList(), depth)
+            && List(text, "oneOf", schema.OneOfList(), depth)
+            && List(text, "anyOf", schema.AnyOfList(), depth)
             && text.Append('}').Length <= MaxKeyLength;
     }
 
-    private static bool Part(StringBuilder text, string name, OpenApiSchema? schema, int depth)
+    private static bool Part(StringBuilder text, string name, IOpenApiSchema? schema, int depth)
     {
         if (schema is null)
         {
@@ -137,7 +137,7 @@ internal static class ShapeKeys
         return Append(text, schema, depth + 1);
     }
 
-    private static bool List(StringBuilder text, string name, IList<OpenApiSchema> schemas, int depth)
+    private static bool List(StringBuilder text, string name, IList<IOpenApiSchema> schemas, int depth)
     {
         if (schemas.Count == 0)
         {
@@ -192,7 +192,7 @@ internal static class ShapeKeys
         }
     }
 
-    private static void AppendAny(StringBuilder text, IOpenApiAny? value, int depth)
+    private static void AppendAny(StringBuilder text, JsonNode? value, int depth)
     {
         if (depth > Limits.MaxSchemaDepth || text.Length > MaxKeyLength)
         {
@@ -201,13 +201,10 @@ internal static class ShapeKeys
 
         switch (value)
         {
-            case null or OpenApiNull:
+            case var _ when JsonValues.IsNull(value):
                 text.Append("null;");
                 return;
-            case OpenApiString s:
-                Field(text, "s", s.Value);
-                return;
-            case OpenApiArray array:
+            case JsonArray array:
                 text.Append('[');
                 foreach (var item in array)
                 {
@@ -216,7 +213,7 @@ internal static class ShapeKeys
 
                 text.Append(']');
                 return;
-            case OpenApiObject obj:
+            case JsonObject obj:
                 text.Append('{');
                 foreach (var entry in obj)
                 {
@@ -226,27 +223,9 @@ internal static class ShapeKeys
 
                 text.Append('}');
                 return;
-            case IOpenApiPrimitive primitive:
-                Field(text, primitive.PrimitiveType.ToString(), PrimitiveText(primitive));
-                return;
             default:
-                text.Append(value.AnyType.ToString()).Append(';');
+                Field(text, JsonValues.Kind(value) == System.Text.Json.JsonValueKind.String ? "s" : JsonValues.Kind(value).ToString(), JsonValues.ScalarText(value));
                 return;
         }
     }
-
-    private static string PrimitiveText(IOpenApiPrimitive primitive) => primitive switch
-    {
-        OpenApiInteger i => i.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiLong l => l.Value.ToString(CultureInfo.InvariantCulture),
-        OpenApiFloat f => f.Value.ToString("R", CultureInfo.InvariantCulture),
-        OpenApiDouble d => d.Value.ToString("R", CultureInfo.InvariantCulture),
-        OpenApiBoolean b => b.Value ? "true" : "false",
-        OpenApiDate date => date.Value.ToString("O", CultureInfo.InvariantCulture),
-        OpenApiDateTime dateTime => dateTime.Value.ToString("O", CultureInfo.InvariantCulture),
-        OpenApiPassword password => password.Value,
-        OpenApiByte bytes => System.Convert.ToBase64String(bytes.Value ?? System.Array.Empty<byte>()),
-        OpenApiBinary binary => System.Convert.ToBase64String(binary.Value ?? System.Array.Empty<byte>()),
-        _ => primitive.PrimitiveType.ToString(),
-    };
 }

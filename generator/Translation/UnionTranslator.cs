@@ -4,8 +4,7 @@ using System.Linq;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Model;
 using Contracts.Generator.Translation.Naming;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using static Contracts.Generator.Translation.SchemaShapes;
 
 namespace Contracts.Generator.Translation;
@@ -54,7 +53,7 @@ internal sealed class UnionTranslator
     public bool IsScalar(string name) => _scalarUnions.Contains(name);
 
     /// <summary>Builds the union <paramref name="name"/> (already claimed) of the given member types and returns its type.</summary>
-    public TypeRef Define(string name, OpenApiSchema schema, string pointer, List<(TypeRef Type, OpenApiSchema Schema)> members) =>
+    public TypeRef Define(string name, IOpenApiSchema schema, string pointer, List<(TypeRef Type, IOpenApiSchema Schema)> members) =>
         Register(BuildUnion(name, schema, pointer, members));
 
     /// <summary>What a <c>oneOf</c>/<c>anyOf</c> becomes; decided from the schemas alone so that component names can be claimed first.</summary>
@@ -77,10 +76,10 @@ internal sealed class UnionTranslator
     }
 
     /// <summary>The alternatives of a oneOf (else anyOf) schema, without null and annotation-only members.</summary>
-    public static (UnionShape Shape, List<(OpenApiSchema Schema, string Pointer)> Members) PlanUnion(OpenApiSchema schema, string pointer)
+    public static (UnionShape Shape, List<(IOpenApiSchema Schema, string Pointer)> Members) PlanUnion(IOpenApiSchema schema, string pointer)
     {
-        var members = new List<(OpenApiSchema, string)>();
-        AddAlternatives(schema, pointer, members, new HashSet<OpenApiSchema> { schema });
+        var members = new List<(IOpenApiSchema, string)>();
+        AddAlternatives(schema, pointer, members, new HashSet<IOpenApiSchema> { schema });
 
         if (members.Count == 0)
         {
@@ -95,7 +94,7 @@ internal sealed class UnionTranslator
         if (members.All(m => IsPlainString(m.Item1)))
         {
             // Stripe's "" alternative adds nothing to a plain string.
-            return (members.Any(m => m.Item1.Enum.Count > 0 && !IsEmptyStringAlternative(m.Item1)) ? UnionShape.MergedEnum : UnionShape.String, members);
+            return (members.Any(m => m.Item1.EnumList().Count > 0 && !IsEmptyStringAlternative(m.Item1)) ? UnionShape.MergedEnum : UnionShape.String, members);
         }
 
         return (UnionShape.Union, members);
@@ -106,10 +105,10 @@ internal sealed class UnionTranslator
     /// <c>payment_source</c> beside <c>deleted_payment_source</c>) contributes its own alternatives, so the cases are
     /// the concrete shapes and can be told apart by their members.
     /// </summary>
-    private static void AddAlternatives(OpenApiSchema schema, string pointer, List<(OpenApiSchema, string)> members, HashSet<OpenApiSchema> visiting)
+    private static void AddAlternatives(IOpenApiSchema schema, string pointer, List<(IOpenApiSchema, string)> members, HashSet<IOpenApiSchema> visiting)
     {
-        var keyword = schema.OneOf.Count > 0 ? "oneOf" : "anyOf";
-        var all = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
+        var keyword = schema.OneOfList().Count > 0 ? "oneOf" : "anyOf";
+        var all = schema.OneOfList().Count > 0 ? schema.OneOfList() : schema.AnyOfList();
         for (var i = 0; i < all.Count; i++)
         {
             var member = all[i];
@@ -118,7 +117,7 @@ internal sealed class UnionTranslator
                 continue;
             }
 
-            var memberPointer = member.Reference is { } reference ? "#/components/schemas/" + Escape(reference.Id) : pointer + "/" + keyword + "/" + i;
+            var memberPointer = member.ReferenceId() is { } reference ? "#/components/schemas/" + Escape(reference) : pointer + "/" + keyword + "/" + i;
             if (IsUnion(member) && member.Discriminator is null && !AllowsNull(member) && visiting.Count < 16 && visiting.Add(member))
             {
                 AddAlternatives(member, memberPointer, members, visiting);
@@ -130,16 +129,16 @@ internal sealed class UnionTranslator
     }
 
     /// <summary>Stripe's <c>enum: ['']</c> alternative ("unset"): a plain string case rather than a one-value enum.</summary>
-    internal static bool IsEmptyStringAlternative(OpenApiSchema member) =>
-        member.Reference is null && member.Type is null or "string" && member.Enum.Count == 1 && member.Enum[0] is OpenApiString { Value: "" };
+    internal static bool IsEmptyStringAlternative(IOpenApiSchema member) =>
+        member.ReferenceId() is null && member.TypeName() is null or "string" && member.EnumList().Count == 1 && JsonValues.AsString(member.EnumList()[0]) == "";
 
-    private static bool IsPlainString(OpenApiSchema member) =>
-        member.Type is "string" or null && string.IsNullOrEmpty(member.Format) && member.Properties.Count == 0 && member.Items is null
-        && member.OneOf.Count == 0 && member.AnyOf.Count == 0 && member.AllOf.Count == 0
-        && (member.Type == "string" || member.Enum.Count > 0) && IsStringLike(member);
+    private static bool IsPlainString(IOpenApiSchema member) =>
+        member.TypeName() is "string" or null && string.IsNullOrEmpty(member.Format) && member.PropertyMap().Count == 0 && member.Items is null
+        && member.OneOfList().Count == 0 && member.AnyOfList().Count == 0 && member.AllOfList().Count == 0
+        && (member.TypeName() == "string" || member.EnumList().Count > 0) && IsStringLike(member);
 
     /// <summary>The type of a schema with a oneOf or anyOf: <paramref name="fixedName"/> is its claimed component name, else <paramref name="name"/> is claimed when it becomes a type.</summary>
-    public TypeRef Classify(OpenApiSchema schema, string pointer, string name, string? fixedName)
+    public TypeRef Classify(IOpenApiSchema schema, string pointer, string name, string? fixedName)
     {
         var (shape, members) = PlanUnion(schema, pointer);
         switch (shape)
@@ -152,18 +151,18 @@ internal sealed class UnionTranslator
                 return TypeRef.String;
             case UnionShape.MergedEnum:
                 var enumName = fixedName ?? _registry.Claim(name);
-                var merged = new OpenApiSchema { Type = "string", Description = schema.Description };
-                merged.Enum = members.SelectMany(m => m.Schema.Enum).Where(v => v is OpenApiString).ToList();
+                var merged = new OpenApiSchema { Type = JsonSchemaType.String, Description = schema.Description };
+                merged.Enum = members.SelectMany(m => m.Schema.EnumList()).Where(JsonValues.IsString).ToList();
                 return _enums.Define(enumName, merged, pointer);
         }
 
         var unionName = fixedName ?? _registry.Claim(name);
-        var types = new List<(TypeRef Type, OpenApiSchema Schema)>();
+        var types = new List<(TypeRef Type, IOpenApiSchema Schema)>();
         var constants = CaseNames.Constants(members.Select(m => m.Schema).ToList(), DiscriminatorOf(schema));
         for (var i = 0; i < members.Count; i++)
         {
             var (member, memberPointer) = members[i];
-            var type = IsEmptyStringAlternative(member) ? TypeRef.String : _schemas.Resolve(member, memberPointer, CaseNames.TypeHint(unionName, constants[i] ?? (member.Reference is null ? SingleValue(member) : null), i + 1));
+            var type = IsEmptyStringAlternative(member) ? TypeRef.String : _schemas.Resolve(member, memberPointer, CaseNames.TypeHint(unionName, constants[i] ?? (member.ReferenceId() is null ? SingleValue(member) : null), i + 1));
             if (!types.Any(t => t.Type.Equals(type)))
             {
                 types.Add((type, member));
@@ -191,15 +190,15 @@ internal sealed class UnionTranslator
         return new TypeRef(TypeKind.Union, union.Name);
     }
 
-    private UnionModel BuildUnion(string name, OpenApiSchema schema, string pointer, List<(TypeRef Type, OpenApiSchema Schema)> members)
+    private UnionModel BuildUnion(string name, IOpenApiSchema schema, string pointer, List<(TypeRef Type, IOpenApiSchema Schema)> members)
     {
         var shapes = members.Select(m =>
         {
             var required = new HashSet<string>(StringComparer.Ordinal);
-            var declared = new List<(string Key, OpenApiSchema Schema, string Pointer)>();
+            var declared = new List<(string Key, IOpenApiSchema Schema, string Pointer)>();
             if (m.Type.Kind == TypeKind.Object)
             {
-                _schemas.CollectMembers(m.Schema, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
+                _schemas.CollectMembers(m.Schema, pointer, required, declared, new HashSet<string>(StringComparer.Ordinal), new HashSet<IOpenApiSchema>());
             }
 
             return (m.Type, m.Schema, Required: required, Declared: declared);
@@ -256,7 +255,7 @@ internal sealed class UnionTranslator
     /// value shared by two cases (Stripe's <c>object: {enum: [card]}</c>, Rebilly's <c>rel</c>), tells the cases
     /// apart exactly. Returns its name and each case's values, or null.
     /// </summary>
-    private static (string Name, List<List<string>> Values)? ConstantMember(List<(OpenApiSchema Schema, HashSet<string> Required)> objects)
+    private static (string Name, List<List<string>> Values)? ConstantMember(List<(IOpenApiSchema Schema, HashSet<string> Required)> objects)
     {
         if (objects.Count < 2)
         {
@@ -278,19 +277,19 @@ internal sealed class UnionTranslator
     }
 
     /// <summary>The string values of member <paramref name="key"/>'s enum, the object's own declaration first, then its allOf parts.</summary>
-    private static List<string>? EnumOf(OpenApiSchema schema, string key, int depth)
+    private static List<string>? EnumOf(IOpenApiSchema schema, string key, int depth)
     {
-        if (schema.Properties.TryGetValue(key, out var property) && property is { Enum.Count: > 0 } && property.Enum.All(v => v is OpenApiString))
+        if (schema.PropertyMap().TryGetValue(key, out var property) && property is { Enum.Count: > 0 } && property.EnumList().All(JsonValues.IsString))
         {
-            return property.Enum.Select(v => ((OpenApiString)v).Value).ToList();
+            return property.EnumList().Select(v => JsonValues.AsString(v)!).ToList();
         }
 
         // The depth guard stops at allOf cycles (reported elsewhere as CTR100).
-        return depth > 16 ? null : schema.AllOf.Where(p => p is not null).Select(p => EnumOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
+        return depth > 16 ? null : schema.AllOfList().Where(p => p is not null).Select(p => EnumOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
     }
 
     /// <summary>Required string-enum members that at least two object cases declare: their values tell those cases apart.</summary>
-    private static HashSet<string> SharedConstants(List<(OpenApiSchema Schema, HashSet<string> Required)> objects)
+    private static HashSet<string> SharedConstants(List<(IOpenApiSchema Schema, HashSet<string> Required)> objects)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (schema, required) in objects)
@@ -306,9 +305,9 @@ internal sealed class UnionTranslator
 
     /// <summary>What an object case's members may hold in JSON; members whose schema says nothing are left out.</summary>
     private static EquatableArray<UnionMemberModel> MemberShapes(
-        OpenApiSchema schema,
+        IOpenApiSchema schema,
         HashSet<string> required,
-        List<(string Key, OpenApiSchema Schema, string Pointer)> declared,
+        List<(string Key, IOpenApiSchema Schema, string Pointer)> declared,
         HashSet<string> constants)
     {
         var result = new List<UnionMemberModel>();
@@ -338,7 +337,7 @@ internal sealed class UnionTranslator
     }
 
     /// <summary>The JSON kinds a schema accepts (without null); 0 when it could be anything (no type, a union, free-form).</summary>
-    private static int KindsOf(OpenApiSchema? schema)
+    private static int KindsOf(IOpenApiSchema? schema)
     {
         if (schema is null)
         {
@@ -346,30 +345,30 @@ internal sealed class UnionTranslator
         }
 
         schema = Unwrap(schema)?.Schema ?? schema;
-        return schema.Type switch
+        return schema.TypeName() switch
         {
             "string" => JsonKindFlags.String,
             "integer" or "number" => JsonKindFlags.Number,
             "boolean" => JsonKindFlags.Boolean,
             "array" => JsonKindFlags.Array,
             "object" => JsonKindFlags.Object,
-            null when schema.Properties.Count > 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 => JsonKindFlags.Object,
-            null when schema.Enum.Count > 0 && schema.Enum.All(v => v is OpenApiString) => JsonKindFlags.String,
+            null when schema.PropertyMap().Count > 0 && schema.OneOfList().Count == 0 && schema.AnyOfList().Count == 0 => JsonKindFlags.Object,
+            null when schema.EnumList().Count > 0 && schema.EnumList().All(JsonValues.IsString) => JsonKindFlags.String,
             _ => 0,
         };
     }
 
     /// <summary>Explicit <c>mapping</c> values that point at this member, else (implicitly) its component name.</summary>
-    private static List<string> DiscriminatorValues(OpenApiSchema union, OpenApiSchema member)
+    private static List<string> DiscriminatorValues(IOpenApiSchema union, IOpenApiSchema member)
     {
-        var id = member.Reference?.Id;
+        var id = member.ReferenceId();
         var values = new List<string>();
         if (id is null)
         {
             return values;
         }
 
-        foreach (var entry in union.Discriminator.Mapping ?? new Dictionary<string, string>())
+        foreach (var entry in union.Discriminator.MappingTargets())
         {
             var target = entry.Value ?? string.Empty;
             var slash = target.LastIndexOf('/');
@@ -391,7 +390,7 @@ internal sealed class UnionTranslator
     /// The JSON token of a case. An integer enum is read from a number (found by the property tests: it was taken for
     /// a string enum, so no number matched the union).
     /// </summary>
-    private static UnionToken TokenOf(TypeRef type, OpenApiSchema schema) => type.Kind switch
+    private static UnionToken TokenOf(TypeRef type, IOpenApiSchema schema) => type.Kind switch
     {
         TypeKind.Enum when IsIntegerEnum(Unwrap(schema)?.Schema ?? schema) => UnionToken.Integer,
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.Enum => UnionToken.String,
@@ -404,14 +403,14 @@ internal sealed class UnionTranslator
     };
 
     /// <summary><c>type: object</c> with no members and no other keyword that gives it a shape.</summary>
-    private static bool IsMemberlessObject(OpenApiSchema schema)
+    private static bool IsMemberlessObject(IOpenApiSchema schema)
     {
         schema = Unwrap(schema)?.Schema ?? schema;
-        return schema.Type == "object" && schema.Properties.Count == 0 && schema.AdditionalProperties is null
-            && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0;
+        return schema.TypeName() == "object" && schema.PropertyMap().Count == 0 && schema.AdditionalProperties is null
+            && schema.AllOfList().Count == 0 && schema.OneOfList().Count == 0 && schema.AnyOfList().Count == 0;
     }
 
-    private static string? DiscriminatorOf(OpenApiSchema schema) =>
+    private static string? DiscriminatorOf(IOpenApiSchema schema) =>
         string.IsNullOrEmpty(schema.Discriminator?.PropertyName) ? null : schema.Discriminator!.PropertyName;
 
     private static string CaseName(TypeRef type) => type.Kind switch

@@ -27,7 +27,7 @@ public sealed class NewUserTests(LocalFeed feed)
                 "Contracts.Generator.nuspec",
                 "README.md",
                 "analyzers/dotnet/cs/Contracts.Generator.dll",
-                "analyzers/dotnet/cs/Microsoft.OpenApi.Readers.dll",
+                "analyzers/dotnet/cs/Microsoft.OpenApi.YamlReader.dll",
                 "analyzers/dotnet/cs/Microsoft.OpenApi.dll",
                 "analyzers/dotnet/cs/SharpYaml.dll",
                 "build/Contracts.Generator.props",

@@ -7,7 +7,7 @@ using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading.Overlays;
@@ -225,9 +225,9 @@ internal static class OverlayApplier
     private static void Merge(YamlMappingNode target, YamlMappingNode changes, OverlayDocument document, State state, int depth)
     {
         // Recursive along the update's own nesting, which a hostile overlay can make deep: bounded like the writer.
-        if (depth > OpenApi31Downgrader.MaxDepth)
+        if (depth > FlowYamlWriter.MaxDepth)
         {
-            state.Fail(document, changes, "the update nests more than " + OpenApi31Downgrader.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+            state.Fail(document, changes, "the update nests more than " + FlowYamlWriter.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
             return;
         }
 

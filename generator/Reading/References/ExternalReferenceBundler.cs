@@ -4,7 +4,7 @@ using Contracts.Generator.Configuration;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Helpers;
 using Contracts.Generator.Locating;
-using Contracts.Generator.Reading.Downgrade;
+using Contracts.Generator.Reading.Yaml;
 using SharpYaml.Serialization;
 
 namespace Contracts.Generator.Reading.References;

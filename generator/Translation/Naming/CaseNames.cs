@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Model;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation.Naming;
 
@@ -21,9 +21,9 @@ internal static class CaseNames
     /// first member, in ordinal order, that every object alternative declares as a one-value string enum with a value of
     /// its own), or null for an alternative without one.
     /// </summary>
-    public static List<string?> Constants(IReadOnlyList<OpenApiSchema> alternatives, string? discriminator)
+    public static List<string?> Constants(IReadOnlyList<IOpenApiSchema> alternatives, string? discriminator)
     {
-        var objects = alternatives.Where(a => a.Properties.Count > 0 || a.AllOf.Count > 0).ToList();
+        var objects = alternatives.Where(a => a.PropertyMap().Count > 0 || a.AllOfList().Count > 0).ToList();
         var key = discriminator;
         if (key is null && objects.Count > 0)
         {
@@ -47,10 +47,10 @@ internal static class CaseNames
     /// <param name="typeName">What the case's type is called (<c>Integer</c>, <c>Address</c>, …).</param>
     /// <param name="positionPrefix">The union's name and <c>Option</c>: a type named so was named by its position (<see cref="TypeHint"/>).</param>
     public static string Preferred(
-        IReadOnlyList<string> discriminatorValues, OpenApiSchema alternative, string? constant, TypeRef type, string typeName, string positionPrefix)
+        IReadOnlyList<string> discriminatorValues, IOpenApiSchema alternative, string? constant, TypeRef type, string typeName, string positionPrefix)
     {
         // A referenced component keeps its name as the case's: someone chose it (Pet.Dog, whatever its mapping value).
-        if (alternative.Reference is not null)
+        if (alternative.ReferenceId() is not null)
         {
             return typeName;
         }
@@ -77,24 +77,24 @@ internal static class CaseNames
     }
 
     /// <summary>Required members of an object alternative (own or through allOf) that are one-value string enums.</summary>
-    private static IEnumerable<string> ConstantKeys(OpenApiSchema schema) =>
-        schema.Properties.Keys.Concat(schema.AllOf.Where(p => p is not null).SelectMany(p => p.Properties.Keys))
+    private static IEnumerable<string> ConstantKeys(IOpenApiSchema schema) =>
+        schema.PropertyMap().Keys.Concat(schema.AllOfList().Where(p => p is not null).SelectMany(p => p.PropertyMap().Keys))
             .Distinct(StringComparer.Ordinal)
             .Where(k => ConstantOf(schema, k, 0) is not null);
 
     /// <summary>The one string value of required member <paramref name="key"/> of an object, its allOf parts included.</summary>
-    private static string? ConstantOf(OpenApiSchema schema, string key, int depth)
+    private static string? ConstantOf(IOpenApiSchema schema, string key, int depth)
     {
         if (depth > 16)
         {
             return null;
         }
 
-        if (schema.Properties.TryGetValue(key, out var property) && schema.Required.Contains(key))
+        if (schema.PropertyMap().TryGetValue(key, out var property) && schema.RequiredSet().Contains(key))
         {
             return SchemaShapes.SingleValue(property);
         }
 
-        return schema.AllOf.Where(p => p is not null).Select(p => ConstantOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
+        return schema.AllOfList().Where(p => p is not null).Select(p => ConstantOf(p, key, depth + 1)).FirstOrDefault(v => v is not null);
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Translation.Naming;
 
@@ -17,13 +17,13 @@ namespace Contracts.Generator.Translation.Naming;
 internal sealed class InlineNames
 {
     private readonly TypeRegistry _registry;
-    private readonly Func<OpenApiSchema, bool> _isNamedShape;
+    private readonly Func<IOpenApiSchema, bool> _isNamedShape;
 
     /// <summary>How many distinct shapes each title's name has in the whole document (counted before any is named).</summary>
     private readonly Dictionary<string, int> _shapesPerTitle;
     private readonly Dictionary<(string Title, string Shape), TypeRef> _types = new();
 
-    private InlineNames(TypeRegistry registry, Func<OpenApiSchema, bool> isNamedShape, Dictionary<string, int> shapesPerTitle)
+    private InlineNames(TypeRegistry registry, Func<IOpenApiSchema, bool> isNamedShape, Dictionary<string, int> shapesPerTitle)
     {
         _registry = registry;
         _isNamedShape = isNamedShape;
@@ -32,7 +32,7 @@ internal sealed class InlineNames
 
     /// <summary>Counts the shapes under each title of the document's inline schemas that become a named type.</summary>
     /// <param name="isNamedShape">Whether a schema becomes a record, an enum or a union (not an alias of another type).</param>
-    public static InlineNames For(OpenApiDocument document, TypeRegistry registry, Func<OpenApiSchema, bool> isNamedShape)
+    public static InlineNames For(OpenApiDocument document, TypeRegistry registry, Func<IOpenApiSchema, bool> isNamedShape)
     {
         var shapes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var walker = new TitleWalker(isNamedShape, shapes);
@@ -45,14 +45,14 @@ internal sealed class InlineNames
     /// or the name (claimed) for a new one, which the caller gives to <see cref="Remember"/> once the type exists.
     /// Null for any other schema.
     /// </summary>
-    public (TypeRef? Known, string Name, (string Title, string Shape)? Key)? Lookup(OpenApiSchema schema, string pointer, string hint)
+    public (TypeRef? Known, string Name, (string Title, string Shape)? Key)? Lookup(IOpenApiSchema schema, string pointer, string hint)
     {
-        if (schema.Reference is not null || string.IsNullOrWhiteSpace(schema.Title) || !_isNamedShape(schema))
+        if (schema.ReferenceId() is not null || string.IsNullOrWhiteSpace(schema.Title) || !_isNamedShape(schema))
         {
             return null;
         }
 
-        var title = TitleName(schema.Title);
+        var title = TitleName(schema.Title ?? string.Empty);
         if (title.Length == 0)
         {
             return null;
@@ -117,53 +117,53 @@ internal sealed class InlineNames
     }
 
     /// <summary>Walks every inline schema of the document once, collecting the shapes of titled ones.</summary>
-    private sealed class TitleWalker(Func<OpenApiSchema, bool> isNamedShape, Dictionary<string, HashSet<string>> shapes)
+    private sealed class TitleWalker(Func<IOpenApiSchema, bool> isNamedShape, Dictionary<string, HashSet<string>> shapes)
     {
-        private readonly HashSet<OpenApiSchema> _seen = new();
+        private readonly HashSet<IOpenApiSchema> _seen = new();
 
         public void WalkDocument(OpenApiDocument document)
         {
-            foreach (var schema in document.Components?.Schemas?.Values ?? Enumerable.Empty<OpenApiSchema>())
+            foreach (var schema in document.Components?.Schemas?.Values ?? Enumerable.Empty<IOpenApiSchema>())
             {
                 // A component's own title never names it; its inline members' titles do.
                 WalkChildren(schema, 0);
             }
 
-            foreach (var parameter in document.Components?.Parameters?.Values ?? Enumerable.Empty<OpenApiParameter>())
+            foreach (var parameter in document.Components?.Parameters?.Values ?? Enumerable.Empty<IOpenApiParameter>())
             {
                 Walk(parameter);
             }
 
-            foreach (var body in document.Components?.RequestBodies?.Values ?? Enumerable.Empty<OpenApiRequestBody>())
+            foreach (var body in document.Components?.RequestBodies?.Values ?? Enumerable.Empty<IOpenApiRequestBody>())
             {
                 Walk(body?.Content);
             }
 
-            foreach (var response in document.Components?.Responses?.Values ?? Enumerable.Empty<OpenApiResponse>())
+            foreach (var response in document.Components?.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
             {
                 Walk(response);
             }
 
-            foreach (var path in document.Paths?.Values ?? Enumerable.Empty<OpenApiPathItem>())
+            foreach (var path in document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
             {
-                foreach (var parameter in path?.Parameters ?? new List<OpenApiParameter>())
+                foreach (var parameter in path?.Parameters ?? new List<IOpenApiParameter>())
                 {
                     Walk(parameter);
                 }
 
                 foreach (var operation in path?.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
                 {
-                    foreach (var parameter in operation?.Parameters ?? new List<OpenApiParameter>())
+                    foreach (var parameter in operation?.Parameters ?? new List<IOpenApiParameter>())
                     {
                         Walk(parameter);
                     }
 
-                    if (operation?.RequestBody is { Reference: null } body)
+                    if (operation?.RequestBody is { } body && !ReferenceResolution.IsComponent(body))
                     {
-                        Walk(body.Content);
+                        Walk(body.ContentMap());
                     }
 
-                    foreach (var response in operation?.Responses?.Values ?? Enumerable.Empty<OpenApiResponse>())
+                    foreach (var response in operation?.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
                     {
                         Walk(response);
                     }
@@ -171,40 +171,40 @@ internal sealed class InlineNames
             }
         }
 
-        private void Walk(OpenApiParameter? parameter)
+        private void Walk(IOpenApiParameter? parameter)
         {
-            if (parameter is { Reference: null })
+            if (parameter is not null && !ReferenceResolution.IsComponent(parameter))
             {
                 Walk(parameter.Schema, 0);
-                Walk(parameter.Content);
+                Walk(parameter.ContentMap());
             }
         }
 
-        private void Walk(OpenApiResponse? response)
+        private void Walk(IOpenApiResponse? response)
         {
-            if (response is { Reference: null })
+            if (response is not null && !ReferenceResolution.IsComponent(response))
             {
-                Walk(response.Content);
+                Walk(response.ContentMap());
             }
         }
 
-        private void Walk(IDictionary<string, OpenApiMediaType>? content)
+        private void Walk(IDictionary<string, IOpenApiMediaType>? content)
         {
-            foreach (var media in content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+            foreach (var media in content?.Values ?? Enumerable.Empty<IOpenApiMediaType>())
             {
                 Walk(media?.Schema, 0);
             }
         }
 
-        private void Walk(OpenApiSchema? schema, int depth)
+        private void Walk(IOpenApiSchema? schema, int depth)
         {
             // Referenced schemas are walked as components; each inline schema once.
-            if (schema is null || schema.Reference is not null || depth > Limits.MaxSchemaDepth || !_seen.Add(schema))
+            if (schema is null || schema.ReferenceId() is not null || depth > Limits.MaxSchemaDepth || !_seen.Add(schema))
             {
                 return;
             }
 
-            if (!string.IsNullOrWhiteSpace(schema.Title) && TitleName(schema.Title) is { Length: > 0 } title && isNamedShape(schema) && ShapeKeys.Of(schema) is { } shape)
+            if (!string.IsNullOrWhiteSpace(schema.Title) && TitleName(schema.Title!) is { Length: > 0 } title && isNamedShape(schema) && ShapeKeys.Of(schema) is { } shape)
             {
                 if (!shapes.TryGetValue(title, out var set))
                 {
@@ -217,21 +217,21 @@ internal sealed class InlineNames
             WalkChildren(schema, depth);
         }
 
-        private void WalkChildren(OpenApiSchema? schema, int depth)
+        private void WalkChildren(IOpenApiSchema? schema, int depth)
         {
             if (schema is null)
             {
                 return;
             }
 
-            foreach (var property in schema.Properties.Values)
+            foreach (var property in schema.PropertyMap().Values)
             {
                 Walk(property, depth + 1);
             }
 
             Walk(schema.Items, depth + 1);
             Walk(schema.AdditionalProperties, depth + 1);
-            foreach (var part in schema.AllOf.Concat(schema.OneOf).Concat(schema.AnyOf))
+            foreach (var part in schema.AllOfList().Concat(schema.OneOfList()).Concat(schema.AnyOfList()))
             {
                 Walk(part, depth + 1);
             }

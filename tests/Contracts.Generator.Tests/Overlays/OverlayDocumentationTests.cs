@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Contracts.Generator.Tests.Documentation;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using Xunit;
 using static Contracts.Generator.Tests.Overlays.OverlayHarness;
 
@@ -45,9 +45,9 @@ public sealed class OverlayDocumentationTests
         var (document, diagnostics) = Read(Spec, overlay.Text);
 
         Assert.Empty(diagnostics);
-        Assert.True(document!.Components.Schemas["Pet"].Properties["tag"].Nullable);
-        Assert.Equal("listPets", document.Paths["/pets"].Operations[OperationType.Get].OperationId);
-        Assert.Equal([OperationType.Get], document.Paths["/pets/{id}"].Operations.Keys);
+        Assert.True(document!.Components!.Schemas!["Pet"].Properties!["tag"].Type!.Value.HasFlag(JsonSchemaType.Null));
+        Assert.Equal("listPets", document.Paths["/pets"].Operations![System.Net.Http.HttpMethod.Get].OperationId);
+        Assert.Equal([System.Net.Http.HttpMethod.Get], document.Paths["/pets/{id}"].Operations!.Keys);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Contracts.Generator.Reading.Overlays;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Contracts.Generator.Tests.Overlays;
 

@@ -6,7 +6,7 @@ using Xunit;
 namespace Contracts.Generator.Tests.Reading;
 
 /// <summary>
-/// Specs/openapi31.yaml: an OpenAPI 3.1 document using every construct the downgrade to 3.0 rewrites or drops.
+/// Specs/openapi31.yaml: an OpenAPI 3.1 document using every construct that is given its 3.0 form or dropped (OpenApi31Schemas).
 /// Snapshot, compile, JSON round trip through the generated context, and the CTR105 warnings at their lines.
 /// </summary>
 public sealed class OpenApi31Tests

@@ -7,7 +7,7 @@ using Contracts.Generator.Model;
 using Contracts.Generator.Reading;
 using Contracts.Generator.Translation;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using Xunit;
 
 namespace Contracts.Generator.Tests.Translation;
@@ -48,10 +48,10 @@ public sealed class TranslatorCollaborationTests
     public void A_component_keeps_its_name_against_an_inline_schema_met_before_it()
     {
         // "Owner" (ordinal order) has an inline object "pet" that would be named OwnerPet; the component OwnerPet is named first.
-        var document = Document(new Dictionary<string, OpenApiSchema>
+        var document = Document(new Dictionary<string, IOpenApiSchema>
         {
-            ["Owner"] = Object(("pet", Object(("name", new OpenApiSchema { Type = "string" })))),
-            ["OwnerPet"] = Object(("id", new OpenApiSchema { Type = "integer" })),
+            ["Owner"] = Object(("pet", Object(("name", new OpenApiSchema { Type = JsonSchemaType.String })))),
+            ["OwnerPet"] = Object(("id", new OpenApiSchema { Type = JsonSchemaType.Integer })),
         });
         var schemas = Start(document, out _);
 
@@ -64,20 +64,20 @@ public sealed class TranslatorCollaborationTests
     [Fact]
     public void Nothing_is_resolved_after_the_records_are_built()
     {
-        var document = Document(new Dictionary<string, OpenApiSchema> { ["Pet"] = Object(("name", new OpenApiSchema { Type = "string" })) });
+        var document = Document(new Dictionary<string, IOpenApiSchema> { ["Pet"] = Object(("name", new OpenApiSchema { Type = JsonSchemaType.String })) });
         var schemas = Start(document, out _);
         schemas.Finish();
 
-        Assert.Throws<InvalidOperationException>(() => schemas.Resolve(Object(("late", new OpenApiSchema { Type = "string" })), "#/paths", "Late"));
+        Assert.Throws<InvalidOperationException>(() => schemas.Resolve(Object(("late", new OpenApiSchema { Type = JsonSchemaType.String })), "#/paths", "Late"));
     }
 
     [Fact]
     public void Enums_and_unions_go_to_the_collaborators_that_own_them()
     {
-        var document = Document(new Dictionary<string, OpenApiSchema>
+        var document = Document(new Dictionary<string, IOpenApiSchema>
         {
-            ["Color"] = new() { Type = "string", Enum = { new Microsoft.OpenApi.Any.OpenApiString("red"), new Microsoft.OpenApi.Any.OpenApiString("blue") } },
-            ["IdOrName"] = new() { OneOf = { new OpenApiSchema { Type = "integer" }, new OpenApiSchema { Type = "string" } } },
+            ["Color"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = new List<System.Text.Json.Nodes.JsonNode> { "red", "blue" } },
+            ["IdOrName"] = new OpenApiSchema { OneOf = new List<IOpenApiSchema> { new OpenApiSchema { Type = JsonSchemaType.Integer }, new OpenApiSchema { Type = JsonSchemaType.String } } },
         });
         var schemas = Start(document, out var diagnostics);
         schemas.Finish();
@@ -97,9 +97,9 @@ public sealed class TranslatorCollaborationTests
         return SchemaTranslator.WithComponents(document, Target, new TypeRegistry(Target), diagnostics, facts, hasDateOnly: true, aws: null, CancellationToken.None);
     }
 
-    private static OpenApiDocument Document(IDictionary<string, OpenApiSchema> schemas) =>
+    private static OpenApiDocument Document(IDictionary<string, IOpenApiSchema> schemas) =>
         new() { Components = new OpenApiComponents { Schemas = schemas }, Paths = new OpenApiPaths() };
 
     private static OpenApiSchema Object(params (string Name, OpenApiSchema Schema)[] properties) =>
-        new() { Type = "object", Properties = properties.ToDictionary(p => p.Name, p => p.Schema) };
+        new() { Type = JsonSchemaType.Object, Properties = properties.ToDictionary(p => p.Name, p => (IOpenApiSchema)p.Schema) };
 }

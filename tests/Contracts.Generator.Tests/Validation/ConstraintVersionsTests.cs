@@ -8,7 +8,7 @@ namespace Contracts.Generator.Tests.Validation;
 
 /// <summary>
 /// The keywords as each version spells them: OpenAPI 3.1's numeric <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>
-/// (rewritten to 3.0's booleans by the reader), and Swagger 2.0's keywords written on a parameter itself.
+/// (read as they are; of a bound and an exclusive one, the stricter), and Swagger 2.0's keywords written on a parameter itself.
 /// </summary>
 public sealed class ConstraintVersionsTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 using SharpYaml;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Reading.Downgrade;
+namespace Contracts.Generator.Reading.Yaml;
 
 /// <summary>
 /// Writes a rewritten tree back to text for the reader, as JSON-shaped flow YAML. Scalar styles are kept where they
@@ -13,6 +13,9 @@ namespace Contracts.Generator.Reading.Downgrade;
 /// </summary>
 internal sealed class FlowYamlWriter
 {
+    /// <summary>Deeper than this (reachable only through YAML aliases; the YAML parser stops at 64) a tree is not written.</summary>
+    internal const int MaxDepth = 256;
+
     private readonly StringBuilder _builder;
     private readonly int _maxDepth;
     private long _budget;
@@ -45,12 +48,12 @@ internal sealed class FlowYamlWriter
     {
         var limit = 2L * length + 10_000;
         var budget = limit;
-        var written = Write(root, length, ref budget, OpenApi31Downgrader.MaxDepth);
+        var written = Write(root, length, ref budget, MaxDepth);
         if (written is null)
         {
             diagnostics.AddAt(Contracts.Generator.Diagnostics.DiagnosticDescriptors.SyntaxError, 0, 0, what + "its YAML aliases expand to more than "
                 + limit.ToString(CultureInfo.InvariantCulture) + " nodes or more than "
-                + OpenApi31Downgrader.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+                + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
         }
 
         return written;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using SharpYaml;
 using SharpYaml.Serialization;
 
-namespace Contracts.Generator.Reading.Downgrade;
+namespace Contracts.Generator.Reading.Yaml;
 
 /// <summary>Small helpers over SharpYaml's node tree: keyed access to mappings, new scalars, identity sets.</summary>
 internal static class YamlTree

@@ -1,4 +1,4 @@
-namespace Contracts.Generator.Reading.Downgrade;
+namespace Contracts.Generator.Reading.Yaml;
 
 /// <summary>RFC 6901 pointers of the original document, the form <see cref="SourceLocator"/> turns into lines.</summary>
 internal static class JsonPointer

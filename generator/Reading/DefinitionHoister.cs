@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Text;
-using SharpYaml.Serialization;
+using System.Text.Json.Nodes;
 
-namespace Contracts.Generator.Reading.Downgrade;
+namespace Contracts.Generator.Reading;
 
 /// <summary>
 /// Moves JSON Schema <c>$defs</c> (OpenAPI 3.0 has none) into <c>components/schemas</c>. A definition under component
@@ -13,8 +13,8 @@ internal sealed class DefinitionHoister
 {
     private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> _namesByPointer = new(System.StringComparer.Ordinal);
-    private readonly List<KeyValuePair<string, YamlNode>> _hoisted = new();
-    private readonly List<YamlMappingNode> _references = new();
+    private readonly List<KeyValuePair<string, JsonNode?>> _hoisted = new();
+    private readonly List<JsonObject> _references = new();
 
     public DefinitionHoister(IEnumerable<string> componentNames)
     {
@@ -28,7 +28,7 @@ internal sealed class DefinitionHoister
     public IEnumerable<KeyValuePair<string, string>> Moves => _namesByPointer;
 
     /// <summary>Registers the definition at <paramref name="pointer"/> and returns its component name.</summary>
-    public string Hoist(string pointer, string? owner, string name, YamlNode schema)
+    public string Hoist(string pointer, string? owner, string name, JsonNode? schema)
     {
         var stem = Sanitize(owner is null ? name : owner + "_" + name);
         var unique = stem;
@@ -38,30 +38,30 @@ internal sealed class DefinitionHoister
         }
 
         _namesByPointer[pointer] = unique;
-        _hoisted.Add(new KeyValuePair<string, YamlNode>(unique, schema));
+        _hoisted.Add(new KeyValuePair<string, JsonNode?>(unique, schema));
         return unique;
     }
 
     /// <summary>Remembers a schema holding a <c>$ref</c>, to be pointed at a hoisted definition once all are known.</summary>
-    public void AddReference(YamlMappingNode holder) => _references.Add(holder);
+    public void AddReference(JsonObject holder) => _references.Add(holder);
 
     /// <summary>Adds the definitions to <c>components/schemas</c> and rewrites the references to them.</summary>
-    public void Complete(YamlMappingNode root)
+    public void Complete(JsonObject root)
     {
         if (_hoisted.Count == 0)
         {
             return;
         }
 
-        if (root.Get("components") is not YamlMappingNode components)
+        if (root.Get("components") is not JsonObject components)
         {
-            components = new YamlMappingNode();
+            components = new JsonObject();
             root.Set("components", components);
         }
 
-        if (components.Get("schemas") is not YamlMappingNode schemas)
+        if (components.Get("schemas") is not JsonObject schemas)
         {
-            schemas = new YamlMappingNode();
+            schemas = new JsonObject();
             components.Set("schemas", schemas);
         }
 
@@ -72,9 +72,9 @@ internal sealed class DefinitionHoister
 
         foreach (var holder in _references)
         {
-            if (holder.GetScalar("$ref") is { } target && _namesByPointer.TryGetValue(target, out var name))
+            if (JsonTree.ScalarText(holder.Get("$ref")) is { } target && _namesByPointer.TryGetValue(target, out var name))
             {
-                holder.Set("$ref", YamlTree.Quoted("#/components/schemas/" + name));
+                holder.Set("$ref", "#/components/schemas/" + name);
             }
         }
     }
