@@ -90,8 +90,8 @@ public sealed class OneValueEnumTests : IClassFixture<OneValueEnumTests.Output>
 
         Assert.Null(assembly.GetType(Ns + "Mode"));
         Assert.Null(assembly.GetType(Ns + "Status"));
-        Assert.Empty(assembly.GetTypes().Where(t => t.IsValueType && t.Namespace + "." == Ns && t.GetProperty("KnownValues") is not null
-            && t.Name.Contains("Type", StringComparison.Ordinal)));
+        Assert.DoesNotContain(assembly.GetTypes(), t => t.IsValueType && t.Namespace + "." == Ns && t.GetProperty("KnownValues") is not null
+            && t.Name.Contains("Type", StringComparison.Ordinal));
     }
 
     [Fact]
