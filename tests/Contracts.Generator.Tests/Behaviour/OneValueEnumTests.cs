@@ -74,7 +74,9 @@ public sealed class OneValueEnumTests : IClassFixture<OneValueEnumTests.Output>
               oneOf:
                 - $ref: '#/components/schemas/Created'
                 - $ref: '#/components/schemas/Deleted'
-              discriminator: { propertyName: type }
+              discriminator:
+                propertyName: type
+                mapping: { created: '#/components/schemas/Created', deleted: '#/components/schemas/Deleted' }
         """;
 
     private readonly Output _output;
