@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 
 usage() {
   cat <<'USAGE'
-usage: benchmarks/wire-base.sh [-n RUNS] [--rounds R] --base REF
+usage: benchmarks/wire-base.sh [-n RUNS] [--rounds R] [--only Read|Write] --base REF
 
 Builds benchmarks/Contracts.Benchmarks.Wire twice, from this checkout and from a copy of git commit REF (the whole
 tree: generator, runtime and the benchmark, in benchmarks/.work/wire/base-REF), then runs them one after the other,
@@ -17,17 +17,19 @@ checkout, and this / REF (below 1.00: faster than before). Ratios within one pro
 
   -n RUNS      processes per side (default 3)
   --rounds R   rounds inside each process (default 21)
+  --only OP    Read or Write only (default both)
   --base REF   the commit to compare with (for example main)
 Needs only the .NET SDK.
 USAGE
 }
 
-runs=3 rounds=21 base=""
+runs=3 rounds=21 base="" only=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -n) runs="${2:?-n needs a number}"; shift 2 ;;
     --rounds) rounds="${2:?--rounds needs a number}"; shift 2 ;;
     --base) base="${2:?--base needs a git commit}"; shift 2 ;;
+    --only) only=(--only "${2:?--only needs Read or Write}"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -60,7 +62,7 @@ for ((run = 1; run <= runs; run++)); do
     dll=$base_dll; [[ $side == this ]] && dll=$this_dll
     echo "run $run/$runs: $side" >&2
     # | Operation | Keys | Body | Method | Median | Ratio | Allocated |  →  side operation keys body ours/hand-written
-    dotnet "$dll" --interleaved --rounds "$rounds" | awk -F'|' -v side="$side" '
+    dotnet "$dll" --interleaved --rounds "$rounds" "${only[@]}" | awk -F'|' -v side="$side" '
       function num(s) { gsub(/[^0-9.]/, "", s); return s + 0 }
       NF > 7 && ($5 ~ /^ *Ours *$/ || $5 ~ /^ *HandWritten *$/) {
         key = $2 "|" $3 "|" $4; gsub(/ /, "", key)
