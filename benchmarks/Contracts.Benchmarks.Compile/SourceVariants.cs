@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -10,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -32,9 +33,32 @@ public static class SourceVariants
             "noclient" => ours.Files.Where(f => !f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal)).ToList(),
             // What keeping a failure to build the request inside the returned task costs: the methods without their try/catch.
             "client-throws" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".Client.g.cs", StringComparison.Ordinal) ? WithoutCatch(f.Text) : f.Text)).ToList(),
+            // What the open enums cost alone: only the enum structs and their converters (enums-multi: those of two values or more).
+            "enums-only" => EnumsOnly(ours, minimumValues: 1),
+            "enums-multi" => EnumsOnly(ours, minimumValues: 2),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References);
+    }
+
+    /// <summary>The type files' enum structs (those with <c>KnownValues</c>) and their converters, every other block and file left out.</summary>
+    private static List<(string Path, string Text)> EnumsOnly(SourceSet ours, int minimumValues)
+    {
+        var blocks = ours.Files.Where(f => f.Path.Contains(".Models.", StringComparison.Ordinal))
+            .Select(f => (f.Path, Blocks: Regex.Split(f.Text, "^(?=namespace )", RegexOptions.Multiline))).ToList();
+        var enums = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks.SelectMany(f => f.Blocks))
+        {
+            if (Regex.Match(block, @"readonly partial struct (\w+)") is { Success: true } m && block.Contains("KnownValues", StringComparison.Ordinal)
+                && Regex.Matches(block, @"\{ get; \} = new\(").Count >= minimumValues)
+            {
+                enums.Add(m.Groups[1].Value);
+            }
+        }
+
+        return blocks.Select(f => (f.Path, string.Concat(f.Blocks.Where((block, i) => i == 0
+            || (Regex.Match(block, @"readonly partial struct (\w+)|internal sealed class (\w+) : global::System\.Text\.Json\.Serialization\.JsonConverter<") is { Success: true } m
+                && enums.Contains(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))))).ToList();
     }
 
     /// <summary>A client method's request built outside a try/catch, so that what building throws is thrown at the call.</summary>

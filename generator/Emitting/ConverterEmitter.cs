@@ -4,7 +4,7 @@ using Contracts.Generator.Model;
 namespace Contracts.Generator.Emitting;
 
 /// <summary>
-/// Prints the JsonConverter of a record or enum: straight-line <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> code with
+/// Prints the JsonConverter of a record: straight-line <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> code with
 /// pre-encoded member names, nested inside the JSON context's <c>Converters</c> class.
 /// </summary>
 internal static partial class ConverterEmitter
@@ -118,59 +118,6 @@ internal static partial class ConverterEmitter
     private static string InitialValue(PropertyModel property, EmitTarget target, string prefix, string? otherwise = null) =>
         property.DefaultValue is { } value ? prefix + LiteralCode.Of(value, property.Type, target)
             : otherwise is null ? string.Empty : prefix + otherwise;
-
-    public static void Write(EnumModel model, SourceWriter writer)
-    {
-        var target = model.Target;
-        var type = TypeNames.Of(new TypeRef(TypeKind.Enum, model.Name), target);
-        OpenConverter(writer, target, model.Name, type);
-        WriteOverrides(writer, type);
-        if (model.IsInteger)
-        {
-            WriteIntegerEnum(writer, model, type);
-            CloseConverter(writer);
-            return;
-        }
-
-        NullableAnalysis.Suspend(writer, model.Members.Count);
-        writer.OpenBlock("internal static " + type + " ReadValue(ref " + KnownTypes.Utf8JsonReader + " reader, " + KnownTypes.JsonSerializerOptions + " options)");
-        writer.OpenBlock("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".String)");
-        writer.WriteLine("throw " + KnownTypes.JsonErrors + ".UnexpectedToken(reader.TokenType, \"a string\", " + Literals.String(model.Name) + ", null);");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("// Known values reuse their shared instance; any other string is kept as it came.");
-        foreach (var member in model.Members)
-        {
-            writer.OpenBlock("if (reader.ValueTextEquals(" + Literals.Utf8(member.JsonValue) + "))");
-            writer.WriteLine("return " + type + "." + member.Name + ";");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("return new " + type + "(reader.GetString()!);");
-        writer.CloseBlock();
-        NullableAnalysis.Resume(writer, model.Members.Count);
-        writer.WriteLine();
-        writer.WriteLine("internal static void WriteValue(" + KnownTypes.Utf8JsonWriter + " writer, " + type + " value, " + KnownTypes.JsonSerializerOptions + " options) => writer.WriteStringValue(value.Value);");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>, for parameters sent in URLs and headers.</summary>");
-        writer.WriteLine("internal static string ToJsonValue(" + type + " value) => value.Value;");
-        CloseConverter(writer);
-    }
-
-    /// <summary>An integer enum is read from any 64-bit integer (unknown ones kept) and written back as the same number.</summary>
-    private static void WriteIntegerEnum(SourceWriter writer, EnumModel model, string type)
-    {
-        writer.WriteLine($$"""
-            internal static {{type}} ReadValue(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.JsonSerializerOptions}} options) =>
-                new {{type}}({{KnownTypes.JsonRead}}.Int64(ref reader, {{Literals.String(model.Name)}}, null));
-
-            internal static void WriteValue({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => writer.WriteNumberValue(value.Value);
-
-            /// <summary>The JSON number of <paramref name="value"/>, for parameters sent in URLs and headers.</summary>
-            internal static string ToJsonValue({{type}} value) => value.ToString();
-            """);
-    }
 
     private static void OpenConverter(SourceWriter writer, EmitTarget target, string name, string type)
     {

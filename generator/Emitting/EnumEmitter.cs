@@ -9,6 +9,11 @@ namespace Contracts.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
+    // What every string enum shares lives in the runtime: the table of its values (KnownValues, IsKnown, the converter's
+    // read) and the interface its converter reads and writes it through.
+    internal const string OpenEnumValues = "global::Contracts.Runtime.Json.OpenEnumValues";
+    internal const string IOpenEnum = "global::Contracts.Runtime.Json.IOpenEnum";
+
     public static void Write(EnumModel model, SourceWriter writer)
     {
         var target = model.Target;
@@ -23,30 +28,31 @@ internal static class EnumEmitter
 
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.WriteLine("[" + KnownTypes.JsonConverter + "(typeof(" + TypeNames.Converter(new TypeRef(TypeKind.Enum, name), target) + "))]");
-        writer.OpenBlock(target.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         if (model.IsInteger)
         {
+            writer.OpenBlock(target.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
             WriteIntegerBody(writer, model);
             writer.CloseBlock();
             FileHeader.CloseNamespace(writer);
             return;
         }
 
+        writer.OpenBlock(target.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + IOpenEnum + "<" + name + ">");
         writer.WriteLine("private readonly string? _value;");
         writer.WriteLine();
-        WriteListedValues(writer, model, "string", Literals.String);
+        WriteListedValues(writer, model, Literals.String);
         writer.WriteLine($$"""
             /// <summary>Creates a value; any string is accepted, so values added by the service later are kept.</summary>
             public {{name}}(string value) => _value = value ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(value));
 
             /// <summary>Every value the OpenAPI document lists.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_knownValues;
+            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_values;
 
             /// <summary>The value as it appears in JSON.</summary>
             public string Value => _value ?? string.Empty;
-            """);
-        WriteIsKnown(writer, model, "new " + KnownTypes.HashSet + "<string>(global::System.StringComparer.Ordinal)");
-        writer.WriteLine($$"""
+
+            /// <summary>True when the OpenAPI document lists this value.</summary>
+            public bool IsKnown => s_values.Contains(Value);
 
             /// <inheritdoc/>
             public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -68,19 +74,24 @@ internal static class EnumEmitter
 
             /// <summary>Wraps a JSON string. Explicit: an implicit conversion would also accept a null literal.</summary>
             public static explicit operator {{name}}(string value) => new(value);
+
+            {{OpenEnumValues}}<{{name}}> {{IOpenEnum}}<{{name}}>.Known => s_values;
+
+            {{name}} {{IOpenEnum}}<{{name}}>.Create(string value) => new(value);
             """);
         writer.CloseBlock();
         FileHeader.CloseNamespace(writer);
     }
 
     /// <summary>
-    /// One static member per listed value, the array <c>KnownValues</c> returns, and the set <c>IsKnown</c> builds, in a
-    /// region without nullable analysis (structs need no annotations). The compiler's time for a struct grows with the
+    /// One static member per listed value and the table of them (for a string enum the runtime's <c>OpenEnumValues</c>,
+    /// which <c>KnownValues</c> returns and <c>IsKnown</c> and the converter ask; for an integer one the array and the set
+    /// <c>IsKnown</c> builds), in a region without nullable analysis (structs need no annotations). The compiler's time for a struct grows with the
     /// square of its static members in two places, and the layout here avoids both: nullable analysis walks every member
     /// of the struct for each static initializer, and writing the metadata looks for the first instance field once per
     /// field (so the instance field is declared first). A 50,000-value enum took minutes to compile before.
     /// </summary>
-    private static void WriteListedValues(SourceWriter writer, EnumModel model, string valueType, System.Func<string, string> literal)
+    private static void WriteListedValues(SourceWriter writer, EnumModel model, System.Func<string, string> literal)
     {
         var name = model.Name;
         writer.WriteLine("// Without nullable analysis, whose time grows with the square of a struct's static members (structs need no annotations).");
@@ -92,12 +103,21 @@ internal static class EnumEmitter
             writer.WriteLine();
         }
 
-        writer.WriteLine("private static readonly " + name + "[] s_knownValues = " + (model.Members.Count == 0
-            ? "global::System.Array.Empty<" + name + ">();"
-            : "{ " + string.Join(", ", model.Members.Select(m => m.Name)) + " };"));
-        if (model.Members.Count > 0)
+        // After the members: static initializers run in the order they are written.
+        var values = model.Members.Count == 0
+            ? "global::System.Array.Empty<" + name + ">()"
+            : "new " + name + "[] { " + string.Join(", ", model.Members.Select(m => m.Name)) + " }";
+        if (model.IsInteger)
         {
-            writer.WriteLine("private static " + KnownTypes.HashSet + "<" + valueType + "> s_known;");
+            writer.WriteLine("private static readonly " + name + "[] s_knownValues = " + values + ";");
+            if (model.Members.Count > 0)
+            {
+                writer.WriteLine("private static " + KnownTypes.HashSet + "<long> s_known;");
+            }
+        }
+        else
+        {
+            writer.WriteLine("private static readonly " + OpenEnumValues + "<" + name + "> s_values = new(" + Literals.String(name) + ", " + values + ");");
         }
 
         writer.WriteLine(FileHeader.NullableState);
@@ -155,7 +175,7 @@ internal static class EnumEmitter
             public long Value { get; }
 
             """);
-        WriteListedValues(writer, model, "long", Literals.Int64);
+        WriteListedValues(writer, model, Literals.Int64);
         writer.WriteLine($$"""
             /// <summary>Creates a value; any integer is accepted, so values added by the service later are kept.</summary>
             public {{name}}(long value) => Value = value;

@@ -37,7 +37,7 @@ internal static class TypeFileEmitter
             Separate(writer, ref first);
             EnumEmitter.Write(model, writer);
             Separate(writer, ref first);
-            ConverterEmitter.Write(model, writer);
+            EnumConverterEmitter.Write(model, writer);
         }
 
         foreach (var union in file.Unions)

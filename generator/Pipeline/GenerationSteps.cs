@@ -221,7 +221,7 @@ internal static class GenerationSteps
     /// <summary>The pure model → model steps that run after translation, in order.</summary>
     /// <param name="options">The spec's options (<see cref="GeneratorOptions.JsonDirections"/>); null: the defaults.</param>
     internal static SpecModel RunPasses(SpecModel model, GeneratorOptions? options = null) =>
-        JsonDirectionReach.Apply(MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(model))))), GeneratedSides.Client, options?.BothJsonDirections ?? false);
+        JsonDirectionReach.Apply(MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(OneValueEnums.Apply(model)))))), GeneratedSides.Client, options?.BothJsonDirections ?? false);
 
     /// <summary>
     /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter

@@ -128,6 +128,9 @@ public sealed class PublicApiClassificationTests
             "Contracts.Runtime.Http.ParameterStyles",
             "Contracts.Runtime.Json.JsonRead",
             "Contracts.Runtime.Json.UnionJson",
+            "Contracts.Runtime.Json.OpenEnumValues`1",
+            "Contracts.Runtime.Json.OpenEnumConverter`1",
+            "Contracts.Runtime.Json.IOpenEnum`1",
             "Contracts.Runtime.Aws.AwsProtocol",
         ];
         var exported = Runtime.GetExportedTypes().ToDictionary(Name);

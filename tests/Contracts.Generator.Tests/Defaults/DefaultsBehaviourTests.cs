@@ -82,8 +82,8 @@ public sealed class DefaultsBehaviourTests(DefaultsBehaviourTests.Output fixture
     {
         var message = _output.Deserialize(Context, "UserMessage", """{"role":"assistant","content":"hi","strict":true}""")!;
 
-        Assert.Equal("assistant", Get(Get(message, "Role")!, "Value"));
-        Assert.Equal(false, Get(Get(message, "Role")!, "IsKnown"));
+        // Kept as it came, as the open enum kept it.
+        Assert.Equal("assistant", Get(message, "Role"));
     }
 
     [Fact]

@@ -37,8 +37,9 @@ public sealed class OpenAiConstantTests : IClassFixture<OpenAiConstantTests.Outp
     {
         var source = _fixture.Run.Source("OpenAIApiClient.Models.C.");
 
-        Assert.Contains("public global::My.OpenAI.ChatCompletionRequestUserMessageRole Role { get; init; } = global::My.OpenAI.ChatCompletionRequestUserMessageRole.User;", source, StringComparison.Ordinal);
-        Assert.Contains("public global::My.OpenAI.ChatCompletionRequestToolMessageRole Role { get; init; } = global::My.OpenAI.ChatCompletionRequestToolMessageRole.Tool;", source, StringComparison.Ordinal);
+        // One-value enums are strings (OneValueEnums).
+        Assert.Contains("public string Role { get; init; } = \"user\";", source, StringComparison.Ordinal);
+        Assert.Contains("public string Role { get; init; } = \"tool\";", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class OpenAiStreamingTests
                     var request = new CreateChatCompletionRequest
                     {
                         Model = ModelIdsShared.Gpt4oMini,
-                        Messages = [new ChatCompletionRequestUserMessage { Role = ChatCompletionRequestUserMessageRole.User, Content = "Hello?" }],
+                        Messages = [new ChatCompletionRequestUserMessage { Content = "Hello?" }],
                     };
                     var text = new System.Text.StringBuilder();
                     await foreach (var chunk in client.CreateChatCompletionStreamingAsync(request))
