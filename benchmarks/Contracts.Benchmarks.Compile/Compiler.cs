@@ -42,10 +42,10 @@ public static class Compiler
         }
         """;
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees, ImmutableArray<MetadataReference> references) =>
+    public static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees, ImmutableArray<MetadataReference> references, CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             "Consumer",
-            trees.Prepend(CSharpSyntaxTree.ParseText(SourceText.From(AppCode, Encoding.UTF8), ParseOptions, "/src/App.cs")),
+            trees.Prepend(CSharpSyntaxTree.ParseText(SourceText.From(AppCode, Encoding.UTF8), parseOptions ?? ParseOptions, "/src/App.cs")),
             references,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -62,16 +62,17 @@ public static class Compiler
         GC.WaitForPendingFinalizers();
         GC.Collect();
 
+        var parseOptions = set.DocumentationFile ? ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose) : ParseOptions;
         var clock = PhaseClock.Start();
         var trees = new SyntaxTree[set.Files.Count];
-        Parallel.For(0, trees.Length, i => trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(set.Files[i].Text, Encoding.UTF8), ParseOptions, "/generated/" + set.Files[i].Path));
+        Parallel.For(0, trees.Length, i => trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(set.Files[i].Text, Encoding.UTF8), parseOptions, "/generated/" + set.Files[i].Path));
         var parse = clock.Lap();
 
         Lap? diagnostics = null;
         if (phases.Contains("diagnostics"))
         {
             clock = PhaseClock.Start();
-            var found = CreateCompilation(trees, set.References).GetDiagnostics();
+            var found = CreateCompilation(trees, set.References, parseOptions).GetDiagnostics();
             diagnostics = clock.Lap();
             ReportErrors(set, found);
         }
@@ -83,8 +84,9 @@ public static class Compiler
             using var pe = new MemoryStream();
             using var pdb = new MemoryStream();
             using var referenceAssembly = new MemoryStream();
-            var result = CreateCompilation(trees, set.References).Emit(
-                pe, pdb, metadataPEStream: referenceAssembly, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, includePrivateMembers: false));
+            using var documentation = set.DocumentationFile ? new MemoryStream() : null;
+            var result = CreateCompilation(trees, set.References, parseOptions).Emit(
+                pe, pdb, xmlDocumentationStream: documentation, metadataPEStream: referenceAssembly, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, includePrivateMembers: false));
             emit = clock.Lap();
             ReportErrors(set, result.Diagnostics);
         }

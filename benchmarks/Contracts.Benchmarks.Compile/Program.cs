@@ -29,7 +29,11 @@ public static class Program
                                   (every method body of the client file / of the JSON context file thrown away),
                                   noclient (the client file left out), client-throws (the client's methods without the
                                   try/catch that keeps a failure to build the request inside the returned task),
-                                  enums-only / enums-multi (only the open enums and their converters / those of two values or more)
+                                  enums-only / enums-multi (only the open enums and their converters / those of two values or more),
+                                  docfile / nodocs-docfile (doc comments parsed and the XML file written, as
+                                  GenerateDocumentationFile builds; without and with the docs removed), bare-context (the
+                                  JSON context's per-type field, Create_ method, resolver branch and doc removed, each
+                                  property `=> null!`)
           --write DIR             write our generated files to DIR/NAME/ and stop (no compile)
           -n RUNS                 rounds (default 3)
           --phases LIST           parse,diagnostics,emit (default all three)

@@ -18,6 +18,12 @@ public sealed record SourceSet(IReadOnlyList<(string Path, string Text)> Files, 
 
     public string Label { get; init; } = "";
 
+    /// <summary>
+    /// Parses doc comments and writes the XML documentation file, as <c>GenerateDocumentationFile</c> makes csc do
+    /// (<c>/doc</c>: <see cref="DocumentationMode.Diagnose"/>); without it csc treats them as plain comments.
+    /// </summary>
+    public bool DocumentationFile { get; init; }
+
     /// <summary>Compile errors found in the first compile (0 when it compiles); such a set's times mean little.</summary>
     public int Errors { get; set; }
 

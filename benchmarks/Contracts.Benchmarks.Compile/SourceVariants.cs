@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -36,9 +36,34 @@ public static class SourceVariants
             // What the open enums cost alone: only the enum structs and their converters (enums-multi: those of two values or more).
             "enums-only" => EnumsOnly(ours, minimumValues: 1),
             "enums-multi" => EnumsOnly(ours, minimumValues: 2),
+            // The same text with doc comments parsed and the XML file written, as GenerateDocumentationFile builds it (csc /doc).
+            "docfile" => ours.Files.ToList(),
+            "nodocs-docfile" => Apply(ours, "nodocs").Files.ToList(),
+            // The JSON context without what it has per type (resolver branch, field, Create_ method, doc): each property
+            // only `=> null!`, so that ours minus this is what the per-type metadata costs beyond the property itself.
+            "bare-context" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal) ? BareContext(f.Text) : f.Text)).ToList(),
             _ => throw new ArgumentException(variant),
         };
-        return new SourceSet(files, ours.References);
+        return new SourceSet(files, ours.References) { DocumentationFile = variant.EndsWith("docfile", StringComparison.Ordinal) };
+    }
+
+    /// <summary>The context's per-type members reduced to a property that returns null; its resolver to <c>return null;</c>.</summary>
+    private static string BareContext(string text)
+    {
+        var root = CSharpSyntaxTree.ParseText(text, Compiler.ParseOptions).GetRoot();
+        var context = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText.EndsWith("JsonContext", StringComparison.Ordinal));
+        var perType = context.Members.Where(m => m is FieldDeclarationSyntax f && f.Declaration.Variables[0].Identifier.ValueText.StartsWith('_')
+            || m is MethodDeclarationSyntax method && method.Identifier.ValueText.StartsWith("Create_", StringComparison.Ordinal)).ToList();
+        var bare = context.RemoveNodes(perType, SyntaxRemoveOptions.KeepNoTrivia)!;
+        bare = bare.ReplaceNodes(
+            bare.Members.Where(m => m is PropertyDeclarationSyntax { ExpressionBody: not null } || m is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }),
+            static (_, member) => member switch
+            {
+                PropertyDeclarationSyntax p => p.WithExpressionBody(SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression("null!"))).WithoutLeadingTrivia(),
+                MethodDeclarationSyntax m => m.WithBody(SyntaxFactory.Block(SyntaxFactory.ParseStatement("return null;"))),
+                _ => member,
+            });
+        return root.ReplaceNode(context, bare).ToFullString();
     }
 
     /// <summary>The type files' enum structs (those with <c>KnownValues</c>) and their converters, every other block and file left out.</summary>

@@ -140,10 +140,8 @@ internal static partial class ConverterEmitter
     private static void WriteOverrides(SourceWriter writer, string type)
     {
         writer.WriteLine($$"""
-            /// <inheritdoc/>
             public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => ReadValue(ref reader, options);
 
-            /// <inheritdoc/>
             public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => WriteValue(writer, value, options);
 
             """);

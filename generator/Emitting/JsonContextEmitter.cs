@@ -50,13 +50,26 @@ internal static class JsonContextEmitter
             }
 
             """);
+        // Every type's metadata is made by one generic method, not a method per type: the compiler binds, lowers and emits
+        // each method it is given, and a description of 3,500 types made 3,500 of them.
+        writer.WriteLine($$"""
+            /// <summary>The metadata of <typeparamref name="T"/>, made once per options and kept in <paramref name="field"/>.</summary>
+            private {{KnownTypes.JsonTypeInfo}}<T> TypeInfoOf<T>(ref {{KnownTypes.JsonTypeInfo}}<T>? field) =>
+                field ??= ({{KnownTypes.JsonTypeInfo}}<T>)Options.GetTypeInfo(typeof(T));
+
+            /// <summary>Metadata that reads and writes <typeparamref name="T"/> with <paramref name="converter"/>, and names this context as its resolver.</summary>
+            private {{KnownTypes.JsonTypeInfo}}<T> CreateTypeInfo<T>({{KnownTypes.JsonSerializerOptions}} options, {{KnownTypes.JsonConverter}}<T> converter)
+            {
+                var typeInfo = {{KnownTypes.JsonMetadataServices}}.CreateValueInfo<T>(options, converter);
+                typeInfo.OriginatingResolver = this;
+                return typeInfo;
+            }
+
+            """);
         writer.OpenBlock(KnownTypes.JsonTypeInfo + "? " + KnownTypes.IJsonTypeInfoResolver + ".GetTypeInfo(" + KnownTypes.Type + " type, " + KnownTypes.JsonSerializerOptions + " options)");
         foreach (var type in context.Types)
         {
-            writer.OpenBlock("if (type == typeof(" + TypeNames.Of(type.Type, target) + "))");
-            writer.WriteLine("return Create_" + type.PropertyName + "(options);");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine("if (type == typeof(" + TypeNames.Of(type.Type, target) + ")) return " + Creation(type) + ";");
         }
 
         writer.WriteLine("return null;");
@@ -117,36 +130,44 @@ internal static class JsonContextEmitter
         FileHeader.CloseNamespace(writer);
     }
 
+    /// <summary>The expression the resolver returns for <paramref name="model"/>: its metadata, made with its converter.</summary>
+    private static string Creation(JsonTypeModel model) => model.Type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => "CreateTypeInfo(options, new Converters." + model.Type.Name + "())",
+        TypeKind.Array or TypeKind.Map => "CreateTypeInfo(options, new Converters.Collection_" + model.Type.Moniker + "())",
+        TypeKind.External => "Create_" + model.PropertyName + "(options)",
+        // Inferred, not spelled: the built-in string converter is a JsonConverter<string?>.
+        _ => "CreateTypeInfo(options, " + JsonCode.BuiltInConverter(model.Type) + ")",
+    };
+
+    /// <summary>The type as the doc comment names it: a generated type by its own name, others without <c>global::</c>.</summary>
+    private static string DocName(TypeRef type, string fullName) =>
+        type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union ? type.Name! : fullName.Replace("global::", string.Empty);
+
     private static void WriteTypeInfo(SourceWriter writer, EmitTarget target, JsonTypeModel model)
     {
         var type = TypeNames.Of(model.Type, target);
         var info = KnownTypes.JsonTypeInfo + "<" + type + ">";
-        var converter = model.Type.Kind switch
-        {
-            TypeKind.Object or TypeKind.Enum or TypeKind.Union => "new " + TypeNames.Converter(model.Type, target) + "()",
-            TypeKind.Array or TypeKind.Map => "new Converters.Collection_" + model.Type.Moniker + "()",
-            TypeKind.External => "converter",
-            _ => JsonCode.BuiltInConverter(model.Type),
-        };
-        // A type of the user's: read and written with the metadata their GetUserTypeInfo supplies (bound to their own
-        // options, which resolve the types inside it), else by the converter its [JsonConverter] names.
-        var supplied = model.Type.Kind != TypeKind.External ? string.Empty : $$"""
-                {{KnownTypes.JsonTypeInfo}}? supplied = null;
-                GetUserTypeInfo(typeof({{type}}), ref supplied);
-                var converter = supplied is {{info}} own ? new Converters.UserTypeInfoConverter<{{type}}>(own) : Converters.UserType<{{type}}>(options);
-
-            """;
         writer.WriteLine($$"""
             private {{info}}? _{{model.PropertyName}};
 
-            /// <summary>Metadata for <c>{{XmlDocs.Text(type)}}</c>.</summary>
-            public {{info}} {{model.PropertyName}} => _{{model.PropertyName}} ??= ({{info}})Options.GetTypeInfo(typeof({{type}}));
+            /// <summary>Metadata for <c>{{XmlDocs.Text(DocName(model.Type, type))}}</c>.</summary>
+            public {{info}} {{model.PropertyName}} => TypeInfoOf(ref _{{model.PropertyName}});
+            """);
+        if (model.Type.Kind != TypeKind.External)
+        {
+            return;
+        }
+
+        // A type of the user's: read and written with the metadata their GetUserTypeInfo supplies (bound to their own
+        // options, which resolve the types inside it), else by the converter its [JsonConverter] names.
+        writer.WriteLine($$"""
 
             private {{info}} Create_{{model.PropertyName}}({{KnownTypes.JsonSerializerOptions}} options)
             {
-            {{supplied}}    var typeInfo = {{KnownTypes.JsonMetadataServices}}.CreateValueInfo<{{type}}>(options, {{converter}});
-                typeInfo.OriginatingResolver = this;
-                return typeInfo;
+                {{KnownTypes.JsonTypeInfo}}? supplied = null;
+                GetUserTypeInfo(typeof({{type}}), ref supplied);
+                return CreateTypeInfo(options, supplied is {{info}} own ? new Converters.UserTypeInfoConverter<{{type}}>(own) : Converters.UserType<{{type}}>(options));
             }
             """);
     }

@@ -13,11 +13,12 @@ namespace Contracts.Generator.Passes;
 /// </summary>
 internal static class JsonContextNaming
 {
-    // Members of JsonSerializerContext (and object) that a JsonTypeInfo property must not hide.
+    // Members of JsonSerializerContext (and object) that a JsonTypeInfo property must not hide, and the context's own
+    // helpers (JsonContextEmitter).
     private static readonly string[] s_contextMembers =
     {
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Converters", "Equals", "GetHashCode", "ToString",
-        "GetType", "MemberwiseClone", "ReferenceEquals",
+        "GetType", "MemberwiseClone", "ReferenceEquals", "TypeInfoOf", "CreateTypeInfo",
     };
 
     /// <summary>The model with its JSON context built (whatever context it had is replaced) and every type-info property named.</summary>
