@@ -88,7 +88,8 @@ internal sealed partial class OpenApi31Schemas
         }
         else if (schema.Get("type") is JsonArray types && !types.Any(t => TypeText(t) == "null"))
         {
-            types.Add("null");
+            // The JsonNode overload: the generic Add<T> needs reflection (trimming and Native AOT warn).
+            types.Add((JsonNode)JsonValue.Create("null"));
         }
     }
 
@@ -297,7 +298,7 @@ internal sealed partial class OpenApi31Schemas
                 }
             }
 
-            branches.Add(branch);
+            branches.Add((JsonNode)branch);
         }
 
         foreach (var keyword in moved)

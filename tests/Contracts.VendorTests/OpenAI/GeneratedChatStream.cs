@@ -18,8 +18,8 @@ internal static class GeneratedChatStream
         Model = new ModelIdsShared(ChatStreamServer.Model),
         Messages =
         [
-            new ChatCompletionRequestSystemMessage { Role = ChatCompletionRequestSystemMessageRole.System, Content = ChatStreamServer.SystemPrompt },
-            new ChatCompletionRequestUserMessage { Role = ChatCompletionRequestUserMessageRole.User, Content = ChatStreamServer.UserPrompt },
+            new ChatCompletionRequestSystemMessage { Content = ChatStreamServer.SystemPrompt },
+            new ChatCompletionRequestUserMessage { Content = ChatStreamServer.UserPrompt },
         ],
         StreamOptions = new ChatCompletionStreamOptions { IncludeUsage = true },
     };
