@@ -11,14 +11,17 @@ namespace Contracts.Generator.Configuration;
 /// </summary>
 internal static class OptionWords
 {
-    private static readonly string[] s_visibilities = ["public", "internal"];
-    private static readonly string[] s_jsonDirections = ["Used", "Both"];
+    /// <summary>The words <c>Visibility</c> (<c>--visibility</c>) takes.</summary>
+    public static readonly string[] Visibilities = ["public", "internal"];
+
+    /// <summary>The words <c>JsonDirections</c> (<c>--json-directions</c>) takes.</summary>
+    public static readonly string[] JsonDirections = ["Used", "Both"];
 
     /// <summary>Adds CTR146 for each option of <paramref name="options"/> that is set to an unknown word.</summary>
     public static void Report(GeneratorOptions options, DiagnosticBag diagnostics)
     {
-        Check("Visibility", options.Visibility, s_visibilities, "the generated types are public", diagnostics);
-        Check("JsonDirections", options.JsonDirections, s_jsonDirections, "every converter reads and writes, as with Both", diagnostics);
+        Check("Visibility", options.Visibility, Visibilities, "the generated types are public", diagnostics);
+        Check("JsonDirections", options.JsonDirections, JsonDirections, "every converter reads and writes, as with Both", diagnostics);
     }
 
     /// <summary>True when <paramref name="value"/> is one of <paramref name="words"/>, in any case.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Contracts.Cli.Arguments;
+using Contracts.Generator.Configuration;
 
 namespace Contracts.Cli.Generation;
 
@@ -48,17 +49,13 @@ internal sealed record SpecOptions(
     public static SpecOptions From(ParsedArguments arguments, string usage)
     {
         var visibility = arguments.Value("--visibility");
-        if (visibility is not null
-            && !string.Equals(visibility, "public", StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase))
+        if (visibility is not null && !OptionWords.IsOneOf(visibility, OptionWords.Visibilities))
         {
             throw new UsageException($"--visibility must be 'public' or 'internal', not '{visibility}'", usage);
         }
 
         var directions = arguments.Value("--json-directions");
-        if (directions is not null
-            && !string.Equals(directions, "Used", StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(directions, "Both", StringComparison.OrdinalIgnoreCase))
+        if (directions is not null && !OptionWords.IsOneOf(directions, OptionWords.JsonDirections))
         {
             throw new UsageException($"--json-directions must be 'Used' or 'Both', not '{directions}'", usage);
         }
