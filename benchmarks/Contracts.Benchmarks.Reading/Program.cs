@@ -15,8 +15,6 @@ namespace Contracts.Benchmarks.Reading;
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- corpus [folder]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- loading
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- parts [--runs N] [spec…]
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- scan-identity [folder or spec…]
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- scan-vs-convert [--runs N] [spec…]
 /// Specs: lightsail, github, stripe, openai (spec/ in this repository), or any file path.
 /// </summary>
 public static class Program
@@ -43,8 +41,6 @@ public static class Program
             "corpus" => Comparisons.Corpus(rest.Count > 0 ? rest[0] : SharedFolder("corpus")),
             "loading" => Comparisons.Loading(),
             "parts" => ReadParts.Run(Option(rest, "--runs", 7), Specs(rest)),
-            "scan-vs-convert" => ReadParts.ScanVersusConvert(Option(rest, "--runs", 11), Specs(rest)),
-            "scan-identity" => ScanIdentity.Run(rest.Count > 0 ? rest : new List<string> { "lightsail", "github", "stripe", "openai" }),
             _ => 2,
         };
     }

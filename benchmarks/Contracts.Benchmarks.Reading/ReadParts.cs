@@ -56,7 +56,6 @@ internal static class ReadParts
                     return stream.Documents[0].RootNode;
                 });
                 Measure(samples, "3 limits walk", () => s_checkLimits.Invoke(null, new object[] { root }));
-                Measure(samples, "3+4 prototype: line scanner → JsonNode (BlockYamlJson)", () => BlockYamlJson.TryRead(prepared));
                 var node = Measure(samples, "4 tree → JsonNode (YamlConverter)", () => root.ToJsonNode());
                 Measure(samples, "5 marks on the JsonNode (PathReferences, UnionMembers, NullableKeywords)", () =>
                 {
@@ -99,78 +98,25 @@ internal static class ReadParts
                 GC.Collect();
             }
 
-            var prepared0 = SwaggerFormParameters.Inline(SpecReader.Prepare(text), new DiagnosticBag());
             Console.WriteLine();
             Console.WriteLine("### " + name + " (" + (text.Length / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " M characters)");
             Console.WriteLine();
             Console.WriteLine("| part | cold ms | median ms | allocated MB |");
             Console.WriteLine("|---|---:|---:|---:|");
-            double before = 0, now = 0;
+            double sum = 0;
             foreach (var (part, list) in samples)
             {
                 var warm = list.Skip(1).ToList();
                 var ms = Median(warm.Select(s => s.Ms));
-                if (char.IsDigit(part[0]) && !part.StartsWith("3+4", StringComparison.Ordinal))
+                if (char.IsDigit(part[0]))
                 {
-                    before += ms;
-                }
-
-                if (char.IsDigit(part[0]) && part[0] is not ('3' or '4') || part.StartsWith("3+4", StringComparison.Ordinal))
-                {
-                    now += ms;
+                    sum += ms;
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {part} | {list[0].Ms:F0} | {ms:F0} | {Median(warm.Select(s => s.Mb)):F0} |"));
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sum of parts 1–7 (SharpYaml's tree checked and converted) | | {before:F0} | |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sum of parts 1, 2, 3+4 prototype, 5–7 (were the scanner's JsonNode read) | | {now:F0} | |"));
-            Console.WriteLine();
-            Console.WriteLine("line scanner against SharpYaml + YamlConverter: " + ScanIdentity.Compare(prepared0));
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("end: " + Program.Load());
-        return 0;
-    }
-
-    /// <summary>
-    /// <c>scan-vs-convert [--runs N] [spec…]</c>: the two ways to the <see cref="JsonNode"/> alone, alternating (the order
-    /// flips every round): the limits walk and <see cref="YamlConverter"/> over SharpYaml's tree (which the read builds in
-    /// both), against the line scanner over the text. Medians and the ratio scanner / conversion.
-    /// </summary>
-    public static int ScanVersusConvert(int runs, List<(string Name, string Path)> specs)
-    {
-        Console.WriteLine("scan-vs-convert: medians of " + runs + " alternating rounds after one cold round; " + Program.Load());
-        Console.WriteLine();
-        Console.WriteLine("| spec | limits walk + YamlConverter ms | line scanner ms | scanner / conversion | MB, conversion / scanner |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var (name, path) in specs)
-        {
-            var prepared = SwaggerFormParameters.Inline(SpecReader.Prepare(File.ReadAllText(path)), new DiagnosticBag());
-            var stream = new YamlStream();
-            stream.Load(new StringReader(prepared));
-            var root = stream.Documents[0].RootNode;
-            var samples = new Dictionary<string, List<(double Ms, double Mb)>>(StringComparer.Ordinal);
-            for (var round = 0; round <= runs; round++)
-            {
-                for (var k = 0; k < 2; k++)
-                {
-                    if ((k + round) % 2 == 0)
-                    {
-                        Measure(samples, "convert", () => { s_checkLimits.Invoke(null, new object[] { root }); return root.ToJsonNode(); });
-                    }
-                    else
-                    {
-                        Measure(samples, "scan", () => BlockYamlJson.TryRead(prepared) ?? throw new InvalidOperationException(name + " is left to SharpYaml"));
-                    }
-                }
-            }
-
-            var convert = Median(samples["convert"].Skip(1).Select(x => x.Ms));
-            var scan = Median(samples["scan"].Skip(1).Select(x => x.Ms));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {convert:F0} | {scan:F0} | {scan / convert:F2} | {Median(samples["convert"].Skip(1).Select(x => x.Mb)):F0} / {Median(samples["scan"].Skip(1).Select(x => x.Mb)):F0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| sum of parts 1–7 | | {sum:F0} | |"));
         }
 
         Console.WriteLine();
