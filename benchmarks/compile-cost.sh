@@ -103,10 +103,7 @@ for spec in "${specs[@]}"; do
       fi
     done
     [[ -f "$out/.complete" ]] || { tail -n 20 "$work/kiota-$name.log" >&2; bench_die "kiota failed on $name"; }
-    # Kiota 1.38.0 names GitHub's compare parameters `base`, a keyword: the only change made to its output.
-    { grep -rlE --include='*.cs' 'string base\b' "$out" || true; } | while read -r file; do
-      sed -i -E 's/string base\b/string @base/g; s/\(base\)/(@base)/g; s/, base([,)])/, @base\1/g' "$file"
-    done
+    bench_patch_kiota_keywords "$out"
   fi
   args+=(--kiota "$name=$out")
 done

@@ -84,6 +84,14 @@ bench_thousands() { sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"$1"; }
 # bench_load: the load averages, for the notes under each table.
 bench_load() { uptime | sed 's/.*load average: /load /'; }
 
+# Kiota 1.38.0 names GitHub's compare parameters `base`, a C# keyword, and that output does not compile: rename them
+# `@base` in the C# files under DIR, the only change either script makes to Kiota's output.
+bench_patch_kiota_keywords() {
+  { grep -rlE --include='*.cs' 'string base\b' "$1" || true; } | while read -r file; do
+    sed -i -E 's/string base\b/string @base/g; s/\(base\)/(@base)/g; s/, base([,)])/, @base\1/g' "$file"
+  done
+}
+
 # bench_publish_cli DIR [MSBUILD PROPERTIES…]: publishes cli/Contracts.Cli (Release, current RID,
 # framework-dependent like the installed tool) into DIR; prints the path of the contracts executable.
 bench_publish_cli() {
