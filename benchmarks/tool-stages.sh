@@ -8,7 +8,9 @@ usage: benchmarks/tool-stages.sh [-n RUNS] [SPEC…]
 
 Times `contracts generate SPEC -o DIR` with CONTRACTS_TIMINGS=1 (docs/cli.md) for each of our tools that
 benchmarks/compare-generators.sh installed under benchmarks/.work/compare/tools (run it first, with --variants for
-all three: Native AOT, ReadyToRun, portable IL), alternating between them within each round. The tool prints how long
+all three: Native AOT, ReadyToRun, portable IL), alternating between them within each round. A tool installed by hand
+under the name contracts-base (another commit's package, `dotnet tool install Contracts.Cli --tool-path
+benchmarks/.work/compare/tools/contracts-base …`) is timed in the same rounds, for a before/after of a change. The tool prints how long
 each stage took: start (process start to Main), load (the spec and its referenced files), read (the OpenAPI reader,
 with the locator and the document facts), model (translation and passes), emit (the C# text), write (the files).
 Prints Markdown tables per spec: the median CPU time (all threads: the JIT's and the GC's count) of each stage
@@ -40,7 +42,7 @@ tools_dir="$BENCH_WORK/compare/tools"
 work="$BENCH_WORK/stages"
 mkdir -p "$work"
 variants=()
-for name in contracts contracts-r2r contracts-il; do
+for name in contracts contracts-base contracts-r2r contracts-il; do
   [[ -x "$tools_dir/$name/contracts" ]] && variants+=("$name")
 done
 ((${#variants[@]})) || bench_die "no tool installed under $tools_dir: run benchmarks/compare-generators.sh first"

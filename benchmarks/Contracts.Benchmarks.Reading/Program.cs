@@ -15,6 +15,7 @@ namespace Contracts.Benchmarks.Reading;
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- corpus [folder]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- loading
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- parts [--runs N] [spec…]
+///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- convert-identity [folder or spec…]
 /// Specs: lightsail, github, stripe, openai (spec/ in this repository), or any file path.
 /// </summary>
 public static class Program
@@ -27,7 +28,7 @@ public static class Program
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("commands: warm [--runs N] [spec…] | cold [--repeats N] [spec…] | positions [spec…] | corpus [folder] | loading | parts [--runs N] [spec…]");
+            Console.Error.WriteLine("commands: warm [--runs N] [spec…] | cold [--repeats N] [spec…] | positions [spec…] | corpus [folder] | loading | parts [--runs N] [spec…] | convert-identity [folder or spec…]");
             return 2;
         }
 
@@ -41,6 +42,7 @@ public static class Program
             "corpus" => Comparisons.Corpus(rest.Count > 0 ? rest[0] : SharedFolder("corpus")),
             "loading" => Comparisons.Loading(),
             "parts" => ReadParts.Run(Option(rest, "--runs", 7), Specs(rest)),
+            "convert-identity" => ConversionIdentity.Run(rest.Count > 0 ? rest : s_defaultSpecs.ToList()),
             _ => 2,
         };
     }

@@ -17,7 +17,8 @@ namespace Contracts.Generator.Reading;
 /// <summary>
 /// Reads a document with Microsoft.OpenApi 3.x on one tree: SharpYaml parses the text once (JSON is YAML too), the tree
 /// is checked against <see cref="Limits"/> and kept (its positions locate diagnostics, <see cref="DocumentFacts"/> reads
-/// what the model drops), and <see cref="YamlConverter"/> turns it into the <see cref="JsonNode"/> the reader reads.
+/// what the model drops), and <see cref="TreeToJson"/> (a tree with anchors: <see cref="YamlConverter"/>) turns it into the
+/// <see cref="JsonNode"/> the reader reads.
 /// The reader's own YAML entry point parses again and keeps no positions; this one needs no reflection either.
 /// </summary>
 internal static class OpenApiTextReader
@@ -86,7 +87,10 @@ internal static class OpenApiTextReader
             return null;
         }
 
-        if (CheckLimits(root) is { } limit)
+        // Almost every document converts in one walk that checks the limits too; the rest take the library's converter
+        // after the limits walk, which report what they find as they always did.
+        var json = TreeToJson.TryConvert(root);
+        if (json is null && CheckLimits(root) is { } limit)
         {
             diagnostic = Failed("#line=" + limit.Line.ToString(CultureInfo.InvariantCulture), limit.Message);
             tree = root;
@@ -98,16 +102,18 @@ internal static class OpenApiTextReader
             repaired = MisshapenComponents.Repair(root, diagnostics) > 0;
         }
 
-        JsonNode json;
-        try
+        if (json is null || repaired)
         {
-            json = root.ToJsonNode();
-        }
-        catch (Exception exception) when (exception is OpenApiException or InvalidOperationException or ArgumentException)
-        {
-            // The converter's budget: aliases that expand past Limits.MaxAliasExpansionNodes (its defaults are ours).
-            diagnostic = Failed("#line=0", "The document's YAML aliases exceed the maximum supported expansion: " + exception.Message);
-            return null;
+            try
+            {
+                json = root.ToJsonNode();
+            }
+            catch (Exception exception) when (exception is OpenApiException or InvalidOperationException or ArgumentException)
+            {
+                // The converter's budget: aliases that expand past Limits.MaxAliasExpansionNodes (its defaults are ours).
+                diagnostic = Failed("#line=0", "The document's YAML aliases exceed the maximum supported expansion: " + exception.Message);
+                return null;
+            }
         }
 
         tree = root;
