@@ -33,7 +33,9 @@ public static class Program
                                   docfile / nodocs-docfile (doc comments parsed and the XML file written, as
                                   GenerateDocumentationFile builds; without and with the docs removed), bare-context (the
                                   JSON context's per-type field, Create_ method, resolver branch and doc removed, each
-                                  property `=> null!`)
+                                  property `=> null!`), one-converters-block (each type file's converters in one
+                                  reopening of the context's Converters class, not one reopening per converter),
+                                  shared-enum-converter (no converter class per string enum: one generic class for all)
           --write DIR             write our generated files to DIR/NAME/ and stop (no compile)
           -n RUNS                 rounds (default 3)
           --phases LIST           parse,diagnostics,emit (default all three)

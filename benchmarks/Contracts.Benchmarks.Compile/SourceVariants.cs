@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -42,6 +42,12 @@ public static class SourceVariants
             // The JSON context without what it has per type (resolver branch, field, Create_ method, doc): each property
             // only `=> null!`, so that ours minus this is what the per-type metadata costs beyond the property itself.
             "bare-context" => ours.Files.Select(f => (f.Path, f.Path.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal) ? BareContext(f.Text) : f.Text)).ToList(),
+            // Every converter of a type file in one reopening of the context's Converters class at the file's end, not one
+            // reopening (two partial declarations) per converter: what those partial declarations cost.
+            "one-converters-block" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? OneConvertersBlock(f.Text) : f.Text)).ToList(),
+            // No converter class per string enum: one generic class over the runtime's OpenEnumConverter<T> serves them all
+            // (the attribute, the context and the converters name it instead): what the per-enum classes cost.
+            "shared-enum-converter" => SharedEnumConverter(ours),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References) { DocumentationFile = variant.EndsWith("docfile", StringComparison.Ordinal) };
@@ -66,6 +72,45 @@ public static class SourceVariants
         return root.ReplaceNode(context, bare).ToFullString();
     }
 
+    /// <summary>The file's blocks that only reopen the context's <c>Converters</c> class, merged into one block at its end.</summary>
+    private static string OneConvertersBlock(string text)
+    {
+        var reopening = new Regex(@"^namespace (\S+)\r?\n\{\r?\n(    \w+ sealed partial class \w+\r?\n    \{\r?\n        internal static partial class Converters\r?\n        \{\r?\n)(.*)        \}\r?\n    \}\r?\n\}\s*$", RegexOptions.Singleline);
+        var kept = new List<string>();
+        var converters = new List<string>();
+        string? header = null;
+        foreach (var block in Regex.Split(text, "^(?=namespace )", RegexOptions.Multiline))
+        {
+            if (reopening.Match(block) is { Success: true } m)
+            {
+                header ??= "namespace " + m.Groups[1].Value + "\n{\n" + m.Groups[2].Value;
+                converters.Add(m.Groups[3].Value);
+            }
+            else
+            {
+                kept.Add(block);
+            }
+        }
+
+        return header is null ? text : string.Concat(kept) + "\n" + header + string.Join("\n", converters) + "        }\n    }\n}\n";
+    }
+
+    /// <summary>String enums' empty converter classes left out, every use of one naming a single generic converter instead.</summary>
+    private static List<(string Path, string Text)> SharedEnumConverter(SourceSet ours)
+    {
+        const string Shared = "global::Contracts.Benchmarks.Variant.SharedEnumConverter";
+        var enumConverter = new Regex(@"internal sealed class (\w+) : global::Contracts\.Runtime\.Json\.OpenEnumConverter<(global::[\w.]+)> \{ \}");
+        var enums = new HashSet<string>(ours.Files.SelectMany(f => enumConverter.Matches(f.Text).Select(m => m.Groups[1].Value)), StringComparer.Ordinal);
+        var files = ours.Files.Select(f =>
+        {
+            var text = string.Concat(Regex.Split(f.Text, "^(?=namespace )", RegexOptions.Multiline).Where(b => !enumConverter.IsMatch(b)));
+            text = Regex.Replace(text, @"global::([\w.]+)\.\w+JsonContext\.Converters\.(\w+)\b", m => enums.Contains(m.Groups[2].Value) ? Shared + "<global::" + m.Groups[1].Value + "." + m.Groups[2].Value + ">" : m.Value);
+            return (f.Path, Regex.Replace(text, @"^namespace ([\w.]+)(?s:.*)", m => Regex.Replace(m.Value, @"new Converters\.(\w+)\(\)", c => enums.Contains(c.Groups[1].Value) ? "new " + Shared + "<global::" + m.Groups[1].Value + "." + c.Groups[1].Value + ">()" : c.Value), RegexOptions.Multiline));
+        }).ToList();
+        files.Add(("SharedEnumConverter.cs", "namespace Contracts.Benchmarks.Variant\n{\n    internal sealed class SharedEnumConverter<T> : global::Contracts.Runtime.Json.OpenEnumConverter<T> where T : struct, global::Contracts.Runtime.Json.IOpenEnum<T> { }\n}\n"));
+        return files;
+    }
+
     /// <summary>The type files' enum structs (those with <c>KnownValues</c>) and their converters, every other block and file left out.</summary>
     private static List<(string Path, string Text)> EnumsOnly(SourceSet ours, int minimumValues)
     {
@@ -82,7 +127,7 @@ public static class SourceVariants
         }
 
         return blocks.Select(f => (f.Path, string.Concat(f.Blocks.Where((block, i) => i == 0
-            || (Regex.Match(block, @"readonly partial struct (\w+)|internal sealed class (\w+) : global::System\.Text\.Json\.Serialization\.JsonConverter<") is { Success: true } m
+            || (Regex.Match(block, @"readonly partial struct (\w+)|internal sealed class (\w+) : global::(?:System\.Text\.Json\.Serialization\.JsonConverter|Contracts\.Runtime\.Json\.OpenEnumConverter)<") is { Success: true } m
                 && enums.Contains(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))))).ToList();
     }
 
