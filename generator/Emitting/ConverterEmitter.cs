@@ -41,6 +41,7 @@ internal static partial class ConverterEmitter
             }
         }
 
+        WriteOverrides(writer, type);
         if (hierarchy is not null)
         {
             WriteDispatch(writer, record, hierarchy, type, reads, writes);
@@ -121,18 +122,7 @@ internal static partial class ConverterEmitter
         writer.OpenBlock("internal static partial class Converters");
         writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        OpenConverterClass(writer, name, type);
-    }
-
-    /// <summary>
-    /// Opens the converter class of a record or union: the runtime's <c>GeneratedConverter</c> handed the class's static
-    /// <c>ReadValue</c> and <c>WriteValue</c>, which costs the compiler less than two overrides per type.
-    /// </summary>
-    internal static void OpenConverterClass(SourceWriter writer, string name, string type)
-    {
-        writer.OpenBlock("internal sealed class " + name + " : " + KnownTypes.GeneratedConverter + "<" + type + ">");
-        writer.WriteLine("public " + name + "() : base(ReadValue, WriteValue) { }");
-        writer.WriteLine();
+        writer.OpenBlock("internal sealed class " + name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
     }
 
     private static void CloseConverter(SourceWriter writer)
@@ -141,6 +131,16 @@ internal static partial class ConverterEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         FileHeader.CloseNamespace(writer);
+    }
+
+    private static void WriteOverrides(SourceWriter writer, string type)
+    {
+        writer.WriteLine($$"""
+            public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => ReadValue(ref reader, options);
+
+            public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => WriteValue(writer, value, options);
+
+            """);
     }
 
     private static void WriteRead(SourceWriter writer, RecordModel record, string type, string values, string method)
@@ -229,7 +229,7 @@ internal static partial class ConverterEmitter
         writer.WriteLine();
         for (var mask = 0; mask * 64 < required.Count; mask++)
         {
-            var members = required.Skip(mask * 64).Take(64).ToList();
+            var members = required.GetRange(mask * 64, System.Math.Min(64, required.Count - (mask * 64)));
             var all = members.Count == 64 ? ulong.MaxValue : (1UL << members.Count) - 1;
             writer.OpenBlock("if (found" + mask + " != 0x" + all.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL)");
             writer.WriteLine("throw " + KnownTypes.JsonErrors + ".MissingRequired(" + Literals.String(record.Name) + ", found" + mask + ", new string[] { "

@@ -35,7 +35,6 @@ internal static class KnownTypes
     public const string Clearable = "global::Contracts.Runtime.Clearable";
     public const string JsonRead = "global::Contracts.Runtime.Json.JsonRead";
     public const string JsonErrors = "global::Contracts.Runtime.Json.JsonErrors";
-    public const string GeneratedConverter = "global::Contracts.Runtime.Json.GeneratedConverter";
     public const string JsonWrite = "global::Contracts.Runtime.Json.JsonWrite";
     public const string IsoDuration = "global::Contracts.Runtime.Json.IsoDuration";
     public const string IsoConverters = "global::Contracts.Runtime.Json.IsoConverters";

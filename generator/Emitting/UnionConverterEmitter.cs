@@ -23,7 +23,7 @@ internal static class UnionConverterEmitter
         writer.OpenBlock("internal static partial class Converters");
         writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        ConverterEmitter.OpenConverterClass(writer, union.Name, type);
+        writer.OpenBlock("internal sealed class " + union.Name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
         var reads = (union.Directions & JsonDirections.Read) != 0;
         var writes = (union.Directions & JsonDirections.Write) != 0;
         var objects = union.Cases.Where(c => c.Token == UnionToken.Object).ToList();
@@ -44,6 +44,12 @@ internal static class UnionConverterEmitter
             writer.WriteLine();
         }
 
+        writer.WriteLine($$"""
+            public override {{type}} Read(ref {{KnownTypes.Utf8JsonReader}} reader, {{KnownTypes.Type}} typeToConvert, {{KnownTypes.JsonSerializerOptions}} options) => ReadValue(ref reader, options);
+
+            public override void Write({{KnownTypes.Utf8JsonWriter}} writer, {{type}} value, {{KnownTypes.JsonSerializerOptions}} options) => WriteValue(writer, value, options);
+
+            """);
         var size = union.Cases.Count + union.Cases.Sum(c => c.DiscriminatorValues.Count);
         NullableAnalysis.Suspend(writer, size);
         // A direction the client does not use (JsonDirections) is one line that throws.
