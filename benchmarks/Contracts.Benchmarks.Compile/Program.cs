@@ -35,7 +35,12 @@ public static class Program
                                   JSON context's per-type field, Create_ method, resolver branch and doc removed, each
                                   property `=> null!`), one-converters-block (each type file's converters in one
                                   reopening of the context's Converters class, not one reopening per converter),
-                                  shared-enum-converter (no converter class per string enum: one generic class for all)
+                                  shared-enum-converter (no converter class per string enum: one generic class for all),
+                                  no-required-flags (the record readers without their check of
+                                  required members), static-converters (record and union converters as static classes of
+                                  their two methods: what deriving from JsonConverter<T> per type costs), write-helpers /
+                                  read-helper (members written / names compared through methods of one overload per value
+                                  type instead of Utf8JsonWriter's and ValueTextEquals' overloads)
           --write DIR             write our generated files to DIR/NAME/ and stop (no compile)
           -n RUNS                 rounds (default 3)
           --phases LIST           parse,diagnostics,emit (default all three)

@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -48,6 +48,21 @@ public static class SourceVariants
             // No converter class per string enum: one generic class over the runtime's OpenEnumConverter<T> serves them all
             // (the attribute, the context and the converters name it instead): what the per-enum classes cost.
             "shared-enum-converter" => SharedEnumConverter(ours),
+            // The record readers without their check of required members (a mask declared, a bit set per member, one check): what it costs.
+            "no-required-flags" => ours.Files.Select(f => (f.Path, WithoutRequiredFlags(f.Text))).ToList(),
+            // Record and union converters as static classes of their two methods (no JsonConverter<T> base, no overrides):
+            // what a class deriving from the converter per type costs beyond its read and write methods.
+            "static-converters" => ours.Files.Select(f => (f.Path, StaticConverters(f.Text))).ToList(),
+            // Members written through helpers of one overload per value type, not Utf8JsonWriter's overloads (about 28 per name).
+            "write-helpers" => ours.Files.Select(f => (f.Path, Regex.Replace(Regex.Replace(Regex.Replace(f.Text,
+                @"writer\.WriteString\((s_name\d+), ", "__W.S(writer, $1, "), @"writer\.WriteNumber\((s_name\d+), ", "__W.N(writer, $1, "),
+                @"writer\.WriteBoolean\((s_name\d+), ", "__W.B(writer, $1, "))).Append(("__W.cs", WriteHelpers)).ToList(),
+            // Member names compared through a method of one overload, not ValueTextEquals' three.
+            "read-helper" => ours.Files.Select(f => (f.Path, f.Text.Replace("reader.ValueTextEquals(", "global::__R.Eq(ref reader, ", StringComparison.Ordinal)))
+                .Append(("__R.cs", "internal static class __R { public static bool Eq(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> n) => r.ValueTextEquals(n); }")).ToList(),
+            // Record and union converters deriving from one generic converter handed their two static methods as delegates,
+            // without overrides of their own.
+            "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References) { DocumentationFile = variant.EndsWith("docfile", StringComparison.Ordinal) };
@@ -129,6 +144,57 @@ public static class SourceVariants
         return blocks.Select(f => (f.Path, string.Concat(f.Blocks.Where((block, i) => i == 0
             || (Regex.Match(block, @"readonly partial struct (\w+)|internal sealed class (\w+) : global::(?:System\.Text\.Json\.Serialization\.JsonConverter|Contracts\.Runtime\.Json\.OpenEnumConverter)<") is { Success: true } m
                 && enums.Contains(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))))).ToList();
+    }
+
+    private const string WriteHelpers = """
+        using System;
+        using System.Text.Json;
+        internal static class __W
+        {
+            public static void S(Utf8JsonWriter w, JsonEncodedText n, string v) => w.WriteString(n, v);
+            public static void S(Utf8JsonWriter w, JsonEncodedText n, DateTimeOffset v) => w.WriteString(n, v);
+            public static void S(Utf8JsonWriter w, JsonEncodedText n, Guid v) => w.WriteString(n, v);
+            public static void N(Utf8JsonWriter w, JsonEncodedText n, int v) => w.WriteNumber(n, v);
+            public static void N(Utf8JsonWriter w, JsonEncodedText n, long v) => w.WriteNumber(n, v);
+            public static void N(Utf8JsonWriter w, JsonEncodedText n, float v) => w.WriteNumber(n, v);
+            public static void N(Utf8JsonWriter w, JsonEncodedText n, double v) => w.WriteNumber(n, v);
+            public static void N(Utf8JsonWriter w, JsonEncodedText n, decimal v) => w.WriteNumber(n, v);
+            public static void B(Utf8JsonWriter w, JsonEncodedText n, bool v) => w.WriteBoolean(n, v);
+        }
+        """;
+
+    private const string DelegateConverter = """
+        using System;
+        using System.Text.Json;
+        internal delegate T __ReadValue<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
+        internal abstract class __DelegateConverter<T>(__ReadValue<T> read, Action<Utf8JsonWriter, T, JsonSerializerOptions> write) : System.Text.Json.Serialization.JsonConverter<T>
+        {
+            public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => read(ref reader, options);
+
+            public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value, options);
+        }
+        """;
+
+    private static string DelegateConverters(string text) => Regex.Replace(
+        text,
+        @"internal sealed class (\w+) : global::System\.Text\.Json\.Serialization\.JsonConverter<([^\r\n]+)>(\r?\n[ \t]*\{\r?\n)[ \t]*public override [^\r\n]+ Read\(ref [^\r\n]+\r?\n\r?\n[ \t]*public override void Write\([^\r\n]+\r?\n",
+        m => m.Groups[2].Value.Contains("OpenEnum", StringComparison.Ordinal) ? m.Value
+            : "internal sealed class " + m.Groups[1].Value + "() : global::__DelegateConverter<" + m.Groups[2].Value + ">(ReadValue, WriteValue)" + m.Groups[3].Value);
+
+    /// <summary>The record readers without their check of required members: each mask's declaration, bits set and check.</summary>
+    private static string WithoutRequiredFlags(string text)
+    {
+        text = Regex.Replace(text, @"^[ \t]*ulong found\d+ = 0;\r?\n", string.Empty, RegexOptions.Multiline);
+        text = Regex.Replace(text, @"^[ \t]*found\d+ \|= 1UL << \d+;\r?\n", string.Empty, RegexOptions.Multiline);
+        return Regex.Replace(text, @"^([ \t]*)if \(found\d+ != 0x[0-9A-F]+UL\)\r?\n\1\{\r?\n.*\r?\n\1\}\r?\n(\r?\n)?", string.Empty, RegexOptions.Multiline);
+    }
+
+    /// <summary>Record and union converters as static classes, the JSON context handing a null converter for them.</summary>
+    private static string StaticConverters(string text)
+    {
+        text = Regex.Replace(text, @"internal sealed class (\w+) : global::System\.Text\.Json\.Serialization\.JsonConverter<([^\r\n]+)>(\r?\n[ \t]*\{\r?\n)[ \t]*public override [^\r\n]+ Read\(ref [^\r\n]+\r?\n\r?\n[ \t]*public override void Write\([^\r\n]+\r?\n",
+            m => m.Groups[2].Value.Contains("OpenEnum", StringComparison.Ordinal) ? m.Value : "internal static class " + m.Groups[1].Value + m.Groups[3].Value);
+        return Regex.Replace(text, @"typeof\(([^)]+)\)\) return CreateTypeInfo\(options, new Converters\.\w+\(\)\)", "typeof($1)) return CreateTypeInfo<$1>(options, null!)");
     }
 
     /// <summary>A client method's request built outside a try/catch, so that what building throws is thrown at the call.</summary>

@@ -24,6 +24,24 @@ public static class JsonErrors
         new("The JSON object for '" + typeName + "' is missing the required member '" + memberName + "'.");
 
     /// <summary>
+    /// A required member was absent, found from the bits a generated reader set: bit <c>i</c> of <paramref name="found"/>
+    /// stands for <paramref name="requiredNames"/>[i], and the first one unset is named. One mask checked once compiles
+    /// to less than a flag, an assignment and a check per required member.
+    /// </summary>
+    public static JsonException MissingRequired(string typeName, ulong found, string[] requiredNames)
+    {
+        for (var i = 0; i < requiredNames.Length; i++)
+        {
+            if ((found & (1UL << i)) == 0)
+            {
+                return MissingRequired(typeName, requiredNames[i]);
+            }
+        }
+
+        return MissingRequired(typeName, requiredNames.Length > 0 ? requiredNames[0] : string.Empty);
+    }
+
+    /// <summary>
     /// Reading <paramref name="typeName"/> was left out of its generated converter, because the client never reads it
     /// (a type only sent): the exception names the opt-out.
     /// </summary>
