@@ -52,6 +52,33 @@ public sealed class ReaderLocationTests
     }
 
     [Fact]
+    public void A_discriminator_property_left_out_of_required_names_the_schema_at_its_discriminator()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: {title: Discriminators, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Discount:
+                  type: object
+                  properties:
+                    type: {type: string}
+                  discriminator:
+                    propertyName: type
+            """;
+
+        var run = GeneratorHarness.Run(SpecFile.Inline("discriminators.yaml", Spec, "Contracts.Tests.Discriminators", "DiscriminatorsClient"));
+
+        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005");
+        Assert.Equal(
+            "The OpenAPI document is invalid at #/components/schemas/Discount/discriminator: Schema 'Discount' must list its discriminator property 'type' in 'required'",
+            warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var span = warning.Location.GetLineSpan();
+        Assert.Equal((10, 7), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
     public void OpenAIs_reader_warnings_name_component_schemas_and_none_is_at_the_start_of_the_file()
     {
         var path = RepositoryPaths.Combine("spec", "vendors", "openai", "openapi.yaml");
