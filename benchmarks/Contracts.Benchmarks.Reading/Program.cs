@@ -9,14 +9,11 @@ namespace Contracts.Benchmarks.Reading;
 
 /// <summary>
 /// Usage (from the repository root; `--` then one command):
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- warm [--runs N] [spec…]
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- cold [--repeats N] [spec…]
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- positions [spec…]
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- corpus [folder]
-///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- loading
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- parts [--runs N] [spec…]
 ///   dotnet run -c Release --project benchmarks/Contracts.Benchmarks.Reading -- convert-identity [folder or spec…]
-/// Specs: lightsail, github, stripe, openai (spec/ in this repository), or any file path.
+/// Specs: lightsail, github, stripe, openai (spec/ in this repository), or any file path. The modes that measured the
+/// Microsoft.OpenApi 3.x prototype against the Readers 1.6 stage (warm, cold, positions, corpus, loading) are retired:
+/// the generator reads with 3.x itself (benchmarks/reading.md).
 /// </summary>
 public static class Program
 {
@@ -28,19 +25,13 @@ public static class Program
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("commands: warm [--runs N] [spec…] | cold [--repeats N] [spec…] | positions [spec…] | corpus [folder] | loading | parts [--runs N] [spec…] | convert-identity [folder or spec…]");
+            Console.Error.WriteLine("commands: parts [--runs N] [spec…] | convert-identity [folder or spec…]");
             return 2;
         }
 
         var rest = args.Skip(1).ToList();
         return args[0] switch
         {
-            "warm" => Measurements.Warm(Option(rest, "--runs", 7), Specs(rest)),
-            "cold" => Measurements.Cold(Option(rest, "--repeats", 5), Specs(rest)),
-            "cold-once" => Measurements.ColdOnce(rest[0], rest[1], rest[2]),
-            "positions" => Comparisons.Positions(Specs(rest)),
-            "corpus" => Comparisons.Corpus(rest.Count > 0 ? rest[0] : SharedFolder("corpus")),
-            "loading" => Comparisons.Loading(),
             "parts" => ReadParts.Run(Option(rest, "--runs", 7), Specs(rest)),
             "convert-identity" => ConversionIdentity.Run(rest.Count > 0 ? rest : s_defaultSpecs.ToList()),
             _ => 2,
@@ -88,9 +79,6 @@ public static class Program
         _ => Path.GetFullPath(name),
     };
 
-    /// <summary>shared/ beside the repository, as CI lays it out.</summary>
-    private static string SharedFolder(string name) => Path.Combine(Path.GetDirectoryName(RepositoryRoot())!, "shared", name);
-
     /// <summary>The folder holding Contracts.sln, searched upwards from the program.</summary>
     public static string RepositoryRoot()
     {
@@ -110,26 +98,5 @@ public static class Program
     {
         var average = File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
         return "load average " + average + " on " + Environment.ProcessorCount + " cores, " + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-    }
-
-    /// <summary>Runs this program again in a fresh process and returns its standard output.</summary>
-    public static string RunSelf(params string[] args)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
     }
 }

@@ -38,6 +38,22 @@ internal static class BlockYamlScanner
         }
     }
 
+    /// <summary>Every <c>description</c> and <c>summary</c> value the scanner reads, kept for the split or not (a blank one is not); null when unsure. For tests.</summary>
+    internal static List<string>? DocumentationValues(string text)
+    {
+        var reader = new Reader(text, CancellationToken.None);
+        reader.Walker.Seen = new List<string>();
+        try
+        {
+            reader.Run();
+            return reader.Walker.Seen;
+        }
+        catch (UnsureException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Where and why the scanner leaves a text to SharpYaml (null when it reads it): for tests and benchmarks.</summary>
     internal static string? WhyUnsure(string text)
     {
@@ -108,6 +124,8 @@ internal static class BlockYamlScanner
     private sealed class Reader(string text, CancellationToken cancellationToken)
     {
         private readonly DocumentationWalker _walker = new(text);
+
+        public DocumentationWalker Walker => _walker;
 
         // The open block collections, innermost last: the column of their keys or dashes.
         private readonly List<(int Column, bool IsMapping)> _open = new();
@@ -837,8 +855,9 @@ internal static class BlockYamlScanner
 
             if (indent <= parentColumn)
             {
-                // No line further in: a scalar of line breaks at most, never documentation.
-                Scalar(indicator, indicator + 1, needed ? "" : null, folded ? ScalarStyle.Folded : ScalarStyle.Literal, needed);
+                // No line further in: a scalar of line breaks at most, never documentation. Keep chomping (|+) keeps each
+                // empty line's break, as SharpYaml and the YAML spec read it; otherwise it is empty.
+                Scalar(indicator, indicator + 1, needed ? (keep ? new string('\n', EmptyLines(next)) : "") : null, folded ? ScalarStyle.Folded : ScalarStyle.Literal, needed);
                 _position = next;
                 return;
             }
@@ -926,6 +945,31 @@ internal static class BlockYamlScanner
 
             Scalar(indicator, lastContentEnd, needed ? _value.ToString() : null, folded ? ScalarStyle.Folded : ScalarStyle.Literal, needed);
             _position = afterLast;
+        }
+
+        /// <summary>How many empty lines (nothing but spaces) follow from <paramref name="line"/>.</summary>
+        private int EmptyLines(int line)
+        {
+            var count = 0;
+            while (line < text.Length)
+            {
+                var end = LineEnd(line);
+                if (SkipSpaces(line, end) != end)
+                {
+                    break;
+                }
+
+                if (end == text.Length)
+                {
+                    // Spaces that end the text without a break: SharpYaml ends such a block with a NUL.
+                    throw new UnsureException();
+                }
+
+                count++;
+                line = Next(end);
+            }
+
+            return count;
         }
 
         /// <summary>A flow collection closed on its own line, with no description or summary in it: read as an empty one.</summary>

@@ -35,6 +35,9 @@ internal sealed class DocumentationWalker(string text)
     /// <summary>The documentation scalars so far, in order: each raw span and its value.</summary>
     public List<(int Start, int End, string Value)> Found { get; } = new();
 
+    /// <summary>When set, every documentation value in order, kept in <see cref="Found"/> or not (a blank one is not): what tests compare with SharpYaml.</summary>
+    internal List<string>? Seen { get; set; }
+
     /// <summary>
     /// Whether the next scalar's value is needed: it is a key (its text decides what the value is), or the value of a
     /// <c>description</c> or <c>summary</c> that may be documentation. Otherwise <see cref="Skip"/> stands for it.
@@ -81,9 +84,13 @@ internal sealed class DocumentationWalker(string text)
     {
         if (_stack.Count > 0 && _stack[_stack.Count - 1] is { IsMapping: true } mapping)
         {
-            if (!hasAnchorOrTag && IsDocumentationValue(mapping) && Documentation(start, end, value, style) is { } span)
+            if (!hasAnchorOrTag && IsDocumentationValue(mapping))
             {
-                Found.Add(span);
+                Seen?.Add(value);
+                if (Documentation(start, end, value, style) is { } span)
+                {
+                    Found.Add(span);
+                }
             }
 
             mapping.Advance(hasAnchorOrTag ? null : value);

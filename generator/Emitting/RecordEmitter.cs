@@ -63,7 +63,7 @@ internal static partial class RecordEmitter
         FileHeader.CloseNamespace(writer);
     }
 
-    /// <summary>Which way the member travels, the service's default and a deprecation <c>[Obsolete]</c> cannot carry, as the schema says.</summary>
+    /// <summary>Which way the member travels, the service's default, the one value it may hold and a deprecation <c>[Obsolete]</c> cannot carry, as the schema says.</summary>
     private static void WriteRemarks(SourceWriter writer, PropertyModel property)
     {
         var remarks = property.Access switch
@@ -87,6 +87,11 @@ internal static partial class RecordEmitter
         if (property.ConstantValue is { } constant)
         {
             remarks = (remarks is null ? string.Empty : remarks + " ") + "The only value the document allows, <c>" + OneLine(constant.Json) + "</c>: set for you.";
+        }
+
+        if (property.DeclaredValue is { } declared)
+        {
+            remarks = (remarks is null ? string.Empty : remarks + " ") + "The document declares one value: <c>\"" + OneLine(declared) + "\"</c>.";
         }
 
         if (remarks is not null)

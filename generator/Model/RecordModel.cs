@@ -66,6 +66,10 @@ internal sealed record ExtraMembersModel(string Name, TypeRef ValueType, bool Va
 /// The only value a required member can hold (a one-value <c>enum</c>, a <c>const</c>): the C# member is initialised to it
 /// and not <c>required</c>, so requests send it without the user writing it. Null otherwise.
 /// </param>
+/// <param name="DeclaredValue">
+/// The one value an optional member's one-value string enum declares (the member is a <c>string</c>, unset by default):
+/// the docs name it, as the type that named it is gone. Null otherwise.
+/// </param>
 internal sealed record PropertyModel(
     string Name,
     string JsonName,
@@ -80,7 +84,8 @@ internal sealed record PropertyModel(
     string? DefaultJson = null,
     ConstraintsModel? Constraints = null,
     LiteralValue? DefaultValue = null,
-    LiteralValue? ConstantValue = null);
+    LiteralValue? ConstantValue = null,
+    string? DeclaredValue = null);
 
 /// <summary>The direction a member travels in, from <c>readOnly</c> / <c>writeOnly</c>.</summary>
 internal enum MemberAccess

@@ -9,7 +9,7 @@ namespace Contracts.Generator.Passes;
 /// <summary>
 /// A string enum with one value (<c>type: {enum: [message]}</c>, a <c>const</c>) becomes <c>string</c> wherever it is
 /// used, and no type is generated for it: a required member of it is initialised to the value (as the enum member was),
-/// so the user never names a type to set the only value there is, and a value the service sends that the document does
+/// so the user never names a type to set the only value there is (an optional member's docs name the value), and a value the service sends that the document does
 /// not list is kept as it came, as the open enum kept it. One rule for record members, parameters, items, map values and
 /// bodies. An enum that is a case of a union (at any depth of the case's type) stays a type: the union tells its cases
 /// apart by type, and two one-value cases would both be <c>string</c>. Integer enums stay. A pure step: model in,
@@ -149,12 +149,15 @@ internal static class OneValueEnums
                 return property;
             }
 
-            // The default or the only value, an enum member before, is now the member's string.
+            // The default or the only value, an enum member before, is now the member's string. An optional member is
+            // not set to it, so its docs say which value the document declares.
+            var constant = Literal(property.ConstantValue, property.Type);
             return property with
             {
                 Type = type,
                 DefaultValue = Literal(property.DefaultValue, property.Type),
-                ConstantValue = Literal(property.ConstantValue, property.Type),
+                ConstantValue = constant,
+                DeclaredValue = constant is null && property.Type.Kind == TypeKind.Enum ? _values[property.Type.Name!] : null,
             };
         }
 

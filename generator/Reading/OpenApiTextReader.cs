@@ -137,6 +137,12 @@ internal static class OpenApiTextReader
 
         var result = OpenApiYamlReader.Read(json, s_base, Settings());
         diagnostic = result.Diagnostic ?? new OpenApiDiagnostic();
+        if (result.Document is { } read && diagnostic.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0)
+        {
+            // The reader's 2.0 flows pass through static fields that a parallel reading can overwrite.
+            SwaggerOAuthFlows.Restore(json, read);
+        }
+
         return result.Document;
     }
 

@@ -23,7 +23,8 @@ internal static class SpecReader
 {
     private const string UnknownType = "Invalid schema type identifier: ";
 
-    private static readonly Regex s_componentDiscriminator = new(@"^#/(components/schemas|definitions)/[^/]+/discriminator$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_componentDiscriminator = new(@"^#/(components/schemas|definitions)/([^/]+)/discriminator$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_discriminatorNotRequired = new(@"^Schema (.*?) ?must contain property specified in the discriminator (.+) in the required field list\.?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     private static readonly Regex s_yamlPosition = new(@"\(Lin: (\d+), Col: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_notAProperty = new(@"^(\S+) is not a valid property$", RegexOptions.CultureInvariant);
@@ -307,6 +308,15 @@ internal static class SpecReader
             return;
         }
 
+        // 3.x names the schema by its reference id, which a component read in place does not have ("Schema  must…").
+        if (pointer is not null && s_discriminatorNotRequired.Match(message) is { Success: true } discriminator
+            && s_componentDiscriminator.Match(pointer) is { Success: true } component)
+        {
+            var schema = discriminator.Groups[1].Value.Trim();
+            message = "Schema '" + (schema.Length > 0 ? schema : Unescape(component.Groups[2].Value)) + "' must list its discriminator property '"
+                + discriminator.Groups[2].Value + "' in 'required'";
+        }
+
         var reference = s_invalidReference.Match(message);
         if (reference.Success)
         {
@@ -460,6 +470,8 @@ internal static class SpecReader
             : string.Empty;
 
     private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 
     private static string StripPosition(string message)
     {

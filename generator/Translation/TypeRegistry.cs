@@ -11,12 +11,17 @@ namespace Contracts.Generator.Translation;
 /// </summary>
 internal sealed class TypeRegistry
 {
-    // A type may not be named like one of its own members (CS0542): the members every record, enum struct and
-    // object has, and the class that nests the converters; a converter named like an object member would hide it.
+    // A type may not be named like one of its own members (CS0542), and each type's converter (nested in Converters)
+    // has its name too: the members every record, enum struct and object has, and the class that nests the converters
+    // (a converter named like an object member would hide it); what records (Validate) and unions (Match, Switch)
+    // declare; what the converters declare (ConverterEmitter, EnumConverterEmitter, UnionConverterEmitter). What they only
+    // inherit (JsonConverter<T>'s Type, CanConvert, …) is not reserved: C# allows a type named like an inherited member.
     private static readonly string[] s_typeNameClashes =
     {
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone",
         "ReferenceEquals", "Finalize", "Value", "IsKnown", "KnownValues", "Converters",
+        "Validate", "Match", "Switch",
+        "Read", "Write", "ReadValue", "WriteValue", "ReadExact", "WriteExact", "ToJsonValue",
     };
 
     /// <summary>What a name <see cref="TryClaim"/> refuses is, when no other type of the document holds it (CTR138).</summary>

@@ -58,6 +58,7 @@ public sealed class OneValueEnumTests : IClassFixture<OneValueEnumTests.Output>
                 mode: { $ref: '#/components/schemas/Mode' }
                 choice: { $ref: '#/components/schemas/Choice' }
                 level: { type: integer, enum: [3] }
+                markup: { type: string, enum: ['<b>&amp;</b>'] }
             Created:
               type: object
               required: [type, id]
@@ -110,6 +111,17 @@ public sealed class OneValueEnumTests : IClassFixture<OneValueEnumTests.Output>
         Assert.Equal(typeof(string), send.GetParameters().Single(p => p.Name == "kind").ParameterType);
         Assert.Equal(typeof(string), send.GetParameters().Single(p => p.Name == "mode").ParameterType);
         Assert.Equal(typeof(Task<string>), client.GetMethods().Single(m => m.Name == "GetStatusAsync").ReturnType);
+    }
+
+    [Fact]
+    public void An_optional_members_docs_name_the_one_value_escaped_and_a_required_members_say_it_is_set()
+    {
+        var source = _output.Run.Sources.Values.Single(s => s.Contains("partial record Message\n", StringComparison.Ordinal) || s.Contains("partial record Message\r\n", StringComparison.Ordinal));
+        var lines = source.Split('\n').Select(l => l.Trim()).ToList();
+
+        Assert.Equal("/// <remarks>The document declares one value: <c>\"fast\"</c>.</remarks>", lines[lines.IndexOf("public string? Mode { get; init; }") - 1]);
+        Assert.Equal("/// <remarks>The document declares one value: <c>\"&lt;b&gt;&amp;amp;&lt;/b&gt;\"</c>.</remarks>", lines[lines.IndexOf("public string? Markup { get; init; }") - 1]);
+        Assert.Equal("/// <remarks>The only value the document allows, <c>\"message\"</c>: set for you.</remarks>", lines[lines.IndexOf("public string Type { get; init; } = \"message\";") - 1]);
     }
 
     [Fact]

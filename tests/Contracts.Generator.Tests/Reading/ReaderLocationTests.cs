@@ -25,13 +25,8 @@ public sealed class ReaderLocationTests
         var run = GeneratorHarness.Run(SpecFile.FromOutput("Specs/failures-reader-location.yaml", "Contracts.Tests.ReaderLocation", "ReaderLocationClient"));
 
         run.AssertCompilesCleanly();
-        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005");
-        Assert.Equal(
-            "The OpenAPI document is invalid at #/components/schemas/Edit/properties/logprobs: optional is not a valid property",
-            warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        var span = warning.Location.GetLineSpan();
         // At the member the schema does not have ("optional: true"), under the property the message names.
-        Assert.Equal((33, 11), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        AssertSingleWarning(run, "The OpenAPI document is invalid at #/components/schemas/Edit/properties/logprobs: optional is not a valid property", 33, 11);
     }
 
     [Fact]
@@ -49,6 +44,37 @@ public sealed class ReaderLocationTests
         Assert.Equal((12, "The OpenAPI document is invalid at #/parameters/Tags: uniqueItems is not a valid property"), warnings[0]);
         Assert.Equal(25, warnings[1].Line);
         Assert.StartsWith("The OpenAPI document is invalid at #/components: The key 'Thing (v1)' in 'schemas' of components MUST match", warnings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_discriminator_property_left_out_of_required_names_the_schema_at_its_discriminator()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: {title: Discriminators, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Discount:
+                  type: object
+                  properties:
+                    type: {type: string}
+                  discriminator:
+                    propertyName: type
+            """;
+
+        var run = GeneratorHarness.Run(SpecFile.Inline("discriminators.yaml", Spec, "Contracts.Tests.Discriminators", "DiscriminatorsClient"));
+
+        AssertSingleWarning(run, "The OpenAPI document is invalid at #/components/schemas/Discount/discriminator: Schema 'Discount' must list its discriminator property 'type' in 'required'", 10, 7);
+    }
+
+    /// <summary>The run's one CTR005, with <paramref name="message"/> at the 1-based <paramref name="line"/> and <paramref name="column"/>.</summary>
+    private static void AssertSingleWarning(GeneratorRun run, string message, int line, int column)
+    {
+        var warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR005");
+        Assert.Equal(message, warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var span = warning.Location.GetLineSpan();
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
     }
 
     [Fact]

@@ -70,6 +70,19 @@ public sealed class BlockYamlScannerTests
     }
 
     [Theory]
+    [InlineData("a kept literal of empty lines only", "a:\n  description: |+\n\n\n  summary: |+\n      \n\n  type: string\n")]
+    [InlineData("a kept folded block and one with its indentation set", "a:\n  description: >+\n\n  summary: |+2\n\n\n  type: string\n")]
+    [InlineData("a kept block of empty lines before the next key of its parent", "a:\n  description: |+\n\n\nb:\n  summary: |+\n   \nc: 1\n")]
+    [InlineData("clipped and stripped blocks of empty lines", "a:\n  description: |\n\n\n  summary: >-\n\n  type: string\n")]
+    public void A_block_of_empty_lines_only_reads_as_sharpyaml_reads_it(string what, string yaml)
+    {
+        var scanned = BlockYamlScanner.DocumentationValues(yaml);
+
+        Assert.True(scanned is not null, what + " went to SharpYaml");
+        Assert.Equal(SharpYamlDocumentationValues(yaml), scanned);
+    }
+
+    [Theory]
     [InlineData("a flow mapping around a description", "info: {title: T, description: D}\n")]
     [InlineData("a flow collection over lines", "a:\n  enum: [a,\n    b]\n  description: D\n")]
     [InlineData("an anchor", "a: &x\n  description: D\nb: *x\n")]
@@ -100,6 +113,32 @@ public sealed class BlockYamlScannerTests
 
         // The split still runs, through SharpYaml (which may refuse the text, and the split leaves it whole).
         Assert.Equal(Parsed(yaml), Parsed(yaml, DocumentationSplitter.Find));
+    }
+
+    /// <summary>The values of every <c>description</c> and <c>summary</c> key in document order, as SharpYaml's tree reads them.</summary>
+    private static List<string> SharpYamlDocumentationValues(string yaml)
+    {
+        var stream = new SharpYaml.Serialization.YamlStream();
+        stream.Load(new StringReader(yaml));
+        var values = new List<string>();
+        Collect(stream.Documents[0].RootNode);
+        return values;
+
+        void Collect(SharpYaml.Serialization.YamlNode node)
+        {
+            if (node is SharpYaml.Serialization.YamlMappingNode mapping)
+            {
+                foreach (var entry in mapping.Children)
+                {
+                    if (entry.Key is SharpYaml.Serialization.YamlScalarNode { Value: "description" or "summary" } && entry.Value is SharpYaml.Serialization.YamlScalarNode scalar)
+                    {
+                        values.Add(scalar.Value ?? string.Empty);
+                    }
+
+                    Collect(entry.Value);
+                }
+            }
+        }
     }
 
     private static List<(int Start, int End, string Value)>? Parsed(string text) => Parsed(text, DocumentationSplitter.FindWithParser);

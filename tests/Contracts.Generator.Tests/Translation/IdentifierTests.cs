@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
@@ -50,6 +51,79 @@ public sealed class IdentifierTests
         // Each operation's method and its twin (…WithResponseAsync), none named like another.
         Assert.True(2 * Colliding.Length == methods.Count, string.Join(", ", methods) + "\n" + GeneratorRun.Format(run.GeneratorDiagnostics));
         Assert.Equal(methods.Count, methods.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    /// <summary>
+    /// What the converters declare (Read, Write, ReadValue, WriteValue, ReadExact, WriteExact, ToJsonValue), and what
+    /// records (Validate) and unions (Match, Switch) declare: a type of that name would declare a member named like
+    /// itself (CS0542), so it is numbered.
+    /// </summary>
+    private static readonly string[] MemberNames =
+    {
+        "Read", "Write", "ReadValue", "WriteValue", "ReadExact", "WriteExact", "ToJsonValue", "Validate", "Match", "Switch",
+    };
+
+    /// <summary>
+    /// What the converters only inherit from <c>JsonConverter&lt;T&gt;</c>: C# allows a type named like an inherited member,
+    /// so these keep their names (a schema named <c>Type</c> stays <c>Type</c>).
+    /// </summary>
+    private static readonly string[] InheritedNames = { "CanConvert", "HandleNull", "Type", "ReadAsPropertyName", "WriteAsPropertyName" };
+
+    [Theory]
+    [InlineData("object")]
+    [InlineData("enum")]
+    [InlineData("union")]
+    public void Schemas_named_like_members_of_the_generated_types_and_converters_compile_without_warnings(string kind)
+    {
+        var schemas = new JsonObject();
+        var all = new JsonObject();
+        foreach (var name in MemberNames.Concat(InheritedNames))
+        {
+            schemas[name] = kind switch
+            {
+                // A constraint gives the record its Validate().
+                "object" => new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string", ["maxLength"] = 8 } } },
+                "enum" => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("a", "b") },
+                _ => new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "integer" }) },
+            };
+            all[name] = new JsonObject { ["$ref"] = "#/components/schemas/" + name };
+        }
+
+        schemas["All"] = new JsonObject { ["type"] = "object", ["properties"] = all };
+        var spec = new JsonObject
+        {
+            ["openapi"] = "3.0.3",
+            ["info"] = new JsonObject { ["title"] = "Members", ["version"] = "1" },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "https://members.example.com" }),
+            ["paths"] = new JsonObject
+            {
+                ["/all"] = new JsonObject
+                {
+                    ["post"] = new JsonObject
+                    {
+                        ["operationId"] = "exchange",
+                        ["requestBody"] = new JsonObject { ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/All" } } } },
+                        ["responses"] = new JsonObject
+                        {
+                            ["200"] = new JsonObject
+                            {
+                                ["description"] = "ok",
+                                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/All" } } },
+                            },
+                        },
+                    },
+                },
+            },
+            ["components"] = new JsonObject { ["schemas"] = schemas },
+        };
+
+        var run = GeneratorHarness.Run(SpecFile.Inline("members.json", spec.ToJsonString(), "Contracts.Tests.Members", "MembersClient"));
+
+        run.AssertCompilesCleanly();
+        var declared = run.OutputCompilation.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(MemberNames, name => Assert.DoesNotContain(name, declared));
+        Assert.Equal(MemberNames.Length, MemberNames.Count(name => declared.Contains(name + "2")));
+        Assert.All(InheritedNames, name => Assert.Contains(name, declared));
     }
 
     [Fact]
