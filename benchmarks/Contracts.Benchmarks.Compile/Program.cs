@@ -40,7 +40,8 @@ public static class Program
                                   required members), static-converters (record and union converters as static classes of
                                   their two methods: what deriving from JsonConverter<T> per type costs), write-helpers /
                                   read-helper (members written / names compared through methods of one overload per value
-                                  type instead of Utf8JsonWriter's and ValueTextEquals' overloads)
+                                  type instead of Utf8JsonWriter's and ValueTextEquals' overloads), classes (records
+                                  as classes: what the members C# synthesizes for a record cost)
           --write DIR             write our generated files to DIR/NAME/ and stop (no compile)
           -n RUNS                 rounds (default 3)
           --phases LIST           parse,diagnostics,emit (default all three)

@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters", "classes" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -62,6 +62,10 @@ public static class SourceVariants
                 .Append(("__R.cs", "internal static class __R { public static bool Eq(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> n) => r.ValueTextEquals(n); }")).ToList(),
             // Record and union converters deriving from one generic converter handed their two static methods as delegates,
             // without overrides of their own.
+            // Records as classes (positional union cases with their property written out; `with` copies dropped, so the
+            // client's paging and streaming lines no longer copy): what the members the compiler synthesizes for every
+            // record (equality, ToString, PrintMembers, the copy constructor, Deconstruct) cost.
+            "classes" => ours.Files.Select(f => (f.Path, RecordsAsClasses(f.Text))).ToList(),
             "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
             _ => throw new ArgumentException(variant),
         };
@@ -214,5 +218,13 @@ public static class SourceVariants
                 .WithBody(null).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
                 .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression("throw null!"))));
         return stubbed.ToFullString();
+    }
+
+    private static string RecordsAsClasses(string text)
+    {
+        // `sealed record Name(Type Value) : Base;` → a class with a primary constructor and the property it declared.
+        text = Regex.Replace(text, @"\bsealed record (\w+)\(([^()]+?) Value\)( : [\w.:]+)?;", "sealed class $1($2 Value)$3 { public $2 Value { get; } = Value; }");
+        text = Regex.Replace(text, @"\brecord (?=\w)", "class ");
+        return Regex.Replace(text, @"(\w+) with \{[^{}]*\}", "$1");
     }
 }
