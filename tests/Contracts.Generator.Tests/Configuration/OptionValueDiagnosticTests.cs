@@ -12,25 +12,7 @@ namespace Contracts.Generator.Tests.Configuration;
 /// </summary>
 public sealed class OptionValueDiagnosticTests
 {
-    private const string Spec = """
-        openapi: 3.0.3
-        info: { title: Pets, version: '1' }
-        servers: [ { url: 'https://api.example.com' } ]
-        paths:
-          /pets:
-            get:
-              operationId: ListPets
-              responses:
-                '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
-        components:
-          schemas:
-            Pet:
-              type: object
-              properties:
-                name: { type: string }
-        """;
-
-    private static SpecFile Pets() => SpecFile.Inline("pets.yaml", Spec, "Contracts.Tests.Pets", "PetsClient");
+    private static SpecFile Pets() => MinimalSpecs.PetsFile();
 
     [Fact]
     public void An_unknown_JsonDirections_word_is_reported_at_the_start_of_the_spec_and_both_directions_are_generated()

@@ -15,28 +15,12 @@ namespace Contracts.Generator.Tests.Pipeline;
 /// </summary>
 public sealed class ProjectDiagnosticsTests
 {
-    private const string Spec = """
-        openapi: 3.0.3
-        info: { title: Pets, version: '1' }
-        servers: [ { url: 'https://pets.example.com' } ]
-        paths:
-          /pets:
-            get:
-              operationId: ListPets
-              responses:
-                '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
-        components:
-          schemas:
-            Pet:
-              type: object
-              properties:
-                name: { type: string }
-        """;
+    private const string Spec = MinimalSpecs.Pets;
 
     [Fact]
     public void A_project_without_Contracts_Runtime_is_CTR007_naming_the_client()
     {
-        var spec = SpecFile.Inline("pets.yaml", Spec, "Contracts.Tests.Pets", "PetsClient");
+        var spec = MinimalSpecs.PetsFile();
         var texts = ImmutableArray.Create<AdditionalText>(spec.ToAdditionalText());
         var withRuntime = GeneratorHarness.CreateCompilation("namespace Contracts.Tests.App { internal static class Marker { } }");
         var withoutRuntime = withRuntime.RemoveReferences(withRuntime.References.Where(r => IsRuntime(r.Display)));
@@ -57,7 +41,7 @@ public sealed class ProjectDiagnosticsTests
     [Fact]
     public void A_project_with_Contracts_Runtime_has_no_CTR007()
     {
-        var run = GeneratorHarness.Run(SpecFile.Inline("pets.yaml", Spec, "Contracts.Tests.Pets", "PetsClient"));
+        var run = GeneratorHarness.Run(MinimalSpecs.PetsFile());
 
         run.AssertCompilesCleanly();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CTR007");
@@ -69,7 +53,7 @@ public sealed class ProjectDiagnosticsTests
     public void Documents_that_share_a_client_name_are_CTR008_each_and_generate_nothing(string secondNamespace)
     {
         // Generated file names begin with the client name, so a second namespace does not keep the files apart.
-        var first = SpecFile.Inline("pets.yaml", Spec, "Contracts.Tests.Pets", "PetsClient");
+        var first = MinimalSpecs.PetsFile();
         var second = SpecFile.Inline("pets-copy.yaml", Spec.Replace("name: { type: string }", "nickname: { type: string }", StringComparison.Ordinal), secondNamespace, "PetsClient");
         var other = SpecFile.Inline("shop.yaml", Spec, "Contracts.Tests.Shop", "ShopClient");
 
@@ -93,7 +77,7 @@ public sealed class ProjectDiagnosticsTests
     public void Documents_with_different_client_names_have_no_CTR008()
     {
         var run = GeneratorHarness.Run(
-            SpecFile.Inline("pets.yaml", Spec, "Contracts.Tests.Pets", "PetsClient"),
+            MinimalSpecs.PetsFile(),
             SpecFile.Inline("pets-copy.yaml", Spec, "Contracts.Tests.OtherPets", "OtherPetsClient"));
 
         run.AssertCompilesCleanly();
