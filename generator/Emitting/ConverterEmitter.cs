@@ -115,19 +115,34 @@ internal static partial class ConverterEmitter
         property.DefaultValue is { } value ? prefix + LiteralCode.Of(value, property.Type, target)
             : otherwise is null ? string.Empty : prefix + otherwise;
 
-    private static void OpenConverter(SourceWriter writer, EmitTarget target, string name, string type)
+    /// <summary>Opens a converter class nested in the context's <c>Converters</c>; <see cref="CloseConverter"/> closes it.</summary>
+    internal static void OpenConverter(SourceWriter writer, EmitTarget target, string name, string type)
+    {
+        OpenConvertersOf(writer, target, type);
+        writer.OpenBlock("internal sealed class " + name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
+    }
+
+    internal static void CloseConverter(SourceWriter writer)
+    {
+        writer.CloseBlock();
+        CloseConverters(writer);
+    }
+
+    /// <summary>
+    /// Opens the context's <c>Converters</c> and writes the summary and attribute of <paramref name="type"/>'s converter,
+    /// which the caller declares; <see cref="CloseConverters"/> closes them.
+    /// </summary>
+    internal static void OpenConvertersOf(SourceWriter writer, EmitTarget target, string type)
     {
         FileHeader.OpenNamespace(writer, target);
         writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
         writer.OpenBlock("internal static partial class Converters");
         writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        writer.OpenBlock("internal sealed class " + name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
     }
 
-    private static void CloseConverter(SourceWriter writer)
+    internal static void CloseConverters(SourceWriter writer)
     {
-        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
         FileHeader.CloseNamespace(writer);

@@ -16,25 +16,18 @@ internal static class EnumConverterEmitter
     {
         var target = model.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Enum, model.Name), target);
-        FileHeader.OpenNamespace(writer, target);
-        writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
-        writer.OpenBlock("internal static partial class Converters");
-        writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         if (model.IsInteger)
         {
-            writer.OpenBlock("internal sealed class " + model.Name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
+            ConverterEmitter.OpenConverter(writer, target, model.Name, type);
             WriteIntegerEnum(writer, model, type);
-            writer.CloseBlock();
-        }
-        else
-        {
-            writer.WriteLine("internal sealed class " + model.Name + " : " + OpenEnumConverter + "<" + type + "> { }");
+            ConverterEmitter.CloseConverter(writer);
+            return;
         }
 
-        writer.CloseBlock();
-        writer.CloseBlock();
-        FileHeader.CloseNamespace(writer);
+        // Everything a string enum's converter does is the runtime's: its class is one line.
+        ConverterEmitter.OpenConvertersOf(writer, target, type);
+        writer.WriteLine("internal sealed class " + model.Name + " : " + OpenEnumConverter + "<" + type + "> { }");
+        ConverterEmitter.CloseConverters(writer);
     }
 
     /// <summary>An integer enum is read from any 64-bit integer (unknown ones kept) and written back as the same number.</summary>

@@ -18,12 +18,7 @@ internal static class UnionConverterEmitter
     {
         var target = union.Target;
         var type = TypeNames.Of(new TypeRef(TypeKind.Union, union.Name), target);
-        FileHeader.OpenNamespace(writer, target);
-        writer.OpenBlock(target.Accessibility + " sealed partial class " + target.ContextName);
-        writer.OpenBlock("internal static partial class Converters");
-        writer.WriteLine("/// <summary>Reads and writes <see cref=\"" + type + "\"/> as the OpenAPI document describes it.</summary>");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
-        writer.OpenBlock("internal sealed class " + union.Name + " : " + KnownTypes.JsonConverter + "<" + type + ">");
+        ConverterEmitter.OpenConverter(writer, target, union.Name, type);
         var reads = (union.Directions & JsonDirections.Read) != 0;
         var writes = (union.Directions & JsonDirections.Write) != 0;
         var objects = union.Cases.Where(c => c.Token == UnionToken.Object).ToList();
@@ -80,10 +75,7 @@ internal static class UnionConverterEmitter
 
         NullableAnalysis.Resume(writer, size);
 
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
-        FileHeader.CloseNamespace(writer);
+        ConverterEmitter.CloseConverter(writer);
     }
 
     private static void WriteRead(SourceWriter writer, UnionModel union, string type, bool scored)
