@@ -16,7 +16,8 @@ internal static class ProblemWriter
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "application/problem+json";
-        var writer = new Utf8JsonWriter(response.Body);
+        // The response's pipe, not its stream: the serializer flushes the writer, which must not block on the socket.
+        var writer = new Utf8JsonWriter(response.BodyWriter);
         await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();
@@ -47,7 +48,28 @@ internal static class ProblemWriter
             }
 
             writer.WriteEndObject();
-            await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            writer.Flush();
+            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An AWS JSON error: the type in the header AWS SDKs read first and in <c>__type</c>, with one message.</summary>
+    public static async Task WriteAwsAsync(HttpContext context, int status, string errorType, string message)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/x-amz-json-1.1";
+        response.Headers["X-Amzn-ErrorType"] = errorType;
+        // The response's pipe, not its stream: the serializer flushes the writer, which must not block on the socket.
+        var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("__type", errorType);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+            writer.Flush();
+            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }
     }
 

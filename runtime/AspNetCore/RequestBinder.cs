@@ -24,6 +24,8 @@ public sealed class RequestBinder
     private const int QuotedValueLimit = 64;
 
     private readonly string _operationId;
+    private readonly ProblemFormat _format;
+    private bool _unreadableBody;
     private List<KeyValuePair<string, List<string>>>? _errors;
     private List<KeyValuePair<string, string>>? _query;
     private List<KeyValuePair<string, string>>? _cookies;
@@ -32,9 +34,16 @@ public sealed class RequestBinder
 
     /// <summary>Starts binding a request to operation <paramref name="operationId"/>.</summary>
     public RequestBinder(HttpContext context, string operationId)
+        : this(context, operationId, ProblemFormat.ProblemDetails)
+    {
+    }
+
+    /// <summary>Starts binding a request to operation <paramref name="operationId"/>, refusing bad input in <paramref name="format"/>.</summary>
+    public RequestBinder(HttpContext context, string operationId, ProblemFormat format)
     {
         Context = context ?? throw new ArgumentNullException(nameof(context));
         _operationId = operationId;
+        _format = format;
     }
 
     /// <summary>The request being bound.</summary>
@@ -264,6 +273,7 @@ public sealed class RequestBinder
         }
         catch (JsonException exception)
         {
+            _unreadableBody = true;
             AddError("body", DescribeJsonError(exception));
         }
         catch (BadHttpRequestException exception)
@@ -327,10 +337,33 @@ public sealed class RequestBinder
     {
         var errors = _errors ?? new List<KeyValuePair<string, List<string>>>();
         var detail = errors.Count == 0 ? null : Detail(errors[0]);
+        if (_format == ProblemFormat.AwsJson)
+        {
+            var type = _status == StatusCodes.Status413PayloadTooLarge ? "RequestEntityTooLargeException"
+                : _unreadableBody ? "SerializationException"
+                : "ValidationException";
+            return ProblemWriter.WriteAwsAsync(Context, _status == StatusCodes.Status415UnsupportedMediaType ? StatusCodes.Status400BadRequest : _status, type, AwsMessage(errors));
+        }
+
         return ProblemWriter.WriteAsync(Context, _status, detail, _operationId, errors);
     }
 
     private static string Detail(KeyValuePair<string, List<string>> first) => first.Key + ": " + first.Value[0];
+
+    /// <summary>AWS errors carry one message: every problem, each named.</summary>
+    private static string AwsMessage(List<KeyValuePair<string, List<string>>> errors)
+    {
+        var text = new StringBuilder();
+        foreach (var error in errors)
+        {
+            foreach (var message in error.Value)
+            {
+                text.Append(text.Length == 0 ? string.Empty : " ").Append(error.Key).Append(": ").Append(message);
+            }
+        }
+
+        return text.ToString();
+    }
 
     private IReadOnlyList<string>? PathPieces(string routeName, string name, int segment, ParameterStyle style, bool explode, bool list)
     {
@@ -531,8 +564,10 @@ public sealed class RequestBinder
             return false;
         }
 
+        // AWS JSON services take application/x-amz-json-1.0 and -1.1.
         var type = mediaType.MediaType;
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase)
             || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -5,7 +5,9 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
+using Contracts.Runtime.Streaming;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Contracts.Runtime.AspNetCore;
 
@@ -86,4 +88,129 @@ public static class ResultWriter
             "The handler of '" + operationId + "' returned no result.",
             operationId,
             Array.Empty<KeyValuePair<string, List<string>>>());
+
+    /// <summary>
+    /// Writes an envelope (<c>{"success": true, "data": …}</c>, or <c>false</c> and the error member) with
+    /// <paramref name="statusCode"/>: the members are the document's names, <paramref name="value"/> through the context.
+    /// </summary>
+    public static async Task WriteEnvelopeAsync<T>(HttpContext context, int statusCode, string successProperty, bool success, string valueProperty, T value, JsonTypeInfo<T> typeInfo)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        // The response's pipe, not its stream: the serializer flushes the writer, which must not block on the socket.
+        var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean(successProperty, success);
+            writer.WritePropertyName(valueProperty);
+            JsonSerializer.Serialize(writer, value, typeInfo);
+            writer.WriteEndObject();
+            writer.Flush();
+            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes a declared AWS JSON error: <paramref name="errorType"/> in the <c>X-Amzn-ErrorType</c> header and as
+    /// <c>__type</c>, beside the members of <paramref name="details"/> (none when null).
+    /// </summary>
+    public static async Task WriteAwsErrorAsync<T>(HttpContext context, int statusCode, string errorType, T? details, JsonTypeInfo<T>? typeInfo)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "application/x-amz-json-1.1";
+        response.Headers["X-Amzn-ErrorType"] = errorType;
+        // The response's pipe, not its stream: the serializer flushes the writer, which must not block on the socket.
+        var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("__type", errorType);
+            if (details is not null && typeInfo is not null)
+            {
+                using var members = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(details, typeInfo));
+                if (members.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var member in members.RootElement.EnumerateObject())
+                    {
+                        if (member.Name != "__type")
+                        {
+                            member.WriteTo(writer);
+                        }
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Streams <paramref name="items"/> as they come, each flushed: server-sent events (<c>data:</c> lines), JSON
+    /// lines or a JSON text sequence. Stops when the caller goes away.
+    /// </summary>
+    public static async Task WriteEventsAsync<T>(HttpContext context, int statusCode, IAsyncEnumerable<T> items, JsonTypeInfo<T> typeInfo, StreamFormat format)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (items is null)
+        {
+            throw new ArgumentNullException(nameof(items));
+        }
+
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = format switch
+        {
+            StreamFormat.ServerSentEvents => "text/event-stream",
+            StreamFormat.JsonSequence => "application/json-seq",
+            _ => "application/jsonl",
+        };
+        response.Headers.CacheControl = "no-cache";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        // The headers go out now: a caller waits for them before the first item, which may take a while to come.
+        var body = response.BodyWriter;
+        await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        var writer = new Utf8JsonWriter(body);
+        await using (writer.ConfigureAwait(false))
+        {
+            await foreach (var item in items.WithCancellation(context.RequestAborted).ConfigureAwait(false))
+            {
+                // The serializer writes one line (newlines inside strings are escaped), so one data line holds an item.
+                Write(body, format == StreamFormat.ServerSentEvents ? "data: "u8 : format == StreamFormat.JsonSequence ? "\u001e"u8 : default);
+                writer.Reset(body);
+                JsonSerializer.Serialize(writer, item, typeInfo);
+                writer.Flush();
+                Write(body, format == StreamFormat.ServerSentEvents ? "\n\n"u8 : "\n"u8);
+                await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static void Write(System.IO.Pipelines.PipeWriter body, ReadOnlySpan<byte> bytes)
+    {
+        if (!bytes.IsEmpty)
+        {
+            bytes.CopyTo(body.GetSpan(bytes.Length));
+            body.Advance(bytes.Length);
+        }
+    }
 }
