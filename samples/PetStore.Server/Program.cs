@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using PetStore.Server;
+using PetStore.Server.Contracts;
+
+// A server for petstore.yaml: the endpoints, their binding and their answers are generated; the app only implements
+// IPetStoreHandler. `dotnet run --project samples/PetStore.Server`, then e.g. `curl localhost:5080/pets`.
+var builder = WebApplication.CreateSlimBuilder(args);
+if (builder.Configuration["urls"] is null)
+{
+    // The address petstore.yaml names, unless --urls says otherwise.
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddSingleton<IPetStoreHandler, InMemoryPetStore>();
+
+var app = builder.Build();
+app.MapPetStore();
+app.Run();
