@@ -44,7 +44,8 @@ public static class Program
                                   as classes: what the members C# synthesizes for a record cost), records-own-print /
                                   records-own-equality / records-both (every record declares its own PrintMembers
                                   returning false / Equals(T?) and GetHashCode comparing references / both: what
-                                  ToString's printing and value equality cost)
+                                  ToString's printing and value equality cost), records-own-all (also ToString,
+                                  EqualityContract, the copy constructor and Deconstruct declared, doing nothing)
           --write DIR             write our generated files to DIR/NAME/ (and each variant's to DIR/NAME-V/) and stop (no compile)
           -n RUNS                 rounds (default 3)
           --phases LIST           parse,diagnostics,emit (default all three)

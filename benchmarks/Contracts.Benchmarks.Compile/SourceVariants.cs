@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters", "classes", "records-own-print", "records-own-equality", "records-both" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters", "classes", "records-own-print", "records-own-equality", "records-both", "records-own-all" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -72,6 +72,10 @@ public static class SourceVariants
             "records-own-print" => OwnRecordMembers(ours, print: true, equality: false),
             "records-own-equality" => OwnRecordMembers(ours, print: false, equality: true),
             "records-both" => OwnRecordMembers(ours, print: true, equality: true),
+            // Every synthesized member C# lets a record declare itself declared with a body that does nothing: beside the
+            // above, ToString, EqualityContract, the copy constructor and a positional record's Deconstruct. Left to the
+            // compiler: Equals(object), the == and != operators, the Clone method and a derived record's Equals(Base?).
+            "records-own-all" => OwnRecordMembers(ours, print: true, equality: true, rest: true),
             "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
             _ => throw new ArgumentException(variant),
         };
@@ -231,7 +235,7 @@ public static class SourceVariants
     /// <c>PrintMembers</c> and/or <c>Equals(T?)</c> and <c>GetHashCode</c>, in the accessibility C# requires of a sealed,
     /// unsealed or derived record; a record that declares one already keeps its own.
     /// </summary>
-    private static List<(string Path, string Text)> OwnRecordMembers(SourceSet ours, bool print, bool equality)
+    private static List<(string Path, string Text)> OwnRecordMembers(SourceSet ours, bool print, bool equality, bool rest = false)
     {
         var trees = ours.Files.Select(f => (f.Path, Root: CSharpSyntaxTree.ParseText(f.Text, Compiler.ParseOptions).GetRoot())).ToList();
         var records = trees.SelectMany(t => t.Root.DescendantNodes().OfType<RecordDeclarationSyntax>())
@@ -259,6 +263,22 @@ public static class SourceVariants
                 {
                     members.Add("public " + (isSealed ? "" : "virtual ") + "bool Equals(" + name + "? other) => (object)this == (object?)other;");
                     members.Add("public override int GetHashCode() => 0;");
+                }
+
+                if (rest)
+                {
+                    if (!declared.Contains(name + ".ToString"))
+                    {
+                        members.Add("public override string ToString() => \"\";");
+                    }
+
+                    members.Add((derived ? "protected override" : isSealed ? "private" : "protected virtual") + " global::System.Type EqualityContract => typeof(" + name + ");");
+                    members.Add((isSealed && !derived ? "private " : "protected ") + name + "(" + name + " original)" + (derived ? " : base(original)" : "") + " { }");
+                    if (record.ParameterList is { Parameters.Count: > 0 } parameters)
+                    {
+                        members.Add("public void Deconstruct(" + string.Join(", ", parameters.Parameters.Select(p => "out " + p.Type + " " + p.Identifier.ValueText)) + ") { "
+                            + string.Concat(parameters.Parameters.Select(p => p.Identifier.ValueText + " = this." + p.Identifier.ValueText + "; ")) + "}");
+                    }
                 }
 
                 if (members.Count == 0)
