@@ -62,6 +62,7 @@ public static class SourceVariants
                 .Append(("__R.cs", "internal static class __R { public static bool Eq(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> n) => r.ValueTextEquals(n); }")).ToList(),
             // Record and union converters deriving from one generic converter handed their two static methods as delegates,
             // without overrides of their own.
+            "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
             // Records as classes (positional union cases with their property written out; `with` copies dropped, so the
             // client's paging and streaming lines no longer copy): what the members the compiler synthesizes for every
             // record (equality, ToString, PrintMembers, the copy constructor, Deconstruct) cost.
@@ -76,7 +77,6 @@ public static class SourceVariants
             // above, ToString, EqualityContract, the copy constructor and a positional record's Deconstruct. Left to the
             // compiler: Equals(object), the == and != operators, the Clone method and a derived record's Equals(Base?).
             "records-own-all" => OwnRecordMembers(ours, print: true, equality: true, rest: true),
-            "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References) { DocumentationFile = variant.EndsWith("docfile", StringComparison.Ordinal) };
