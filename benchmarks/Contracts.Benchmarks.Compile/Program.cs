@@ -41,8 +41,12 @@ public static class Program
                                   their two methods: what deriving from JsonConverter<T> per type costs), write-helpers /
                                   read-helper (members written / names compared through methods of one overload per value
                                   type instead of Utf8JsonWriter's and ValueTextEquals' overloads), classes (records
-                                  as classes: what the members C# synthesizes for a record cost)
-          --write DIR             write our generated files to DIR/NAME/ and stop (no compile)
+                                  as classes: what the members C# synthesizes for a record cost), records-own-print /
+                                  records-own-equality / records-both (every record declares its own PrintMembers
+                                  returning false / Equals(T?) and GetHashCode comparing references / both: what
+                                  ToString's printing and value equality cost), records-own-all (also ToString,
+                                  EqualityContract, the copy constructor and Deconstruct declared, doing nothing)
+          --write DIR             write our generated files to DIR/NAME/ (and each variant's to DIR/NAME-V/) and stop (no compile)
           -n RUNS                 rounds (default 3)
           --phases LIST           parse,diagnostics,emit (default all three)
           --help                  this text
@@ -126,6 +130,11 @@ public static class Program
             if (write is not null)
             {
                 ours.WriteTo(Path.Combine(write, name));
+                foreach (var variant in variants)
+                {
+                    SourceVariants.Apply(ours, variant).WriteTo(Path.Combine(write, name + "-" + variant));
+                }
+
                 continue;
             }
 

@@ -11,7 +11,7 @@ namespace Contracts.Benchmarks.Compile;
 /// <summary>Our output with one part changed or taken away: the difference in compile time is what that part costs.</summary>
 public static class SourceVariants
 {
-    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters", "classes" };
+    private static readonly string[] Names = { "nodocs", "annotations", "stub-read", "stub-write", "stub-twins", "stub-client", "stub-context", "noclient", "client-throws", "enums-only", "enums-multi", "docfile", "nodocs-docfile", "bare-context", "one-converters-block", "shared-enum-converter", "no-required-flags", "static-converters", "write-helpers", "read-helper", "delegate-converters", "classes", "records-own-print", "records-own-equality", "records-both", "records-own-all" };
 
     public static string Check(string name) =>
         Names.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException("unknown variant " + name + "; one of " + string.Join(", ", Names));
@@ -62,11 +62,21 @@ public static class SourceVariants
                 .Append(("__R.cs", "internal static class __R { public static bool Eq(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> n) => r.ValueTextEquals(n); }")).ToList(),
             // Record and union converters deriving from one generic converter handed their two static methods as delegates,
             // without overrides of their own.
+            "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
             // Records as classes (positional union cases with their property written out; `with` copies dropped, so the
             // client's paging and streaming lines no longer copy): what the members the compiler synthesizes for every
             // record (equality, ToString, PrintMembers, the copy constructor, Deconstruct) cost.
             "classes" => ours.Files.Select(f => (f.Path, RecordsAsClasses(f.Text))).ToList(),
-            "delegate-converters" => ours.Files.Select(f => (f.Path, f.Path.Contains(".Models.", StringComparison.Ordinal) ? DelegateConverters(f.Text) : f.Text)).Append(("__DelegateConverter.cs", DelegateConverter)).ToList(),
+            // Records that keep their synthesized members but one group, declared instead with a body that does nothing:
+            // PrintMembers returning false (what ToString's per-member printing costs), Equals(T?) and GetHashCode
+            // comparing references (what value equality costs), or both.
+            "records-own-print" => OwnRecordMembers(ours, print: true, equality: false),
+            "records-own-equality" => OwnRecordMembers(ours, print: false, equality: true),
+            "records-both" => OwnRecordMembers(ours, print: true, equality: true),
+            // Every synthesized member C# lets a record declare itself declared with a body that does nothing: beside the
+            // above, ToString, EqualityContract, the copy constructor and a positional record's Deconstruct. Left to the
+            // compiler: Equals(object), the == and != operators, the Clone method and a derived record's Equals(Base?).
+            "records-own-all" => OwnRecordMembers(ours, print: true, equality: true, rest: true),
             _ => throw new ArgumentException(variant),
         };
         return new SourceSet(files, ours.References) { DocumentationFile = variant.EndsWith("docfile", StringComparison.Ordinal) };
@@ -218,6 +228,83 @@ public static class SourceVariants
                 .WithBody(null).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
                 .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression("throw null!"))));
         return stubbed.ToFullString();
+    }
+
+    /// <summary>
+    /// Every record's main declaration (the one with its accessibility; the other parts add interfaces) given its own
+    /// <c>PrintMembers</c> and/or <c>Equals(T?)</c> and <c>GetHashCode</c>, in the accessibility C# requires of a sealed,
+    /// unsealed or derived record; a record that declares one already keeps its own.
+    /// </summary>
+    private static List<(string Path, string Text)> OwnRecordMembers(SourceSet ours, bool print, bool equality, bool rest = false)
+    {
+        var trees = ours.Files.Select(f => (f.Path, Root: CSharpSyntaxTree.ParseText(f.Text, Compiler.ParseOptions).GetRoot())).ToList();
+        var records = trees.SelectMany(t => t.Root.DescendantNodes().OfType<RecordDeclarationSyntax>())
+            .Where(r => !r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)).ToList();
+        var recordNames = new HashSet<string>(records.Select(r => r.Identifier.ValueText), StringComparer.Ordinal);
+        // Declared already in some part of the record (for example the redacted PrintMembers of a record holding a secret).
+        var declared = new HashSet<string>(records.SelectMany(r => r.Members.OfType<MethodDeclarationSyntax>()
+            .Select(m => r.Identifier.ValueText + "." + m.Identifier.ValueText)), StringComparer.Ordinal);
+
+        return trees.Select(t => (t.Path, t.Root.ReplaceNodes(
+            t.Root.DescendantNodes().OfType<RecordDeclarationSyntax>().Where(r => !r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)
+                && r.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword))),
+            (_, record) =>
+            {
+                var name = record.Identifier.ValueText;
+                var isSealed = record.Modifiers.Any(SyntaxKind.SealedKeyword);
+                var derived = record.BaseList?.Types.FirstOrDefault()?.Type is { } baseType && recordNames.Contains(RightmostName(baseType));
+                var members = new List<string>();
+                if (print && !declared.Contains(name + ".PrintMembers"))
+                {
+                    members.Add((derived ? "protected override" : isSealed ? "private" : "protected virtual") + " bool PrintMembers(global::System.Text.StringBuilder builder) => false;");
+                }
+
+                if (equality && !declared.Contains(name + ".Equals") && !declared.Contains(name + ".GetHashCode"))
+                {
+                    members.Add("public " + (isSealed ? "" : "virtual ") + "bool Equals(" + name + "? other) => (object)this == (object?)other;");
+                    members.Add("public override int GetHashCode() => 0;");
+                }
+
+                if (rest)
+                {
+                    if (!declared.Contains(name + ".ToString"))
+                    {
+                        members.Add("public override string ToString() => \"\";");
+                    }
+
+                    members.Add((derived ? "protected override" : isSealed ? "private" : "protected virtual") + " global::System.Type EqualityContract => typeof(" + name + ");");
+                    members.Add((isSealed && !derived ? "private " : "protected ") + name + "(" + name + " original)" + (derived ? " : base(original)" : "") + " { }");
+                    if (record.ParameterList is { Parameters.Count: > 0 } parameters)
+                    {
+                        members.Add("public void Deconstruct(" + string.Join(", ", parameters.Parameters.Select(p => "out " + p.Type + " " + p.Identifier.ValueText)) + ") { "
+                            + string.Concat(parameters.Parameters.Select(p => p.Identifier.ValueText + " = this." + p.Identifier.ValueText + "; ")) + "}");
+                    }
+                }
+
+                if (members.Count == 0)
+                {
+                    return record;
+                }
+
+                // A positional record ending in `;` gets a body to hold them.
+                if (record.SemicolonToken.IsKind(SyntaxKind.SemicolonToken))
+                {
+                    record = record.WithSemicolonToken(default)
+                        .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.LineFeed))
+                        .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(record.SemicolonToken.TrailingTrivia));
+                }
+
+                return record.AddMembers(members.Select(m => SyntaxFactory.ParseMemberDeclaration(m)!
+                    .WithTrailingTrivia(SyntaxFactory.LineFeed)).ToArray());
+            }).ToFullString())).ToList();
+
+        static string RightmostName(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+            SimpleNameSyntax n => n.Identifier.ValueText,
+            _ => type.ToString(),
+        };
     }
 
     private static string RecordsAsClasses(string text)
