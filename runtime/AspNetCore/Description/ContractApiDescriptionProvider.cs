@@ -210,10 +210,12 @@ internal sealed class ContractApiDescriptionProvider : IApiDescriptionProvider
         if (response.Type is { } type)
         {
             responseType.ModelMetadata = new ContractModelMetadata(type);
-            foreach (var mediaType in response.MediaTypes)
-            {
-                responseType.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = mediaType });
-            }
+        }
+
+        // Content of no particular type (an envelope around the declared value, say) is described as any JSON.
+        foreach (var mediaType in response.MediaTypes)
+        {
+            responseType.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = mediaType });
         }
 
         return responseType;

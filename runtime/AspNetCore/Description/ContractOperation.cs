@@ -115,7 +115,10 @@ public sealed class ContractResponse
     {
     }
 
-    /// <summary>A response whose content is <paramref name="type"/> in <paramref name="mediaTypes"/>.</summary>
+    /// <summary>
+    /// A response whose content is <paramref name="type"/> in <paramref name="mediaTypes"/>; a <see langword="null"/>
+    /// type describes content of any shape.
+    /// </summary>
     public ContractResponse(string statusCode, Type? type, IReadOnlyList<string> mediaTypes)
     {
         StatusCode = statusCode ?? throw new ArgumentNullException(nameof(statusCode));
@@ -126,7 +129,7 @@ public sealed class ContractResponse
     /// <summary>The document's response key: a status code (<c>200</c>), a range (<c>4XX</c>) or <c>default</c>.</summary>
     public string StatusCode { get; }
 
-    /// <summary>The C# type of the content, or <see langword="null"/> when the response has none.</summary>
+    /// <summary>The C# type of the content, or <see langword="null"/> when the response has none or its shape is not one type.</summary>
     public Type? Type { get; }
 
     /// <summary>The media types of the content (empty when there is none).</summary>

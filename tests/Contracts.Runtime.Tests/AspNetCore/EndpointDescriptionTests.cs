@@ -95,6 +95,15 @@ public sealed class EndpointDescriptionTests
             new ContractResponse("202", typeof(string), ["text/plain"]),
         ]);
 
+    private static ContractOperation Download() => new(
+        "download",
+        [],
+        new ContractRequestBody(typeof(System.IO.Stream), ["application/octet-stream"], required: true),
+        [
+            new ContractResponse("200", typeof(System.IO.Stream), ["application/pdf"]),
+            new ContractResponse("201", null, s_json),
+        ]);
+
     private static readonly RequestDelegate s_unreached = static context => Task.CompletedTask;
 
     private static async Task<(WebApplication App, HttpClient Client)> StartAsync(Action<IServiceCollection>? configure = null)
@@ -112,6 +121,7 @@ public sealed class EndpointDescriptionTests
         api.MapMethods("/pets", ["POST"], s_unreached).WithMetadata(CreatePet());
         api.MapMethods("/pets/{p0}", ["DELETE"], s_unreached).WithMetadata(DeletePet());
         api.MapMethods("/photos/{name}.png", ["PUT"], s_unreached).WithMetadata(UploadPhoto());
+        api.MapMethods("/files", ["POST"], s_unreached).WithMetadata(Download());
         api.MapMethods("/hidden", ["GET"], s_unreached).WithMetadata(GetPet()).ExcludeFromDescription();
 
         // Not generated: a minimal-API handler ASP.NET Core describes, and a bare request delegate it never has.
@@ -286,6 +296,23 @@ public sealed class EndpointDescriptionTests
 
         var upload = Operation(document, "/api/photos/{name}.png", "put").GetProperty("responses");
         Assert.Equal("string", TypeOf(upload.GetProperty("202").GetProperty("content").GetProperty("text/plain").GetProperty("schema")));
+    }
+
+    [Fact]
+    public async Task Streams_are_binary_and_untyped_content_is_any_json()
+    {
+        var document = await DocumentAsync();
+        var files = Operation(document, "/api/files", "post");
+
+        var body = Resolve(document, files.GetProperty("requestBody").GetProperty("content").GetProperty("application/octet-stream").GetProperty("schema"));
+        Assert.Equal("string", TypeOf(body));
+        Assert.Equal("binary", body.GetProperty("format").GetString());
+        var pdf = Resolve(document, files.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/pdf").GetProperty("schema"));
+        Assert.Equal("string", TypeOf(pdf));
+        Assert.Equal("binary", pdf.GetProperty("format").GetString());
+
+        var untyped = files.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Empty(untyped.EnumerateObject());
     }
 
     [Fact]
