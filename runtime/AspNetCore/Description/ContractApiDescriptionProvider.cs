@@ -188,9 +188,19 @@ internal sealed class ContractApiDescriptionProvider : IApiDescriptionProvider
         };
     }
 
+    // ASP.NET Core 10 reads a response's description from ApiResponseType.Description, which the ASP.NET Core 8
+    // reference this library compiles against does not have; set where the running framework has it. A constant
+    // name on a known type: the trimmer keeps the property, and reflection over it is Native AOT-safe.
+    private static readonly PropertyInfo? s_responseDescription = typeof(ApiResponseType).GetProperty("Description", typeof(string));
+
     private static ApiResponseType? Response(ContractResponse response)
     {
         var responseType = new ApiResponseType { Type = response.Type };
+        if (response.Description is { } text && s_responseDescription is { CanWrite: true } property)
+        {
+            property.SetValue(responseType, text);
+        }
+
         if (string.Equals(response.StatusCode, "default", StringComparison.OrdinalIgnoreCase))
         {
             responseType.IsDefaultResponse = true;

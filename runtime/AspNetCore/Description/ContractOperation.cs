@@ -134,4 +134,7 @@ public sealed class ContractResponse
 
     /// <summary>The media types of the content (empty when there is none).</summary>
     public IReadOnlyList<string> MediaTypes { get; }
+
+    /// <summary>The document's <c>description</c> of the response, when it has one.</summary>
+    public string? Description { get; init; }
 }

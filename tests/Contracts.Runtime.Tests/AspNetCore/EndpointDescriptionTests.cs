@@ -57,10 +57,10 @@ public sealed class EndpointDescriptionTests
         ],
         null,
         [
-            new ContractResponse("200", typeof(DescribedPet), s_json),
+            new ContractResponse("200", typeof(DescribedPet), s_json) { Description = "The pet." },
             new ContractResponse("404", typeof(DescribedError), s_json),
             new ContractResponse("4XX", typeof(DescribedError), s_json),
-            new ContractResponse("default", typeof(DescribedError), s_json),
+            new ContractResponse("default", typeof(DescribedError), s_json) { Description = "Any other answer." },
         ])
     {
         Summary = "Find a pet",
@@ -283,6 +283,11 @@ public sealed class EndpointDescriptionTests
         var notFound = Resolve(document, getPet.GetProperty("404").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
         Assert.Equal(["code", "message"], notFound.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
         Assert.True(getPet.GetProperty("default").GetProperty("content").TryGetProperty("application/json", out _));
+
+        // The document's description where the operation gives one, else the status code's reason phrase.
+        Assert.Equal("The pet.", getPet.GetProperty("200").GetProperty("description").GetString());
+        Assert.Equal("Not Found", getPet.GetProperty("404").GetProperty("description").GetString());
+        Assert.Equal("Any other answer.", getPet.GetProperty("default").GetProperty("description").GetString());
 
         var createPet = Operation(document, "/api/pets", "post").GetProperty("responses");
         Assert.Equal(["201", "400"], createPet.EnumerateObject().Select(r => r.Name));
