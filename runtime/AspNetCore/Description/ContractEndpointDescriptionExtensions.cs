@@ -1,4 +1,5 @@
 using System;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,11 @@ public static class ContractEndpointDescriptionExtensions
     /// explorer) lists their operations, parameters, request bodies and declared responses. Calling it again adds
     /// nothing.
     /// </summary>
+    /// <remarks>
+    /// Schemas come from ASP.NET Core's HTTP JSON options (<c>ConfigureHttpJsonOptions</c>). Where reflection is off
+    /// (trimmed or Native AOT applications) every type an operation names must be resolvable there: this adds the
+    /// scalar parameter types, last in the chain; add the generated JSON context for the models.
+    /// </remarks>
     public static IServiceCollection AddContractEndpointDescriptions(this IServiceCollection services)
     {
         if (services is null)
@@ -22,7 +28,26 @@ public static class ContractEndpointDescriptionExtensions
         }
 
         services.AddEndpointsApiExplorer();
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, ContractApiDescriptionProvider>());
+        if (services.TryAddEnumerableWasNew(ServiceDescriptor.Transient<IApiDescriptionProvider, ContractApiDescriptionProvider>()))
+        {
+            // After the application's own configuration, which may replace the chain.
+            services.PostConfigure<JsonOptions>(static options =>
+            {
+                var chain = options.SerializerOptions.TypeInfoResolverChain;
+                if (!chain.Contains(ScalarTypeInfoResolver.Instance))
+                {
+                    chain.Add(ScalarTypeInfoResolver.Instance);
+                }
+            });
+        }
+
         return services;
+    }
+
+    private static bool TryAddEnumerableWasNew(this IServiceCollection services, ServiceDescriptor descriptor)
+    {
+        var count = services.Count;
+        services.TryAddEnumerable(descriptor);
+        return services.Count > count;
     }
 }

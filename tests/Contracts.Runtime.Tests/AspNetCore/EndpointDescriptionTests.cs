@@ -25,7 +25,7 @@ namespace Contracts.Runtime.Tests.AspNetCore;
 /// endpoints that carry a <see cref="ContractOperation"/>, as generated endpoints do, and leaves every other endpoint
 /// to ASP.NET Core as before.
 /// </summary>
-public sealed class EndpointDescriptionTests
+public sealed partial class EndpointDescriptionTests
 {
     public sealed record DescribedPet(long Id, string Name, string? Tag);
 
@@ -43,6 +43,14 @@ public sealed class EndpointDescriptionTests
 
         public override void Write(Utf8JsonWriter writer, ConvertedPet value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Id);
     }
+
+    /// <summary>Source-generated metadata for the models only, as a trimmed or Native AOT application has it.</summary>
+    [JsonSerializable(typeof(DescribedPet))]
+    [JsonSerializable(typeof(DescribedNewPet))]
+    [JsonSerializable(typeof(DescribedError))]
+    [JsonSerializable(typeof(ConvertedPet))]
+    [JsonSerializable(typeof(System.IO.Stream))]
+    private sealed partial class ModelsOnlyJsonContext : JsonSerializerContext;
 
     private static readonly string[] s_json = ["application/json"];
 
@@ -342,6 +350,41 @@ public sealed class EndpointDescriptionTests
         Assert.Equal("integer", NumberTypeOf(ParameterNamed(plain, "id").GetProperty("schema")));
         Assert.True(plain.GetProperty("responses").TryGetProperty("200", out _));
         Assert.False(paths.TryGetProperty("/bare", out _));
+    }
+
+    [Fact]
+    public async Task Without_reflection_scalar_parameter_types_still_have_schemas()
+    {
+        // The HTTP JSON options as a trimmed or Native AOT application has them: no reflection-based resolver, the
+        // application's context for its models; the scalar parameter types (long, Guid, lists) come from the runtime.
+        var document = await DocumentAsync(services => services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Clear();
+            options.SerializerOptions.TypeInfoResolverChain.Add(ModelsOnlyJsonContext.Default);
+        }));
+
+        var getPet = Operation(document, "/api/pets/{petId}", "get");
+        Assert.Equal("int64", ParameterNamed(getPet, "petId").GetProperty("schema").GetProperty("format").GetString());
+        Assert.Equal("uuid", ParameterNamed(getPet, "X-Request-Id").GetProperty("schema").GetProperty("format").GetString());
+        Assert.Equal("string", TypeOf(ParameterNamed(getPet, "include").GetProperty("schema").GetProperty("items")));
+        var ok = Resolve(document, getPet.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["id", "name", "tag"], ok.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public void The_scalar_resolver_is_added_once_and_last()
+    {
+        var services = new ServiceCollection();
+        services.AddContractEndpointDescriptions();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ModelsOnlyJsonContext.Default));
+        services.AddContractEndpointDescriptions();
+        using var provider = services.BuildServiceProvider();
+
+        var chain = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions.TypeInfoResolverChain;
+        Assert.Same(ModelsOnlyJsonContext.Default, chain[0]);
+        Assert.Same(ScalarTypeInfoResolver.Instance, chain[^1]);
+        Assert.Single(chain, resolver => ReferenceEquals(resolver, ScalarTypeInfoResolver.Instance));
+        Assert.Single(services, d => d.ImplementationType == typeof(ContractApiDescriptionProvider));
     }
 
     [Fact]
