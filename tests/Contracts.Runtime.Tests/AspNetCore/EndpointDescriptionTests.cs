@@ -131,6 +131,7 @@ public sealed partial class EndpointDescriptionTests
         api.MapMethods("/photos/{name}.png", ["PUT"], s_unreached).WithMetadata(UploadPhoto());
         api.MapMethods("/files", ["POST"], s_unreached).WithMetadata(Download());
         api.MapMethods("/hidden", ["GET"], s_unreached).WithMetadata(GetPet()).ExcludeFromDescription();
+        app.MapGroup("/internal").WithGroupName("internal").MapMethods("/pets/{petId}", ["GET"], s_unreached).WithMetadata(GetPet());
 
         // Not generated: a minimal-API handler ASP.NET Core describes, and a bare request delegate it never has.
         app.MapGet("/plain/{id}", (int id) => new DescribedPet(id, "plain", null));
@@ -142,12 +143,12 @@ public sealed partial class EndpointDescriptionTests
         return (app, new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") });
     }
 
-    private static async Task<JsonElement> DocumentAsync(Action<IServiceCollection>? configure = null)
+    private static async Task<JsonElement> DocumentAsync(Action<IServiceCollection>? configure = null, string name = "v1")
     {
         var (app, client) = await StartAsync(configure);
         try
         {
-            using var response = await client.GetAsync("openapi/v1.json");
+            using var response = await client.GetAsync("openapi/" + name + ".json");
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, text);
             return JsonDocument.Parse(text).RootElement.Clone();
@@ -191,6 +192,11 @@ public sealed partial class EndpointDescriptionTests
         Assert.Equal(["delete"], paths.GetProperty("/api/pets/{p0}").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["put"], paths.GetProperty("/api/photos/{name}.png").EnumerateObject().Select(p => p.Name));
         Assert.False(paths.TryGetProperty("/api/hidden", out _));
+
+        // A group name (WithGroupName) chooses the document, as for ASP.NET Core's own endpoints.
+        Assert.False(paths.TryGetProperty("/internal/pets/{petId}", out _));
+        var internalPaths = (await DocumentAsync(services => services.AddOpenApi("internal"), "internal")).GetProperty("paths");
+        Assert.Contains("/internal/pets/{petId}", internalPaths.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
