@@ -55,6 +55,7 @@ internal static partial class ServerEmitter
             WriteMapping(writer, endpoint, target);
         }
 
+        writer.WriteLine();
         writer.WriteLine("return group;");
         writer.CloseBlock();
         foreach (var endpoint in model.Endpoints)
@@ -68,16 +69,22 @@ internal static partial class ServerEmitter
 
     private static string MethodsField(string method) => "s_" + method.ToLowerInvariant();
 
-    private static string HandleName(EndpointModel endpoint) => "Handle" + endpoint.ResultName;
+    /// <summary><c>HandleGetPet</c>: the client method's name without <c>Async</c>, unique as the method names are.</summary>
+    private static string HandleName(EndpointModel endpoint) => "Handle" + (endpoint.Operation.MethodName.EndsWith("Async", StringComparison.Ordinal)
+        ? endpoint.Operation.MethodName.Substring(0, endpoint.Operation.MethodName.Length - "Async".Length)
+        : endpoint.Operation.MethodName);
 
     private static void WriteMapping(SourceWriter writer, EndpointModel endpoint, EmitTarget target)
     {
+        // Extension calls written as static calls: generated code names every type in full and adds no using.
         var operation = endpoint.Operation;
-        var map = EndpointRouteBuilderExtensions + ".MapMethods(group, " + Literals.String(endpoint.RouteTemplate) + ", " + MethodsField(operation.HttpMethod) + ", static context => " + HandleName(endpoint) + "(context))";
-        var builder = RoutingConventions + ".WithName(" + map + ", " + Literals.String(operation.OperationId) + ")";
+        var local = "__" + HandleName(endpoint).Substring("Handle".Length);
+        writer.WriteLine();
+        writer.WriteLine("var " + local + " = " + EndpointRouteBuilderExtensions + ".MapMethods(group, " + Literals.String(endpoint.RouteTemplate) + ", " + MethodsField(operation.HttpMethod) + ", static context => " + HandleName(endpoint) + "(context));");
+        writer.WriteLine(RoutingConventions + ".WithName(" + local + ", " + Literals.String(operation.OperationId) + ");");
         if (!operation.Tags.IsEmpty)
         {
-            builder = OpenApiConventions + ".WithTags(" + builder + ", " + string.Join(", ", operation.Tags.Select(Literals.String)) + ")";
+            writer.WriteLine(OpenApiConventions + ".WithTags(" + local + ", " + string.Join(", ", operation.Tags.Select(Literals.String)) + ");");
         }
 
         var metadata = new List<string>();
@@ -109,10 +116,16 @@ internal static partial class ServerEmitter
 
         if (metadata.Count > 0)
         {
-            builder = RoutingConventions + ".WithMetadata(" + builder + ", " + string.Join(", ", metadata) + ")";
-        }
+            writer.WriteLine(RoutingConventions + ".WithMetadata(");
+            writer.Indentation++;
+            writer.WriteLine(local + ",");
+            for (var i = 0; i < metadata.Count; i++)
+            {
+                writer.WriteLine(metadata[i] + (i == metadata.Count - 1 ? ");" : ","));
+            }
 
-        writer.WriteLine(builder + ";");
+            writer.Indentation--;
+        }
     }
 
     private static void WriteHandle(SourceWriter writer, EndpointsModel model, EndpointModel endpoint, EmitTarget target)
@@ -191,7 +204,7 @@ internal static partial class ServerEmitter
                 ParameterLocation.Header => "__binder.HeaderList(" + name + ", " + required + ")",
                 _ => "__binder.CookieList(" + name + ", " + required + ")",
             };
-            return "var " + local + " = __binder.List(" + items + ", " + name + ", " + source + ", " + Parser(element, model) + ", " + Literals.String(Expected(element)) + ");";
+            return "var " + local + " = __binder.List<" + TypeNames.Of(element, model.Target) + ">(" + items + ", " + name + ", " + source + ", " + Parser(element, model) + ", " + Literals.String(Expected(element)) + ");";
         }
 
         var text = parameter.Location switch
@@ -201,15 +214,16 @@ internal static partial class ServerEmitter
             ParameterLocation.Header => "__binder.Header(" + name + ", " + required + ")",
             _ => "__binder.Cookie(" + name + ", " + required + ")",
         };
-        var scalar = "__binder.Scalar(" + "{0}" + ", " + name + ", " + source + ", " + Parser(parameter.Type, model) + ", " + Literals.String(Expected(parameter.Type)) + ")";
+        // A parser method group gives its type only through an out parameter, which C# does not infer from.
+        string Scalar(string value) => "__binder.Scalar<" + TypeNames.Of(parameter.Type, model.Target) + ">(" + value + ", " + name + ", " + source + ", " + Parser(parameter.Type, model) + ", " + Literals.String(Expected(parameter.Type)) + ")";
         if (parameter.IsRequired)
         {
-            return "var " + local + " = " + string.Format(System.Globalization.CultureInfo.InvariantCulture, scalar, text) + ";";
+            return "var " + local + " = " + Scalar(text) + ";";
         }
 
         // Absent stays null; a value type's default would read as a value the client sent.
         var type = TypeNames.Of(parameter.Type, model.Target, nullable: true);
-        return type + " " + local + " = " + text + " is { } " + local + "Text ? " + string.Format(System.Globalization.CultureInfo.InvariantCulture, scalar, local + "Text") + " : null;";
+        return type + " " + local + " = " + text + " is { } " + local + "Text ? " + Scalar(local + "Text") + " : null;";
     }
 
     /// <summary>The parser of a scalar type: the runtime's, or for an enum one built on its generated type.</summary>
