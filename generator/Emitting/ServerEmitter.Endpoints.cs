@@ -142,7 +142,7 @@ internal static partial class ServerEmitter
                 case MethodParameterSource.Parameter:
                     var declared = operation.Parameters[parameter.Index];
                     var local = "__" + parameter.Name.TrimStart('@');
-                    writer.WriteLine(BindStatement(declared, endpoint.RouteNames[parameter.Index], local, model));
+                    writer.WriteLine(BindStatement(declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, model));
                     arguments.Add(local + (IsReferenceList(declared) && declared.IsRequired ? "!" : string.Empty));
                     break;
                 case MethodParameterSource.Body:
@@ -187,7 +187,7 @@ internal static partial class ServerEmitter
     private static bool IsReferenceList(ParameterModel parameter) => parameter.Type.Kind == TypeKind.Array;
 
     /// <summary>The statement that declares <paramref name="local"/> with the parameter's value, its problems recorded by the binder.</summary>
-    private static string BindStatement(ParameterModel parameter, string routeName, string local, EndpointsModel model)
+    private static string BindStatement(ParameterModel parameter, string routeName, int segment, string local, EndpointsModel model)
     {
         var name = Literals.String(parameter.WireName);
         var required = parameter.IsRequired ? "true" : "false";
@@ -199,17 +199,17 @@ internal static partial class ServerEmitter
             var element = parameter.Type.Element!;
             var items = parameter.Location switch
             {
-                ParameterLocation.Path => "__binder.PathList(" + Literals.String(routeName) + ", " + name + ", " + style + ", " + explode + ")",
+                ParameterLocation.Path => "__binder.PathList(" + Literals.String(routeName) + ", " + name + ", " + segment.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + style + ", " + explode + ")",
                 ParameterLocation.Query => "__binder.QueryList(" + name + ", " + style + ", " + explode + ", " + required + ")",
                 ParameterLocation.Header => "__binder.HeaderList(" + name + ", " + required + ")",
-                _ => "__binder.CookieList(" + name + ", " + required + ")",
+                _ => "__binder.CookieList(" + name + ", " + explode + ", " + required + ")",
             };
             return "var " + local + " = __binder.List<" + TypeNames.Of(element, model.Target) + ">(" + items + ", " + name + ", " + source + ", " + Parser(element, model) + ", " + Literals.String(Expected(element)) + ");";
         }
 
         var text = parameter.Location switch
         {
-            ParameterLocation.Path => "__binder.Path(" + Literals.String(routeName) + ", " + name + ", " + style + ", " + explode + ")",
+            ParameterLocation.Path => "__binder.Path(" + Literals.String(routeName) + ", " + name + ", " + segment.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + style + ", " + explode + ")",
             ParameterLocation.Query => "__binder.Query(" + name + ", " + required + ")",
             ParameterLocation.Header => "__binder.Header(" + name + ", " + required + ")",
             _ => "__binder.Cookie(" + name + ", " + required + ")",

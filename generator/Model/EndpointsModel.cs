@@ -48,6 +48,11 @@ internal sealed record EndpointsModel(
 /// <summary>One served operation.</summary>
 /// <param name="RouteTemplate">The document's path with each parameter as its route name.</param>
 /// <param name="RouteNames">Per entry of <see cref="OperationModel.Parameters"/>: the route value a path parameter is read from; empty for the others.</param>
+/// <param name="PathSegments">
+/// Per entry of <see cref="OperationModel.Parameters"/>: for a path parameter that is a whole segment, its segment counted
+/// from the end of the path (0 is the last), which the binder reads from the raw request target so that an escaped <c>/</c>
+/// stays in the value; -1 for a parameter that shares its segment (read from the route value) and for the others.
+/// </param>
 /// <param name="Cases">One factory of the result struct per declared response, in ordinal order of their status.</param>
 /// <param name="ImplicitCase">The case the result converts to implicitly from its body (the only success with a body); -1 when none.</param>
 internal sealed record EndpointModel(
@@ -55,6 +60,7 @@ internal sealed record EndpointModel(
     string ResultName,
     string RouteTemplate,
     EquatableArray<string> RouteNames,
+    EquatableArray<int> PathSegments,
     EquatableArray<ResultCaseModel> Cases,
     int ImplicitCase)
 {
@@ -91,10 +97,14 @@ internal sealed record EndpointModel(
             }
         }
 
+        var segments = operation.PathTemplate.Length > 1 ? operation.PathTemplate.TrimEnd('/').Split('/') : new[] { string.Empty };
+        var pathSegments = operation.Parameters
+            .Select(p => p.Location == ParameterLocation.Path && Array.LastIndexOf(segments, "{" + p.WireName + "}") is var at && at >= 0 ? segments.Length - 1 - at : -1)
+            .ToEquatableArray();
         var cases = operation.Responses.Select(r => new ResultCaseModel(r, FactoryName(r.StatusPattern))).ToEquatableArray();
         var withBody = cases.Select((c, i) => (Case: c, Index: i)).Where(c => c.Case.Response.IsSuccess && c.Case.Response.Kind != ResponseKind.None).ToList();
         var implicitCase = withBody.Count == 1 && withBody[0].Case.Response.IsCode && ConvertsImplicitly(withBody[0].Case.Response) ? withBody[0].Index : -1;
-        return new EndpointModel(operation, resultName, template, routeNames.ToEquatableArray(), cases, implicitCase);
+        return new EndpointModel(operation, resultName, template, routeNames.ToEquatableArray(), pathSegments, cases, implicitCase);
     }
 
     /// <summary>Letters, digits and <c>_</c>, not starting with a digit: a route parameter name the router takes as it is.</summary>
