@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PetStore.Server;
 using PetStore.Server.Contracts;
 
@@ -13,6 +14,8 @@ if (builder.Configuration["urls"] is null)
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+// Requests are not logged one by one; startup ("Now listening on …") still is.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddSingleton<IPetStoreHandler, InMemoryPetStore>();
 
 var app = builder.Build();
