@@ -25,7 +25,8 @@ namespace Contracts.Generator;
 /// 3. <see cref="TrackingNames.TypeFiles"/>, <see cref="TrackingNames.JsonContexts"/>, <see cref="TrackingNames.Clients"/>: the model
 ///    fanned out into files — the types grouped by first letter (<see cref="TypeFileModel"/>), the context, the client — so
 ///    an edit re-emits only the files that changed.
-///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced.
+///    <see cref="TrackingNames.DependencyInjection"/> adds <c>services.Add&lt;Client&gt;()</c> where Microsoft.Extensions.Http is referenced;
+///    <see cref="TrackingNames.Servers"/> the ASP.NET Core endpoints of a document that asks for them (<c>Generate</c>).
 ///    Each file is printed into the generator's one reused builder; an emitter that throws costs that file (CTR006).
 /// 4. <see cref="TrackingNames.Diagnostics"/>: reported from their own output, so code and diagnostics never invalidate each other;
 ///    CTR007 when code was generated for a project without Contracts.Runtime.
@@ -145,7 +146,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         var contexts = models.Select(static (m, _) => m.JsonContext).WithTrackingName(TrackingNames.JsonContexts);
         context.RegisterSourceOutput(contexts, (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model), _buffer));
 
-        var clients = models.Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
+        // A server-only document keeps its client model (the server mirrors it) but emits none of the client's files.
+        var clients = models.Where(static m => m.GeneratesClient).Select(static (m, _) => m.Client).WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(clients, (spc, model) => AddSources(spc, model.Target, OutputFiles.Of(model), _buffer));
 
         // Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.
@@ -161,13 +163,26 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             }
         });
 
+        // Null when the document asks for no server or the project lacks what it needs (CTR148, from the diagnostics step).
+        var servers = models
+            .Combine(facts.Select(static (f, _) => f.ServerNeeds is null))
+            .Select(static (pair, _) => pair.Right ? EndpointsModel.Of(pair.Left) : null)
+            .WithTrackingName(TrackingNames.Servers);
+        context.RegisterSourceOutput(servers, (spc, model) =>
+        {
+            if (model is not null)
+            {
+                AddSources(spc, model.Target, OutputFiles.Of(model), _buffer);
+            }
+        });
+
         var diagnostics = results
-            .Select(static (r, _) => (r.Diagnostics, Client: r.Model?.Target.ClientName))
+            .Select(static (r, _) => (r.Diagnostics, Client: r.Model?.Target.ClientName, Server: r.Model?.Server is not null))
             .Combine(facts)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, item) =>
         {
-            foreach (var diagnostic in GenerationSteps.Diagnostics(item.Left.Diagnostics, item.Left.Client, item.Right))
+            foreach (var diagnostic in GenerationSteps.Diagnostics(item.Left.Diagnostics, item.Left.Client, item.Right, item.Left.Server))
             {
                 spc.ReportDiagnostic(diagnostic);
             }

@@ -89,7 +89,7 @@ internal static class DirectGeneration
             }
         }
 
-        diagnostics.AddRange(GenerationSteps.Diagnostics(result.Diagnostics, result.Model?.Target.ClientName, facts));
+        diagnostics.AddRange(GenerationSteps.Diagnostics(result.Diagnostics, result.Model?.Target.ClientName, facts, result.Model?.Server is not null));
         sources.Sort(static (a, b) => string.CompareOrdinal(a.HintName, b.HintName));
         lap?.Invoke("emit");
         return (sources, diagnostics);

@@ -39,6 +39,9 @@ public static class TrackingNames
     /// <summary>The dependency-injection extensions of each client, when Microsoft.Extensions.Http is referenced.</summary>
     public const string DependencyInjection = nameof(DependencyInjection);
 
+    /// <summary>The generated ASP.NET Core server of each document that asks for one (<c>Generate</c>), where the project can compile it.</summary>
+    public const string Servers = nameof(Servers);
+
     /// <summary>The compiler-support types the compilation lacks, once per compilation (.NET Framework, netstandard2.0).</summary>
     public const string Polyfills = nameof(Polyfills);
 

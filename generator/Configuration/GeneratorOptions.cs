@@ -17,10 +17,17 @@ namespace Contracts.Generator.Configuration;
 /// <c>ContractsJsonDirections</c>: <c>Used</c> (the default, also when unset) generates each converter's reading and writing
 /// only where the contract uses them; <c>Both</c> generates both for every type (<see cref="BothJsonDirections"/>).
 /// </param>
+/// <param name="Generate">
+/// <c>ContractsGenerate</c>: which sides are generated, <c>Client</c> (the default, also when unset), <c>Server</c>, or both
+/// (<c>Client;Server</c>, <c>Client|Server</c>, <c>Both</c>), in any case (<see cref="Sides"/>).
+/// </param>
 internal sealed record GeneratorOptions(
     string? Namespace, string? ClientName, string? Visibility, string? RootNamespace, bool IsMarked, OperationSelection? Selection = null, EquatableArray<string> Overlays = default,
-    string? JsonDirections = null)
+    string? JsonDirections = null, string? Generate = null)
 {
+    /// <summary>The generated sides; a value that names none of them (CTR147) is the client, what an unset value gives.</summary>
+    public Model.GeneratedSides Sides => OptionWords.SidesOf(Generate) ?? Model.GeneratedSides.Client;
+
     /// <summary>
     /// Every converter reads and writes: any value but <c>Used</c> asks for it, so a misspelt value (CTR146) costs compile
     /// time, never a converter that throws at run time.

@@ -1,6 +1,7 @@
 using System;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Locating;
+using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Configuration;
 
@@ -22,6 +23,47 @@ internal static class OptionWords
     {
         Check("Visibility", options.Visibility, Visibilities, "the generated types are public", diagnostics);
         Check("JsonDirections", options.JsonDirections, JsonDirections, "every converter reads and writes, as with Both", diagnostics);
+        if (options.Generate is { } generate && SidesOf(generate) is null)
+        {
+            diagnostics.AddAt(DiagnosticDescriptors.GenerateValueNotRecognized, 0, 0, generate);
+        }
+    }
+
+    /// <summary>
+    /// The sides <c>Generate</c> (<c>--generate</c>) names: <c>Client</c>, <c>Server</c> or <c>Both</c>, or a list of the first
+    /// two separated by <c>;</c>, <c>|</c> or <c>,</c>, in any case; <see cref="GeneratedSides.Client"/> when unset; null when a
+    /// word is none of them (the caller reports it and generates the client).
+    /// </summary>
+    public static GeneratedSides? SidesOf(string? value)
+    {
+        if (value is null)
+        {
+            return GeneratedSides.Client;
+        }
+
+        var sides = GeneratedSides.None;
+        foreach (var part in value.Split(';', '|', ','))
+        {
+            var word = part.Trim();
+            if (string.Equals(word, "Client", StringComparison.OrdinalIgnoreCase))
+            {
+                sides |= GeneratedSides.Client;
+            }
+            else if (string.Equals(word, "Server", StringComparison.OrdinalIgnoreCase))
+            {
+                sides |= GeneratedSides.Server;
+            }
+            else if (string.Equals(word, "Both", StringComparison.OrdinalIgnoreCase))
+            {
+                sides |= GeneratedSides.Client | GeneratedSides.Server;
+            }
+            else if (word.Length > 0)
+            {
+                return null;
+            }
+        }
+
+        return sides == GeneratedSides.None ? GeneratedSides.Client : sides;
     }
 
     /// <summary>True when <paramref name="value"/> is one of <paramref name="words"/>, in any case.</summary>

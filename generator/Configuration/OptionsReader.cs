@@ -29,13 +29,14 @@ internal static class OptionsReader
         var marker = Get(options, MetadataPrefix + "OpenApiContract");
         var overlays = Get(options, MetadataPrefix + "ContractsOverlays");
         var directions = Get(options, MetadataPrefix + "ContractsJsonDirections");
+        var generate = Get(options, MetadataPrefix + "ContractsGenerate");
         if (string.Equals(marker, "false", StringComparison.OrdinalIgnoreCase))
         {
             // Explicitly not a contract: a file that other specs only reference (shared components), however it starts.
             return null;
         }
 
-        var isMarked = ns is not null || client is not null || visibility is not null || overlays is not null
+        var isMarked = ns is not null || client is not null || visibility is not null || overlays is not null || generate is not null
             || string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase);
         var isCandidate = isMarked
             || string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase)
@@ -55,7 +56,7 @@ internal static class OptionsReader
         provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         var selection = OperationSelection.From(name => Get(options, MetadataPrefix + "Contracts" + name));
         var written = SplitList(overlays);
-        var input = new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection, written, directions));
+        var input = new SpecInput(file.Path, text, new GeneratorOptions(ns, client, visibility, Blank(rootNamespace), isMarked, selection, written, directions, generate));
         if (written.IsEmpty)
         {
             return input;

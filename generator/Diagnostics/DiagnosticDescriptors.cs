@@ -196,6 +196,18 @@ internal static class DiagnosticDescriptors
         "CTR146", "Option value not recognized", "The {0} metadata is '{1}', which is not one of {2}; {3}", DiagnosticSeverity.Warning,
         "An option of the OpenApiContract item that takes one of a few words (Visibility: public or internal; JsonDirections: Used or Both, in any case) has another value. The generator does not guess what was meant: it uses the choice that cannot break a build or a call (public types; converters that read and write every type) and says so here (docs/configuration.md).");
 
+    public static readonly DiagnosticDescriptor GenerateValueNotRecognized = Create(
+        "CTR147", "Generate value not recognized", "The Generate metadata is '{0}', which names neither Client nor Server (nor Both); the client is generated", DiagnosticSeverity.Warning,
+        "The Generate option of the OpenApiContract item takes Client, Server, Both, or Client and Server separated by ';', '|' or ',', in any case. Another word generates what an unset option does: the client (docs/server.md).");
+
+    public static readonly DiagnosticDescriptor ServerDependencyMissing = Create(
+        "CTR148", "The server needs ASP.NET Core and Contracts.Runtime.AspNetCore", "The server of '{0}' is not generated: the project does not reference {1}; add {2}", DiagnosticSeverity.Error,
+        "Generate=\"Server\" emits ASP.NET Core minimal-API endpoints, which need the ASP.NET Core shared framework (<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />, or the Microsoft.NET.Sdk.Web SDK) and the Contracts.Runtime.AspNetCore package. Without them no server code is generated (docs/server.md).");
+
+    public static readonly DiagnosticDescriptor OperationNotServed = Create(
+        "CTR149", "Operation left out of the server", "Operation '{0}' is left out of the generated server: {1}", DiagnosticSeverity.Warning,
+        "The generated server cannot yet bind or answer some operations (object or map parameters, form and multipart bodies, event streams, envelopes, AWS JSON dispatch). Such an operation gets no handler method and no endpoint; map it by hand beside the generated ones (docs/server.md).");
+
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -69,6 +69,7 @@ internal static class DocumentationRestorer
             ? withResponse with { Headers = Map(withResponse.Headers, header => header with { Description = table.Restore(header.Description) }) }
             : null,
         Stream = operation.Stream is { } stream ? stream with { Description = table.Restore(stream.Description) } : null,
+        Responses = Map(operation.Responses, response => response with { Description = table.Restore(response.Description) }),
     };
 
     /// <summary>The array with each item rewritten (default stays default: it equals empty).</summary>

@@ -32,6 +32,18 @@ internal static class OutputFiles
         }
     }
 
+    /// <summary>The server's file (<c>{Client}.Server.g.cs</c>); none when the document asks for no server.</summary>
+    public static IEnumerable<(string Name, Action<SourceWriter> Write)> Of(EndpointsModel? model)
+    {
+        if (model is not null)
+        {
+            yield return ("Server", writer => ServerEmitter.Write(model, writer));
+        }
+    }
+
+    /// <summary>The server of <paramref name="model"/>, when it asks for one and the project has what it needs (else CTR148).</summary>
+    public static EndpointsModel? Server(SpecModel model, CompilationFacts facts) => facts.ServerNeeds is null ? EndpointsModel.Of(model) : null;
+
     /// <summary>Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.</summary>
     public static DependencyInjectionModel? Registrations(ClientModel client, CompilationFacts facts) =>
         facts.HasHttpClientFactory ? new DependencyInjectionModel(client, facts.HasConfiguration, facts.HasResilience) : null;
@@ -60,12 +72,20 @@ internal static class OutputFiles
             yield return file;
         }
 
-        foreach (var file in Of(model.Client))
+        if (model.GeneratesClient)
         {
-            yield return file;
+            foreach (var file in Of(model.Client))
+            {
+                yield return file;
+            }
+
+            foreach (var file in Of(Registrations(model.Client, facts)))
+            {
+                yield return file;
+            }
         }
 
-        foreach (var file in Of(Registrations(model.Client, facts)))
+        foreach (var file in Of(Server(model, facts)))
         {
             yield return file;
         }

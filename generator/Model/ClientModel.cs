@@ -102,6 +102,7 @@ internal enum ParameterStyle
 /// <param name="Paging">The paginator of a paged operation (<c>…AllAsync</c>); null when its paging is not recognised.</param>
 /// <param name="DocumentPath">The path as the document's <c>paths</c> key writes it (an AWS key keeps its <c>#X-Amz-Target=…</c>); what selection's path globs match.</param>
 /// <param name="Tags">The operation's <c>tags</c>, in document order; what selection's tag filters match.</param>
+/// <param name="Responses">Every response the operation declares, in ordinal order of their status; only when the server is generated (else empty).</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -125,7 +126,8 @@ internal sealed record OperationModel(
     StreamMethodModel? Stream = null,
     PagingModel? Paging = null,
     string DocumentPath = "",
-    EquatableArray<string> Tags = default)
+    EquatableArray<string> Tags = default,
+    EquatableArray<DeclaredResponseModel> Responses = default)
 {
     /// <summary>The request has something to check before sending: a parameter's or the body's constraints.</summary>
     public bool ValidatesRequest => Body?.Constraints is not null || Parameters.Any(p => p.Constraints is not null);

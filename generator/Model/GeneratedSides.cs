@@ -3,9 +3,9 @@ using System;
 namespace Contracts.Generator.Model;
 
 /// <summary>
-/// The code generated from a document that moves its types: today the client, which writes requests and reads responses.
-/// A server (issue 20) reads requests and writes responses; <see cref="Passes.JsonDirectionReach"/> turns each side's
-/// requests and responses into directions, so adding one is a flag here and a line there.
+/// The code generated from a document that moves its types: the client, which writes requests and reads responses, and the
+/// ASP.NET Core server, which reads requests and writes responses; <see cref="Passes.JsonDirectionReach"/> turns each side's
+/// requests and responses into directions.
 /// </summary>
 [Flags]
 internal enum GeneratedSides
@@ -14,4 +14,7 @@ internal enum GeneratedSides
 
     /// <summary>The HTTP client: request bodies and parameters are written, responses, errors and streams read.</summary>
     Client = 1,
+
+    /// <summary>The ASP.NET Core endpoints: request bodies and parameters are read, responses written.</summary>
+    Server = 2,
 }

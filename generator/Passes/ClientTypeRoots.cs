@@ -6,7 +6,8 @@ namespace Contracts.Generator.Passes;
 
 /// <summary>
 /// The types the client's operations start from: what they send (parameters, bodies, multipart fields) and what they
-/// receive (success and error bodies, stream items and events, paging items, envelope errors, AWS error details). One
+/// receive (success and error bodies, every declared response of a generated server, stream items and events, paging
+/// items, envelope errors, AWS error details). One
 /// list for the passes that follow types from the operations, so that a new place a type can appear is added once.
 /// </summary>
 internal static class ClientTypeRoots
@@ -61,6 +62,15 @@ internal static class ClientTypeRoots
             foreach (var error in operation.Errors)
             {
                 yield return error.Type;
+            }
+
+            // Only a generated server declares them: it writes each declared response.
+            foreach (var declared in operation.Responses)
+            {
+                if (declared is { Kind: ResponseKind.Json, Type: { } declaredType })
+                {
+                    yield return declaredType;
+                }
             }
 
             if (operation.Stream is { } stream)

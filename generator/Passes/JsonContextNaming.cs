@@ -154,6 +154,14 @@ internal static class JsonContextNaming
             yield return error.Type;
         }
 
+        foreach (var declared in operation.Responses)
+        {
+            if (declared is { Kind: ResponseKind.Json, Type: { } type })
+            {
+                yield return type;
+            }
+        }
+
         if (operation.Stream is { } stream)
         {
             yield return stream.ItemType;
@@ -175,6 +183,7 @@ internal static class JsonContextNaming
         },
         Response = operation.Response.NeedsTypeInfo ? operation.Response with { TypeInfoProperty = byType[operation.Response.Type!] } : operation.Response,
         Errors = operation.Errors.Select(e => e with { TypeInfoProperty = byType[e.Type] }).ToEquatableArray(),
+        Responses = operation.Responses.Select(r => r is { Kind: ResponseKind.Json, Type: { } type } ? r with { TypeInfoProperty = byType[type] } : r).ToEquatableArray(),
         Stream = operation.Stream is not { } stream ? null : stream with
         {
             ItemTypeInfoProperty = byType[stream.ItemType],

@@ -18,7 +18,8 @@ namespace Contracts.Generator.Passes;
 internal static class JsonDirectionReach
 {
     /// <summary>The model with <see cref="RecordModel.Directions"/> and <see cref="UnionModel.Directions"/> set.</summary>
-    /// <param name="sides">The code generated from the model that moves its types; each side adds the directions it needs.</param>
+    /// <param name="sides">The code generated from the model that moves its types; each side adds the directions it needs (a
+    /// server-only document still has its client model: the server mirrors its sends and receipts).</param>
     /// <param name="both">The user asked for both halves of every converter (<c>JsonDirections="Both"</c>).</param>
     public static SpecModel Apply(SpecModel model, GeneratedSides sides, bool both)
     {
@@ -39,6 +40,20 @@ internal static class JsonDirectionReach
             foreach (var type in ClientTypeRoots.Received(model.Client, asJson: true))
             {
                 reach.Add(type, JsonDirections.Read);
+            }
+        }
+
+        if ((sides & GeneratedSides.Server) != 0)
+        {
+            // The server reads what a client sends and writes what it receives (every declared response among them).
+            foreach (var type in ClientTypeRoots.Sent(model.Client, asJson: true))
+            {
+                reach.Add(type, JsonDirections.Read);
+            }
+
+            foreach (var type in ClientTypeRoots.Received(model.Client, asJson: true))
+            {
+                reach.Add(type, JsonDirections.Write);
             }
         }
 

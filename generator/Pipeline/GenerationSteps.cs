@@ -116,7 +116,7 @@ internal static class GenerationSteps
     /// </summary>
     public static CompilationFacts ReadFacts(Compilation compilation)
     {
-        bool runtime = false, http = false, configuration = false, resilience = false;
+        bool runtime = false, http = false, configuration = false, resilience = false, routing = false, serverRuntime = false;
         foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             switch (assembly.Name)
@@ -125,6 +125,9 @@ internal static class GenerationSteps
                 case "Microsoft.Extensions.Http": http = true; break;
                 case "Microsoft.Extensions.Configuration.Abstractions": configuration = true; break;
                 case "Microsoft.Extensions.Http.Resilience": resilience = true; break;
+                // IEndpointRouteBuilder's assembly, and RequestBinder's: names only, as for the others.
+                case "Microsoft.AspNetCore.Routing": routing = true; break;
+                case "Contracts.Runtime.AspNetCore": serverRuntime = true; break;
             }
         }
 
@@ -132,7 +135,7 @@ internal static class GenerationSteps
         // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
         var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
         return new CompilationFacts(runtime, http, configuration, dateOnly, resilience,
-            CompilerSupport.MissingPolyfills(compilation), CompilerSupport.OldLanguageVersion(compilation));
+            CompilerSupport.MissingPolyfills(compilation), CompilerSupport.OldLanguageVersion(compilation), routing, serverRuntime);
     }
 
     /// <summary>
@@ -221,7 +224,7 @@ internal static class GenerationSteps
     /// <summary>The pure model → model steps that run after translation, in order.</summary>
     /// <param name="options">The spec's options (<see cref="GeneratorOptions.JsonDirections"/>); null: the defaults.</param>
     internal static SpecModel RunPasses(SpecModel model, GeneratorOptions? options = null) =>
-        JsonDirectionReach.Apply(MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(OneValueEnums.Apply(model)))))), GeneratedSides.Client, options?.BothJsonDirections ?? false);
+        JsonDirectionReach.Apply(MethodSignatures.Apply(JsonContextNaming.Apply(StreamMethods.Apply(ValidationReach.Apply(DiscriminatorSkipping.Apply(OneValueEnums.Apply(model)))))), options?.Sides ?? GeneratedSides.Client, options?.BothJsonDirections ?? false);
 
     /// <summary>
     /// Step 4: prints one output file (<see cref="OutputFiles"/> names them) into <paramref name="buffer"/>. An emitter
@@ -268,7 +271,8 @@ internal static class GenerationSteps
     /// not reference Contracts.Runtime. Reported from their own output, so code and diagnostics never invalidate each other.
     /// </summary>
     /// <param name="clientName">The client generated from the document; null when no code was.</param>
-    public static IEnumerable<Diagnostic> Diagnostics(EquatableArray<DiagnosticInfo> diagnostics, string? clientName, CompilationFacts facts)
+    /// <param name="server">The document asks for the server: CTR148 when the project lacks what it needs.</param>
+    public static IEnumerable<Diagnostic> Diagnostics(EquatableArray<DiagnosticInfo> diagnostics, string? clientName, CompilationFacts facts, bool server = false)
     {
         foreach (var info in diagnostics)
         {
@@ -278,6 +282,11 @@ internal static class GenerationSteps
         if (clientName is not null && !facts.HasRuntime)
         {
             yield return Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, Location.None, clientName);
+        }
+
+        if (clientName is not null && server && facts.ServerNeeds is { } needs)
+        {
+            yield return Diagnostic.Create(DiagnosticDescriptors.ServerDependencyMissing, Location.None, clientName, needs.Missing, needs.Add);
         }
 
         if (clientName is not null && facts.OldLanguageVersion is { } version)

@@ -53,11 +53,11 @@ internal static class DocumentTranslator
         out Func<string, TypeRef?> componentTypeOf)
     {
         var target = CreateTarget(input);
-        var server = ServerTranslator.Translate(document, target, diagnostics);
+        var serverUrl = ServerTranslator.Translate(document, target, diagnostics);
         var registry = new TypeRegistry(target);
 
         // The protocol decides how some types are written, and its exceptions are named first, so it is settled before any type.
-        var aws = AwsProfile.Detect(document, server, target, registry);
+        var aws = AwsProfile.Detect(document, serverUrl, target, registry);
         if (aws is not null)
         {
             target = target with { EpochTimestamps = aws.Model.JsonVersion is not null };
@@ -68,8 +68,10 @@ internal static class DocumentTranslator
         var envelopes = new EnvelopeTranslator(schemas, diagnostics);
 
         // AWS services are signed (SigV4), which is their security scheme.
-        var security = aws is null ? SecurityTranslator.Create(document, facts, isSwagger2, target, server, diagnostics) : null;
+        var security = aws is null ? SecurityTranslator.Create(document, facts, isSwagger2, target, serverUrl, diagnostics) : null;
         var paging = new PagingTranslator(diagnostics);
+        var sides = input.Options.Sides;
+        var server = (sides & GeneratedSides.Server) != 0;
         var operations = new OperationTranslator(
             document,
             target,
@@ -81,18 +83,22 @@ internal static class DocumentTranslator
             diagnostics,
             cancellationToken,
             security,
-            paging);
-        var client = operations.Translate(server);
+            paging,
+            server);
+        var client = operations.Translate(serverUrl);
         var records = schemas.Finish();
         client = ResponseTranslator.NameResponseClasses(client, registry);
         client = paging.Recognise(client, records, schemas.Unions.Unions);
+        var serverNames = server ? ServerNaming.Name(client, target, registry, diagnostics) : null;
         var model = new SpecModel(
             target,
             records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             schemas.Enums.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             new JsonContextModel(target, EquatableArray<JsonTypeModel>.Empty, EquatableArray<TypeRef>.Empty),
             client with { Envelopes = envelopes.Build(records).ToEquatableArray(), Aws = aws?.WithErrors(schemas), Security = security?.Build() },
-            schemas.Unions.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
+            schemas.Unions.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
+            sides,
+            serverNames);
         ReportAmbiguities(model, schemas.Unions.Declarations, diagnostics);
         return model;
     }

@@ -32,6 +32,7 @@ internal sealed class OperationTranslator
     private readonly CancellationToken _cancellationToken;
     private readonly SecurityTranslator? _security;
     private readonly PagingTranslator? _paging;
+    private readonly bool _server;
 
     public OperationTranslator(
         OpenApiDocument document,
@@ -44,8 +45,10 @@ internal sealed class OperationTranslator
         DiagnosticBag diagnostics,
         CancellationToken cancellationToken,
         SecurityTranslator? security = null,
-        PagingTranslator? paging = null)
+        PagingTranslator? paging = null,
+        bool server = false)
     {
+        _server = server;
         _document = document;
         _target = target;
         _parameters = parameters;
@@ -227,7 +230,9 @@ internal sealed class OperationTranslator
             WithResponse: streamOnly ? null : ResponseMethodModel.Unnamed with { Headers = _responses.TranslateHeaders(operation, operationId, pointer) },
             Stream: stream,
             DocumentPath: pathKey,
-            Tags: (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Reference?.Id ?? t.Name ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray());
+            Tags: (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Reference?.Id ?? t.Name ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray(),
+            // The server answers every declared response apart; the AWS protocol and envelopes it does not serve (ServerNaming).
+            Responses: _server && _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateDeclared(operation, response, errors, baseName, pointer) : EquatableArray<DeclaredResponseModel>.Empty);
     }
 
     /// <summary>The method as 1.6's <c>OperationType</c> spelled it (<c>Get</c>, <c>Delete</c>…): names and the order of operations follow it.</summary>

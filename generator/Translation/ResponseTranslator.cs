@@ -23,6 +23,9 @@ internal sealed class ResponseTranslator
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _isSwagger2;
 
+    // The result of each success response with a body, by key, from the last Translate: the server answers each apart.
+    private readonly Dictionary<string, ResponseModel> _successResults = new(StringComparer.Ordinal);
+
     public ResponseTranslator(SchemaTranslator schemas, EnvelopeTranslator envelopes, TypeRegistry registry, DiagnosticBag diagnostics, bool isSwagger2)
     {
         _schemas = schemas;
@@ -34,6 +37,7 @@ internal sealed class ResponseTranslator
 
     public ResponseModel? Translate(OpenApiOperation operation, string operationId, string baseName, string pointer)
     {
+        _successResults.Clear();
         var successKeys = SuccessKeys(operation);
         var withBody = successKeys.Where(k => HasBody(operation.ResponseMap()[k]) && !OffersOnlyStreams(operation.ResponseMap()[k])).ToList();
         if (withBody.Count == 0)
@@ -47,6 +51,12 @@ internal sealed class ResponseTranslator
         // A success without a body next to one with a body (204 beside 200) makes an empty body a valid result.
         var allowsEmpty = withBody.Count < successKeys.Count;
         var results = withBody.Select(key => BuildResult(operation.ResponseMap()[key], key, baseName, pointer)).ToList();
+        _successResults.Clear();
+        for (var i = 0; i < withBody.Count; i++)
+        {
+            _successResults[withBody[i]] = results[i];
+        }
+
         var first = results[0];
         var differing = results.Skip(1).Where(r => r.Kind != first.Kind || !Equals(r.Type, first.Type)).ToList();
         if (differing.Count == 0)
@@ -195,6 +205,77 @@ internal sealed class ResponseTranslator
 
         return errors.ToEquatableArray();
     }
+
+    /// <summary>
+    /// Every response the operation declares, for the server, in ordinal order of their keys; called after
+    /// <see cref="Translate"/> and <see cref="TranslateErrors"/> of the same operation, whose types it reuses (an inline
+    /// schema resolved twice would be two types). A response neither of them reads (a 3xx with JSON) is resolved here.
+    /// </summary>
+    public EquatableArray<DeclaredResponseModel> TranslateDeclared(
+        OpenApiOperation operation, ResponseModel response, EquatableArray<ErrorResponseModel> errors, string baseName, string pointer)
+    {
+        var declared = new List<DeclaredResponseModel>();
+        foreach (var entry in operation.ResponseMap().OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var key = string.Equals(entry.Key, "default", StringComparison.OrdinalIgnoreCase) ? "default" : entry.Key.ToUpperInvariant();
+            if (!IsStatusKey(key))
+            {
+                // Not a status OpenAPI allows (the reader reports it): no response can be written for it.
+                continue;
+            }
+
+            var description = entry.Value.Description;
+            if (!HasBody(entry.Value) || MediaTypes.Pick(entry.Value.ContentMap(), forRequest: false, _isSwagger2) is not { } picked)
+            {
+                declared.Add(new DeclaredResponseModel(key, ResponseKind.None, null, null, null, description));
+                continue;
+            }
+
+            switch (picked.Category)
+            {
+                case MediaCategory.Stream:
+                    declared.Add(new DeclaredResponseModel(key, ResponseKind.EventStream, null, null, picked.MediaType, description));
+                    continue;
+                case MediaCategory.Text:
+                    declared.Add(new DeclaredResponseModel(key, ResponseKind.Text, TypeRef.String, null, picked.MediaType, description));
+                    continue;
+                case MediaCategory.Json:
+                    break;
+                default:
+                    declared.Add(new DeclaredResponseModel(key, ResponseKind.Stream, null, null, picked.MediaType, description));
+                    continue;
+            }
+
+            if (_successResults.TryGetValue(entry.Key, out var result))
+            {
+                declared.Add(new DeclaredResponseModel(key, result.Kind, result.Type, null, picked.MediaType, description));
+            }
+            else if (response.Kind is ResponseKind.Json or ResponseKind.Envelope && entry.Key == "default" && !operation.ResponseMap().Keys.Any(IsSuccess) && operation.ResponseMap().Count == 1)
+            {
+                // The lone default is the client's result.
+                declared.Add(new DeclaredResponseModel(key, response.Kind, response.Type, null, picked.MediaType, description));
+            }
+            else if (errors.FirstOrDefault(e => e.StatusPattern == key) is { } error)
+            {
+                declared.Add(new DeclaredResponseModel(key, ResponseKind.Json, error.Type, null, picked.MediaType, description));
+            }
+            else
+            {
+                var schemaPointer = pointer + "/responses/" + Escape(entry.Key) + "/content/" + Escape(picked.MediaType) + "/schema";
+                var schema = entry.Value.ContentMap()[picked.MediaType].Schema;
+                var kind = schema is not null && EnvelopeTranslator.FindEnvelope(schema) is not null ? ResponseKind.Envelope : ResponseKind.Json;
+                var type = kind == ResponseKind.Envelope ? null : _schemas.Resolve(schema, schemaPointer, baseName + (key == "default" ? "Default" : key) + "Response");
+                declared.Add(new DeclaredResponseModel(key, kind, type, null, picked.MediaType, description));
+            }
+        }
+
+        return declared.ToEquatableArray();
+    }
+
+    /// <summary><c>default</c>, a code 100–599 or a range <c>1XX</c>–<c>5XX</c>.</summary>
+    private static bool IsStatusKey(string key) =>
+        key == "default" || key.Length == 3 && key[0] is >= '1' and <= '5'
+        && (key[1] == 'X' && key[2] == 'X' || char.IsDigit(key[1]) && char.IsDigit(key[2]));
 
     /// <summary>Every 2xx response (and 2XX) is a success; a lone "default" is taken as the result too.</summary>
     private static List<string> SuccessKeys(OpenApiOperation operation)

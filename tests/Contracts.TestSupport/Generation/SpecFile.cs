@@ -40,7 +40,7 @@ public sealed record SpecFile(string Path, string Text, string? Namespace = null
         "ContractsNamespace", "ContractsClientName", "ContractsVisibility", "OpenApiContract",
         "ContractsIncludeTags", "ContractsExcludeTags", "ContractsIncludePaths", "ContractsExcludePaths",
         "ContractsIncludeOperations", "ContractsExcludeOperations", "ContractsIncludeMethods", "ContractsExcludeMethods",
-        "ContractsJsonDirections",
+        "ContractsJsonDirections", "ContractsGenerate",
     ];
 
     /// <summary>Further item metadata, by name without the prefix (<c>ContractsIncludeTags</c>), as MSBuild would pass it.</summary>

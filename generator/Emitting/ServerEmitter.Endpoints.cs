@@ -1,0 +1,273 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// The endpoints class: <c>Map{Base}</c> maps one <c>RequestDelegate</c> per operation with its name, tags and the
+/// responses and body it declares as metadata; each delegate binds every parameter and the body (all problems reported
+/// at once as a 400, the handler never called), then calls the handler and writes its result.
+/// </summary>
+internal static partial class ServerEmitter
+{
+    private const string RouteGroupBuilder = "global::Microsoft.AspNetCore.Routing.RouteGroupBuilder";
+    private const string IEndpointRouteBuilder = "global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
+    private const string EndpointRouteBuilderExtensions = "global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+    private const string RoutingConventions = "global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions";
+    private const string OpenApiConventions = "global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions";
+    private const string ProducesResponseTypeMetadata = "global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata";
+    private const string AcceptsMetadata = "global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata";
+    private const string ServiceProviderExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
+
+    private static void WriteEndpoints(SourceWriter writer, EndpointsModel model)
+    {
+        var target = model.Target;
+        var methods = model.Endpoints.Select(e => e.Operation.HttpMethod).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).ToList();
+        writer.WriteLine("/// <summary>Maps the endpoints of the OpenAPI document onto <see cref=\"" + model.HandlerName + "\"/>.</summary>");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
+        writer.OpenBlock(target.Accessibility + " static partial class " + model.EndpointsName);
+        foreach (var method in methods)
+        {
+            writer.WriteLine("private static readonly string[] " + MethodsField(method) + " = { " + Literals.String(method) + " };");
+        }
+
+        if (methods.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Maps one endpoint per operation of the document, each calling the <see cref="{{model.HandlerName}}"/> registered in
+            /// the service container. A request whose parameters or body cannot be read is answered with a 400 problem naming
+            /// each, and never reaches the handler.
+            /// </summary>
+            /// <param name="endpoints">The application or group to map onto.</param>
+            /// <returns>The group of the endpoints, to add conventions (authorization, rate limiting) to all of them.</returns>
+            """);
+        writer.OpenBlock("public static " + RouteGroupBuilder + " " + model.MapMethodName + "(this " + IEndpointRouteBuilder + " endpoints)");
+        writer.WriteLine("if (endpoints is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(endpoints));");
+        writer.WriteLine("var group = " + EndpointRouteBuilderExtensions + ".MapGroup(endpoints, \"\");");
+        foreach (var endpoint in model.Endpoints)
+        {
+            WriteMapping(writer, endpoint, target);
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("return group;");
+        writer.CloseBlock();
+        foreach (var endpoint in model.Endpoints)
+        {
+            writer.WriteLine();
+            WriteHandle(writer, model, endpoint, target);
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string MethodsField(string method) => "s_" + method.ToLowerInvariant();
+
+    /// <summary><c>HandleGetPet</c>: the client method's name without <c>Async</c>, unique as the method names are.</summary>
+    private static string HandleName(EndpointModel endpoint) => "Handle" + (endpoint.Operation.MethodName.EndsWith("Async", StringComparison.Ordinal)
+        ? endpoint.Operation.MethodName.Substring(0, endpoint.Operation.MethodName.Length - "Async".Length)
+        : endpoint.Operation.MethodName);
+
+    private static void WriteMapping(SourceWriter writer, EndpointModel endpoint, EmitTarget target)
+    {
+        // Extension calls written as static calls: generated code names every type in full and adds no using.
+        var operation = endpoint.Operation;
+        var local = "__" + HandleName(endpoint).Substring("Handle".Length);
+        writer.WriteLine();
+        writer.WriteLine("var " + local + " = " + EndpointRouteBuilderExtensions + ".MapMethods(group, " + Literals.String(endpoint.RouteTemplate) + ", " + MethodsField(operation.HttpMethod) + ", static context => " + HandleName(endpoint) + "(context));");
+        writer.WriteLine(RoutingConventions + ".WithName(" + local + ", " + Literals.String(operation.OperationId) + ");");
+        if (!operation.Tags.IsEmpty)
+        {
+            writer.WriteLine(OpenApiConventions + ".WithTags(" + local + ", " + string.Join(", ", operation.Tags.Select(Literals.String)) + ");");
+        }
+
+        var metadata = new List<string>();
+        foreach (var @case in endpoint.Cases)
+        {
+            var response = @case.Response;
+            var (low, high) = @case.StatusRange;
+            if (low != high)
+            {
+                // Response-type metadata takes one code: a range or default is described by the API document, not here.
+                continue;
+            }
+
+            var type = response.Kind switch
+            {
+                ResponseKind.Json => "typeof(" + TypeNames.Of(response.Type!, target) + ")",
+                ResponseKind.Text => "typeof(string)",
+                ResponseKind.Stream => "typeof(" + KnownTypes.Stream + ")",
+                _ => "null",
+            };
+            var contentTypes = response.MediaType is { } media ? "new[] { " + Literals.String(media) + " }" : "null";
+            metadata.Add("new " + ProducesResponseTypeMetadata + "(" + low + ", " + type + ", " + contentTypes + ")");
+        }
+
+        if (operation.Body is { } body)
+        {
+            metadata.Add("new " + AcceptsMetadata + "(new[] { " + Literals.String(body.MediaType) + " }, typeof(" + BodyType(body, target) + "), " + (body.IsRequired ? "false" : "true") + ")");
+        }
+
+        if (metadata.Count > 0)
+        {
+            writer.WriteLine(RoutingConventions + ".WithMetadata(");
+            writer.Indentation++;
+            writer.WriteLine(local + ",");
+            for (var i = 0; i < metadata.Count; i++)
+            {
+                writer.WriteLine(metadata[i] + (i == metadata.Count - 1 ? ");" : ","));
+            }
+
+            writer.Indentation--;
+        }
+    }
+
+    private static void WriteHandle(SourceWriter writer, EndpointsModel model, EndpointModel endpoint, EmitTarget target)
+    {
+        var operation = endpoint.Operation;
+        var context = "global::" + target.Namespace + "." + target.ContextName + ".Default";
+        writer.OpenBlock("private static async " + KnownTypes.Task + " " + HandleName(endpoint) + "(" + HttpContext + " __context)");
+        writer.WriteLine("var __binder = new " + RequestBinder + "(__context, " + Literals.String(operation.OperationId) + ");");
+        var arguments = new List<string>();
+        foreach (var parameter in operation.MethodParameters)
+        {
+            switch (parameter.Source)
+            {
+                case MethodParameterSource.Parameter:
+                    var declared = operation.Parameters[parameter.Index];
+                    var local = "__" + parameter.Name.TrimStart('@');
+                    writer.WriteLine(BindStatement(declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, model));
+                    arguments.Add(local + (IsReferenceList(declared) && declared.IsRequired ? "!" : string.Empty));
+                    break;
+                case MethodParameterSource.Body:
+                    var body = operation.Body!;
+                    var required = body.IsRequired ? "true" : "false";
+                    writer.WriteLine("var __body = " + body.Kind switch
+                    {
+                        BodyKind.Text => "await __binder.TextBodyAsync(" + required + ")",
+                        BodyKind.Binary => "__binder.StreamBody(" + required + ")",
+                        _ => "await __binder.JsonBodyAsync(" + context + "." + body.TypeInfoProperty + ", " + required + ")",
+                    } + ";");
+                    arguments.Add(body.IsRequired && !(body.Kind == BodyKind.Json && body.Type.IsValueType) ? "__body!" : "__body");
+                    break;
+                case MethodParameterSource.CancellationToken:
+                    arguments.Add("__context.RequestAborted");
+                    break;
+            }
+        }
+
+        writer.OpenBlock("if (__binder.HasErrors)");
+        writer.WriteLine("await __binder.WriteProblemAsync();");
+        writer.WriteLine("return;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("var __handler = " + ServiceProviderExtensions + ".GetRequiredService<" + model.HandlerName + ">(__context.RequestServices);");
+        if (operation.IsDeprecated)
+        {
+            // The handler implements the deprecated operation; calling it is this endpoint's job, not a use to warn about.
+            writer.WriteLine("#pragma warning disable CS0612, CS0618");
+        }
+
+        writer.WriteLine("var __result = await __handler." + operation.MethodName + "(" + string.Join(", ", arguments) + ");");
+        if (operation.IsDeprecated)
+        {
+            writer.WriteLine("#pragma warning restore CS0612, CS0618");
+        }
+
+        writer.WriteLine("await __result.WriteAsync(__context);");
+        writer.CloseBlock();
+    }
+
+    private static bool IsReferenceList(ParameterModel parameter) => parameter.Type.Kind == TypeKind.Array;
+
+    /// <summary>The statement that declares <paramref name="local"/> with the parameter's value, its problems recorded by the binder.</summary>
+    private static string BindStatement(ParameterModel parameter, string routeName, int segment, string local, EndpointsModel model)
+    {
+        var name = Literals.String(parameter.WireName);
+        var required = parameter.IsRequired ? "true" : "false";
+        var source = ParameterSource + "." + parameter.Location;
+        var style = KnownTypes.ParameterStyle + "." + parameter.Style;
+        var explode = parameter.Explode ? "true" : "false";
+        if (parameter.Type.Kind == TypeKind.Array)
+        {
+            var element = parameter.Type.Element!;
+            var items = parameter.Location switch
+            {
+                ParameterLocation.Path => "__binder.PathList(" + Literals.String(routeName) + ", " + name + ", " + segment.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + style + ", " + explode + ")",
+                ParameterLocation.Query => "__binder.QueryList(" + name + ", " + style + ", " + explode + ", " + required + ")",
+                ParameterLocation.Header => "__binder.HeaderList(" + name + ", " + required + ")",
+                _ => "__binder.CookieList(" + name + ", " + explode + ", " + required + ")",
+            };
+            return "var " + local + " = __binder.List<" + TypeNames.Of(element, model.Target) + ">(" + items + ", " + name + ", " + source + ", " + Parser(element, model) + ", " + Literals.String(Expected(element)) + ");";
+        }
+
+        var text = parameter.Location switch
+        {
+            ParameterLocation.Path => "__binder.Path(" + Literals.String(routeName) + ", " + name + ", " + segment.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + style + ", " + explode + ")",
+            ParameterLocation.Query => "__binder.Query(" + name + ", " + required + ")",
+            ParameterLocation.Header => "__binder.Header(" + name + ", " + required + ")",
+            _ => "__binder.Cookie(" + name + ", " + required + ")",
+        };
+        // A parser method group gives its type only through an out parameter, which C# does not infer from.
+        string Scalar(string value) => "__binder.Scalar<" + TypeNames.Of(parameter.Type, model.Target) + ">(" + value + ", " + name + ", " + source + ", " + Parser(parameter.Type, model) + ", " + Literals.String(Expected(parameter.Type)) + ")";
+        if (parameter.IsRequired)
+        {
+            return "var " + local + " = " + Scalar(text) + ";";
+        }
+
+        // Absent stays null; a value type's default would read as a value the client sent.
+        var type = TypeNames.Of(parameter.Type, model.Target, nullable: true);
+        return type + " " + local + " = " + text + " is { } " + local + "Text ? " + Scalar(local + "Text") + " : null;";
+    }
+
+    /// <summary>The parser of a scalar type: the runtime's, or for an enum one built on its generated type.</summary>
+    private static string Parser(TypeRef type, EndpointsModel model)
+    {
+        if (type.Kind == TypeKind.Enum)
+        {
+            var enumType = TypeNames.Of(type, model.Target);
+            return "static (string text, out " + enumType + " value) => " + (model.IntegerEnums.Contains(type.Name!)
+                ? "{ var parsed = " + ScalarParsers + ".Int64(text, out var number); value = new " + enumType + "(number); return parsed; }"
+                : "{ value = new " + enumType + "(text); return true; }");
+        }
+
+        return ScalarParsers + "." + type.Kind switch
+        {
+            TypeKind.String => "String",
+            TypeKind.Boolean => "Boolean",
+            TypeKind.Int32 => "Int32",
+            TypeKind.Int64 => "Int64",
+            TypeKind.Single => "Single",
+            TypeKind.Double => "Double",
+            TypeKind.Decimal => "Decimal",
+            TypeKind.Guid => "Guid",
+            TypeKind.DateTimeOffset => "DateTimeOffset",
+            TypeKind.Date => "Date",
+            TypeKind.Duration => "Duration",
+            TypeKind.UnixTime => "UnixTime",
+            TypeKind.Bytes => "Bytes",
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Structured parameters are left out of the server (ServerNaming)."),
+        };
+    }
+
+    /// <summary>What the binder's message says a malformed value should have been.</summary>
+    private static string Expected(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Boolean => "boolean",
+        TypeKind.Int32 or TypeKind.Int64 => "integer",
+        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "number",
+        TypeKind.Guid => "UUID",
+        TypeKind.DateTimeOffset => "date-time",
+        TypeKind.Date => "date",
+        TypeKind.Duration => "duration",
+        TypeKind.UnixTime => "Unix time",
+        TypeKind.Bytes => "base64 value",
+        _ => "string",
+    };
+}

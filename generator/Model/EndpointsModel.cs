@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Contracts.Generator.Helpers;
+
+namespace Contracts.Generator.Model;
+
+/// <summary>
+/// The generated ASP.NET Core server of one document, as the server emitter prints it: the handler interface, one
+/// result struct and one endpoint per served operation, and the <c>Map…</c> method. Built from the model's operations
+/// and the names <see cref="Translation.ServerNaming"/> gave them, so an operation the selection dropped is not served.
+/// </summary>
+/// <param name="IntegerEnums">The document's integer enums (a parameter of one is parsed as a number).</param>
+internal sealed record EndpointsModel(
+    EmitTarget Target,
+    string? Title,
+    string? Description,
+    string HandlerName,
+    string EndpointsName,
+    string MapMethodName,
+    EquatableArray<EndpointModel> Endpoints,
+    EquatableArray<string> IntegerEnums)
+{
+    /// <summary>The server of <paramref name="model"/>; null when the document does not ask for one.</summary>
+    public static EndpointsModel? Of(SpecModel model)
+    {
+        if (model.Server is not { } names)
+        {
+            return null;
+        }
+
+        var byMethod = model.Client.Operations.ToDictionary(o => o.MethodName, StringComparer.Ordinal);
+        var endpoints = new List<EndpointModel>();
+        foreach (var served in names.Operations)
+        {
+            if (byMethod.TryGetValue(served.MethodName, out var operation))
+            {
+                endpoints.Add(EndpointModel.Of(operation, served.ResultName));
+            }
+        }
+
+        return new EndpointsModel(model.Target, model.Client.Title, model.Client.Description, names.HandlerName, names.EndpointsName, names.MapMethodName, endpoints.ToEquatableArray(),
+            model.Enums.Where(e => e.IsInteger).Select(e => e.Name).ToEquatableArray());
+    }
+}
+
+/// <summary>One served operation.</summary>
+/// <param name="RouteTemplate">The document's path with each parameter as its route name.</param>
+/// <param name="RouteNames">Per entry of <see cref="OperationModel.Parameters"/>: the route value a path parameter is read from; empty for the others.</param>
+/// <param name="PathSegments">
+/// Per entry of <see cref="OperationModel.Parameters"/>: for a path parameter that is a whole segment, its segment counted
+/// from the end of the path (0 is the last), which the binder reads from the raw request target so that an escaped <c>/</c>
+/// stays in the value; -1 for a parameter that shares its segment (read from the route value) and for the others.
+/// </param>
+/// <param name="Cases">One factory of the result struct per declared response, in ordinal order of their status.</param>
+/// <param name="ImplicitCase">The case the result converts to implicitly from its body (the only success with a body); -1 when none.</param>
+internal sealed record EndpointModel(
+    OperationModel Operation,
+    string ResultName,
+    string RouteTemplate,
+    EquatableArray<string> RouteNames,
+    EquatableArray<int> PathSegments,
+    EquatableArray<ResultCaseModel> Cases,
+    int ImplicitCase)
+{
+    public static EndpointModel Of(OperationModel operation, string resultName)
+    {
+        var routeNames = new string[operation.Parameters.Count];
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < routeNames.Length; i++)
+        {
+            var parameter = operation.Parameters[i];
+            if (parameter.Location != ParameterLocation.Path)
+            {
+                routeNames[i] = string.Empty;
+                continue;
+            }
+
+            // The router reads names case-insensitively and refuses some characters; such a name reads from p0, p1, …
+            var name = IsRouteName(parameter.WireName) && taken.Add(parameter.WireName) ? parameter.WireName : null;
+            for (var n = 0; name is null; n++)
+            {
+                var candidate = "p" + n.ToString(CultureInfo.InvariantCulture);
+                name = operation.Parameters.Any(p => string.Equals(p.WireName, candidate, StringComparison.OrdinalIgnoreCase)) || !taken.Add(candidate) ? null : candidate;
+            }
+
+            routeNames[i] = name;
+        }
+
+        var template = operation.PathTemplate;
+        for (var i = 0; i < routeNames.Length; i++)
+        {
+            if (routeNames[i].Length > 0)
+            {
+                template = template.Replace("{" + operation.Parameters[i].WireName + "}", "{" + routeNames[i] + "}");
+            }
+        }
+
+        var segments = operation.PathTemplate.Length > 1 ? operation.PathTemplate.TrimEnd('/').Split('/') : new[] { string.Empty };
+        var pathSegments = operation.Parameters
+            .Select(p => p.Location == ParameterLocation.Path && Array.LastIndexOf(segments, "{" + p.WireName + "}") is var at && at >= 0 ? segments.Length - 1 - at : -1)
+            .ToEquatableArray();
+        var cases = operation.Responses.Select(r => new ResultCaseModel(r, FactoryName(r.StatusPattern))).ToEquatableArray();
+        var withBody = cases.Select((c, i) => (Case: c, Index: i)).Where(c => c.Case.Response.IsSuccess && c.Case.Response.Kind != ResponseKind.None).ToList();
+        var implicitCase = withBody.Count == 1 && withBody[0].Case.Response.IsCode && ConvertsImplicitly(withBody[0].Case.Response) ? withBody[0].Index : -1;
+        return new EndpointModel(operation, resultName, template, routeNames.ToEquatableArray(), pathSegments, cases, implicitCase);
+    }
+
+    /// <summary>Letters, digits and <c>_</c>, not starting with a digit: a route parameter name the router takes as it is.</summary>
+    private static bool IsRouteName(string name) =>
+        name.Length > 0 && !char.IsDigit(name[0]) && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
+
+    /// <summary>C# has no user-defined conversion from an interface (lists and maps are <c>IReadOnlyList</c>/<c>IReadOnlyDictionary</c>).</summary>
+    private static bool ConvertsImplicitly(DeclaredResponseModel response) =>
+        response.Kind is ResponseKind.Text or ResponseKind.Stream
+        || response.Type is { Kind: not (TypeKind.Array or TypeKind.Map) };
+
+    /// <summary>The factory of a status: its HTTP name for the common codes, <c>Status{code}</c> otherwise, a class name for a range, <c>Status</c> for default.</summary>
+    internal static string FactoryName(string status) => status switch
+    {
+        "200" => "Ok",
+        "201" => "Created",
+        "202" => "Accepted",
+        "204" => "NoContent",
+        "400" => "BadRequest",
+        "401" => "Unauthorized",
+        "403" => "Forbidden",
+        "404" => "NotFound",
+        "409" => "Conflict",
+        "422" => "UnprocessableEntity",
+        "500" => "InternalServerError",
+        "1XX" => "Informational",
+        "2XX" => "Success",
+        "3XX" => "Redirection",
+        "4XX" => "ClientError",
+        "5XX" => "ServerError",
+        "default" => "Status",
+        _ => "Status" + status,
+    };
+}
+
+/// <summary>One case of a result struct: a declared response and its factory.</summary>
+internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName)
+{
+    /// <summary>The lowest and highest status code the factory accepts (one code, a range, or any for default).</summary>
+    public (int Low, int High) StatusRange => Response.StatusPattern switch
+    {
+        "default" => (100, 599),
+        var pattern when pattern.EndsWith("XX", StringComparison.Ordinal) => ((pattern[0] - '0') * 100, (pattern[0] - '0') * 100 + 99),
+        var pattern => (int.Parse(pattern, NumberStyles.None, CultureInfo.InvariantCulture), int.Parse(pattern, NumberStyles.None, CultureInfo.InvariantCulture)),
+    };
+}

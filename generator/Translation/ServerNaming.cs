@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Locating;
+using Contracts.Generator.Model;
+using Contracts.Generator.Helpers;
+
+namespace Contracts.Generator.Translation;
+
+/// <summary>
+/// Names the generated server's types through the type registry, after every schema and response class is named, so that
+/// a document keeps each name it had without the server and a generated name a schema already has gets a number
+/// (<c>GetPetResult2</c>). An operation the server cannot serve in this version is left out here, with CTR149 at the
+/// operation saying why.
+/// </summary>
+internal static class ServerNaming
+{
+    public static ServerNamesModel Name(ClientModel client, EmitTarget target, TypeRegistry registry, DiagnosticBag diagnostics)
+    {
+        var stem = target.ClientName.EndsWith("Client", StringComparison.Ordinal) && target.ClientName.Length > "Client".Length
+            ? target.ClientName.Substring(0, target.ClientName.Length - "Client".Length)
+            : target.ClientName;
+        var handler = registry.Claim("I" + stem + "Handler");
+        var endpoints = registry.Claim(stem + "Endpoints");
+        var served = new List<ServedOperationName>();
+        foreach (var operation in client.Operations)
+        {
+            if (WhyNotServed(operation, client) is { } reason)
+            {
+                diagnostics.Add(DiagnosticDescriptors.OperationNotServed, operation.Pointer, operation.OperationId, reason);
+                continue;
+            }
+
+            var method = operation.MethodName.EndsWith("Async", StringComparison.Ordinal)
+                ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
+                : operation.MethodName;
+            served.Add(new ServedOperationName(operation.MethodName, registry.Claim(method + "Result")));
+        }
+
+        return new ServerNamesModel(handler, endpoints, "Map" + stem, served.ToEquatableArray());
+    }
+
+    /// <summary>Why the server cannot serve <paramref name="operation"/> in this version; null when it can.</summary>
+    internal static string? WhyNotServed(OperationModel operation, ClientModel client)
+    {
+        if (client.Aws is not null)
+        {
+            return "AWS protocol operations (signed, dispatched by X-Amz-Target) are not served";
+        }
+
+        if (operation.Response.Kind == ResponseKind.Envelope)
+        {
+            return "its success response is an envelope (x-contracts-envelope)";
+        }
+
+        foreach (var parameter in operation.Parameters)
+        {
+            if (!IsBindable(parameter))
+            {
+                return "the " + parameter.Location.ToString().ToLowerInvariant() + " parameter '" + parameter.WireName + "' is " + Describe(parameter);
+            }
+        }
+
+        if (operation.Body is { Kind: BodyKind.Form or BodyKind.Multipart } body)
+        {
+            return "its request body is " + (body.Kind == BodyKind.Form ? "a form" : "multipart") + " (" + body.MediaType + ")";
+        }
+
+        if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.EventStream) is { } stream)
+        {
+            return "its response " + stream.StatusPattern + " is a stream of items (" + stream.MediaType + ")";
+        }
+
+        if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.Envelope) is { } envelope)
+        {
+            return "its response " + envelope.StatusPattern + " is an envelope (x-contracts-envelope)";
+        }
+
+        return null;
+    }
+
+    /// <summary>A scalar, or a list of scalars in a style the binder undoes (not deepObject).</summary>
+    private static bool IsBindable(ParameterModel parameter)
+    {
+        if (parameter.Style == ParameterStyle.DeepObject)
+        {
+            return false;
+        }
+
+        var type = parameter.Type.Kind == TypeKind.Array ? parameter.Type.Element! : parameter.Type;
+        return IsScalar(type);
+    }
+
+    internal static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+        or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes
+        or TypeKind.Enum or TypeKind.Date or TypeKind.Duration or TypeKind.UnixTime;
+
+    private static string Describe(ParameterModel parameter) => parameter.Style == ParameterStyle.DeepObject
+        ? "a deepObject"
+        : parameter.Type.Kind switch
+        {
+            TypeKind.Object or TypeKind.External => "an object",
+            TypeKind.Map => "a map",
+            TypeKind.Union => "a union",
+            TypeKind.Any => "free-form JSON",
+            _ => "a list of structured values",
+        };
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Contracts.Generator.Tests.Server;
+
+/// <summary>
+/// The generated ASP.NET Core server (<c>Generate="Server"</c>, docs/server.md): its files, snapshotted and compiled
+/// against ASP.NET Core and the server runtime, and the diagnostics of the option and of what a project lacks.
+/// </summary>
+public sealed class ServerGenerationTests
+{
+    private static SpecFile Spec(string generate) =>
+        SpecFile.FromOutput("Specs/server.yaml", "Contracts.Tests.Served", "PetsClient").WithMetadata("ContractsGenerate", generate);
+
+    [Theory]
+    [InlineData("Server", "Server")]
+    [InlineData("ServerAndClient", "Client;Server")]
+    public void Generated_files_match_the_baselines(string baseline, string generate)
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, Spec(generate));
+
+        run.AssertGeneratorDidNotThrow();
+        Snapshot.Match(baseline, run.Sources);
+    }
+
+    [Theory]
+    [InlineData("Server")]
+    [InlineData("Client;Server")]
+    [InlineData("client|SERVER")]
+    [InlineData("Both")]
+    public void Generated_server_compiles_without_errors_or_warnings(string generate)
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, Spec(generate));
+
+        var reported = run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(reported.Select(d => d.Id).SequenceEqual(["CTR149"]), GeneratorRun.Format(reported));
+        run.AssertCompilesCleanly();
+        Assert.Contains(run.Sources.Keys, name => name.EndsWith("PetsClient.Server.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Server_only_generates_no_client_but_the_records_and_the_context()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, Spec("server"));
+
+        Assert.DoesNotContain(run.Sources.Keys, name => name.EndsWith(".Client.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Sources.Keys, name => name.EndsWith(".JsonContext.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Sources.Keys, name => name.Contains(".Models.", StringComparison.Ordinal));
+        Assert.Contains("partial interface IPetsHandler", run.Source("Server"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unset_Generate_gives_the_client_as_before()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, SpecFile.FromOutput("Specs/server.yaml", "Contracts.Tests.Served", "PetsClient"));
+
+        Assert.Contains(run.Sources.Keys, name => name.EndsWith(".Client.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Keys, name => name.EndsWith(".Server.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CTR147" or "CTR148" or "CTR149");
+    }
+
+    [Fact]
+    public void An_unknown_Generate_word_is_CTR147_at_the_start_of_the_spec_and_the_client_is_generated()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, Spec("Servr"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR147");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("The Generate metadata is 'Servr', which names neither Client nor Server (nor Both); the client is generated", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(run.Sources.Keys, name => name.EndsWith(".Client.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources.Keys, name => name.EndsWith(".Server.g.cs", StringComparison.Ordinal));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void An_operation_the_server_cannot_bind_is_CTR149_at_the_operation()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, Spec("Server"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR149");
+        Assert.Equal(
+            "Operation 'searchPets' is left out of the generated server: the query parameter 'filter' is a deepObject",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var line = Array.FindIndex(Spec("Server").Text.Split('\n'), l => l.Contains("operationId: searchPets", StringComparison.Ordinal));
+        Assert.Equal(line - 1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain("SearchPets", run.Source("Server"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_ASP_NET_Core_the_server_is_CTR148_and_not_generated()
+    {
+        var run = GeneratorHarness.RunWith([ServerReferences.Runtime], Spec("Client;Server"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR148");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("Microsoft.AspNetCore.App", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources.Keys, name => name.EndsWith(".Server.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Sources.Keys, name => name.EndsWith(".Client.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_the_server_runtime_the_server_is_CTR148_naming_the_package()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.AspNetCore, Spec("Server"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CTR148");
+        Assert.Equal(
+            "The server of 'PetsClient' is not generated: the project does not reference Contracts.Runtime.AspNetCore (Contracts.Runtime.AspNetCore.RequestBinder); add a PackageReference to Contracts.Runtime.AspNetCore",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(run.Sources.Keys, name => name.EndsWith(".Server.g.cs", StringComparison.Ordinal));
+    }
+}
