@@ -13,8 +13,9 @@ namespace Contracts.Benchmarks.Server;
 /// All servers in one process, timed in turns: each round sends a batch of one operation to every server (the order
 /// rotating from round to round), so a burst of load from elsewhere on the machine falls on all of them alike.
 /// BenchmarkDotNet runs one server after the other, minutes apart; on a shared machine the ratios of this mode are the
-/// steadier ones. Prints, per operation and server, the median time per request over the rounds and the allocated
-/// bytes per request (GC.GetTotalAllocatedBytes: the client's and the server's side together).
+/// steadier ones. Prints, per operation and server, the median wall time and the median process CPU time per request
+/// over the rounds (see <see cref="ProcessClock"/>), and the allocated bytes per request (GC.GetTotalAllocatedBytes:
+/// the client's and the server's side together). Every figure includes the harness: the floor row is its share.
 /// </summary>
 public static class Interleaved
 {
@@ -39,6 +40,7 @@ public static class Interleaved
         }
 
         var times = new Dictionary<(string, Operation), List<double>>();
+        var cpu = new Dictionary<(string, Operation), List<double>>();
         var bytes = new Dictionary<(string, Operation), List<double>>();
         for (var round = -2; round < rounds; round++)
         {
@@ -54,6 +56,7 @@ public static class Interleaved
 
                     var client = clients[server];
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var cpuClock = ProcessClock.NowNanoseconds();
                     var clock = Stopwatch.GetTimestamp();
                     for (var i = 0; i < batch; i++)
                     {
@@ -61,28 +64,29 @@ public static class Interleaved
                     }
 
                     var elapsed = Stopwatch.GetElapsedTime(clock);
+                    var cpuElapsed = ProcessClock.NowNanoseconds() - cpuClock;
                     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                     if (round >= 0)
                     {
                         // The first two rounds warm up (JIT tiers, pools) and are not kept.
                         Add(times, (server, operation), elapsed.TotalMicroseconds * 1000 / batch);
+                        Add(cpu, (server, operation), (cpuElapsed ?? double.NaN) / batch);
                         Add(bytes, (server, operation), (double)allocated / batch);
                     }
                 }
             }
         }
 
-        Console.WriteLine($"Interleaved: {rounds} rounds of {batch} requests per operation and server; median ns per request, mean bytes allocated per request.");
+        Console.WriteLine($"Interleaved: {rounds} rounds of {batch} requests per operation and server; median wall and CPU ns per request, mean bytes allocated per request.");
         Console.WriteLine();
-        Console.WriteLine("operation;server;median_ns;allocated_b");
+        Console.WriteLine("operation;server;wall_ns;cpu_ns;allocated_b");
         foreach (var operation in Requests.All)
         {
             foreach (var server in servers)
             {
                 if (times.TryGetValue((server, operation), out var samples))
                 {
-                    var label = server == ServerHosts.Floor ? "floor (204, no work)" : server;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation};{label};{Median(samples):F0};{bytes[(server, operation)].Average():F0}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation};{server};{Median(samples):F0};{Median(cpu[(server, operation)]):F0};{bytes[(server, operation)].Average():F0}"));
                 }
             }
         }
