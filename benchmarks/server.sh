@@ -19,7 +19,7 @@ benchmarks/.work/server/PetStoreNSwagController.g.cs (the project compiles it on
 checks every answer (--check), then
   1. the interleaved mode (--interleaved): all servers in one process, in turns, a batch of one operation each, the
      order rotating per round; median wall and process CPU time per request, allocated bytes per request;
-  2. BenchmarkDotNet (default arguments: --filter * --job short): mean and allocated bytes per request.
+  2. BenchmarkDotNet (default arguments: --filter * --job short --inProcess): mean and allocated bytes per request.
 Prints Markdown tables with generated ÷ hand-written and generated ÷ NSwag. Each figure includes the harness
 (TestServer and HttpClient); the floor row (a RequestDelegate answering 204) is its share.
 
@@ -44,7 +44,9 @@ while (($#)); do
   esac
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ && "$batch" =~ ^[1-9][0-9]*$ ]] || { echo "error: --rounds and --batch take positive numbers" >&2; exit 2; }
-((${#bdn_args[@]})) || bdn_args=(--filter '*' --job short)
+# In process: BenchmarkDotNet's own rebuild of the project (generator included) outlasts its 2-minute build timeout
+# on a loaded machine, and every server runs in one process in the interleaved mode too.
+((${#bdn_args[@]})) || bdn_args=(--filter '*' --job short --inProcess)
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 project="$BENCH_REPO_ROOT/benchmarks/Contracts.Benchmarks.Server"
@@ -110,13 +112,16 @@ if ((bdn)); then
       NR == 1 { for (i = 1; i <= NF; i++) { gsub(/"/, "", $i); col[$i] = i }; next }
       {
         for (i = 1; i <= NF; i++) { gsub(/"/, "", $i) }
-        server = ("Server" in col) ? $col["Server"] : "floor"
-        op = ($col["Method"] == "Floor") ? "GetPet" : $col["Method"]
+        # "Server" is also the GC column; the parameter comes after it, so col[] holds the parameter.
+        floor = $col["Method"] == "Floor"
+        server = floor ? "floor" : $col["Server"]
+        op = floor ? "GetPet" : $col["Method"]
         mean = $col["Mean [ns]"]; alloc = $col["Allocated [B]"]; gsub(/,/, "", mean); gsub(/,/, "", alloc)
         print op ";" server ";" mean ";" alloc
       }' "$csv"
   done)
-  [[ -n "$rows" ]] || bench_die "no BenchmarkDotNet report in $artifacts/results"
+  awk -F';' '$3 !~ /^[0-9.]+$/ || $4 !~ /^[0-9.]+$/ { bad = 1 } END { exit bad || NR == 0 }' <<<"$rows" \
+    || bench_die "BenchmarkDotNet reported no figure for some benchmark (see $work/bdn.log)"
   awk -F';' '{ print $1 ";" $2 ";" $3 }' <<<"$rows" | table "BenchmarkDotNet (${bdn_args[*]}): mean per request" µs 1000
   awk -F';' '{ print $1 ";" $2 ";" $4 }' <<<"$rows" | table "BenchmarkDotNet: allocated per request (client and server)" B 1
 fi
