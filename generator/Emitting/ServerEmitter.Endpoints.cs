@@ -168,17 +168,8 @@ internal static partial class ServerEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("var __handler = " + ServiceProviderExtensions + ".GetRequiredService<" + model.HandlerName + ">(__context.RequestServices);");
-        if (operation.IsDeprecated)
-        {
-            // The handler implements the deprecated operation; calling it is this endpoint's job, not a use to warn about.
-            writer.WriteLine("#pragma warning disable CS0612, CS0618");
-        }
-
+        // A deprecated operation's call raises nothing: the file header turns CS0612/CS0618 off for the whole file.
         writer.WriteLine("var __result = await __handler." + operation.MethodName + "(" + string.Join(", ", arguments) + ");");
-        if (operation.IsDeprecated)
-        {
-            writer.WriteLine("#pragma warning restore CS0612, CS0618");
-        }
 
         writer.WriteLine("await __result.WriteAsync(__context);");
         writer.CloseBlock();

@@ -115,3 +115,70 @@ public sealed class ServerGenerationTests
         Assert.DoesNotContain(run.Sources.Keys, name => name.EndsWith(".Server.g.cs", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Shapes the server spec does not hold, each compiled: names taken by schemas, internal types, integer enums.</summary>
+public sealed class ServerShapeTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: {title: Shapes, version: '1'}
+        paths:
+          /pets/{petId}:
+            get:
+              operationId: getPet
+              deprecated: true
+              parameters:
+                - {name: petId, in: path, required: true, schema: {type: integer}}
+                - {name: level, in: query, required: true, schema: {$ref: '#/components/schemas/Level'}}
+                - {name: day, in: header, schema: {type: string, format: date}}
+                - {name: 'odd name', in: query, schema: {type: number}}
+              responses:
+                '200':
+                  description: The pet.
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/GetPetResult'}
+                '202':
+                  description: Accepted, not ready.
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {message: {type: string}}}
+                '302': {description: Elsewhere.}
+                5XX:
+                  description: Failed.
+                  content:
+                    text/plain:
+                      schema: {type: string}
+        components:
+          schemas:
+            GetPetResult:
+              type: object
+              properties:
+                name: {type: string}
+            Level:
+              type: integer
+              enum: [1, 2, 3]
+        """;
+
+    private static SpecFile Shapes() =>
+        SpecFile.Inline("shapes.yaml", Spec, "Contracts.Tests.ServedShapes", "ShapesClient") with { Visibility = "internal" };
+
+    [Theory]
+    [InlineData("Server")]
+    [InlineData("Client;Server")]
+    public void Names_taken_by_schemas_give_the_result_a_number_and_every_response_a_factory(string generate)
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, Shapes().WithMetadata("ContractsGenerate", generate));
+
+        run.AssertCompilesCleanly();
+        var server = run.Source("Server");
+        // The schema keeps GetPetResult, the client's union of the 200 and 202 bodies took GetPetResult2.
+        Assert.Contains("internal readonly struct GetPetResult3", server, StringComparison.Ordinal);
+        Assert.Contains("internal partial interface IShapesHandler", server, StringComparison.Ordinal);
+        Assert.Contains("public static GetPetResult3 Ok(global::Contracts.Tests.ServedShapes.GetPetResult body)", server, StringComparison.Ordinal);
+        Assert.Contains("public static GetPetResult3 Status302()", server, StringComparison.Ordinal);
+        Assert.Contains("public static GetPetResult3 ServerError(int statusCode, string body)", server, StringComparison.Ordinal);
+        // Two successes with bodies: no implicit conversion (which body would it be?).
+        Assert.DoesNotContain("implicit operator", server, StringComparison.Ordinal);
+    }
+}
