@@ -21,7 +21,7 @@ public static class Interleaved
 {
     public static async Task RunAsync(int rounds, int batch)
     {
-        var servers = ServerHosts.Compared.Append(ServerHosts.Floor).ToArray();
+        var servers = ServerHosts.Compared.Append(ServerHosts.HandWrittenProblem).Append(ServerHosts.Floor).ToArray();
         var clients = new Dictionary<string, HttpClient>();
         var apps = new List<WebApplication>();
         foreach (var server in servers)
@@ -49,7 +49,8 @@ public static class Interleaved
                 for (var turn = 0; turn < servers.Length; turn++)
                 {
                     var server = servers[(turn + Math.Max(round, 0)) % servers.Length];
-                    if (server == ServerHosts.Floor && operation != Operation.GetPet)
+                    if ((server == ServerHosts.Floor && operation != Operation.GetPet)
+                        || (server == ServerHosts.HandWrittenProblem && operation != Operation.GetPetBadRequest))
                     {
                         continue;
                     }

@@ -59,6 +59,14 @@ public static class Program
             await app.DisposeAsync();
         }
 
+        var (problemApp, problemClient) = await ServerHosts.StartAsync(ServerHosts.HandWrittenProblem);
+        var problem = await Requests.DescribeAsync(problemClient, Operation.GetPetBadRequest);
+        var problemOk = problem.Status == 400 && problem.ContentType.StartsWith("application/problem+json", StringComparison.Ordinal);
+        failures += problemOk ? 0 : 1;
+        Console.WriteLine($"{(problemOk ? "ok  " : "FAIL")} {ServerHosts.HandWrittenProblem} {Operation.GetPetBadRequest} {problem.Status} {problem.ContentType} {problem.Body}");
+        problemClient.Dispose();
+        await problemApp.DisposeAsync();
+
         return failures == 0 ? 0 : 1;
     }
 }

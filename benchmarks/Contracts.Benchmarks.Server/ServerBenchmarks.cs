@@ -48,6 +48,35 @@ public class ServerBenchmarks
     public Task<int> GetPetBadRequest() => Requests.SendAsync(_client, Operation.GetPetBadRequest);
 }
 
+/// <summary>The bad request answered by the hand-written server with a problem-details body (see <see cref="ServerHosts.HandWrittenProblem"/>).</summary>
+[MemoryDiagnoser]
+public class ProblemBodyBenchmarks
+{
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    [GlobalSetup]
+    public async Task StartAsync()
+    {
+        (_app, _client) = await ServerHosts.StartAsync(ServerHosts.HandWrittenProblem);
+        var (status, contentType, body) = await Requests.DescribeAsync(_client, Operation.GetPetBadRequest);
+        if (status != 400 || !contentType.StartsWith("application/problem+json", System.StringComparison.Ordinal))
+        {
+            throw new System.InvalidOperationException("the hand-written server with problem details answered " + status + " " + contentType + ": " + body);
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task StopAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Benchmark]
+    public Task<int> GetPetBadRequest() => Requests.SendAsync(_client, Operation.GetPetBadRequest);
+}
+
 /// <summary>The harness alone: TestServer, HttpClient and routing to a RequestDelegate that answers 204.</summary>
 [MemoryDiagnoser]
 public class FloorBenchmarks

@@ -25,6 +25,12 @@ public static class ServerHosts
     public const string HandWritten = "hand-written";
     public const string NSwag = "nswag";
 
+    /// <summary>
+    /// The hand-written server with AddProblemDetails and UseStatusCodePages, the usual way to give its empty 400 a
+    /// problem-details body: timed on the bad request only, where the generated server writes one.
+    /// </summary>
+    public const string HandWrittenProblem = "hand-written-problem";
+
     /// <summary>A RequestDelegate answering 204: what TestServer, HttpClient and routing cost on their own.</summary>
     public const string Floor = "floor";
 
@@ -53,6 +59,10 @@ public static class ServerHosts
             case HandWritten:
                 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, HandWrittenJsonContext.Default));
                 break;
+            case HandWrittenProblem:
+                builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, HandWrittenJsonContext.Default));
+                builder.Services.AddProblemDetails();
+                break;
 #if NSWAG_CONTROLLER
             case NSwag:
                 // The benchmark's entry assembly is BenchmarkDotNet's, so the controller's assembly is named.
@@ -72,6 +82,10 @@ public static class ServerHosts
                 app.MapPetStore();
                 break;
             case HandWritten:
+                app.MapHandWrittenPetStore();
+                break;
+            case HandWrittenProblem:
+                app.UseStatusCodePages();
                 app.MapHandWrittenPetStore();
                 break;
 #if NSWAG_CONTROLLER
