@@ -29,7 +29,8 @@ public sealed class RequestBinder
     private List<KeyValuePair<string, List<string>>>? _errors;
     private List<KeyValuePair<string, string>>? _query;
     private List<KeyValuePair<string, string>>? _cookies;
-    private string[]? _rawSegments;
+    private string? _rawTarget;
+    private int _rawPathEnd;
     private int _status = StatusCodes.Status400BadRequest;
 
     /// <summary>Starts binding a request to operation <paramref name="operationId"/>.</summary>
@@ -61,13 +62,47 @@ public sealed class RequestBinder
     /// </summary>
     public string? Path(string routeName, string name, int segment, ParameterStyle style, bool explode)
     {
-        var pieces = PathPieces(routeName, name, segment, style, explode, list: false);
-        return pieces is null ? null : pieces[0];
+        var text = PathText(routeName, name, segment, style, out _);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = Unescape(text);
+        if (value.Length == 0)
+        {
+            AddError(name, "is required in the path.");
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>The items of list path parameter <paramref name="name"/> (see <see cref="Path"/>).</summary>
-    public IReadOnlyList<string>? PathList(string routeName, string name, int segment, ParameterStyle style, bool explode) =>
-        PathPieces(routeName, name, segment, style, explode, list: true);
+    public IReadOnlyList<string>? PathList(string routeName, string name, int segment, ParameterStyle style, bool explode)
+    {
+        var text = PathText(routeName, name, segment, style, out var prefix);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // Exploded label lists repeat "."; exploded matrix lists repeat ";name="; everything else uses commas.
+        var separator = explode && style != ParameterStyle.Simple ? prefix : ",";
+        var items = new List<string>();
+        foreach (var item in text.Split(new[] { separator }, StringSplitOptions.None))
+        {
+            items.Add(Unescape(item));
+        }
+
+        if (items.Count == 1 && items[0].Length == 0)
+        {
+            AddError(name, "is required in the path.");
+            return null;
+        }
+
+        return items;
+    }
 
     /// <summary>The value of query parameter <paramref name="name"/>; null when absent (a problem when <paramref name="required"/>).</summary>
     public string? Query(string name, bool required)
@@ -365,13 +400,20 @@ public sealed class RequestBinder
         return text.ToString();
     }
 
-    private IReadOnlyList<string>? PathPieces(string routeName, string name, int segment, ParameterStyle style, bool explode, bool list)
+    /// <summary>The raw (still escaped) text of a path parameter with its style's prefix removed; null and a problem when absent or misspelled.</summary>
+    private string? PathText(string routeName, string name, int segment, ParameterStyle style, out string prefix)
     {
+        prefix = style switch
+        {
+            ParameterStyle.Label => ".",
+            ParameterStyle.Matrix => ";" + Uri.EscapeDataString(name) + "=",
+            _ => string.Empty,
+        };
+
         string? raw;
         if (segment >= 0)
         {
-            var segments = RawSegments();
-            raw = segment < segments.Length ? segments[segments.Length - 1 - segment] : null;
+            raw = RawSegment(segment);
         }
         else
         {
@@ -386,71 +428,50 @@ public sealed class RequestBinder
             return null;
         }
 
-        var text = raw!;
-        var prefix = style switch
+        if (!raw!.StartsWith(prefix, StringComparison.Ordinal))
         {
-            ParameterStyle.Label => ".",
-            ParameterStyle.Matrix => ";" + Uri.EscapeDataString(name) + "=",
-            _ => string.Empty,
-        };
-        if (!text.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            AddError(name, Quote(Unescape(text)) + " does not start with '" + prefix + "' as the " + style.ToString().ToLowerInvariant() + " style writes it (path).");
+            AddError(name, Quote(Unescape(raw)) + " does not start with '" + prefix + "' as the " + style.ToString().ToLowerInvariant() + " style writes it (path).");
             return null;
         }
 
-        text = text.Substring(prefix.Length);
-        var items = new List<string>();
-        if (!list)
+        return prefix.Length == 0 ? raw : raw.Substring(prefix.Length);
+    }
+
+    /// <summary>
+    /// Segment <paramref name="fromEnd"/> of the raw request target, counted from the end (0 is the last): the raw
+    /// target keeps every escape that routing has undone, and counting from the end is the same with or without a
+    /// PathBase in front. Found by scanning, without splitting the whole path.
+    /// </summary>
+    private string? RawSegment(int fromEnd)
+    {
+        if (_rawTarget is null)
         {
-            items.Add(Unescape(text));
-        }
-        else
-        {
-            // Exploded label lists repeat "."; exploded matrix lists repeat ";name="; everything else uses commas.
-            var separator = explode && style != ParameterStyle.Simple ? prefix : ",";
-            foreach (var item in text.Split(new[] { separator }, StringSplitOptions.None))
+            var target = Context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+            _rawTarget = string.IsNullOrEmpty(target) || target![0] != '/'
+                ? (Context.Request.PathBase + Context.Request.Path).ToUriComponent()
+                : target;
+            var query = _rawTarget.IndexOf('?');
+            _rawPathEnd = query < 0 ? _rawTarget.Length : query;
+            if (_rawPathEnd > 1 && _rawTarget[_rawPathEnd - 1] == '/')
             {
-                items.Add(Unescape(item));
+                _rawPathEnd--;
             }
         }
 
-        if (items.Count == 1 && items[0].Length == 0)
+        var end = _rawPathEnd;
+        for (var i = 0; i < fromEnd; i++)
         {
-            AddError(name, "is required in the path.");
-            return null;
+            var slash = end == 0 ? -1 : _rawTarget.LastIndexOf('/', end - 1);
+            if (slash < 0)
+            {
+                return null;
+            }
+
+            end = slash;
         }
 
-        return items;
-    }
-
-    private string[] RawSegments()
-    {
-        if (_rawSegments is not null)
-        {
-            return _rawSegments;
-        }
-
-        // The raw target keeps every escape (routing has undone them); segments counted from the end are the same
-        // with or without a PathBase in front.
-        var target = Context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        string path;
-        if (string.IsNullOrEmpty(target) || target![0] != '/')
-        {
-            path = (Context.Request.PathBase + Context.Request.Path).ToUriComponent();
-        }
-        else
-        {
-            var query = target.IndexOf('?');
-            path = query < 0 ? target : target.Substring(0, query);
-        }
-
-        if (path.Length > 1 && path[path.Length - 1] == '/')
-        {
-            path = path.Substring(0, path.Length - 1);
-        }
-
-        return _rawSegments = path.Split('/');
+        var start = end == 0 ? 0 : _rawTarget.LastIndexOf('/', end - 1) + 1;
+        return _rawTarget.Substring(start, end - start);
     }
 
     private List<KeyValuePair<string, string>> QueryPairs()
