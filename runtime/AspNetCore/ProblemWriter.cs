@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -54,7 +55,11 @@ internal static class ProblemWriter
     }
 
     /// <summary>An AWS JSON error: the type in the header AWS SDKs read first and in <c>__type</c>, with one message.</summary>
-    public static async Task WriteAwsAsync(HttpContext context, int status, string errorType, string message)
+    public static Task WriteAwsAsync(HttpContext context, int status, string errorType, string message) =>
+        WriteAwsAsync(context, status, errorType, message, static (writer, text) => writer.WriteString("message", text));
+
+    /// <summary>An AWS JSON error whose members beside <c>__type</c> <paramref name="writeMembers"/> writes.</summary>
+    public static async Task WriteAwsAsync<TState>(HttpContext context, int status, string errorType, TState state, Action<Utf8JsonWriter, TState> writeMembers)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -66,7 +71,7 @@ internal static class ProblemWriter
         {
             writer.WriteStartObject();
             writer.WriteString("__type", errorType);
-            writer.WriteString("message", message);
+            writeMembers(writer, state);
             writer.WriteEndObject();
             writer.Flush();
             await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);

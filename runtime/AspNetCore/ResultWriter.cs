@@ -121,43 +121,33 @@ public static class ResultWriter
     /// Writes a declared AWS JSON error: <paramref name="errorType"/> in the <c>X-Amzn-ErrorType</c> header and as
     /// <c>__type</c>, beside the members of <paramref name="details"/> (none when null).
     /// </summary>
-    public static async Task WriteAwsErrorAsync<T>(HttpContext context, int statusCode, string errorType, T? details, JsonTypeInfo<T>? typeInfo)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
-
-        var response = context.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = "application/x-amz-json-1.1";
-        response.Headers["X-Amzn-ErrorType"] = errorType;
-        // The response's pipe, not its stream: the serializer flushes the writer, which must not block on the socket.
-        var writer = new Utf8JsonWriter(response.BodyWriter);
-        await using (writer.ConfigureAwait(false))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("__type", errorType);
-            if (details is not null && typeInfo is not null)
+    public static Task WriteAwsErrorAsync<T>(HttpContext context, int statusCode, string errorType, T? details, JsonTypeInfo<T>? typeInfo) =>
+        ProblemWriter.WriteAwsAsync(
+            context ?? throw new ArgumentNullException(nameof(context)),
+            statusCode,
+            errorType,
+            (Details: details, TypeInfo: typeInfo),
+            static (writer, state) =>
             {
-                using var members = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(details, typeInfo));
-                if (members.RootElement.ValueKind == JsonValueKind.Object)
+                if (state.Details is null || state.TypeInfo is null)
                 {
-                    foreach (var member in members.RootElement.EnumerateObject())
+                    return;
+                }
+
+                using var members = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(state.Details, state.TypeInfo));
+                if (members.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return;
+                }
+
+                foreach (var member in members.RootElement.EnumerateObject())
+                {
+                    if (member.Name != "__type")
                     {
-                        if (member.Name != "__type")
-                        {
-                            member.WriteTo(writer);
-                        }
+                        member.WriteTo(writer);
                     }
                 }
-            }
-
-            writer.WriteEndObject();
-            writer.Flush();
-            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-    }
+            });
 
     /// <summary>
     /// Streams <paramref name="items"/> as they come, each flushed: server-sent events (<c>data:</c> lines), JSON

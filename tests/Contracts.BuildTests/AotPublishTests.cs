@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -27,38 +26,8 @@ public sealed class AotPublishTests(ITestOutputHelper output)
     [NativeAotFact]
     public async Task The_AOT_sample_publishes_without_trim_or_AOT_warnings_and_calls_a_loopback_server()
     {
-        NativeToolchain.AssertPresent();
         using var project = ConsumerProject.Create("aot");
-        var sample = RepositoryPaths.Combine("samples", "Lightsail.Aot");
-        foreach (var source in Directory.GetFiles(sample, "*.cs"))
-        {
-            File.Copy(source, project.PathOf(Path.GetFileName(source)));
-        }
-
-        project.Write("Lightsail.Aot.csproj", File.ReadAllText(Path.Combine(sample, "Lightsail.Aot.csproj")).Replace("../../", RepositoryPaths.Root + "/"));
-
-        // The app is published in Release, but the generator and runtime are used as this test run built them:
-        // SetConfiguration points the references at their existing outputs, so nothing in the repository is rebuilt.
-        project.Write("Directory.Build.props", $"""
-            <Project>
-              <PropertyGroup><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors><NuGetAudit>false</NuGetAudit></PropertyGroup>
-              <ItemDefinitionGroup><ProjectReference><SetConfiguration>Configuration={RepositoryPaths.Configuration}</SetConfiguration></ProjectReference></ItemDefinitionGroup>
-            </Project>
-            """);
-
-        // No -r: a global RuntimeIdentifier would flow into the references' restore and rewrite their obj/ folders.
-        // PublishAot publishes for the SDK's own RID instead.
-        var stopwatch = Stopwatch.StartNew();
-        var publish = await DotNetCli.RunAsync(project.Directory, "publish", "-c", "Release", "-o", "publish", "-p:BuildProjectReferences=false", "-nologo", "-clp:NoSummary");
-        output.WriteLine("publish took " + stopwatch.Elapsed + Environment.NewLine + publish.Output);
-        Assert.True(publish.ExitCode == 0, publish.ToString());
-        Assert.DoesNotMatch(@"(warning|error) IL[23]\d{3}", publish.Output);
-        Assert.Contains("Generating native code", publish.Output);
-
-        var binary = project.PathOf(Path.Combine("publish", "Lightsail.Aot"));
-        Assert.True(File.Exists(binary), "no native binary at " + binary);
-        Assert.False(File.Exists(project.PathOf(Path.Combine("publish", "Lightsail.Aot.dll"))), "the publish is not native: it holds the IL assembly");
-        output.WriteLine("native binary: " + new FileInfo(binary).Length + " bytes");
+        var binary = await NativeSample.PublishAsync(project, "Lightsail.Aot", output);
 
         await using var server = await LoopbackServer.StartAsync(async context =>
         {

@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
@@ -22,32 +21,8 @@ public sealed class ServerAotPublishTests(ITestOutputHelper output)
     [NativeAotFact]
     public async Task The_server_sample_publishes_without_trim_or_AOT_warnings_and_serves_requests()
     {
-        NativeToolchain.AssertPresent();
         using var project = ConsumerProject.Create("server-aot");
-        var sample = RepositoryPaths.Combine("samples", "PetStore.Server");
-        foreach (var source in Directory.GetFiles(sample, "*.cs"))
-        {
-            File.Copy(source, project.PathOf(Path.GetFileName(source)));
-        }
-
-        File.Copy(Path.Combine(sample, "petstore.yaml"), project.PathOf("petstore.yaml"));
-        project.Write("PetStore.Server.csproj", File.ReadAllText(Path.Combine(sample, "PetStore.Server.csproj")).Replace("../../", RepositoryPaths.Root + "/"));
-        project.Write("Directory.Build.props", $"""
-            <Project>
-              <PropertyGroup><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors><NuGetAudit>false</NuGetAudit></PropertyGroup>
-              <ItemDefinitionGroup><ProjectReference><SetConfiguration>Configuration={RepositoryPaths.Configuration}</SetConfiguration></ProjectReference></ItemDefinitionGroup>
-            </Project>
-            """);
-
-        var stopwatch = Stopwatch.StartNew();
-        var publish = await DotNetCli.RunAsync(project.Directory, "publish", "-c", "Release", "-o", "publish", "-p:BuildProjectReferences=false", "-nologo", "-clp:NoSummary");
-        output.WriteLine("publish took " + stopwatch.Elapsed + Environment.NewLine + publish.Output);
-        Assert.True(publish.ExitCode == 0, publish.ToString());
-        Assert.DoesNotMatch(@"(warning|error) IL[23]\d{3}", publish.Output);
-        Assert.Contains("Generating native code", publish.Output);
-        var binary = project.PathOf(Path.Combine("publish", "PetStore.Server"));
-        Assert.True(File.Exists(binary), "no native binary at " + binary);
-        Assert.False(File.Exists(project.PathOf(Path.Combine("publish", "PetStore.Server.dll"))), "the publish is not native: it holds the IL assembly");
+        var binary = await NativeSample.PublishAsync(project, "PetStore.Server", output, "petstore.yaml");
 
         using var server = await RunningServer.StartAsync(binary, project.Directory, output);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
