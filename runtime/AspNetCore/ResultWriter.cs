@@ -26,7 +26,12 @@ public static class ResultWriter
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "application/json; charset=utf-8";
+#if NET9_0_OR_GREATER
+        // Straight into the response's pipe: no intermediate stream buffer per response.
+        return JsonSerializer.SerializeAsync(response.BodyWriter, value, typeInfo, context.RequestAborted);
+#else
         return JsonSerializer.SerializeAsync(response.Body, value, typeInfo, context.RequestAborted);
+#endif
     }
 
     /// <summary>Writes <paramref name="text"/> in UTF-8 as <paramref name="mediaType"/> with <paramref name="statusCode"/>.</summary>
