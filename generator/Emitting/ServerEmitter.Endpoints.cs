@@ -17,6 +17,7 @@ internal static partial class ServerEmitter
     private const string EndpointRouteBuilderExtensions = "global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
     private const string RoutingConventions = "global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions";
     private const string OpenApiConventions = "global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions";
+    private const string AuthorizationConventions = "global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions";
     private const string ContractOperation = AspNetCoreRuntime + ".ContractOperation";
     private const string ContractParameter = AspNetCoreRuntime + ".ContractParameter";
     private const string ContractRequestBody = AspNetCoreRuntime + ".ContractRequestBody";
@@ -87,6 +88,13 @@ internal static partial class ServerEmitter
         if (!operation.Tags.IsEmpty)
         {
             writer.WriteLine(OpenApiConventions + ".WithTags(" + local + ", " + string.Join(", ", operation.Tags.Select(Literals.String)) + ");");
+        }
+
+        if (endpoint.Authorization is { } authorization)
+        {
+            writer.WriteLine(authorization.AllowsAnonymous
+                ? AuthorizationConventions + ".AllowAnonymous(" + local + ");"
+                : AuthorizationConventions + ".RequireAuthorization(" + local + ", " + string.Join(", ", authorization.Policies.Select(Literals.String)) + ");");
         }
 
         // The operation as the app's own OpenAPI document describes it (AddContractEndpointDescriptions). No

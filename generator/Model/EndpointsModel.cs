@@ -36,14 +36,46 @@ internal sealed record EndpointsModel(
         {
             if (byMethod.TryGetValue(served.MethodName, out var operation))
             {
-                endpoints.Add(EndpointModel.Of(operation, served.ResultName));
+                endpoints.Add(EndpointModel.Of(operation, served.ResultName) with { Authorization = Authorization(model.Client.Security, operation.SecurityField) });
             }
         }
 
         return new EndpointsModel(model.Target, model.Client.Title, model.Client.Description, names.HandlerName, names.EndpointsName, names.MapMethodName, endpoints.ToEquatableArray(),
             model.Enums.Where(e => e.IsInteger).Select(e => e.Name).ToEquatableArray());
     }
+
+    /// <summary>
+    /// The authorization an operation's <c>security</c> asks for: none when the document has none for it; anonymous when
+    /// the list is empty or one alternative is <c>{}</c>; otherwise the policies named after the schemes — one
+    /// alternative needs all of its schemes (one policy each), several alternatives one policy named
+    /// <c>a+b|c</c> (alternatives joined by <c>|</c>, the schemes of one by <c>+</c>) that the application defines.
+    /// </summary>
+    private static AuthorizationModel? Authorization(SecurityModel? security, string? field)
+    {
+        if (security is null || field is null || security.Requirements.FirstOrDefault(r => r.FieldName == field) is not { } list)
+        {
+            return null;
+        }
+
+        if (list.Alternatives.IsEmpty || list.Alternatives.Any(a => a.Schemes.IsEmpty))
+        {
+            return new AuthorizationModel(true, EquatableArray<string>.Empty);
+        }
+
+        if (list.Alternatives.Count == 1)
+        {
+            return new AuthorizationModel(false, list.Alternatives[0].Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal).ToEquatableArray());
+        }
+
+        var combined = string.Join("|", list.Alternatives.Select(a => string.Join("+", a.Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal));
+        return new AuthorizationModel(false, new[] { combined }.ToEquatableArray());
+    }
 }
+
+/// <summary>What an endpoint requires of the caller, from the operation's <c>security</c>.</summary>
+/// <param name="AllowsAnonymous">The operation is open (<c>security: []</c>, or an alternative <c>{}</c>).</param>
+/// <param name="Policies">Authorization policies that must all pass, named after the document's schemes; empty when anonymous.</param>
+internal sealed record AuthorizationModel(bool AllowsAnonymous, EquatableArray<string> Policies);
 
 /// <summary>One served operation.</summary>
 /// <param name="RouteTemplate">The document's path with each parameter as its route name.</param>
@@ -64,6 +96,9 @@ internal sealed record EndpointModel(
     EquatableArray<ResultCaseModel> Cases,
     int ImplicitCase)
 {
+    /// <summary>The endpoint's authorization; null when the document declares no security for the operation.</summary>
+    public AuthorizationModel? Authorization { get; init; }
+
     public static EndpointModel Of(OperationModel operation, string resultName)
     {
         var routeNames = new string[operation.Parameters.Count];

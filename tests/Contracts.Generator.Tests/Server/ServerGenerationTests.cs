@@ -27,6 +27,19 @@ public sealed class ServerGenerationTests
         Snapshot.Match(baseline, run.Sources);
     }
 
+    /// <summary>Specs/security.yaml served: each operation's <c>security</c> as authorization conventions of its endpoint.</summary>
+    [Fact]
+    public void Security_becomes_authorization_and_matches_the_baseline()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, SpecFile.FromOutput("Specs/security.yaml", "Contracts.Tests.Security", "SecurityClient").WithMetadata("ContractsGenerate", "Server"));
+
+        run.AssertGeneratorDidNotThrow();
+        Snapshot.Match("ServerSecurity", run.Sources.Where(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value));
+        run.AssertCompilesCleanly();
+        var server = run.Sources.Single(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("AllowAnonymous(__GetHealth)", server, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Server")]
     [InlineData("Client;Server")]
