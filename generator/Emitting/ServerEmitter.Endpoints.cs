@@ -227,6 +227,7 @@ internal static partial class ServerEmitter
         writer.OpenBlock("private static async " + KnownTypes.Task + " " + HandleName(endpoint) + "(" + HttpContext + " __context)");
         writer.WriteLine("var __binder = new " + RequestBinder + "(__context, " + Literals.String(operation.OperationId) + ");");
         var arguments = new List<string>();
+        var locals = new string?[operation.Parameters.Count];
         foreach (var parameter in operation.MethodParameters)
         {
             switch (parameter.Source)
@@ -234,6 +235,7 @@ internal static partial class ServerEmitter
                 case MethodParameterSource.Parameter:
                     var declared = operation.Parameters[parameter.Index];
                     var local = "__" + parameter.Name.TrimStart('@');
+                    locals[parameter.Index] = local;
                     writer.WriteLine(BindStatement(declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, model));
                     arguments.Add(local + (IsReferenceList(declared) && declared.IsRequired ? "!" : string.Empty));
                     break;
@@ -254,6 +256,8 @@ internal static partial class ServerEmitter
             }
         }
 
+        // Checked only once everything bound: a value that failed to bind is its type's default, not what was sent.
+        ValidationEmitter.WriteServerRequestCheck(writer, operation, locals, "__body", "__binder");
         writer.OpenBlock("if (__binder.HasErrors)");
         writer.WriteLine("await __binder.WriteProblemAsync();");
         writer.WriteLine("return;");
