@@ -183,7 +183,6 @@ internal static partial class ServerEmitter
                     ResponseKind.Json => "typeof(" + TypeNames.Of(response.Type!, target) + ")",
                     ResponseKind.Text => "typeof(string)",
                     ResponseKind.Stream => "typeof(" + KnownTypes.Stream + ")",
-                    ResponseKind.EventStream => "typeof(global::System.Net.ServerSentEvents.SseItem<" + TypeNames.Of(response.Type!, target) + ">)",
                     _ => "null",
                 };
                 var line = response.Kind == ResponseKind.None || response.MediaType is null

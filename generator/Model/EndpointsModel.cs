@@ -136,7 +136,11 @@ internal sealed record EndpointModel(
         var pathSegments = operation.Parameters
             .Select(p => p.Location == ParameterLocation.Path && Array.LastIndexOf(segments, "{" + p.WireName + "}") is var at && at >= 0 ? segments.Length - 1 - at : -1)
             .ToEquatableArray();
-        var cases = operation.Responses.Select(r => new ResultCaseModel(r, FactoryName(r.StatusPattern))).ToEquatableArray();
+        // A stream's items are what the handler gives: the case carries the item type the client's stream method reads.
+        var cases = operation.Responses.Select(r => r.Kind == ResponseKind.EventStream && operation.Stream is { } stream
+                ? new ResultCaseModel(r with { Type = stream.ItemType, TypeInfoProperty = stream.ItemTypeInfoProperty }, FactoryName(r.StatusPattern), stream.Format)
+                : new ResultCaseModel(r, FactoryName(r.StatusPattern)))
+            .ToEquatableArray();
         var withBody = cases.Select((c, i) => (Case: c, Index: i)).Where(c => c.Case.Response.IsSuccess && c.Case.Response.Kind != ResponseKind.None).ToList();
         var implicitCase = withBody.Count == 1 && withBody[0].Case.Response.IsCode && ConvertsImplicitly(withBody[0].Case.Response) ? withBody[0].Index : -1;
         return new EndpointModel(operation, resultName, template, routeNames.ToEquatableArray(), pathSegments, cases, implicitCase);
@@ -149,7 +153,7 @@ internal sealed record EndpointModel(
     /// <summary>C# has no user-defined conversion from an interface (lists and maps are <c>IReadOnlyList</c>/<c>IReadOnlyDictionary</c>).</summary>
     private static bool ConvertsImplicitly(DeclaredResponseModel response) =>
         response.Kind is ResponseKind.Text or ResponseKind.Stream
-        || response.Type is { Kind: not (TypeKind.Array or TypeKind.Map) };
+        || (response.Kind != ResponseKind.EventStream && response.Type is { Kind: not (TypeKind.Array or TypeKind.Map) });
 
     /// <summary>The factory of a status: its HTTP name for the common codes, <c>Status{code}</c> otherwise, a class name for a range, <c>Status</c> for default.</summary>
     internal static string FactoryName(string status) => status switch
@@ -176,8 +180,12 @@ internal sealed record EndpointModel(
 }
 
 /// <summary>One case of a result struct: a declared response and its factory.</summary>
-internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName)
+/// <param name="Format">For a stream of items: how they are written.</param>
+internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName, StreamFormat? Format = null)
 {
+    /// <summary>The case's body is a value type (a stream of items is an interface, whatever its items).</summary>
+    public bool BodyIsValueType => Response.Kind != ResponseKind.EventStream && Response.Type is { IsValueType: true };
+
     /// <summary>The lowest and highest status code the factory accepts (one code, a range, or any for default).</summary>
     public (int Low, int High) StatusRange => Response.StatusPattern switch
     {
