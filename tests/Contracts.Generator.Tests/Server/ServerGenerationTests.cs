@@ -40,6 +40,22 @@ public sealed class ServerGenerationTests
         Assert.Contains("AllowAnonymous(__GetHealth)", server, StringComparison.Ordinal);
     }
 
+    /// <summary>Specs/streams.yaml served: the streams that are an operation's only success body, the others CTR149.</summary>
+    [Fact]
+    public void Streams_are_served_as_item_sequences_and_the_rest_is_CTR149()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, SpecFile.FromOutput("Specs/streams.yaml", "Contracts.Tests.Streams", "StreamsClient").WithMetadata("ContractsGenerate", "Server"));
+
+        run.AssertGeneratorDidNotThrow();
+        var left = run.GeneratorDiagnostics.Where(d => d.Id == "CTR149").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        Assert.Single(left);
+        Assert.Contains("streamActivity", left[0], StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+        var server = run.Sources.Single(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("Ok(global::System.Collections.Generic.IAsyncEnumerable<global::Contracts.Tests.Streams.Tick> body)", server, StringComparison.Ordinal);
+        Assert.Contains("global::Contracts.Runtime.Streaming.StreamFormat.JsonLines)", server, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Server")]
     [InlineData("Client;Server")]
