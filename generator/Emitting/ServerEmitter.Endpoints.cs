@@ -17,8 +17,11 @@ internal static partial class ServerEmitter
     private const string EndpointRouteBuilderExtensions = "global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
     private const string RoutingConventions = "global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions";
     private const string OpenApiConventions = "global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions";
-    private const string ProducesResponseTypeMetadata = "global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata";
-    private const string AcceptsMetadata = "global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata";
+    private const string AuthorizationConventions = "global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions";
+    private const string ContractOperation = AspNetCoreRuntime + ".ContractOperation";
+    private const string ContractParameter = AspNetCoreRuntime + ".ContractParameter";
+    private const string ContractRequestBody = AspNetCoreRuntime + ".ContractRequestBody";
+    private const string ContractResponse = AspNetCoreRuntime + ".ContractResponse";
     private const string ServiceProviderExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
 
     private static void WriteEndpoints(SourceWriter writer, EndpointsModel model)
@@ -87,46 +90,134 @@ internal static partial class ServerEmitter
             writer.WriteLine(OpenApiConventions + ".WithTags(" + local + ", " + string.Join(", ", operation.Tags.Select(Literals.String)) + ");");
         }
 
-        var metadata = new List<string>();
-        foreach (var @case in endpoint.Cases)
+        if (endpoint.Authorization is { } authorization)
         {
-            var response = @case.Response;
-            var (low, high) = @case.StatusRange;
-            if (low != high)
+            writer.WriteLine(authorization.AllowsAnonymous
+                ? AuthorizationConventions + ".AllowAnonymous(" + local + ");"
+                : AuthorizationConventions + ".RequireAuthorization(" + local + ", " + string.Join(", ", authorization.Policies.Select(Literals.String)) + ");");
+        }
+
+        // The operation as the app's own OpenAPI document describes it (AddContractEndpointDescriptions). No
+        // AcceptsMetadata: routing would answer a wrong Content-Type with a bare 415 before the binder's problem.
+        writer.WriteLine(RoutingConventions + ".WithMetadata(");
+        writer.Indentation++;
+        writer.WriteLine(local + ",");
+        WriteContractOperation(writer, endpoint, target, ");");
+        writer.Indentation--;
+    }
+
+    private static void WriteContractOperation(SourceWriter writer, EndpointModel endpoint, EmitTarget target, string suffix)
+    {
+        var operation = endpoint.Operation;
+        var inits = new List<string>();
+        if (operation.Summary is { Length: > 0 } summary)
+        {
+            inits.Add("Summary = " + Literals.String(summary) + ",");
+        }
+
+        if (operation.Description is { Length: > 0 } text)
+        {
+            inits.Add("Description = " + Literals.String(text) + ",");
+        }
+
+        if (!operation.Tags.IsEmpty)
+        {
+            inits.Add("Tags = new[] { " + string.Join(", ", operation.Tags.Select(Literals.String)) + " },");
+        }
+
+        var responsesEnd = ")" + (inits.Count > 0 ? string.Empty : suffix);
+        writer.WriteLine("new " + ContractOperation + "(");
+        writer.Indentation++;
+        writer.WriteLine(Literals.String(operation.OperationId) + ",");
+        var parameters = operation.MethodParameters.Where(p => p.Source == MethodParameterSource.Parameter).ToList();
+        if (parameters.Count == 0)
+        {
+            writer.WriteLine("global::System.Array.Empty<" + ContractParameter + ">(),");
+        }
+        else
+        {
+            writer.WriteLine("new " + ContractParameter + "[]");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var parameter in parameters)
             {
-                // Response-type metadata takes one code: a range or default is described by the API document, not here.
-                continue;
+                var declared = operation.Parameters[parameter.Index];
+                var routeName = endpoint.RouteNames[parameter.Index];
+                var line = "new " + ContractParameter + "(" + Literals.String(declared.WireName) + ", " + ParameterSource + "." + declared.Location + ", typeof(" + DescribedType(declared.Type, parameter.IsRequired, target) + "), " + (declared.IsRequired ? "true" : "false") + ")";
+                if (declared.Location == ParameterLocation.Path && routeName.Length > 0 && routeName != declared.WireName)
+                {
+                    line += " { RouteName = " + Literals.String(routeName) + " }";
+                }
+
+                writer.WriteLine(line + ",");
             }
 
-            var type = response.Kind switch
-            {
-                ResponseKind.Json => "typeof(" + TypeNames.Of(response.Type!, target) + ")",
-                ResponseKind.Text => "typeof(string)",
-                ResponseKind.Stream => "typeof(" + KnownTypes.Stream + ")",
-                _ => "null",
-            };
-            var contentTypes = response.MediaType is { } media ? "new[] { " + Literals.String(media) + " }" : "null";
-            metadata.Add("new " + ProducesResponseTypeMetadata + "(" + low + ", " + type + ", " + contentTypes + ")");
+            writer.Indentation--;
+            writer.WriteLine("},");
         }
 
         if (operation.Body is { } body)
         {
-            metadata.Add("new " + AcceptsMetadata + "(new[] { " + Literals.String(body.MediaType) + " }, typeof(" + BodyType(body, target) + "), " + (body.IsRequired ? "false" : "true") + ")");
+            writer.WriteLine("new " + ContractRequestBody + "(typeof(" + BodyType(body, target) + "), new[] { " + Literals.String(body.MediaType) + " }, " + (body.IsRequired ? "true" : "false") + "),");
+        }
+        else
+        {
+            writer.WriteLine("null,");
         }
 
-        if (metadata.Count > 0)
+        if (endpoint.Cases.IsEmpty)
         {
-            writer.WriteLine(RoutingConventions + ".WithMetadata(");
+            writer.WriteLine("global::System.Array.Empty<" + ContractResponse + ">()" + responsesEnd);
+        }
+        else
+        {
+            writer.WriteLine("new " + ContractResponse + "[]");
+            writer.WriteLine("{");
             writer.Indentation++;
-            writer.WriteLine(local + ",");
-            for (var i = 0; i < metadata.Count; i++)
+            foreach (var @case in endpoint.Cases)
             {
-                writer.WriteLine(metadata[i] + (i == metadata.Count - 1 ? ");" : ","));
+                var response = @case.Response;
+                var status = Literals.String(response.StatusPattern);
+                var type = response.Kind switch
+                {
+                    ResponseKind.Json => "typeof(" + TypeNames.Of(response.Type!, target) + ")",
+                    ResponseKind.Text => "typeof(string)",
+                    ResponseKind.Stream => "typeof(" + KnownTypes.Stream + ")",
+                    _ => "null",
+                };
+                var line = response.Kind == ResponseKind.None || response.MediaType is null
+                    ? "new " + ContractResponse + "(" + status + ")"
+                    : "new " + ContractResponse + "(" + status + ", " + type + ", new[] { " + Literals.String(response.MediaType) + " })";
+                if (response.Description is { Length: > 0 } description)
+                {
+                    line += " { Description = " + Literals.String(description) + " }";
+                }
+
+                writer.WriteLine(line + ",");
             }
 
             writer.Indentation--;
+            writer.WriteLine("}" + responsesEnd);
+        }
+
+        writer.Indentation--;
+        if (inits.Count > 0)
+        {
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var init in inits)
+            {
+                writer.WriteLine(init);
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("}" + suffix);
         }
     }
+
+    /// <summary>The handler parameter's type as <c>typeof</c> takes it: an optional value type is nullable, a reference type is not annotated.</summary>
+    private static string DescribedType(TypeRef type, bool required, EmitTarget target) =>
+        TypeNames.Of(type, target, nullable: !required && type.IsValueType);
 
     private static void WriteHandle(SourceWriter writer, EndpointsModel model, EndpointModel endpoint, EmitTarget target)
     {
@@ -135,6 +226,7 @@ internal static partial class ServerEmitter
         writer.OpenBlock("private static async " + KnownTypes.Task + " " + HandleName(endpoint) + "(" + HttpContext + " __context)");
         writer.WriteLine("var __binder = new " + RequestBinder + "(__context, " + Literals.String(operation.OperationId) + ");");
         var arguments = new List<string>();
+        var locals = new string?[operation.Parameters.Count];
         foreach (var parameter in operation.MethodParameters)
         {
             switch (parameter.Source)
@@ -142,6 +234,7 @@ internal static partial class ServerEmitter
                 case MethodParameterSource.Parameter:
                     var declared = operation.Parameters[parameter.Index];
                     var local = "__" + parameter.Name.TrimStart('@');
+                    locals[parameter.Index] = local;
                     writer.WriteLine(BindStatement(declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, model));
                     arguments.Add(local + (IsReferenceList(declared) && declared.IsRequired ? "!" : string.Empty));
                     break;
@@ -162,6 +255,8 @@ internal static partial class ServerEmitter
             }
         }
 
+        // Checked only once everything bound: a value that failed to bind is its type's default, not what was sent.
+        ValidationEmitter.WriteServerRequestCheck(writer, operation, locals, "__body", "__binder");
         writer.OpenBlock("if (__binder.HasErrors)");
         writer.WriteLine("await __binder.WriteProblemAsync();");
         writer.WriteLine("return;");

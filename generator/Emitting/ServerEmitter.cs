@@ -119,6 +119,7 @@ internal static partial class ServerEmitter
         ResponseKind.Json => TypeNames.Of(@case.Response.Type!, target),
         ResponseKind.Text => "string",
         ResponseKind.Stream => KnownTypes.Stream,
+        ResponseKind.EventStream => "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Of(@case.Response.Type!, target) + ">",
         _ => null,
     };
 
@@ -187,6 +188,7 @@ internal static partial class ServerEmitter
                 ResponseKind.Json => ResultWriter + ".WriteJsonAsync(context, _statusCode, _body" + i + (response.Type!.IsValueType ? string.Empty : "!") + ", " + context + "." + response.TypeInfoProperty + ")",
                 ResponseKind.Text => ResultWriter + ".WriteTextAsync(context, _statusCode, _body" + i + "!, " + media + ")",
                 ResponseKind.Stream => ResultWriter + ".WriteStreamAsync(context, _statusCode, _body" + i + "!, " + media + ")",
+                ResponseKind.EventStream => ResultWriter + ".WriteEventsAsync(context, _statusCode, _body" + i + "!, " + context + "." + response.TypeInfoProperty + ", global::Contracts.Runtime.Streaming.StreamFormat." + endpoint.Cases[i].Format + ")",
                 _ => ResultWriter + ".WriteEmptyAsync(context, _statusCode)",
             } + ";");
             writer.Indentation--;
@@ -201,7 +203,7 @@ internal static partial class ServerEmitter
         writer.CloseBlock();
     }
 
-    private static string Nullable(string type, ResultCaseModel @case) => @case.Response.Type is { IsValueType: true } ? type : type + "?";
+    private static string Nullable(string type, ResultCaseModel @case) => @case.BodyIsValueType ? type : type + "?";
 
     private static void WriteFactory(SourceWriter writer, EmitTarget target, EndpointModel endpoint, int index)
     {
@@ -220,7 +222,12 @@ internal static partial class ServerEmitter
 
         if (bodyType is not null)
         {
-            writer.WriteLine("/// <param name=\"body\">The response body" + (response.MediaType is { } media ? " (" + XmlDocs.Text(media) + ")" : string.Empty) + (response.Kind == ResponseKind.Stream ? "; disposed once written." : ".") + "</param>");
+            writer.WriteLine("/// <param name=\"body\">The response body" + (response.MediaType is { } media ? " (" + XmlDocs.Text(media) + ")" : string.Empty) + (response.Kind switch
+            {
+                ResponseKind.Stream => "; disposed once written.",
+                ResponseKind.EventStream => ": each item written and flushed as it comes, until the sequence ends or the client goes away.",
+                _ => ".",
+            }) + "</param>");
             parameters.Add(bodyType + " body");
         }
 
@@ -229,7 +236,7 @@ internal static partial class ServerEmitter
             writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"statusCode\"/> is not " + low + " to " + high + ".</exception>");
         }
 
-        var nullCheck = bodyType is not null && response.Type is not { IsValueType: true };
+        var nullCheck = bodyType is not null && !@case.BodyIsValueType;
         var status = isCode ? low.ToString(System.Globalization.CultureInfo.InvariantCulture) : "statusCode";
         var create = "new " + endpoint.ResultName + "(" + (index + 1) + ", " + status + (bodyType is null ? string.Empty : ", body" + index + ": body") + ")";
         var signature = "public static " + endpoint.ResultName + " " + @case.FactoryName + "(" + string.Join(", ", parameters) + ")";

@@ -1,3 +1,4 @@
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -86,6 +87,50 @@ internal static class ValidationEmitter
 
         writer.WriteLine("__violations.ThrowIfAny(" + Literals.String(operation.OperationId) + ");");
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The generated endpoint's check of a bound request against the same constraints, before the handler: each
+    /// violation becomes a problem of the binder, a parameter's named as in the document, the body's under <c>body</c>
+    /// (<c>body.quantity</c>, <c>body.lines[0].name</c>). Nothing when the operation has nothing to check.
+    /// </summary>
+    /// <param name="locals">Per entry of <see cref="OperationModel.Parameters"/>: the local holding its bound value.</param>
+    public static void WriteServerRequestCheck(SourceWriter writer, OperationModel operation, System.Collections.Generic.IReadOnlyList<string?> locals, string bodyLocal, string binder)
+    {
+        if (!operation.ValidatesRequest)
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (!" + binder + ".HasErrors)");
+        if (operation.Parameters.Any(p => p.Constraints is not null))
+        {
+            writer.WriteLine("var __violations = new " + Collector + "();");
+            for (var i = 0; i < operation.Parameters.Count; i++)
+            {
+                var parameter = operation.Parameters[i];
+                if (parameter.Constraints is { } constraints && locals[i] is { } local)
+                {
+                    WriteChecks(writer, "__violations", Literals.String(parameter.WireName), local, parameter.Type, constraints, depth: 0);
+                }
+            }
+
+            writer.OpenBlock("foreach (var __violation in __violations.Errors)");
+            writer.WriteLine(binder + ".AddError(__violation.Path, __violation.Message);");
+            writer.CloseBlock();
+        }
+
+        if (operation.Body is { Constraints: { } bodyConstraints } body)
+        {
+            writer.WriteLine("var __bodyViolations = new " + Collector + "();");
+            WriteChecks(writer, "__bodyViolations", "null", bodyLocal, body.Type, bodyConstraints, depth: 0);
+            writer.OpenBlock("foreach (var __violation in __bodyViolations.Errors)");
+            writer.WriteLine(binder + ".AddError(__violation.Path.Length == 0 ? \"body\" : __violation.Path[0] == '[' ? \"body\" + __violation.Path : \"body.\" + __violation.Path, __violation.Message);");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     /// <summary>The client option that turns request validation on, where some request has something to check.</summary>

@@ -36,14 +36,46 @@ internal sealed record EndpointsModel(
         {
             if (byMethod.TryGetValue(served.MethodName, out var operation))
             {
-                endpoints.Add(EndpointModel.Of(operation, served.ResultName));
+                endpoints.Add(EndpointModel.Of(operation, served.ResultName) with { Authorization = Authorization(model.Client.Security, operation.SecurityField) });
             }
         }
 
         return new EndpointsModel(model.Target, model.Client.Title, model.Client.Description, names.HandlerName, names.EndpointsName, names.MapMethodName, endpoints.ToEquatableArray(),
             model.Enums.Where(e => e.IsInteger).Select(e => e.Name).ToEquatableArray());
     }
+
+    /// <summary>
+    /// The authorization an operation's <c>security</c> asks for: none when the document has none for it; anonymous when
+    /// the list is empty or one alternative is <c>{}</c>; otherwise the policies named after the schemes — one
+    /// alternative needs all of its schemes (one policy each), several alternatives one policy named
+    /// <c>a+b|c</c> (alternatives joined by <c>|</c>, the schemes of one by <c>+</c>) that the application defines.
+    /// </summary>
+    private static AuthorizationModel? Authorization(SecurityModel? security, string? field)
+    {
+        if (security is null || field is null || security.Requirements.FirstOrDefault(r => r.FieldName == field) is not { } list)
+        {
+            return null;
+        }
+
+        if (list.Alternatives.IsEmpty || list.Alternatives.Any(a => a.Schemes.IsEmpty))
+        {
+            return new AuthorizationModel(true, EquatableArray<string>.Empty);
+        }
+
+        if (list.Alternatives.Count == 1)
+        {
+            return new AuthorizationModel(false, list.Alternatives[0].Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal).ToEquatableArray());
+        }
+
+        var combined = string.Join("|", list.Alternatives.Select(a => string.Join("+", a.Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal));
+        return new AuthorizationModel(false, new[] { combined }.ToEquatableArray());
+    }
 }
+
+/// <summary>What an endpoint requires of the caller, from the operation's <c>security</c>.</summary>
+/// <param name="AllowsAnonymous">The operation is open (<c>security: []</c>, or an alternative <c>{}</c>).</param>
+/// <param name="Policies">Authorization policies that must all pass, named after the document's schemes; empty when anonymous.</param>
+internal sealed record AuthorizationModel(bool AllowsAnonymous, EquatableArray<string> Policies);
 
 /// <summary>One served operation.</summary>
 /// <param name="RouteTemplate">The document's path with each parameter as its route name.</param>
@@ -64,6 +96,9 @@ internal sealed record EndpointModel(
     EquatableArray<ResultCaseModel> Cases,
     int ImplicitCase)
 {
+    /// <summary>The endpoint's authorization; null when the document declares no security for the operation.</summary>
+    public AuthorizationModel? Authorization { get; init; }
+
     public static EndpointModel Of(OperationModel operation, string resultName)
     {
         var routeNames = new string[operation.Parameters.Count];
@@ -101,7 +136,11 @@ internal sealed record EndpointModel(
         var pathSegments = operation.Parameters
             .Select(p => p.Location == ParameterLocation.Path && Array.LastIndexOf(segments, "{" + p.WireName + "}") is var at && at >= 0 ? segments.Length - 1 - at : -1)
             .ToEquatableArray();
-        var cases = operation.Responses.Select(r => new ResultCaseModel(r, FactoryName(r.StatusPattern))).ToEquatableArray();
+        // A stream's items are what the handler gives: the case carries the item type the client's stream method reads.
+        var cases = operation.Responses.Select(r => r.Kind == ResponseKind.EventStream && operation.Stream is { } stream
+                ? new ResultCaseModel(r with { Type = stream.ItemType, TypeInfoProperty = stream.ItemTypeInfoProperty }, FactoryName(r.StatusPattern), stream.Format)
+                : new ResultCaseModel(r, FactoryName(r.StatusPattern)))
+            .ToEquatableArray();
         var withBody = cases.Select((c, i) => (Case: c, Index: i)).Where(c => c.Case.Response.IsSuccess && c.Case.Response.Kind != ResponseKind.None).ToList();
         var implicitCase = withBody.Count == 1 && withBody[0].Case.Response.IsCode && ConvertsImplicitly(withBody[0].Case.Response) ? withBody[0].Index : -1;
         return new EndpointModel(operation, resultName, template, routeNames.ToEquatableArray(), pathSegments, cases, implicitCase);
@@ -114,7 +153,7 @@ internal sealed record EndpointModel(
     /// <summary>C# has no user-defined conversion from an interface (lists and maps are <c>IReadOnlyList</c>/<c>IReadOnlyDictionary</c>).</summary>
     private static bool ConvertsImplicitly(DeclaredResponseModel response) =>
         response.Kind is ResponseKind.Text or ResponseKind.Stream
-        || response.Type is { Kind: not (TypeKind.Array or TypeKind.Map) };
+        || (response.Kind != ResponseKind.EventStream && response.Type is { Kind: not (TypeKind.Array or TypeKind.Map) });
 
     /// <summary>The factory of a status: its HTTP name for the common codes, <c>Status{code}</c> otherwise, a class name for a range, <c>Status</c> for default.</summary>
     internal static string FactoryName(string status) => status switch
@@ -141,8 +180,12 @@ internal sealed record EndpointModel(
 }
 
 /// <summary>One case of a result struct: a declared response and its factory.</summary>
-internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName)
+/// <param name="Format">For a stream of items: how they are written.</param>
+internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName, StreamFormat? Format = null)
 {
+    /// <summary>The case's body is a value type (a stream of items is an interface, whatever its items).</summary>
+    public bool BodyIsValueType => Response.Kind != ResponseKind.EventStream && Response.Type is { IsValueType: true };
+
     /// <summary>The lowest and highest status code the factory accepts (one code, a range, or any for default).</summary>
     public (int Low, int High) StatusRange => Response.StatusPattern switch
     {

@@ -67,9 +67,9 @@ internal static class ServerNaming
             return "its request body is " + (body.Kind == BodyKind.Form ? "a form" : "multipart") + " (" + body.MediaType + ")";
         }
 
-        if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.EventStream) is { } stream)
+        if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.EventStream) is { } stream && WhyStreamNotServed(operation, stream) is { } why)
         {
-            return "its response " + stream.StatusPattern + " is a stream of items (" + stream.MediaType + ")";
+            return "its response " + stream.StatusPattern + " is a stream of items (" + stream.MediaType + ") " + why;
         }
 
         if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.Envelope) is { } envelope)
@@ -79,6 +79,17 @@ internal static class ServerNaming
 
         return null;
     }
+
+    /// <summary>
+    /// A stream is served when it is the operation's only success body, at one status code, and its items need no event
+    /// name to be told apart (the endpoint writes each item as data only).
+    /// </summary>
+    private static string? WhyStreamNotServed(OperationModel operation, DeclaredResponseModel stream) =>
+        operation.Response.Kind != ResponseKind.EventStream || operation.Stream is null ? "beside another success body"
+        : !stream.IsCode ? "under a status range"
+        : operation.Stream.ItemType.Kind == TypeKind.Union ? "of a union whose cases the event names may choose"
+        : operation.Responses.Count(r => r.Kind == ResponseKind.EventStream) > 1 ? "among several streams"
+        : null;
 
     /// <summary>A scalar, or a list of scalars in a style the binder undoes (not deepObject).</summary>
     private static bool IsBindable(ParameterModel parameter)

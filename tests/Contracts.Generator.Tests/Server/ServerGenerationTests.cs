@@ -27,6 +27,35 @@ public sealed class ServerGenerationTests
         Snapshot.Match(baseline, run.Sources);
     }
 
+    /// <summary>Specs/security.yaml served: each operation's <c>security</c> as authorization conventions of its endpoint.</summary>
+    [Fact]
+    public void Security_becomes_authorization_and_matches_the_baseline()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, SpecFile.FromOutput("Specs/security.yaml", "Contracts.Tests.Security", "SecurityClient").WithMetadata("ContractsGenerate", "Server"));
+
+        run.AssertGeneratorDidNotThrow();
+        Snapshot.Match("ServerSecurity", run.Sources.Where(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value));
+        run.AssertCompilesCleanly();
+        var server = run.Sources.Single(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("AllowAnonymous(__GetHealth)", server, StringComparison.Ordinal);
+    }
+
+    /// <summary>Specs/streams.yaml served: the streams that are an operation's only success body, the others CTR149.</summary>
+    [Fact]
+    public void Streams_are_served_as_item_sequences_and_the_rest_is_CTR149()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, SpecFile.FromOutput("Specs/streams.yaml", "Contracts.Tests.Streams", "StreamsClient").WithMetadata("ContractsGenerate", "Server"));
+
+        run.AssertGeneratorDidNotThrow();
+        var left = run.GeneratorDiagnostics.Where(d => d.Id == "CTR149").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        Assert.Single(left);
+        Assert.Contains("streamActivity", left[0], StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+        var server = run.Sources.Single(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("Ok(global::System.Collections.Generic.IAsyncEnumerable<global::Contracts.Tests.Streams.Tick> body)", server, StringComparison.Ordinal);
+        Assert.Contains("global::Contracts.Runtime.Streaming.StreamFormat.JsonLines)", server, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Server")]
     [InlineData("Client;Server")]

@@ -200,6 +200,18 @@ public sealed class ServerRoundTripTests : IAsyncLifetime
         Assert.True(errors.TryGetProperty("ids", out _), text);
     }
 
+    [Fact]
+    public async Task A_body_of_another_media_type_is_the_binders_415_problem()
+    {
+        using var response = await _http.PostAsync("pets", new StringContent("""{"name": "Rex"}""", Encoding.UTF8, "text/plain"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(415, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+        Assert.Empty(_handler.Calls);
+    }
+
     /// <summary>A 400 <c>application/problem+json</c> whose errors name <paramref name="name"/>; the handler was not called.</summary>
     private async Task<string> AssertProblemAsync(HttpResponseMessage response, string name)
     {
@@ -214,7 +226,7 @@ public sealed class ServerRoundTripTests : IAsyncLifetime
     }
 
     /// <summary>Records every call with its arguments and answers with fixed values.</summary>
-    private sealed class RecordingHandler : IPetStoreHandler
+    internal sealed class RecordingHandler : IPetStoreHandler
     {
         public static readonly Pet Rex = new() { Id = 1, Name = "Rex", Status = PetStatus.Available };
         public static readonly Pet Tom = new() { Id = 2, Name = "Tom" };
