@@ -53,9 +53,27 @@ internal static partial class ServerEmitter
         writer.OpenBlock("public static " + RouteGroupBuilder + " " + model.MapMethodName + "(this " + IEndpointRouteBuilder + " endpoints)");
         writer.WriteLine("if (endpoints is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(endpoints));");
         writer.WriteLine("var group = " + EndpointRouteBuilderExtensions + ".MapGroup(endpoints, \"\");");
-        foreach (var endpoint in model.Endpoints)
+        var aws = model.Endpoints.Where(e => e.AwsTarget is not null).ToList();
+        foreach (var endpoint in model.Endpoints.Where(e => e.AwsTarget is null))
         {
             WriteMapping(writer, endpoint, target);
+        }
+
+        if (aws.Count > 0)
+        {
+            // AWS JSON: every operation is POST / told apart by X-Amz-Target, so one endpoint dispatches them all.
+            writer.WriteLine();
+            writer.WriteLine("var __operations = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.AspNetCore.Http.RequestDelegate>(global::System.StringComparer.Ordinal)");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var endpoint in aws)
+            {
+                writer.WriteLine("[" + Literals.String(endpoint.AwsTarget!) + "] = static context => " + HandleName(endpoint) + "(context),");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("};");
+            writer.WriteLine(EndpointRouteBuilderExtensions + ".MapPost(group, \"/\", " + AspNetCoreRuntime + ".AwsJsonDispatch.Create(__operations));");
         }
 
         writer.WriteLine();
@@ -224,7 +242,7 @@ internal static partial class ServerEmitter
         var operation = endpoint.Operation;
         var context = "global::" + target.Namespace + "." + target.ContextName + ".Default";
         writer.OpenBlock("private static async " + KnownTypes.Task + " " + HandleName(endpoint) + "(" + HttpContext + " __context)");
-        writer.WriteLine("var __binder = new " + RequestBinder + "(__context, " + Literals.String(operation.OperationId) + ");");
+        writer.WriteLine("var __binder = new " + RequestBinder + "(__context, " + Literals.String(operation.OperationId) + (endpoint.AwsTarget is null ? string.Empty : ", " + AspNetCoreRuntime + ".ProblemFormat.AwsJson") + ");");
         var arguments = new List<string>();
         var locals = new string?[operation.Parameters.Count];
         foreach (var parameter in operation.MethodParameters)

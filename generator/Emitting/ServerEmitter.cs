@@ -120,6 +120,7 @@ internal static partial class ServerEmitter
         ResponseKind.Text => "string",
         ResponseKind.Stream => KnownTypes.Stream,
         ResponseKind.EventStream => "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Of(@case.Response.Type!, target) + ">",
+        ResponseKind.Envelope when @case.Response.Type is { } type => TypeNames.Of(type, target),
         _ => null,
     };
 
@@ -188,6 +189,7 @@ internal static partial class ServerEmitter
                 ResponseKind.Json => ResultWriter + ".WriteJsonAsync(context, _statusCode, _body" + i + (response.Type!.IsValueType ? string.Empty : "!") + ", " + context + "." + response.TypeInfoProperty + ")",
                 ResponseKind.Text => ResultWriter + ".WriteTextAsync(context, _statusCode, _body" + i + "!, " + media + ")",
                 ResponseKind.Stream => ResultWriter + ".WriteStreamAsync(context, _statusCode, _body" + i + "!, " + media + ")",
+                ResponseKind.Envelope when endpoint.Cases[i].Envelope is { } envelope => ResultWriter + ".WriteEnvelopeAsync(context, _statusCode, " + Literals.String(envelope.SuccessProperty) + ", " + (endpoint.Cases[i].EnvelopeSuccess ? "true" : "false") + ", " + Literals.String(endpoint.Cases[i].EnvelopeSuccess ? envelope.DataProperty : envelope.ErrorProperty) + ", _body" + i + (response.Type!.IsValueType ? string.Empty : "!") + ", " + context + "." + response.TypeInfoProperty + ")",
                 ResponseKind.EventStream => ResultWriter + ".WriteEventsAsync(context, _statusCode, _body" + i + "!, " + context + "." + response.TypeInfoProperty + ", global::Contracts.Runtime.Streaming.StreamFormat." + endpoint.Cases[i].Format + ")",
                 _ => ResultWriter + ".WriteEmptyAsync(context, _statusCode)",
             } + ";");

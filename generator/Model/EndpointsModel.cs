@@ -36,7 +36,11 @@ internal sealed record EndpointsModel(
         {
             if (byMethod.TryGetValue(served.MethodName, out var operation))
             {
-                endpoints.Add(EndpointModel.Of(operation, served.ResultName) with { Authorization = Authorization(model.Client.Security, operation.SecurityField) });
+                endpoints.Add(EndpointModel.Of(operation, served.ResultName, Translation.ServerNaming.EnvelopeOf(operation, model.Client)) with
+                {
+                    Authorization = Authorization(model.Client.Security, operation.SecurityField),
+                    AwsTarget = model.Client.Aws is null ? null : Translation.ServerNaming.AwsTarget(operation),
+                });
             }
         }
 
@@ -96,10 +100,13 @@ internal sealed record EndpointModel(
     EquatableArray<ResultCaseModel> Cases,
     int ImplicitCase)
 {
+    /// <summary>The <c>X-Amz-Target</c> of an AWS JSON operation, all of which share <c>POST /</c>; null for the others.</summary>
+    public string? AwsTarget { get; init; }
+
     /// <summary>The endpoint's authorization; null when the document declares no security for the operation.</summary>
     public AuthorizationModel? Authorization { get; init; }
 
-    public static EndpointModel Of(OperationModel operation, string resultName)
+    public static EndpointModel Of(OperationModel operation, string resultName, EnvelopeModel? envelope = null)
     {
         var routeNames = new string[operation.Parameters.Count];
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -137,8 +144,13 @@ internal sealed record EndpointModel(
             .Select(p => p.Location == ParameterLocation.Path && Array.LastIndexOf(segments, "{" + p.WireName + "}") is var at && at >= 0 ? segments.Length - 1 - at : -1)
             .ToEquatableArray();
         // A stream's items are what the handler gives: the case carries the item type the client's stream method reads.
+        // An envelope without a data type is the failure envelope: the factory takes its error.
         var cases = operation.Responses.Select(r => r.Kind == ResponseKind.EventStream && operation.Stream is { } stream
                 ? new ResultCaseModel(r with { Type = stream.ItemType, TypeInfoProperty = stream.ItemTypeInfoProperty }, FactoryName(r.StatusPattern), stream.Format)
+                : r.Kind == ResponseKind.Envelope && envelope is not null
+                ? (r.Type is null
+                    ? new ResultCaseModel(r with { Type = envelope.ErrorType, TypeInfoProperty = envelope.ErrorTypeInfoProperty }, FactoryName(r.StatusPattern), Envelope: envelope, EnvelopeSuccess: false)
+                    : new ResultCaseModel(r.TypeInfoProperty is null ? r with { TypeInfoProperty = operation.Response.TypeInfoProperty } : r, FactoryName(r.StatusPattern), Envelope: envelope, EnvelopeSuccess: true))
                 : new ResultCaseModel(r, FactoryName(r.StatusPattern)))
             .ToEquatableArray();
         var withBody = cases.Select((c, i) => (Case: c, Index: i)).Where(c => c.Case.Response.IsSuccess && c.Case.Response.Kind != ResponseKind.None).ToList();
@@ -181,7 +193,9 @@ internal sealed record EndpointModel(
 
 /// <summary>One case of a result struct: a declared response and its factory.</summary>
 /// <param name="Format">For a stream of items: how they are written.</param>
-internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName, StreamFormat? Format = null)
+/// <param name="Envelope">For an envelope response: the envelope's members.</param>
+/// <param name="EnvelopeSuccess">The envelope says success and holds the data (else it holds the error).</param>
+internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName, StreamFormat? Format = null, EnvelopeModel? Envelope = null, bool EnvelopeSuccess = false)
 {
     /// <summary>The case's body is a value type (a stream of items is an interface, whatever its items).</summary>
     public bool BodyIsValueType => Response.Kind != ResponseKind.EventStream && Response.Type is { IsValueType: true };

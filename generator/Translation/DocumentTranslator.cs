@@ -89,13 +89,14 @@ internal static class DocumentTranslator
         var records = schemas.Finish();
         client = ResponseTranslator.NameResponseClasses(client, registry);
         client = paging.Recognise(client, records, schemas.Unions.Unions);
+        client = client with { Envelopes = envelopes.Build(records).ToEquatableArray(), Aws = aws?.WithErrors(schemas), Security = security?.Build() };
         var serverNames = server ? ServerNaming.Name(client, target, registry, diagnostics) : null;
         var model = new SpecModel(
             target,
             records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
             schemas.Enums.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             new JsonContextModel(target, EquatableArray<JsonTypeModel>.Empty, EquatableArray<TypeRef>.Empty),
-            client with { Envelopes = envelopes.Build(records).ToEquatableArray(), Aws = aws?.WithErrors(schemas), Security = security?.Build() },
+            client,
             schemas.Unions.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             sides,
             serverNames);

@@ -232,7 +232,7 @@ internal sealed class OperationTranslator
             DocumentPath: pathKey,
             Tags: (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Reference?.Id ?? t.Name ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray(),
             // The server answers every declared response apart; the AWS protocol and envelopes it does not serve (ServerNaming).
-            Responses: _server && _aws is null && response.Kind != ResponseKind.Envelope ? _responses.TranslateDeclared(operation, response, errors, baseName, pointer) : EquatableArray<DeclaredResponseModel>.Empty);
+            Responses: _server ? _responses.TranslateDeclared(operation, response, errors, baseName, pointer) : EquatableArray<DeclaredResponseModel>.Empty);
     }
 
     /// <summary>The method as 1.6's <c>OperationType</c> spelled it (<c>Get</c>, <c>Delete</c>…): names and the order of operations follow it.</summary>

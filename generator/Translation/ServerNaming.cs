@@ -44,14 +44,19 @@ internal static class ServerNaming
     /// <summary>Why the server cannot serve <paramref name="operation"/> in this version; null when it can.</summary>
     internal static string? WhyNotServed(OperationModel operation, ClientModel client)
     {
-        if (client.Aws is not null)
+        if (client.Aws is not null && AwsTarget(operation) is null)
         {
-            return "AWS protocol operations (signed, dispatched by X-Amz-Target) are not served";
+            return "an AWS protocol operation without a constant X-Amz-Target header cannot be dispatched";
         }
 
-        if (operation.Response.Kind == ResponseKind.Envelope)
+        if (operation.Responses.Any(r => r.Kind == ResponseKind.Envelope) && EnvelopeOf(operation, client) is null)
         {
-            return "its success response is an envelope (x-contracts-envelope)";
+            return "its envelope (x-contracts-envelope) is not the document's only one";
+        }
+
+        if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.Envelope && r.Type is not null && !Equals(r.Type, operation.Response.Type)) is { } other)
+        {
+            return "its response " + other.StatusPattern + " is an envelope of other data than its result's";
         }
 
         foreach (var parameter in operation.Parameters)
@@ -72,11 +77,6 @@ internal static class ServerNaming
             return "its response " + stream.StatusPattern + " is a stream of items (" + stream.MediaType + ") " + why;
         }
 
-        if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.Envelope) is { } envelope)
-        {
-            return "its response " + envelope.StatusPattern + " is an envelope (x-contracts-envelope)";
-        }
-
         return null;
     }
 
@@ -89,6 +89,16 @@ internal static class ServerNaming
         : !stream.IsCode ? "under a status range"
         : operation.Stream.ItemType.Kind == TypeKind.Union ? "of a union whose cases the event names may choose"
         : operation.Responses.Count(r => r.Kind == ResponseKind.EventStream) > 1 ? "among several streams"
+        : null;
+
+    /// <summary>The <c>X-Amz-Target</c> an AWS JSON operation is dispatched on; null when it has no constant one.</summary>
+    internal static string? AwsTarget(OperationModel operation) =>
+        operation.ConstantHeaders.FirstOrDefault(h => string.Equals(h.Name, "X-Amz-Target", StringComparison.OrdinalIgnoreCase))?.Value;
+
+    /// <summary>The envelope an operation's envelope responses use: its result's, else the document's only one.</summary>
+    internal static EnvelopeModel? EnvelopeOf(OperationModel operation, ClientModel client) =>
+        operation.Response.EnvelopeField is { } field ? client.Envelopes.FirstOrDefault(e => e.FieldName == field)
+        : client.Envelopes.Count == 1 ? client.Envelopes[0]
         : null;
 
     /// <summary>A scalar, or a list of scalars in a style the binder undoes (not deepObject).</summary>

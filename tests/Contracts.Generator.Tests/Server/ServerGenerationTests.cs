@@ -40,6 +40,21 @@ public sealed class ServerGenerationTests
         Assert.Contains("AllowAnonymous(__GetHealth)", server, StringComparison.Ordinal);
     }
 
+    /// <summary>Specs/aws-json.yaml served: every operation behind one POST / that dispatches on X-Amz-Target, refusals AWS-shaped.</summary>
+    [Fact]
+    public void Aws_json_operations_share_one_dispatching_endpoint()
+    {
+        var run = GeneratorHarness.RunWith(ServerReferences.All, SpecFile.FromOutput("Specs/aws-json.yaml", "Contracts.Tests.Widgets", "WidgetsClient").WithMetadata("ContractsGenerate", "Server"));
+
+        run.AssertGeneratorDidNotThrow();
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Id == "CTR149"));
+        run.AssertCompilesCleanly();
+        var server = run.Sources.Single(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("AwsJsonDispatch.Create(__operations)", server, StringComparison.Ordinal);
+        Assert.Contains("ProblemFormat.AwsJson", server, StringComparison.Ordinal);
+        Assert.DoesNotContain("MapMethods", server, StringComparison.Ordinal);
+    }
+
     /// <summary>Specs/streams.yaml served: the streams that are an operation's only success body, the others CTR149.</summary>
     [Fact]
     public void Streams_are_served_as_item_sequences_and_the_rest_is_CTR149()
