@@ -363,15 +363,16 @@ internal static partial class ServerEmitter
     /// <summary>What the binder's message says a malformed value should have been.</summary>
     private static string Expected(TypeRef type) => type.Kind switch
     {
-        TypeKind.Boolean => "boolean",
-        TypeKind.Int32 or TypeKind.Int64 => "integer",
-        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "number",
-        TypeKind.Guid => "UUID",
-        TypeKind.DateTimeOffset => "date-time",
-        TypeKind.Date => "date",
-        TypeKind.Duration => "duration",
-        TypeKind.UnixTime => "Unix time",
-        TypeKind.Bytes => "base64 value",
-        _ => "string",
+        TypeKind.Boolean => "true or false",
+        TypeKind.Int32 or TypeKind.Int64 => "an integer",
+        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "a number",
+        TypeKind.Guid => "a UUID",
+        TypeKind.DateTimeOffset => "a date-time (RFC 3339)",
+        TypeKind.Date => "a date (yyyy-mm-dd)",
+        TypeKind.Duration => "an ISO 8601 duration",
+        TypeKind.UnixTime => "a Unix time in seconds",
+        TypeKind.Bytes => "base64",
+        TypeKind.Enum => "one of the allowed values",
+        _ => "a string",
     };
 }
