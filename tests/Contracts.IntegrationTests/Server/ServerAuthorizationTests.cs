@@ -26,38 +26,38 @@ namespace Contracts.IntegrationTests.Server;
 public sealed class ServerAuthorizationTests : IAsyncLifetime
 {
     private const string Scheme = "Test";
-    private WebApplication _app = null!;
+    private ServedApp _served = null!;
     private HttpClient _http = null!;
     private int _calls;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IGuardedHandler>(new OpenHandler(() => Interlocked.Increment(ref _calls)));
-        builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, TokenHandler>(Scheme, null);
-        builder.Services.AddAuthorization(options =>
-        {
-            // The policies the generated endpoints name: one per scheme, and one per list of alternatives.
-            foreach (var policy in new[] { "bearer", "basic", "headerKey", "queryKey", "cookieKey", "signature", "oauth", "headerKey+basic|bearer" })
+        _served = await ServedApp.StartAsync(
+            services =>
             {
-                options.AddPolicy(policy, p => p.RequireClaim("scheme", policy.Split('|', '+')));
-            }
-        });
-        _app = builder.Build();
-        _app.UseAuthentication();
-        _app.UseAuthorization();
-        _app.MapGuarded();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+                services.AddSingleton<IGuardedHandler>(new OpenHandler(() => Interlocked.Increment(ref _calls)));
+                services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, TokenHandler>(Scheme, null);
+                services.AddAuthorization(options =>
+                {
+                    // The policies the generated endpoints name: one per scheme, and one per list of alternatives.
+                    foreach (var policy in new[] { "bearer", "basic", "headerKey", "queryKey", "cookieKey", "signature", "oauth", "headerKey+basic|bearer" })
+                    {
+                        options.AddPolicy(policy, p => p.RequireClaim("scheme", policy.Split('|', '+')));
+                    }
+                });
+            },
+            app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+                app.MapGuarded();
+            });
+        _http = _served.Http;
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
+        await _served.DisposeAsync();
     }
 
     [Fact]

@@ -25,28 +25,28 @@ namespace Contracts.IntegrationTests.Server;
 public sealed class ServerLightsailTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset s_created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private WebApplication _app = null!;
+    private ServedApp _served = null!;
     private HttpClient _http = null!;
     private LightsailClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<ILightsailHandler, BucketsHandler>();
-        _app = builder.Build();
-        _app.MapLightsail();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        _served = await ServedApp.StartAsync(
+            services =>
+            {
+                services.AddSingleton<ILightsailHandler, BucketsHandler>();
+            },
+            app =>
+            {
+                app.MapLightsail();
+            });
+        _http = _served.Http;
         _client = new LightsailClient(_http, new LightsailClientOptions { BaseAddress = _http.BaseAddress });
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
+        await _served.DisposeAsync();
     }
 
     [Fact]

@@ -28,28 +28,28 @@ namespace Contracts.IntegrationTests.Server;
 public sealed class ServerRoundTripTests : IAsyncLifetime
 {
     private readonly RecordingHandler _handler = new();
-    private WebApplication _app = null!;
+    private ServedApp _served = null!;
     private HttpClient _http = null!;
     private PetStoreClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IPetStoreHandler>(_handler);
-        _app = builder.Build();
-        _app.MapPetStore();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        _served = await ServedApp.StartAsync(
+            services =>
+            {
+                services.AddSingleton<IPetStoreHandler>(_handler);
+            },
+            app =>
+            {
+                app.MapPetStore();
+            });
+        _http = _served.Http;
         _client = new PetStoreClient(_http, new PetStoreClientOptions { BaseAddress = _http.BaseAddress });
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
+        await _served.DisposeAsync();
     }
 
     [Fact]

@@ -23,28 +23,28 @@ namespace Contracts.IntegrationTests.Server;
 /// </summary>
 public sealed class ServerStreamTests : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private ServedApp _served = null!;
     private HttpClient _http = null!;
     private StreamsClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IStreamsHandler, StreamingHandler>();
-        _app = builder.Build();
-        _app.MapStreams();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        _served = await ServedApp.StartAsync(
+            services =>
+            {
+                services.AddSingleton<IStreamsHandler, StreamingHandler>();
+            },
+            app =>
+            {
+                app.MapStreams();
+            });
+        _http = _served.Http;
         _client = new StreamsClient(_http, new StreamsClientOptions { BaseAddress = _http.BaseAddress });
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
+        await _served.DisposeAsync();
     }
 
     [Fact]

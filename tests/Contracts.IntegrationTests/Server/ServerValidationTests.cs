@@ -26,26 +26,26 @@ public sealed class ServerValidationTests : IAsyncLifetime
 {
     private const string ValidBody = """{"id": "o-1", "quantity": 2, "lines": [{"name": "pear"}]}""";
     private readonly OrdersHandler _handler = new();
-    private WebApplication _app = null!;
+    private ServedApp _served = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IOrdersHandler>(_handler);
-        _app = builder.Build();
-        _app.MapOrders();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        _served = await ServedApp.StartAsync(
+            services =>
+            {
+                services.AddSingleton<IOrdersHandler>(_handler);
+            },
+            app =>
+            {
+                app.MapOrders();
+            });
+        _http = _served.Http;
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
+        await _served.DisposeAsync();
     }
 
     [Fact]
