@@ -87,8 +87,8 @@ public class StreamingBenchmarks
             Model = new Ours.ModelIdsShared("gpt-4o-mini"),
             Messages =
             [
-                new Ours.ChatCompletionRequestSystemMessage { Role = Ours.ChatCompletionRequestSystemMessageRole.System, Content = "You are terse." },
-                new Ours.ChatCompletionRequestUserMessage { Role = Ours.ChatCompletionRequestUserMessageRole.User, Content = "How do streams arrive?" },
+                new Ours.ChatCompletionRequestSystemMessage { Content = "You are terse." },
+                new Ours.ChatCompletionRequestUserMessage { Content = "How do streams arrive?" },
             ],
             StreamOptions = new Ours.ChatCompletionStreamOptions { IncludeUsage = true },
         };
