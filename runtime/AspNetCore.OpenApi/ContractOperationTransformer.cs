@@ -30,6 +30,18 @@ internal sealed partial class ContractOperationTransformer : IOpenApiOperationTr
 
         await AddCookiesAsync(operation, contract, context, cancellationToken).ConfigureAwait(false);
         await AddRangesAsync(operation, contract, context, cancellationToken).ConfigureAwait(false);
+
+        // The generated server's group carries its types' schemas when the project references this library.
+        ContractSchemas? schemas = null;
+        for (var i = metadata.Count - 1; i >= 0 && schemas is null; i--)
+        {
+            schemas = metadata[i] as ContractSchemas;
+        }
+
+        if (schemas is not null)
+        {
+            DescribeSchemas(operation, contract, schemas, context);
+        }
     }
 
     private static async Task AddCookiesAsync(OpenApiOperation operation, ContractOperation contract, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
