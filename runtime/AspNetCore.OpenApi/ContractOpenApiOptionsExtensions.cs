@@ -21,7 +21,10 @@ public static class ContractOpenApiOptionsExtensions
             throw new ArgumentNullException(nameof(options));
         }
 
-        options.AddOperationTransformer(new ContractOperationTransformer());
+        var transformer = new ContractOperationTransformer();
+        options.AddOperationTransformer(transformer);
+        // After the operations: removes what describing them left unused.
+        options.AddDocumentTransformer(transformer);
         return options;
     }
 }

@@ -12,7 +12,7 @@ namespace Contracts.Runtime.AspNetCore.OpenApi;
 /// <c>ApiParameterDescription</c> has no cookie location (ASP.NET Core would list a cookie as a query parameter, so the
 /// description provider leaves cookies out), and an <c>ApiResponseType</c> holds one status code, never a range.
 /// </summary>
-internal sealed partial class ContractOperationTransformer : IOpenApiOperationTransformer
+internal sealed partial class ContractOperationTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

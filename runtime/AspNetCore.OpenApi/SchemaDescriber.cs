@@ -218,6 +218,8 @@ internal sealed class SchemaDescriber
             : type == typeof(DateOnly) ? (JsonSchemaType.String, "date")
             : type == typeof(TimeSpan) ? (JsonSchemaType.String, "duration")
             : type == typeof(byte[]) ? (JsonSchemaType.String, "byte")
+            // A body read from the connection, or written to it, as it is.
+            : type == typeof(System.IO.Stream) ? (JsonSchemaType.String, "binary")
             : ((JsonSchemaType?)null, (string?)null);
         return kind is { } json ? new OpenApiSchema { Type = json, Format = format } : null;
     }
