@@ -102,8 +102,8 @@ internal static partial class ServerEmitter
             own.Append('}');
         }
 
-        var extra = record.Extra ?? record.Hierarchy?.Extra;
-        if (extra is not null)
+        // The record's own additionalProperties: a derived record's inherited one comes with its base.
+        if (record.Extra is { } extra)
         {
             own.Append(",\"additionalProperties\":").Append(Nullable(Schema(extra.ValueType), extra.ValueAllowsNull));
         }

@@ -40,6 +40,15 @@ public sealed class ServerSchemaDescriptionTests
                   content:
                     application/json:
                       schema: {$ref: '#/components/schemas/Shape'}
+          /animals:
+            get:
+              operationId: getAnimal
+              responses:
+                '200':
+                  description: An animal.
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Animal'}
         components:
           schemas:
             Thing:
@@ -67,6 +76,21 @@ public sealed class ServerSchemaDescriptionTests
               properties:
                 kind: {type: string}
                 side: {type: number}
+            Animal:
+              type: object
+              required: [type]
+              properties:
+                type: {type: string}
+                name: {type: string}
+              discriminator:
+                propertyName: type
+                mapping: {dog: '#/components/schemas/Dog'}
+            Dog:
+              allOf:
+                - {$ref: '#/components/schemas/Animal'}
+                - type: object
+                  properties:
+                    barks: {type: boolean, readOnly: true}
             Shape:
               oneOf:
                 - {$ref: '#/components/schemas/Circle'}
@@ -89,7 +113,7 @@ public sealed class ServerSchemaDescriptionTests
         Assert.Contains("WithMetadata(group, DescribeSchemas());", server, StringComparison.Ordinal);
 
         var schemas = Schemas(server);
-        Assert.Equal(["Circle", "Kind", "Shape", "Square", "Thing"], schemas.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Animal", "Circle", "Dog", "Kind", "Shape", "Square", "Thing"], schemas.Keys.Order(StringComparer.Ordinal));
 
         // The spec's text survives both escapes as it was.
         var thing = schemas["Thing"].RootElement;
@@ -102,6 +126,11 @@ public sealed class ServerSchemaDescriptionTests
         Assert.Equal("""{"$ref":"#/components/schemas/Kind"}""", properties.GetProperty("kind").GetRawText());
         Assert.Equal("""{"type":["string","null"],"format":"date-time"}""", properties.GetProperty("when").GetRawText());
         Assert.Equal("""["a\"b","c\\d"]""", schemas["Kind"].RootElement.GetProperty("enum").GetRawText());
+
+        // A derived record: its base by reference, its own members beside it; the base names its derived records.
+        Assert.Equal("""{"allOf":[{"$ref":"#/components/schemas/Animal"},{"type":"object","properties":{"barks":{"type":"boolean","readOnly":true}}}]}""", schemas["Dog"].RootElement.GetRawText());
+        var animal = schemas["Animal"].RootElement;
+        Assert.Equal("""{"propertyName":"type","mapping":{"dog":"#/components/schemas/Dog"}}""", animal.GetProperty("discriminator").GetRawText());
 
         var shape = schemas["Shape"].RootElement;
         Assert.Equal("""[{"$ref":"#/components/schemas/Circle"},{"$ref":"#/components/schemas/Square"}]""", shape.GetProperty("oneOf").GetRawText());
