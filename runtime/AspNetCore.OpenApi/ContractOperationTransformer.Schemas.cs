@@ -87,11 +87,20 @@ internal sealed partial class ContractOperationTransformer
     }
 
     /// <summary>
-    /// Once every operation is described: removes the components whose schemas were replaced here and that nothing refers
-    /// to any more (ASP.NET Core's empty schema of a generated list, say). A component still referred to stays.
+    /// Once every operation is described: puts the described components back where a later operation's schemas replaced
+    /// them, and removes the components whose schemas were replaced here and that nothing refers to any more (ASP.NET
+    /// Core's empty schema of a generated list, say). A component still referred to stays.
     /// </summary>
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        if (_describers.TryGetValue(document, out var describers))
+        {
+            foreach (var describer in describers.Values)
+            {
+                describer.Restore();
+            }
+        }
+
         if (!_replaced.TryGetValue(document, out var replaced) || document.Components?.Schemas is not { } components)
         {
             return Task.CompletedTask;

@@ -53,9 +53,14 @@ internal sealed partial class ContractOperationTransformer : IOpenApiOperationTr
                 continue;
             }
 
+            operation.Parameters ??= new List<IOpenApiParameter>();
+            if (Listed(operation.Parameters, parameter.Name))
+            {
+                continue;
+            }
+
             // An optional value is absent, never null: the schema is the value's, as for the other parameters.
             var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
-            operation.Parameters ??= new List<IOpenApiParameter>();
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = parameter.Name,
@@ -64,6 +69,19 @@ internal sealed partial class ContractOperationTransformer : IOpenApiOperationTr
                 Schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken).ConfigureAwait(false),
             });
         }
+    }
+
+    private static bool Listed(IList<IOpenApiParameter> parameters, string cookie)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.In == ParameterLocation.Cookie && string.Equals(parameter.Name, cookie, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task AddRangesAsync(OpenApiOperation operation, ContractOperation contract, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ internal sealed class SchemaDescriber
     private readonly OpenApiDocument _document;
     private readonly Dictionary<Type, ContractSchema> _byType = new();
     private readonly Dictionary<string, ContractSchema> _byName = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _added = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IOpenApiSchema> _added = new(StringComparer.Ordinal);
 
     public SchemaDescriber(ContractSchemas schemas, OpenApiDocument document)
     {
@@ -61,16 +61,34 @@ internal sealed class SchemaDescriber
     /// <summary>A reference to the component <paramref name="name"/>, added to the document (with what it refers to) the first time.</summary>
     private OpenApiSchemaReference Reference(string name)
     {
-        if (_byName.TryGetValue(name, out var generated) && _added.Add(name))
+        if (_byName.TryGetValue(name, out var generated) && !_added.ContainsKey(name))
         {
-            _document.Components ??= new OpenApiComponents();
-            _document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+            _added[name] = new OpenApiSchema(); // Marked first: a type that refers to itself comes back here.
             using var json = JsonDocument.Parse(generated.Json);
-            // Replaces the empty schema ASP.NET Core exported under the same name, if it did.
-            _document.Components.Schemas[name] = Parse(json.RootElement);
+            _added[name] = Parse(json.RootElement);
+            Put(name, _added[name]);
         }
 
         return new OpenApiSchemaReference(name, _document);
+    }
+
+    /// <summary>
+    /// Puts every component described here (back) into the document, once every operation is: in place of the empty
+    /// schema ASP.NET Core exported under the same name, whenever it did.
+    /// </summary>
+    public void Restore()
+    {
+        foreach (var (name, schema) in _added)
+        {
+            Put(name, schema);
+        }
+    }
+
+    private void Put(string name, IOpenApiSchema schema)
+    {
+        _document.Components ??= new OpenApiComponents();
+        _document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        _document.Components.Schemas[name] = schema;
     }
 
     private IOpenApiSchema Parse(JsonElement element)
