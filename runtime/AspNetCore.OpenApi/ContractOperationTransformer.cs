@@ -10,7 +10,10 @@ namespace Contracts.Runtime.AspNetCore.OpenApi;
 /// <summary>
 /// Adds to the operation of a generated endpoint what an API description cannot hold: an
 /// <c>ApiParameterDescription</c> has no cookie location (ASP.NET Core would list a cookie as a query parameter, so the
-/// description provider leaves cookies out), and an <c>ApiResponseType</c> holds one status code, never a range.
+/// description provider leaves cookies out), and an <c>ApiResponseType</c> holds one status code, never a range. Where
+/// the endpoint's group carries the generated types' <see cref="ContractSchemas"/>, it also describes the operation's
+/// schemas from them (ContractOperationTransformer.Schemas.cs), and, as a document transformer, tidies the components
+/// once every operation is described.
 /// </summary>
 internal sealed partial class ContractOperationTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
