@@ -165,8 +165,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
         // Null when the document asks for no server or the project lacks what it needs (CTR148, from the diagnostics step).
         var servers = models
-            .Combine(facts.Select(static (f, _) => f.ServerNeeds is null))
-            .Select(static (pair, _) => pair.Right ? EndpointsModel.Of(pair.Left) : null)
+            .Combine(facts.Select(static (f, _) => (Serves: f.ServerNeeds is null, Describes: f.HasServerOpenApi)))
+            .Select(static (pair, _) => SchemaDescriptionsModel.ServerOf(pair.Left, pair.Right.Serves, pair.Right.Describes))
             .WithTrackingName(TrackingNames.Servers);
         context.RegisterSourceOutput(servers, (spc, model) =>
         {

@@ -42,7 +42,7 @@ internal static class OutputFiles
     }
 
     /// <summary>The server of <paramref name="model"/>, when it asks for one and the project has what it needs (else CTR148).</summary>
-    public static EndpointsModel? Server(SpecModel model, CompilationFacts facts) => facts.ServerNeeds is null ? EndpointsModel.Of(model) : null;
+    public static EndpointsModel? Server(SpecModel model, CompilationFacts facts) => SchemaDescriptionsModel.ServerOf(model, facts.ServerNeeds is null, facts.HasServerOpenApi);
 
     /// <summary>Null when the project does not reference Microsoft.Extensions.Http: nothing to emit then.</summary>
     public static DependencyInjectionModel? Registrations(ClientModel client, CompilationFacts facts) =>

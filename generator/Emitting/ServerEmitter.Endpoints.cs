@@ -76,6 +76,7 @@ internal static partial class ServerEmitter
             writer.WriteLine(EndpointRouteBuilderExtensions + ".MapPost(group, \"/\", " + AspNetCoreRuntime + ".AwsJsonDispatch.Create(__operations));");
         }
 
+        WriteSchemasMetadata(writer, model);
         writer.WriteLine();
         writer.WriteLine("return group;");
         writer.CloseBlock();

@@ -31,6 +31,7 @@ internal static partial class ServerEmitter
 
         writer.WriteLine();
         WriteEndpoints(writer, model);
+        WriteSchemas(writer, model);
         FileHeader.CloseNamespace(writer);
     }
 

@@ -13,9 +13,10 @@ namespace Contracts.Generator.Model;
 /// <param name="OldLanguageVersion">The project's C# version, when it is older than the generated code needs (CTR131; nothing is generated); else null.</param>
 /// <param name="HasAspNetCore">ASP.NET Core routing (<c>IEndpointRouteBuilder</c>) is referenced: the generated server can map endpoints.</param>
 /// <param name="HasServerRuntime">Contracts.Runtime.AspNetCore (<c>RequestBinder</c>) is referenced: the generated server can bind requests.</param>
+/// <param name="HasServerOpenApi">Contracts.Runtime.AspNetCore.OpenApi is referenced: the generated server carries its types' schemas for the app's own OpenAPI document.</param>
 internal sealed record CompilationFacts(
     bool HasRuntime, bool HasHttpClientFactory, bool HasConfiguration, bool HasDateOnly = false, bool HasResilience = false, PolyfillKinds Polyfills = PolyfillKinds.None,
-    string? OldLanguageVersion = null, bool HasAspNetCore = false, bool HasServerRuntime = false)
+    string? OldLanguageVersion = null, bool HasAspNetCore = false, bool HasServerRuntime = false, bool HasServerOpenApi = false)
 {
     /// <summary>What a generated server needs that the project lacks, as the text of CTR148 (what is missing, what to add); null when nothing is.</summary>
     public (string Missing, string Add)? ServerNeeds => (HasAspNetCore, HasServerRuntime) switch

@@ -22,6 +22,9 @@ internal sealed record EndpointsModel(
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<string> IntegerEnums)
 {
+    /// <summary>The generated types' schemas, for the application's own OpenAPI document; null when the project does not describe them.</summary>
+    public SchemaDescriptionsModel? Schemas { get; init; }
+
     /// <summary>The server of <paramref name="model"/>; null when the document does not ask for one.</summary>
     public static EndpointsModel? Of(SpecModel model)
     {

@@ -116,7 +116,7 @@ internal static class GenerationSteps
     /// </summary>
     public static CompilationFacts ReadFacts(Compilation compilation)
     {
-        bool runtime = false, http = false, configuration = false, resilience = false, routing = false, serverRuntime = false;
+        bool runtime = false, http = false, configuration = false, resilience = false, routing = false, serverRuntime = false, serverOpenApi = false;
         foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             switch (assembly.Name)
@@ -128,6 +128,7 @@ internal static class GenerationSteps
                 // IEndpointRouteBuilder's assembly, and RequestBinder's: names only, as for the others.
                 case "Microsoft.AspNetCore.Routing": routing = true; break;
                 case "Contracts.Runtime.AspNetCore": serverRuntime = true; break;
+                case "Contracts.Runtime.AspNetCore.OpenApi": serverOpenApi = true; break;
             }
         }
 
@@ -135,7 +136,7 @@ internal static class GenerationSteps
         // One lookup: each searches every referenced assembly, and this step runs on every edit of the compilation.
         var dateOnly = runtime && compilation.GetTypeByMetadataName("Contracts.Runtime.Json.JsonRead")?.GetMembers("Date").Length > 0;
         return new CompilationFacts(runtime, http, configuration, dateOnly, resilience,
-            CompilerSupport.MissingPolyfills(compilation), CompilerSupport.OldLanguageVersion(compilation), routing, serverRuntime);
+            CompilerSupport.MissingPolyfills(compilation), CompilerSupport.OldLanguageVersion(compilation), routing, serverRuntime, serverOpenApi);
     }
 
     /// <summary>

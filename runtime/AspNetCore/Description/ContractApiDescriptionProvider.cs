@@ -78,7 +78,8 @@ internal sealed class ContractApiDescriptionProvider : IApiDescriptionProvider
         foreach (var parameter in operation.Parameters)
         {
             // Cookies have no binding source the document generator renders (it would call them query parameters),
-            // so they are left out rather than described wrongly.
+            // so they are left out rather than described wrongly; AddContractDescriptions (Contracts.Runtime.AspNetCore.OpenApi)
+            // adds them to the operation.
             var source = parameter.Source switch
             {
                 ParameterSource.Query => BindingSource.Query,
@@ -214,6 +215,7 @@ internal sealed class ContractApiDescriptionProvider : IApiDescriptionProvider
         {
             // A range (4XX): an API description holds one status code, so a range cannot be told apart from one of
             // its codes; left out rather than described as a code the operation does not single out.
+            // AddContractDescriptions (Contracts.Runtime.AspNetCore.OpenApi) adds it to the operation.
             return null;
         }
 

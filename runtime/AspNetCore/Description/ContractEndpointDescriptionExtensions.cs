@@ -18,7 +18,9 @@ public static class ContractEndpointDescriptionExtensions
     /// <remarks>
     /// Schemas come from ASP.NET Core's HTTP JSON options (<c>ConfigureHttpJsonOptions</c>). Where reflection is off
     /// (trimmed or Native AOT applications) every type an operation names must be resolvable there: this adds the
-    /// scalar parameter types, last in the chain; add the generated JSON context for the models.
+    /// scalar parameter types, last in the chain; add the generated JSON context for the models. What the API explorer
+    /// cannot hold (cookie parameters, status ranges, the generated models' members) the document lists with
+    /// <c>AddOpenApi(o =&gt; o.AddContractDescriptions())</c> from the Contracts.Runtime.AspNetCore.OpenApi package.
     /// </remarks>
     public static IServiceCollection AddContractEndpointDescriptions(this IServiceCollection services)
     {
