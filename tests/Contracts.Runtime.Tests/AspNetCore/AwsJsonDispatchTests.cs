@@ -122,6 +122,29 @@ public sealed class AwsJsonDispatchTests : IAsyncLifetime
         Assert.All(descriptions, d => Assert.Contains(d.ParameterDescriptions, p => p.Name == "X-Amz-Target" && p.Source.Id == "Header" && p.IsRequired));
     }
 
+    [Fact]
+    public async Task Under_a_group_prefix_the_targets_are_still_told_apart()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        await using var app = builder.Build();
+        var group = app.MapGroup("/svc").MapGroup("");
+        AwsJsonDispatch.MapTarget(group, "Service_2016.GetThing", Answer("GetThing"));
+        AwsJsonDispatch.MapTarget(group, "Service_2016.PutThing", Answer("PutThing"));
+        AwsJsonDispatch.MapUnknownTargets(group);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/svc/") };
+
+        using var put = await client.SendAsync(Request("Service_2016.PutThing"));
+        using var unknown = await client.SendAsync(Request("Service_2016.DropThing"));
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(["PutThing"], _called.ToArray());
+    }
+
     private RequestDelegate Answer(string operation) => context =>
     {
         _called.Enqueue(operation);
