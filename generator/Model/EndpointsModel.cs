@@ -172,7 +172,7 @@ internal sealed record EndpointModel(
     /// </summary>
     public EndpointModel WithAwsErrors(AwsModel aws)
     {
-        var taken = new HashSet<string>(Cases.Select(c => c.FactoryName), StringComparer.Ordinal) { "StatusCode", "WriteAsync", ResultName };
+        var taken = new HashSet<string>(Cases.Select(c => c.FactoryName), StringComparer.Ordinal) { "StatusCode", "WriteAsync", "Equals", "GetHashCode", "ToString", "GetType", ResultName };
         var cases = Cases.Select(c =>
         {
             if (c.Envelope is not null || !c.Response.IsCode || c.Response.IsSuccess || c.Response.SchemaId is not { } id
