@@ -27,7 +27,7 @@ internal static partial class ServerEmitter
     private static void WriteEndpoints(SourceWriter writer, EndpointsModel model)
     {
         var target = model.Target;
-        var methods = model.Endpoints.Select(e => e.Operation.HttpMethod).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).ToList();
+        var methods = model.Endpoints.Where(e => e.AwsTarget is null).Select(e => e.Operation.HttpMethod).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).ToList();
         writer.WriteLine("/// <summary>Maps the endpoints of the OpenAPI document onto <see cref=\"" + model.HandlerName + "\"/>.</summary>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute(target));
         writer.OpenBlock(target.Accessibility + " static partial class " + model.EndpointsName);
@@ -53,27 +53,14 @@ internal static partial class ServerEmitter
         writer.OpenBlock("public static " + RouteGroupBuilder + " " + model.MapMethodName + "(this " + IEndpointRouteBuilder + " endpoints)");
         writer.WriteLine("if (endpoints is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(endpoints));");
         writer.WriteLine("var group = " + EndpointRouteBuilderExtensions + ".MapGroup(endpoints, \"\");");
-        var aws = model.Endpoints.Where(e => e.AwsTarget is not null).ToList();
-        foreach (var endpoint in model.Endpoints.Where(e => e.AwsTarget is null))
+        foreach (var endpoint in model.Endpoints)
         {
             WriteMapping(writer, endpoint, target);
         }
 
-        if (aws.Count > 0)
+        if (model.Endpoints.Any(e => e.AwsTarget is not null))
         {
-            // AWS JSON: every operation is POST / told apart by X-Amz-Target, so one endpoint dispatches them all.
-            writer.WriteLine();
-            writer.WriteLine("var __operations = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.AspNetCore.Http.RequestDelegate>(global::System.StringComparer.Ordinal)");
-            writer.WriteLine("{");
-            writer.Indentation++;
-            foreach (var endpoint in aws)
-            {
-                writer.WriteLine("[" + Literals.String(endpoint.AwsTarget!) + "] = static context => " + HandleName(endpoint) + "(context),");
-            }
-
-            writer.Indentation--;
-            writer.WriteLine("};");
-            writer.WriteLine(EndpointRouteBuilderExtensions + ".MapPost(group, \"/\", " + AspNetCoreRuntime + ".AwsJsonDispatch.Create(__operations));");
+            WriteUnknownTargets(writer);
         }
 
         WriteSchemasMetadata(writer, model);
@@ -102,7 +89,9 @@ internal static partial class ServerEmitter
         var operation = endpoint.Operation;
         var local = "__" + HandleName(endpoint).Substring("Handle".Length);
         writer.WriteLine();
-        writer.WriteLine("var " + local + " = " + EndpointRouteBuilderExtensions + ".MapMethods(group, " + Literals.String(endpoint.RouteTemplate) + ", " + MethodsField(operation.HttpMethod) + ", static context => " + HandleName(endpoint) + "(context));");
+        writer.WriteLine("var " + local + " = " + (endpoint.AwsTarget is { } awsTarget
+            ? AwsMapTarget(awsTarget, HandleName(endpoint))
+            : EndpointRouteBuilderExtensions + ".MapMethods(group, " + Literals.String(endpoint.RouteTemplate) + ", " + MethodsField(operation.HttpMethod) + ", static context => " + HandleName(endpoint) + "(context))") + ";");
         writer.WriteLine(RoutingConventions + ".WithName(" + local + ", " + Literals.String(operation.OperationId) + ");");
         if (!operation.Tags.IsEmpty)
         {

@@ -115,7 +115,7 @@ internal static partial class ServerEmitter
     };
 
     /// <summary>The C# type of a case's body; null when the response has no content.</summary>
-    private static string? CaseBodyType(ResultCaseModel @case, EmitTarget target) => @case.Response.Kind switch
+    private static string? CaseBodyType(ResultCaseModel @case, EmitTarget target) => @case.AwsError is { } error ? AwsErrorBodyType(@case, error, target) : @case.Response.Kind switch
     {
         ResponseKind.Json => TypeNames.Of(@case.Response.Type!, target),
         ResponseKind.Text => "string",
@@ -185,7 +185,7 @@ internal static partial class ServerEmitter
             var media = response.MediaType is { } mediaType ? Literals.String(mediaType) : "null";
             writer.WriteLine("case " + (i + 1) + ":");
             writer.Indentation++;
-            writer.WriteLine("return " + response.Kind switch
+            writer.WriteLine("return " + (endpoint.Cases[i].AwsError is { } awsError ? AwsErrorWrite(endpoint.Cases[i], awsError, i, context) : response.Kind switch
             {
                 ResponseKind.Json => ResultWriter + ".WriteJsonAsync(context, _statusCode, _body" + i + (response.Type!.IsValueType ? string.Empty : "!") + ", " + context + "." + response.TypeInfoProperty + ")",
                 ResponseKind.Text => ResultWriter + ".WriteTextAsync(context, _statusCode, _body" + i + "!, " + media + ")",
@@ -193,7 +193,7 @@ internal static partial class ServerEmitter
                 ResponseKind.Envelope when endpoint.Cases[i].Envelope is { } envelope => ResultWriter + ".WriteEnvelopeAsync(context, _statusCode, " + Literals.String(envelope.SuccessProperty) + ", " + (endpoint.Cases[i].EnvelopeSuccess ? "true" : "false") + ", " + Literals.String(endpoint.Cases[i].EnvelopeSuccess ? envelope.DataProperty : envelope.ErrorProperty) + ", _body" + i + (response.Type!.IsValueType ? string.Empty : "!") + ", " + context + "." + response.TypeInfoProperty + ")",
                 ResponseKind.EventStream => ResultWriter + ".WriteEventsAsync(context, _statusCode, _body" + i + "!, " + context + "." + response.TypeInfoProperty + ", global::Contracts.Runtime.Streaming.StreamFormat." + endpoint.Cases[i].Format + ")",
                 _ => ResultWriter + ".WriteEmptyAsync(context, _statusCode)",
-            } + ";");
+            }) + ";");
             writer.Indentation--;
         }
 
@@ -211,6 +211,12 @@ internal static partial class ServerEmitter
     private static void WriteFactory(SourceWriter writer, EmitTarget target, EndpointModel endpoint, int index)
     {
         var @case = endpoint.Cases[index];
+        if (@case.AwsError is { } error)
+        {
+            WriteAwsErrorFactory(writer, target, endpoint, index, error);
+            return;
+        }
+
         var response = @case.Response;
         var (low, high) = @case.StatusRange;
         var isCode = low == high;

@@ -134,6 +134,12 @@ internal sealed record OperationModel(
 
     /// <summary>The JSON pointer of the operation in the document (<c>#/paths/~1pets/get</c>): its diagnostics are under it.</summary>
     public string Pointer => "#/paths/" + DocumentPath.Replace("~", "~0").Replace("/", "~1") + "/" + HttpMethod.ToLowerInvariant();
+
+    /// <summary>
+    /// For an AWS operation when the server is generated: its <c>security</c> alternatives (the client signs every
+    /// request, so it has no <see cref="SecurityField"/>); null otherwise.
+    /// </summary>
+    public EquatableArray<SecurityRequirementModel>? AwsSecurity { get; init; }
 }
 
 /// <summary>An error response declared with a JSON schema: <c>404</c>, a range such as <c>4XX</c>, or <c>default</c>.</summary>

@@ -24,4 +24,7 @@ internal sealed record DeclaredResponseModel(
 
     /// <summary>A 2xx code, a <c>2XX</c> range (or the lone <c>default</c> the client takes as its result).</summary>
     public bool IsSuccess => StatusPattern[0] == '2';
+
+    /// <summary>The component schema the JSON body is (<c>#/components/schemas/{id}</c>); null for an inline schema or no JSON body.</summary>
+    public string? SchemaId { get; init; }
 }

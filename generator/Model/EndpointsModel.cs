@@ -39,11 +39,12 @@ internal sealed record EndpointsModel(
         {
             if (byMethod.TryGetValue(served.MethodName, out var operation))
             {
-                endpoints.Add(EndpointModel.Of(operation, served.ResultName, Translation.ServerNaming.EnvelopeOf(operation, model.Client)) with
+                var endpoint = EndpointModel.Of(operation, served.ResultName, Translation.ServerNaming.EnvelopeOf(operation, model.Client)) with
                 {
-                    Authorization = Authorization(model.Client.Security, operation.SecurityField),
+                    Authorization = operation.AwsSecurity is { } awsSecurity ? Authorization(awsSecurity) : Authorization(model.Client.Security, operation.SecurityField),
                     AwsTarget = model.Client.Aws is null ? null : Translation.ServerNaming.AwsTarget(operation),
-                });
+                };
+                endpoints.Add(model.Client.Aws is { } aws ? endpoint.WithAwsErrors(aws) : endpoint);
             }
         }
 
@@ -64,17 +65,22 @@ internal sealed record EndpointsModel(
             return null;
         }
 
-        if (list.Alternatives.IsEmpty || list.Alternatives.Any(a => a.Schemes.IsEmpty))
+        return Authorization(list.Alternatives);
+    }
+
+    private static AuthorizationModel Authorization(EquatableArray<SecurityRequirementModel> alternatives)
+    {
+        if (alternatives.IsEmpty || alternatives.Any(a => a.Schemes.IsEmpty))
         {
             return new AuthorizationModel(true, EquatableArray<string>.Empty);
         }
 
-        if (list.Alternatives.Count == 1)
+        if (alternatives.Count == 1)
         {
-            return new AuthorizationModel(false, list.Alternatives[0].Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal).ToEquatableArray());
+            return new AuthorizationModel(false, alternatives[0].Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal).ToEquatableArray());
         }
 
-        var combined = string.Join("|", list.Alternatives.Select(a => string.Join("+", a.Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal));
+        var combined = string.Join("|", alternatives.Select(a => string.Join("+", a.Schemes.Select(s => s.Scheme).Distinct(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal));
         return new AuthorizationModel(false, new[] { combined }.ToEquatableArray());
     }
 }
@@ -161,6 +167,30 @@ internal sealed record EndpointModel(
         return new EndpointModel(operation, resultName, template, routeNames.ToEquatableArray(), pathSegments, cases, implicitCase);
     }
 
+    /// <summary>
+    /// In an AWS document, each declared response whose body is one of the service's errors is that error: written
+    /// AWS-shaped (<c>__type</c> and <c>X-Amzn-ErrorType</c>) by a factory named after it. AWS's OpenAPI conversions give
+    /// each error of an operation a placeholder status (480, 481, …) since OpenAPI keys responses by status; AWS
+    /// answers them all with 400, and so does the factory.
+    /// </summary>
+    public EndpointModel WithAwsErrors(AwsModel aws)
+    {
+        var taken = new HashSet<string>(Cases.Select(c => c.FactoryName), StringComparer.Ordinal) { "StatusCode", "WriteAsync", "Equals", "GetHashCode", "ToString", "GetType", ResultName };
+        var cases = Cases.Select(c =>
+        {
+            if (c.Envelope is not null || !c.Response.IsCode || c.Response.IsSuccess || c.Response.SchemaId is not { } id
+                || aws.Errors.FirstOrDefault(e => e.ErrorType == id) is not { } error)
+            {
+                return c;
+            }
+
+            var name = Translation.Naming.Identifiers.ToPascalCase(error.ErrorType, "Error");
+            var status = c.StatusRange.Low is >= 480 and <= 499 ? 400 : c.StatusRange.Low;
+            return taken.Add(name) ? c with { FactoryName = name, AwsError = error, AwsStatus = status } : c with { AwsError = error, AwsStatus = status };
+        }).ToEquatableArray();
+        return this with { Cases = cases };
+    }
+
     /// <summary>Letters, digits and <c>_</c>, not starting with a digit: a route parameter name the router takes as it is.</summary>
     private static bool IsRouteName(string name) =>
         name.Length > 0 && !char.IsDigit(name[0]) && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
@@ -200,8 +230,14 @@ internal sealed record EndpointModel(
 /// <param name="EnvelopeSuccess">The envelope says success and holds the data (else it holds the error).</param>
 internal sealed record ResultCaseModel(DeclaredResponseModel Response, string FactoryName, StreamFormat? Format = null, EnvelopeModel? Envelope = null, bool EnvelopeSuccess = false)
 {
-    /// <summary>The case's body is a value type (a stream of items is an interface, whatever its items).</summary>
-    public bool BodyIsValueType => Response.Kind != ResponseKind.EventStream && Response.Type is { IsValueType: true };
+    /// <summary>For a declared error of an AWS service: the error, written with its type (<c>__type</c>); its details are the body, or a message when it has none.</summary>
+    public AwsErrorModel? AwsError { get; init; }
+
+    /// <summary>For <see cref="AwsError"/>: the status written (400 for a conversion's placeholder code).</summary>
+    public int AwsStatus { get; init; }
+
+    /// <summary>The case's body is a value type (a stream of items is an interface, whatever its items; an AWS error's is its details or message).</summary>
+    public bool BodyIsValueType => AwsError is null && Response.Kind != ResponseKind.EventStream && Response.Type is { IsValueType: true };
 
     /// <summary>The lowest and highest status code the factory accepts (one code, a range, or any for default).</summary>
     public (int Low, int High) StatusRange => Response.StatusPattern switch

@@ -84,7 +84,8 @@ internal static class DocumentTranslator
             cancellationToken,
             security,
             paging,
-            server);
+            server,
+            facts);
         var client = operations.Translate(serverUrl);
         var records = schemas.Finish();
         client = ResponseTranslator.NameResponseClasses(client, registry);

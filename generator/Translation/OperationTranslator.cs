@@ -33,6 +33,7 @@ internal sealed class OperationTranslator
     private readonly SecurityTranslator? _security;
     private readonly PagingTranslator? _paging;
     private readonly bool _server;
+    private readonly Reading.DocumentFacts? _facts;
 
     public OperationTranslator(
         OpenApiDocument document,
@@ -46,9 +47,11 @@ internal sealed class OperationTranslator
         CancellationToken cancellationToken,
         SecurityTranslator? security = null,
         PagingTranslator? paging = null,
-        bool server = false)
+        bool server = false,
+        Reading.DocumentFacts? facts = null)
     {
         _server = server;
+        _facts = facts;
         _document = document;
         _target = target;
         _parameters = parameters;
@@ -232,8 +235,20 @@ internal sealed class OperationTranslator
             DocumentPath: pathKey,
             Tags: (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Reference?.Id ?? t.Name ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray(),
             // The server answers every declared response apart; the AWS protocol and envelopes it does not serve (ServerNaming).
-            Responses: _server ? _responses.TranslateDeclared(operation, response, errors, baseName, pointer) : EquatableArray<DeclaredResponseModel>.Empty);
+            Responses: _server ? _responses.TranslateDeclared(operation, response, errors, baseName, pointer) : EquatableArray<DeclaredResponseModel>.Empty)
+        {
+            AwsSecurity = _aws is not null && _server ? AwsSecurity(pointer) : null,
+        };
     }
+
+    /// <summary>
+    /// The <c>security</c> an AWS operation's endpoint enforces (its own list, else the document's): the client signs
+    /// every request whatever the list says, so only the server reads it; null when there is none.
+    /// </summary>
+    private EquatableArray<SecurityRequirementModel>? AwsSecurity(string pointer) =>
+        (_facts?.SecurityRequirementsAt(pointer + "/security") ?? _facts?.SecurityRequirementsAt("#/security")) is { } alternatives
+            ? alternatives.Select(a => new SecurityRequirementModel(a.Select(use => new SchemeUseModel(use.Scheme, use.Scopes.ToEquatableArray())).ToEquatableArray())).ToEquatableArray()
+            : null;
 
     /// <summary>The method as 1.6's <c>OperationType</c> spelled it (<c>Get</c>, <c>Delete</c>…): names and the order of operations follow it.</summary>
     internal static string MethodName(HttpMethod method) =>

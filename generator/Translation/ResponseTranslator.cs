@@ -246,6 +246,8 @@ internal sealed class ResponseTranslator
                     continue;
             }
 
+            // The schema's name: an AWS error is written under it (__type).
+            var schemaId = entry.Value.ContentMap()[picked.MediaType].Schema?.ReferenceId();
             if (_successResults.TryGetValue(entry.Key, out var result))
             {
                 declared.Add(new DeclaredResponseModel(key, result.Kind, result.Type, null, picked.MediaType, description));
@@ -257,7 +259,7 @@ internal sealed class ResponseTranslator
             }
             else if (errors.FirstOrDefault(e => e.StatusPattern == key) is { } error)
             {
-                declared.Add(new DeclaredResponseModel(key, ResponseKind.Json, error.Type, null, picked.MediaType, description));
+                declared.Add(new DeclaredResponseModel(key, ResponseKind.Json, error.Type, null, picked.MediaType, description) { SchemaId = schemaId });
             }
             else
             {
@@ -265,7 +267,7 @@ internal sealed class ResponseTranslator
                 var schema = entry.Value.ContentMap()[picked.MediaType].Schema;
                 var kind = schema is not null && EnvelopeTranslator.FindEnvelope(schema) is not null ? ResponseKind.Envelope : ResponseKind.Json;
                 var type = kind == ResponseKind.Envelope ? null : _schemas.Resolve(schema, schemaPointer, baseName + (key == "default" ? "Default" : key) + "Response");
-                declared.Add(new DeclaredResponseModel(key, kind, type, null, picked.MediaType, description));
+                declared.Add(new DeclaredResponseModel(key, kind, type, null, picked.MediaType, description) { SchemaId = schemaId });
             }
         }
 

@@ -123,6 +123,25 @@ public static class ResultWriter
     }
 
     /// <summary>
+    /// Writes a declared AWS JSON error whose description gives it no members: <paramref name="errorType"/> in the
+    /// <c>X-Amzn-ErrorType</c> header and as <c>__type</c>, with <paramref name="message"/> (none when null), as AWS
+    /// services write their errors.
+    /// </summary>
+    public static Task WriteAwsErrorAsync(HttpContext context, int statusCode, string errorType, string? message) =>
+        ProblemWriter.WriteAwsAsync(
+            context ?? throw new ArgumentNullException(nameof(context)),
+            statusCode,
+            errorType,
+            message,
+            static (writer, text) =>
+            {
+                if (text is not null)
+                {
+                    writer.WriteString("message", text);
+                }
+            });
+
+    /// <summary>
     /// Writes a declared AWS JSON error: <paramref name="errorType"/> in the <c>X-Amzn-ErrorType</c> header and as
     /// <c>__type</c>, beside the members of <paramref name="details"/> (none when null).
     /// </summary>

@@ -1,37 +1,28 @@
 using System;
-using System.Buffers;
 using System.Linq;
 using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Lightsail.Demo.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Lightsail.Demo;
 
 /// <summary>
-/// A tiny in-process stand-in for the Lightsail endpoint: it answers <c>GetBucketAccessKeys</c> (AWS JSON 1.1 style,
-/// <c>POST /</c> with an <c>X-Amz-Target</c> header) with the envelope the spec declares. Bodies are written as raw
-/// JSON so that nothing here needs reflection-based serialization.
+/// A tiny in-process stand-in for the Lightsail endpoint, generated from the same spec as the client
+/// (<c>ContractsGenerate="Client;Server"</c>): <see cref="LightsailEndpoints.MapLightsail"/> maps <c>GetBucketAccessKeys</c>,
+/// which reads and checks the request and writes the envelope the spec declares; <see cref="BucketAccessKeysHandler"/>
+/// only decides the answer.
 /// </summary>
-internal sealed partial class EmbeddedLightsailEndpoint : IAsyncDisposable
+internal sealed class EmbeddedLightsailEndpoint : IAsyncDisposable
 {
     /// <summary>The bucket name the endpoint reports as not existing.</summary>
     public const string MissingBucketName = "missing-bucket";
-
-    private const string GetBucketAccessKeysTarget = "Lightsail_20161128.GetBucketAccessKeys";
-
-    /// <summary>The spec's failure example, verbatim.</summary>
-    private const string ValidationErrorBody =
-        """{"success": false, "error": {"code": "VALIDATION_ERROR", "message": "Invalid request parameters"}}""";
 
     private readonly WebApplication application;
 
@@ -54,9 +45,10 @@ internal sealed partial class EmbeddedLightsailEndpoint : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddSingleton<ILightsailHandler, BucketAccessKeysHandler>();
 
         var application = builder.Build();
-        application.Run(HandleAsync);
+        application.MapLightsail();
         try
         {
             await application.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -81,122 +73,41 @@ internal sealed partial class EmbeddedLightsailEndpoint : IAsyncDisposable
 
         await application.DisposeAsync().ConfigureAwait(false);
     }
+}
 
-    private static async Task HandleAsync(HttpContext context)
+/// <summary>
+/// Answers <c>GetBucketAccessKeys</c>: the spec's success example (same id and created_at) with two access keys, one
+/// never used; for <see cref="EmbeddedLightsailEndpoint.MissingBucketName"/> the failure envelope, as Lightsail answers an
+/// unknown bucket (HTTP 400) with a code and message that say what is wrong. A name that breaks the spec's pattern never
+/// gets here: the generated endpoint refuses it with a 400 first.
+/// </summary>
+internal sealed class BucketAccessKeysHandler : ILightsailHandler
+{
+    private static readonly DateTimeOffset Created = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public Task<GetBucketAccessKeysResult> GetBucketAccessKeysAsync(GetBucketAccessKeysRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(request.BucketName == EmbeddedLightsailEndpoint.MissingBucketName
+            ? GetBucketAccessKeysResult.ClientError(400, new EnvelopeError { Code = "NOT_FOUND", Message = "Bucket " + request.BucketName + " does not exist" })
+            : GetBucketAccessKeysResult.Ok(new BucketAccessKeys
+            {
+                Id = "abc123",
+                CreatedAt = Created,
+                AccessKeys =
+                [
+                    Key("AKIAIOSFODNN7EXAMPLE", StatusType.Active, At(2025, 1, 2, 9, 30, 0), At(2025, 3, 14, 15, 9, 26), "us-east-1", "s3"),
+
+                    // Lightsail reports a key that was never used with a null date and "N/A" for region and service.
+                    Key("AKIAI44QH8DHBEXAMPLE", StatusType.Inactive, At(2025, 2, 10, 12, 0, 0), null, "N/A", "N/A"),
+                ],
+            }));
+
+    private static AccessKey Key(string id, StatusType status, DateTimeOffset createdAt, DateTimeOffset? lastUsedDate, string region, string serviceName) => new()
     {
-        var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || request.Path != "/")
-        {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NOT_FOUND", "No operation at " + request.Method + " " + request.Path).ConfigureAwait(false);
-            return;
-        }
+        AccessKeyId = id,
+        Status = status,
+        CreatedAt = createdAt,
+        LastUsed = new AccessKeyLastUsed { LastUsedDate = lastUsedDate, Region = region, ServiceName = serviceName },
+    };
 
-        if (!string.Equals(request.Headers["X-Amz-Target"], GetBucketAccessKeysTarget, StringComparison.Ordinal))
-        {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "UNKNOWN_OPERATION", "The X-Amz-Target header must be " + GetBucketAccessKeysTarget).ConfigureAwait(false);
-            return;
-        }
-
-        var bucketName = await ReadBucketNameAsync(request, context.RequestAborted).ConfigureAwait(false);
-        if (bucketName is null || !BucketNamePattern().IsMatch(bucketName))
-        {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, Encoding.UTF8.GetBytes(ValidationErrorBody)).ConfigureAwait(false);
-            return;
-        }
-
-        if (bucketName == MissingBucketName)
-        {
-            // The name is well formed, so instead of the spec's generic VALIDATION_ERROR example this answers the way
-            // Lightsail does for an unknown bucket (HTTP 400), with a code and message that say what is wrong.
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "NOT_FOUND", "Bucket " + bucketName + " does not exist").ConfigureAwait(false);
-            return;
-        }
-
-        await WriteAsync(context, StatusCodes.Status200OK, CreateAccessKeysBody()).ConfigureAwait(false);
-    }
-
-    /// <summary>Returns the request's <c>bucketName</c>, or <see langword="null"/> when the body is not JSON or has no such string.</summary>
-    private static async Task<string?> ReadBucketNameAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("bucketName", out var name)
-                && name.ValueKind == JsonValueKind.String
-                ? name.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The spec's success example (same id and created_at) plus two access keys, one never used.</summary>
-    private static byte[] CreateAccessKeysBody()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteBoolean("success", true);
-            writer.WriteStartObject("data");
-            writer.WriteString("id", "abc123");
-            writer.WriteString("created_at", "2025-01-01T00:00:00Z");
-            writer.WriteStartArray("accessKeys");
-            WriteAccessKey(writer, "AKIAIOSFODNN7EXAMPLE", "Active", "2025-01-02T09:30:00Z", "2025-03-14T15:09:26Z", "us-east-1", "s3");
-
-            // Lightsail reports a key that was never used with a null date and "N/A" for region and service.
-            WriteAccessKey(writer, "AKIAI44QH8DHBEXAMPLE", "Inactive", "2025-02-10T12:00:00Z", null, "N/A", "N/A");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteAccessKey(Utf8JsonWriter writer, string id, string status, string createdAt, string? lastUsedDate, string region, string serviceName)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("accessKeyId", id);
-        writer.WriteString("status", status);
-        writer.WriteString("createdAt", createdAt);
-        writer.WriteStartObject("lastUsed");
-        writer.WriteString("lastUsedDate", lastUsedDate);
-        writer.WriteString("region", region);
-        writer.WriteString("serviceName", serviceName);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteBoolean("success", false);
-            writer.WriteStartObject("error");
-            writer.WriteString("code", code);
-            writer.WriteString("message", message);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return WriteAsync(context, status, buffer.WrittenSpan.ToArray());
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, byte[] body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    // The spec's pattern, with \z for $ so that a trailing line feed does not slip through.
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,52}[a-z0-9]\z", RegexOptions.CultureInvariant)]
-    private static partial Regex BucketNamePattern();
+    private static DateTimeOffset At(int year, int month, int day, int hour, int minute, int second) => new(year, month, day, hour, minute, second, TimeSpan.Zero);
 }

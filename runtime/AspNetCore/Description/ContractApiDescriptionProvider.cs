@@ -75,6 +75,7 @@ internal sealed class ContractApiDescriptionProvider : IApiDescriptionProvider
         description.ActionDescriptor.RouteValues["controller"] = _applicationName;
 
         AddPathParameters(description, route.RoutePattern, operation);
+        AwsJsonTargetDescription.Apply(description, route);
         foreach (var parameter in operation.Parameters)
         {
             // Cookies have no binding source the document generator renders (it would call them query parameters),

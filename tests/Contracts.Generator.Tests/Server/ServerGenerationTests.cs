@@ -48,11 +48,22 @@ public sealed class ServerGenerationTests
 
         run.AssertGeneratorDidNotThrow();
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Id == "CTR149"));
+        Snapshot.Match("AwsJsonServer", run.Sources.Where(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value));
         run.AssertCompilesCleanly();
         var server = run.Sources.Single(s => s.Key.EndsWith(".Server.g.cs", StringComparison.Ordinal)).Value;
-        Assert.Contains("AwsJsonDispatch.Create(__operations)", server, StringComparison.Ordinal);
+        Assert.Contains("AwsJsonDispatch.MapTarget(group, \"Widgets_20240101.GetWidget\", static context => HandleGetWidget(context));", server, StringComparison.Ordinal);
+        Assert.Contains("AwsJsonDispatch.MapUnknownTargets(group);", server, StringComparison.Ordinal);
         Assert.Contains("ProblemFormat.AwsJson", server, StringComparison.Ordinal);
         Assert.DoesNotContain("MapMethods", server, StringComparison.Ordinal);
+        // The document's security (SigV4, scheme hmac) is each target's authorization.
+        Assert.Contains("RequireAuthorization(__GetWidget, \"hmac\");", server, StringComparison.Ordinal);
+
+        // Declared errors are written AWS-shaped by factories named after them, at 400 for the conversion's placeholder codes.
+        Assert.Contains("public static GetWidgetResult2 NotFoundException(string? message = null) => new GetWidgetResult2(2, 400, body1: message);", server, StringComparison.Ordinal);
+        Assert.Contains("public static GetWidgetResult2 InvalidInputException(global::Contracts.Tests.Widgets.InvalidInputExceptionDetails body)", server, StringComparison.Ordinal);
+        Assert.Contains("ResultWriter.WriteAwsErrorAsync(context, _statusCode, \"NotFoundException\", _body1);", server, StringComparison.Ordinal);
+        Assert.Contains("ResultWriter.WriteAwsErrorAsync(context, _statusCode, \"InvalidInputException\", _body2, global::Contracts.Tests.Widgets.WidgetsJsonContext.Default.InvalidInputExceptionDetails);", server, StringComparison.Ordinal);
+        Assert.DoesNotContain("Status480", server, StringComparison.Ordinal);
     }
 
     /// <summary>Specs/streams.yaml served: the streams that are an operation's only success body, the others CTR149.</summary>

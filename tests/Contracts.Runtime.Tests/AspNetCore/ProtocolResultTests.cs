@@ -18,7 +18,7 @@ using Xunit;
 
 namespace Contracts.Runtime.Tests.AspNetCore;
 
-/// <summary>AWS JSON dispatch and errors, envelopes and streamed results, as generated endpoints write them, read back over Kestrel.</summary>
+/// <summary>AWS JSON errors, envelopes and streamed results, as generated endpoints write them, read back over Kestrel.</summary>
 public sealed class ProtocolResultTests : IAsyncLifetime
 {
     private static readonly JsonTypeInfo<Item> ItemTypeInfo = (JsonTypeInfo<Item>)new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() }.GetTypeInfo(typeof(Item));
@@ -28,34 +28,6 @@ public sealed class ProtocolResultTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await BindingServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    [Fact]
-    public async Task Aws_json_requests_reach_the_operation_their_target_names()
-    {
-        var called = new List<string>();
-        var dispatch = AwsJsonDispatch.Create(new Dictionary<string, RequestDelegate>
-        {
-            ["Service_2016.GetThing"] = context => { called.Add("GetThing"); return ResultWriter.WriteEmptyAsync(context, 200); },
-            ["Service_2016.PutThing"] = context => { called.Add("PutThing"); return ResultWriter.WriteEmptyAsync(context, 200); },
-        });
-        _server.Handler = context => dispatch(context);
-
-        using var ok = await _server.Client.SendAsync(AwsRequest("Service_2016.PutThing", "{}"));
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal(["PutThing"], called);
-
-        foreach (var target in new[] { "Service_2016.getthing", "Other.GetThing", null })
-        {
-            using var refused = await _server.Client.SendAsync(AwsRequest(target, "{}"));
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Equal("UnknownOperationException", refused.Headers.GetValues("X-Amzn-ErrorType").Single());
-            using var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-            Assert.Equal("UnknownOperationException", body.RootElement.GetProperty("__type").GetString());
-            Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("message").GetString()));
-        }
-
-        Assert.Single(called);
-    }
 
     [Theory]
     [InlineData("{\"name\": 5}", "SerializationException")]
@@ -92,6 +64,20 @@ public sealed class ProtocolResultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("NotFoundException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
         Assert.Equal("""{"__type":"NotFoundException","name":"gone","count":1}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Declared_aws_errors_without_members_carry_their_type_and_message()
+    {
+        _server.Handler = context => ResultWriter.WriteAwsErrorAsync(context, 400, "NotFoundException", "No \"thing\" here.");
+        using var response = await _server.Client.SendAsync(AwsRequest("Service_2016.GetThing", "{}"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("NotFoundException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
+        Assert.Equal("""{"__type":"NotFoundException","message":"No \u0022thing\u0022 here."}""", await response.Content.ReadAsStringAsync());
+
+        _server.Handler = context => ResultWriter.WriteAwsErrorAsync(context, 400, "AccessDeniedException", null);
+        using var bare = await _server.Client.SendAsync(AwsRequest("Service_2016.GetThing", "{}"));
+        Assert.Equal("""{"__type":"AccessDeniedException"}""", await bare.Content.ReadAsStringAsync());
     }
 
     [Fact]
