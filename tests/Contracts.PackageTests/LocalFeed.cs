@@ -8,7 +8,7 @@ using Xunit;
 namespace Contracts.PackageTests;
 
 /// <summary>
-/// Packs Contracts.Generator, Contracts.Runtime, Contracts.Runtime.AspNetCore, the Contracts.Cli tool and the Contracts.Templates templates (from the outputs the solution build already made) into a
+/// Packs Contracts.Generator, Contracts.Runtime, Contracts.Runtime.AspNetCore, Contracts.Runtime.AspNetCore.OpenApi, the Contracts.Cli tool and the Contracts.Templates templates (from the outputs the solution build already made) into a
 /// temporary folder feed, under a version unique to this run so that no package cached by an earlier run is used. The tool is a
 /// pointer package plus this machine's platform package (<see cref="ToolPackageFor"/>), which is built here: Native AOT on linux-x64.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class LocalFeed : IAsyncLifetime
             RepositoryPaths.Combine("generator", "Contracts.Generator.csproj"),
             RepositoryPaths.Combine("runtime", "Contracts.Runtime.csproj"),
             RepositoryPaths.Combine("runtime", "AspNetCore", "Contracts.Runtime.AspNetCore.csproj"),
+            RepositoryPaths.Combine("runtime", "AspNetCore.OpenApi", "Contracts.Runtime.AspNetCore.OpenApi.csproj"),
             RepositoryPaths.Combine("cli", "Contracts.Cli", "Contracts.Cli.csproj"),
             RepositoryPaths.Combine("templates", "Contracts.Templates", "Contracts.Templates.csproj"),
         })
