@@ -34,13 +34,14 @@ internal static class Usage
 
         Usage:
           contracts generate <spec> -o <dir> [options]
-          contracts check <spec-or-folder>... [--compile] [options]
+          contracts check <spec-or-folder>... [--compile] [--server] [options]
           contracts new library <name> [--spec <path>] [options]
           contracts <command> --help
 
         Commands:
           generate   write the files the Contracts analyzer generates for <spec> into <dir>
-          check      report each spec's diagnostics; with --compile, also compile the generated code
+          check      report each spec's diagnostics; with --compile, also compile the generated code;
+                     with --server, generate (and compile) the ASP.NET Core server too
           new        write a contract class library's project (what dotnet new contracts-lib creates)
 
         Exit codes: 0 success, 1 a spec has errors, 2 bad arguments.
@@ -66,7 +67,7 @@ internal static class Usage
         """;
 
     public const string Check = """
-        Usage: contracts check <spec-or-folder>... [--compile] [options]
+        Usage: contracts check <spec-or-folder>... [--compile] [--server] [options]
 
         Runs the Contracts generator on each spec and prints its diagnostics as
         file(line,col): severity id: message. A folder is searched recursively for *.yaml, *.yml and *.json;
@@ -80,14 +81,20 @@ internal static class Usage
         the generator reported a warning or the compiler did; "failed to compile" when the compiler reported an
         error. Progress lines ([i/n] path) go to stderr when there are many specs.
 
+        With --server each spec's ASP.NET Core server is generated beside its client (as Generate="Client;Server"
+        does in a build) and, with --compile, both are compiled together against the ASP.NET Core shared
+        framework installed beside .NET (shared/Microsoft.AspNetCore.App) and Contracts.Runtime.AspNetCore.
+        Operations the server leaves out (CTR149) are warnings like any other; the summary keeps its form.
+
         Options:
           --compile               also compile the generated code
+          --server                generate the server too (needs the ASP.NET Core runtime; exit code 2 without)
 
         """ + SpecOptions + """
           -h, --help              show this help
 
         Exit codes: 0 no spec failed, 1 a spec has a generator error (or, with --compile, does not compile),
-        2 bad arguments.
+        2 bad arguments (or, with --server, no ASP.NET Core to compile against).
 
         """;
 

@@ -26,7 +26,7 @@ internal static class ServerNaming
         var served = new List<ServedOperationName>();
         foreach (var operation in client.Operations)
         {
-            if (WhyNotServed(operation, client) is { } reason)
+            if ((WhyNotServed(operation, client) ?? RouteTemplates.WhyNotRoutable(operation.PathTemplate)) is { } reason)
             {
                 diagnostics.Add(DiagnosticDescriptors.OperationNotServed, operation.Pointer, operation.OperationId, reason);
                 continue;

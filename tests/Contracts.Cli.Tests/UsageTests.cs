@@ -35,7 +35,7 @@ public sealed class UsageTests
     [Theory]
     [InlineData("--help", "Usage:\n  contracts generate <spec> -o <dir> [options]")]
     [InlineData("generate --help", "Usage: contracts generate <spec> -o <dir> [options]")]
-    [InlineData("check -h", "Usage: contracts check <spec-or-folder>... [--compile] [options]")]
+    [InlineData("check -h", "Usage: contracts check <spec-or-folder>... [--compile] [--server] [options]")]
     public void Help_prints_the_usage_on_stdout_and_exits_0(string args, string expected)
     {
         var run = CliResult.Run(args.Split(' '));

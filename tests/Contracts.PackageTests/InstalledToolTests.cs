@@ -89,6 +89,8 @@ public sealed class InstalledToolTests(LocalFeed feed)
             Assert.Contains("Contracts.Cli", files);
             Assert.DoesNotContain("Contracts.Cli.dll", files);
             Assert.Contains("Contracts.Runtime.dll", files);
+            // check --server compiles against it as a file (the tool does not reference it).
+            Assert.Contains("Contracts.Runtime.AspNetCore.dll", files);
         }
 
         return Path.Combine(tools, OperatingSystem.IsWindows() ? "contracts.exe" : "contracts");

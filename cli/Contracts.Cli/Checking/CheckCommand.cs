@@ -10,12 +10,12 @@ using Contracts.Cli.Output;
 namespace Contracts.Cli.Checking;
 
 /// <summary>
-/// <c>contracts check &lt;spec-or-folder&gt;… [--compile]</c>. Stdout: every spec's diagnostics in input order; with
+/// <c>contracts check &lt;spec-or-folder&gt;… [--compile] [--server]</c>. Stdout: every spec's diagnostics in input order; with
 /// --compile, then one row per spec; then the summary line. Stderr: skipped files, progress and timing.
 /// </summary>
 internal static class CheckCommand
 {
-    private static readonly IReadOnlyList<OptionSpec> Options = [new("--compile", TakesValue: false), .. SpecOptions.Accepted];
+    private static readonly IReadOnlyList<OptionSpec> Options = [new("--compile", TakesValue: false), new("--server", TakesValue: false), .. SpecOptions.Accepted];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -31,12 +31,26 @@ internal static class CheckCommand
             throw new UsageException("missing <spec-or-folder>", Usage.Check);
         }
 
-        var options = SpecOptions.From(arguments, Usage.Check);
+        var options = SpecOptions.From(arguments, Usage.Check) with { Server = arguments.Has("--server") };
         var compile = arguments.Has("--compile");
         var specs = SpecDiscovery.Expand(arguments.Positionals, Usage.Check);
         if (specs.Count == 0)
         {
             throw new UsageException("no .yaml, .yml or .json file found in " + string.Join(", ", arguments.Positionals), Usage.Check);
+        }
+
+        if (options.Server)
+        {
+            try
+            {
+                CompilerSetup.EnsureServerReferences();
+            }
+            catch (FrameworkNotFoundException error)
+            {
+                // Not a spec's fault and not a crash: no spec can be checked, as with bad arguments.
+                stderr.WriteLine("error: " + error.Message);
+                return ExitCodes.Usage;
+            }
         }
 
         var clock = Stopwatch.StartNew();

@@ -20,7 +20,11 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
     private readonly string _specPath;
     private readonly AnalyzerConfigOptions _specOptions;
 
-    public BuildOptionsProvider(string specPath, SpecOptions options, bool markAsContract)
+    /// <param name="generateServer">
+    /// Writes <c>ContractsGenerate</c> as the package's targets write <c>Generate="Client;Server"</c>. Any such metadata
+    /// marks the file as a contract, so it is only given for a file that is one (named, or starting like OpenAPI).
+    /// </param>
+    public BuildOptionsProvider(string specPath, SpecOptions options, bool markAsContract, bool generateServer = false)
     {
         _specPath = specPath;
         GlobalOptions = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = options.RootNamespace });
@@ -33,6 +37,7 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
             [MetadataPrefix + "OpenApiContract"] = markAsContract ? "true" : string.Empty,
             // As the package's targets write the Overlays list into the .editorconfig: '|'-separated.
             [MetadataPrefix + "ContractsOverlays"] = string.Join("|", options.Overlays ?? []),
+            [MetadataPrefix + "ContractsGenerate"] = generateServer ? "Client|Server" : string.Empty,
         };
         foreach (var (_, name) in SpecOptions.FilterOptions)
         {

@@ -40,9 +40,21 @@ internal static class CompilerSetup
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ServerReferences = new(LoadServerReferences);
+
     /// <summary>An empty library for the generator to run in; it must reference Contracts.Runtime or the generator reports CTR007.</summary>
     public static CSharpCompilation CreateEmptyCompilation(string assemblyName) =>
         CSharpCompilation.Create(assemblyName, syntaxTrees: null, References.Value, CompilationOptions);
+
+    /// <summary>
+    /// The same for a project that generates the server too: it also references ASP.NET Core and Contracts.Runtime.AspNetCore,
+    /// as a project with <c>FrameworkReference Microsoft.AspNetCore.App</c> and the package does (else the generator reports CTR148).
+    /// </summary>
+    public static CSharpCompilation CreateEmptyServerCompilation(string assemblyName) =>
+        CSharpCompilation.Create(assemblyName, syntaxTrees: null, ServerReferences.Value, CompilationOptions);
+
+    /// <summary>Loads the server's references now; throws <see cref="FrameworkNotFoundException"/> when ASP.NET Core is not installed.</summary>
+    public static void EnsureServerReferences() => _ = ServerReferences.Value;
 
     private static ImmutableArray<MetadataReference> LoadReferences() =>
         FrameworkAssemblies.Paths()
@@ -51,9 +63,22 @@ internal static class CompilerSetup
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
+    private static ImmutableArray<MetadataReference> LoadServerReferences() =>
+        References.Value.AddRange(
+            FrameworkAssemblies.AspNetCorePaths()
+                .Append(ServerRuntimeAssemblyPath())
+                .Distinct(StringComparer.Ordinal)
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+
     /// <summary>
-    /// Contracts.Runtime beside the tool: a file of the JIT-compiled tool's folder, and shipped as a plain file beside the
+    /// Contracts.Runtime beside the tool (Contracts.Runtime.AspNetCore too, always as a plain file: the tool does not reference it): a file of the JIT-compiled tool's folder, and shipped as a plain file beside the
     /// Native AOT executable (the csproj copies it there) because AOT compiles the tool's own copy into the binary.
     /// </summary>
+    private static string ServerRuntimeAssemblyPath()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Contracts.Runtime.AspNetCore.dll");
+        return File.Exists(path) ? path : throw new FrameworkNotFoundException($"--server compiles against Contracts.Runtime.AspNetCore, and {path} is missing (reinstall the tool)");
+    }
+
     private static string RuntimeAssemblyPath() => Path.Combine(AppContext.BaseDirectory, "Contracts.Runtime.dll");
 }

@@ -34,6 +34,65 @@ internal static class FrameworkAssemblies
         return Directory.GetFiles(installed, "*.dll").Where(IsManagedFrameworkAssembly).OrderBy(path => path, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The ASP.NET Core shared framework's assembly files that <see cref="Paths"/> does not hold already (what a
+    /// project's <c>FrameworkReference</c> to <c>Microsoft.AspNetCore.App</c> adds): the installed
+    /// <c>shared/Microsoft.AspNetCore.App/{version}</c> beside the .NET framework <see cref="Paths"/> uses, of that very
+    /// version when installed, else the newest of the same major version. Implementation assemblies like the .NET ones
+    /// (the reference pack is only installed with an SDK, and would mix reference and implementation assemblies of one
+    /// framework pair). Throws <see cref="FrameworkNotFoundException"/> when there is none.
+    /// </summary>
+    public static IReadOnlyList<string> AspNetCorePaths()
+    {
+        var netCore = RunningFrameworkDirectory() ?? InstalledFrameworkDirectory(Environment.Version.Major)
+            ?? throw new FrameworkNotFoundException(
+                $"compiling a server needs the .NET {Environment.Version.Major} runtime's assemblies, and no .NET installation with Microsoft.NETCore.App {Environment.Version.Major}.x was found (set DOTNET_ROOT to the folder that holds the dotnet executable)");
+        var aspNetCore = AspNetCoreDirectoryBeside(netCore)
+            ?? throw new FrameworkNotFoundException(
+                $"--server compiles against ASP.NET Core, and no Microsoft.AspNetCore.App {Path.GetFileName(netCore)} (nor another {Environment.Version.Major}.x) is installed beside {netCore} (install the ASP.NET Core runtime {Environment.Version.Major}.x)");
+        return Directory.GetFiles(aspNetCore, "*.dll")
+            .Where(IsManagedFrameworkAssembly)
+            .Where(path => !File.Exists(Path.Combine(netCore, Path.GetFileName(path))))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The ASP.NET Core shared framework folder of the installation that holds <paramref name="netCoreDirectory"/>
+    /// (<c>{root}/shared/Microsoft.NETCore.App/{version}</c>): <c>{root}/shared/Microsoft.AspNetCore.App/{version}</c> when
+    /// it exists, else the newest of the same major version; null when there is none.
+    /// </summary>
+    internal static string? AspNetCoreDirectoryBeside(string netCoreDirectory)
+    {
+        var version = Path.GetFileName(netCoreDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var shared = Path.GetDirectoryName(Path.GetDirectoryName(netCoreDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)));
+        if (shared is null || !Version.TryParse(version.Split('-')[0], out var netCoreVersion))
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(shared, "Microsoft.AspNetCore.App");
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        static bool HasAspNetCore(string path) => File.Exists(Path.Combine(path, "Microsoft.AspNetCore.Http.Abstractions.dll"));
+        var same = Path.Combine(folder, version);
+        if (HasAspNetCore(same))
+        {
+            return same;
+        }
+
+        return Directory.GetDirectories(folder)
+            .Select(path => (Path: path, Version: Version.TryParse(Path.GetFileName(path).Split('-')[0], out var parsed) ? parsed : null))
+            .Where(candidate => candidate.Version?.Major == netCoreVersion.Major && HasAspNetCore(candidate.Path))
+            .OrderByDescending(candidate => candidate.Version)
+            .ThenByDescending(candidate => Path.GetFileName(candidate.Path), StringComparer.Ordinal)
+            .Select(candidate => candidate.Path)
+            .FirstOrDefault();
+    }
+
     /// <summary>The folder of the framework the tool runs on; null in a Native AOT build, where assemblies have no files.</summary>
     [UnconditionalSuppressMessage("SingleFile", "IL3000:Avoid accessing Assembly file path when publishing as a single file",
         Justification = "An empty location (Native AOT, single file) is the case handled by looking for an installed framework.")]

@@ -24,9 +24,11 @@ internal static class SpecGenerator
             // The files its relative $refs reach come along as AdditionalFiles that are not contracts themselves.
             new AdditionalText[] { new SpecText(spec.Path, text) }.Concat(ReferencedFiles.Read(spec.Path, text, ReferenceScope.For(spec, options.ReferenceFolders))).Concat(Overlays(options)),
             CompilerSetup.ParseOptions,
-            new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed));
+            new BuildOptionsProvider(spec.Path, options, markAsContract: spec.IsNamed, generateServer: GeneratesServer(spec, options, text)));
 
-        var input = CompilerSetup.CreateEmptyCompilation(AssemblyName(spec.Path));
+        var input = options.Server
+            ? CompilerSetup.CreateEmptyServerCompilation(AssemblyName(spec.Path))
+            : CompilerSetup.CreateEmptyCompilation(AssemblyName(spec.Path));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var driverDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         var sources = result.GeneratedSources.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
@@ -54,6 +56,14 @@ internal static class SpecGenerator
             lap: lap);
         return new GeneratedOutput(sources, diagnostics);
     }
+
+    /// <summary>
+    /// <c>--server</c> asks for the server of every spec; a file found in a folder is a spec only when it starts like
+    /// OpenAPI (<see cref="Contracts.Generator.Configuration.OptionsReader.LooksLikeOpenApi"/>), which the metadata
+    /// would otherwise override.
+    /// </summary>
+    private static bool GeneratesServer(SpecFile spec, SpecOptions options, SourceText text) =>
+        options.Server && (spec.IsNamed || Contracts.Generator.Configuration.OptionsReader.LooksLikeOpenApi(text.ToString()));
 
     /// <summary>The <c>--overlay</c> files, as the AdditionalFiles items a build adds for <c>Overlays</c> (once each).</summary>
     internal static IEnumerable<AdditionalText> Overlays(SpecOptions options) =>

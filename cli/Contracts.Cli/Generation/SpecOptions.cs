@@ -17,9 +17,14 @@ namespace Contracts.Cli.Generation;
 /// <param name="Filters">The operation filters, by metadata name without its <c>Contracts</c> prefix (<c>IncludeTags</c>), each the option's values joined by <c>;</c>; empty when none is given.</param>
 /// <param name="Overlays">The <c>--overlay</c> files, full paths in the order given (what a build's <c>Overlays</c> metadata names).</param>
 /// <param name="JsonDirections"><c>--json-directions</c>: <c>Used</c> or <c>Both</c> (the <c>JsonDirections</c> metadata); null when not given.</param>
+/// <param name="Server">
+/// <c>check --server</c>: the server is generated beside the client (<c>Generate="Client;Server"</c>), in a compilation that
+/// references ASP.NET Core and Contracts.Runtime.AspNetCore as a server project does.
+/// </param>
 internal sealed record SpecOptions(
     string? Namespace, string? ClientName, string? Visibility, string RootNamespace, IReadOnlyList<string> ReferenceFolders,
-    IReadOnlyDictionary<string, string>? Filters = null, IReadOnlyList<string>? Overlays = null, string? JsonDirections = null)
+    IReadOnlyDictionary<string, string>? Filters = null, IReadOnlyList<string>? Overlays = null, string? JsonDirections = null,
+    bool Server = false)
 {
     /// <summary>Each operation filter option and the metadata a build would pass for it (docs/selection.md).</summary>
     public static readonly IReadOnlyList<(string Option, string Metadata)> FilterOptions =
