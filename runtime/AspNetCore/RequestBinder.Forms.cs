@@ -269,6 +269,9 @@ public sealed partial class RequestBinder
         return values[0];
     }
 
+    /// <summary>The multipart body has field <paramref name="name"/> (an optional part that is absent is null, not its type's default).</summary>
+    public bool HasPart(string name) => PartValues(name).Count > 0;
+
     /// <summary>The texts of multipart field <paramref name="name"/>, one part per item.</summary>
     public IReadOnlyList<string>? PartList(string name, bool required)
     {
