@@ -38,8 +38,8 @@ internal sealed class FormFields
     }
 
     /// <summary>
-    /// Splits a field name into its segments: <c>card[number]</c> into <c>card</c>, <c>number</c>. A name whose
-    /// brackets do not close is one segment, as written.
+    /// Splits a field name into its segments: <c>card[number]</c> into <c>card</c>, <c>number</c>. Brackets inside a
+    /// segment are kept when they pair up; a name whose brackets do not close is one segment, as written.
     /// </summary>
     public static List<string> Segments(string key)
     {
@@ -55,7 +55,7 @@ internal sealed class FormFields
         var at = open;
         while (at < key.Length)
         {
-            var close = key[at] == '[' ? key.IndexOf(']', at + 1) : -1;
+            var close = key[at] == '[' ? Closing(key, at) : -1;
             if (close < 0)
             {
                 segments.Clear();
@@ -68,6 +68,22 @@ internal sealed class FormFields
         }
 
         return segments;
+    }
+
+    /// <summary>The <c>]</c> that closes the <c>[</c> at <paramref name="open"/>, counting nested pairs (a map key <c>order [id]</c>); -1 when none.</summary>
+    private static int Closing(string key, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < key.Length; i++)
+        {
+            depth += key[i] == '[' ? 1 : key[i] == ']' ? -1 : 0;
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

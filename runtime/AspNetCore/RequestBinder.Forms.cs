@@ -435,6 +435,14 @@ public sealed partial class RequestBinder
             foreach (var part in parts)
             {
                 var equals = part.IndexOf('=');
+                if (equals < 0 && separator == '.' && members.Count > 0)
+                {
+                    // Escaping leaves '.' as it is: in exploded label style a piece without '=' is the rest of a value.
+                    var last = members[members.Count - 1];
+                    members[members.Count - 1] = new KeyValuePair<string, string>(last.Key, last.Value + "." + Text(part));
+                    continue;
+                }
+
                 if (equals < 0)
                 {
                     AddError(name, Quote(Text(part)) + " is not a name=value member.");
