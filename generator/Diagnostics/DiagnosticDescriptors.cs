@@ -206,7 +206,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor OperationNotServed = Create(
         "CTR149", "Operation left out of the server", "Operation '{0}' is left out of the generated server: {1}", DiagnosticSeverity.Warning,
-        "The generated server cannot yet bind or answer some operations (object or map parameters, form and multipart bodies, streams beside another success body or of event-named unions, envelopes other than the document's only one, AWS operations without a constant X-Amz-Target). Such an operation gets no handler method and no endpoint; map it by hand beside the generated ones (docs/server.md).");
+        "The generated server cannot yet bind or answer some operations (union, free-form or application-typed parameters, lists of objects outside deepObject, deepObjects of scalars, union multipart text parts, streams beside another success body or of event-named unions, envelopes other than the document's only one, AWS operations without a constant X-Amz-Target). Such an operation gets no handler method and no endpoint; map it by hand beside the generated ones (docs/server.md).");
 
     // Every descriptor above, found by reflection so that a new one cannot be left out (fields initialise in order).
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(

@@ -41,6 +41,8 @@ internal static partial class ServerEmitter
             writer.WriteLine();
         }
 
+        WriteFormShapes(writer, model);
+
         writer.WriteLine($$"""
             /// <summary>
             /// Maps one endpoint per operation of the document, each calling the <see cref="{{model.HandlerName}}"/> registered in
@@ -166,7 +168,7 @@ internal static partial class ServerEmitter
 
         if (operation.Body is { } body)
         {
-            writer.WriteLine("new " + ContractRequestBody + "(typeof(" + BodyType(body, target) + "), new[] { " + Literals.String(body.MediaType) + " }, " + (body.IsRequired ? "true" : "false") + "),");
+            writer.WriteLine("new " + ContractRequestBody + "(typeof(" + (body.Kind == BodyKind.Multipart ? "global::Microsoft.AspNetCore.Http.IFormCollection" : BodyType(body, target)) + "), new[] { " + Literals.String(body.MediaType) + " }, " + (body.IsRequired ? "true" : "false") + "),");
         }
         else
         {
@@ -235,6 +237,11 @@ internal static partial class ServerEmitter
         writer.WriteLine("var __binder = new " + RequestBinder + "(__context, " + Literals.String(operation.OperationId) + (endpoint.AwsTarget is null ? string.Empty : ", " + AspNetCoreRuntime + ".ProblemFormat.AwsJson") + ");");
         var arguments = new List<string>();
         var locals = new string?[operation.Parameters.Count];
+        if (operation.Body is { Kind: BodyKind.Multipart } multipart)
+        {
+            writer.WriteLine("await __binder.MultipartAsync(" + (multipart.IsRequired ? "true" : "false") + ");");
+        }
+
         foreach (var parameter in operation.MethodParameters)
         {
             switch (parameter.Source)
@@ -243,8 +250,11 @@ internal static partial class ServerEmitter
                     var declared = operation.Parameters[parameter.Index];
                     var local = "__" + parameter.Name.TrimStart('@');
                     locals[parameter.Index] = local;
-                    writer.WriteLine(BindStatement(declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, model));
-                    arguments.Add(local + (IsReferenceList(declared) && declared.IsRequired ? "!" : string.Empty));
+                    var shape = endpoint.ParameterShapes.Count > parameter.Index ? endpoint.ParameterShapes[parameter.Index] : string.Empty;
+                    writer.WriteLine(shape.Length > 0
+                        ? ObjectBindStatement(operation, declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, shape, target)
+                        : BindStatement(declared, endpoint.RouteNames[parameter.Index], endpoint.PathSegments[parameter.Index], local, model));
+                    arguments.Add(local + ((IsReferenceList(declared) || shape.Length > 0) && declared.IsRequired ? "!" : string.Empty));
                     break;
                 case MethodParameterSource.Body:
                     var body = operation.Body!;
@@ -253,9 +263,16 @@ internal static partial class ServerEmitter
                     {
                         BodyKind.Text => "await __binder.TextBodyAsync(" + required + ")",
                         BodyKind.Binary => "__binder.StreamBody(" + required + ")",
+                        BodyKind.Form => "await __binder.FormBodyAsync(" + context + "." + body.TypeInfoProperty + ", " + ShapeExpression(endpoint.BodyShape!) + ", " + required + ")",
                         _ => "await __binder.JsonBodyAsync(" + context + "." + body.TypeInfoProperty + ", " + required + ")",
                     } + ";");
                     arguments.Add(body.IsRequired && !(body.Kind == BodyKind.Json && body.Type.IsValueType) ? "__body!" : "__body");
+                    break;
+                case MethodParameterSource.Field:
+                    var part = operation.Body!.Fields[parameter.Index];
+                    var partLocal = "__" + parameter.Name.TrimStart('@');
+                    writer.WriteLine(PartBindStatement(part, partLocal, model));
+                    arguments.Add(partLocal + (PartIsReference(part) && parameter.IsRequired ? "!" : string.Empty));
                     break;
                 case MethodParameterSource.CancellationToken:
                     arguments.Add("__context.RequestAborted");

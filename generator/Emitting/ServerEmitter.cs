@@ -69,6 +69,10 @@ internal static partial class ServerEmitter
                     case MethodParameterSource.Body:
                         XmlDocs.Param(writer, parameter.Name, operation.Body!.Description ?? (operation.Body.Kind == BodyKind.Binary ? "The request body, read from the connection as the handler reads it." : "The request body."));
                         break;
+                    case MethodParameterSource.Field:
+                        var part = operation.Body!.Fields[parameter.Index];
+                        XmlDocs.Param(writer, parameter.Name, part.Description ?? "The multipart part '" + part.WireName + "'" + (part.IsRequired ? "." : "; null when the request has none."));
+                        break;
                     case MethodParameterSource.CancellationToken:
                         XmlDocs.Param(writer, parameter.Name, "Cancelled when the client aborts the request.");
                         break;
@@ -99,6 +103,10 @@ internal static partial class ServerEmitter
                     break;
                 case MethodParameterSource.Body:
                     yield return BodyType(operation.Body!, target) + (parameter.IsRequired ? " " : "? ") + parameter.Name;
+                    break;
+                case MethodParameterSource.Field:
+                    var part = operation.Body!.Fields[parameter.Index];
+                    yield return PartType(part, target) + (parameter.IsRequired ? " " : "? ") + parameter.Name;
                     break;
                 case MethodParameterSource.CancellationToken:
                     yield return KnownTypes.CancellationToken + " " + parameter.Name;

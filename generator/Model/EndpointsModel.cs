@@ -12,6 +12,7 @@ namespace Contracts.Generator.Model;
 /// and the names <see cref="Translation.ServerNaming"/> gave them, so an operation the selection dropped is not served.
 /// </summary>
 /// <param name="IntegerEnums">The document's integer enums (a parameter of one is parsed as a number).</param>
+/// <param name="FormShapes">The shapes of the objects bound from fields (object parameters, form bodies), each after those it uses.</param>
 internal sealed record EndpointsModel(
     EmitTarget Target,
     string? Title,
@@ -20,7 +21,8 @@ internal sealed record EndpointsModel(
     string EndpointsName,
     string MapMethodName,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<string> IntegerEnums)
+    EquatableArray<string> IntegerEnums,
+    EquatableArray<FormShapeModel> FormShapes = default)
 {
     /// <summary>The generated types' schemas, for the application's own OpenAPI document; null when the project does not describe them.</summary>
     public SchemaDescriptionsModel? Schemas { get; init; }
@@ -34,6 +36,8 @@ internal sealed record EndpointsModel(
         }
 
         var byMethod = model.Client.Operations.ToDictionary(o => o.MethodName, StringComparer.Ordinal);
+        var integerEnums = model.Enums.Where(e => e.IsInteger).Select(e => e.Name).ToEquatableArray();
+        var shapes = new FormShapeBuilder(model.Records, integerEnums);
         var endpoints = new List<EndpointModel>();
         foreach (var served in names.Operations)
         {
@@ -43,14 +47,20 @@ internal sealed record EndpointsModel(
                 {
                     Authorization = operation.AwsSecurity is { } awsSecurity ? Authorization(awsSecurity) : Authorization(model.Client.Security, operation.SecurityField),
                     AwsTarget = model.Client.Aws is null ? null : Translation.ServerNaming.AwsTarget(operation),
+                    ParameterShapes = operation.Parameters.Select(p => IsBoundFromFields(p) ? shapes.KeyOf(p.Type) : string.Empty).ToEquatableArray(),
+                    BodyShape = operation.Body is { Kind: BodyKind.Form } form ? shapes.KeyOf(form.Type) : null,
                 };
                 endpoints.Add(model.Client.Aws is { } aws ? endpoint.WithAwsErrors(aws) : endpoint);
             }
         }
 
         return new EndpointsModel(model.Target, model.Client.Title, model.Client.Description, names.HandlerName, names.EndpointsName, names.MapMethodName, endpoints.ToEquatableArray(),
-            model.Enums.Where(e => e.IsInteger).Select(e => e.Name).ToEquatableArray());
+            integerEnums, shapes.Shapes);
     }
+
+    /// <summary>An object or map parameter, or a deepObject list of objects: bound from its members' text by a shape.</summary>
+    public static bool IsBoundFromFields(ParameterModel parameter) =>
+        parameter.Type.Kind is TypeKind.Object or TypeKind.Map || parameter.IsDeepObjectList;
 
     /// <summary>
     /// The authorization an operation's <c>security</c> asks for: none when the document has none for it; anonymous when
@@ -114,6 +124,12 @@ internal sealed record EndpointModel(
 
     /// <summary>The endpoint's authorization; null when the document declares no security for the operation.</summary>
     public AuthorizationModel? Authorization { get; init; }
+
+    /// <summary>Per entry of <see cref="OperationModel.Parameters"/>: the key of the <see cref="FormShapeModel"/> it is bound by; empty for scalars and lists.</summary>
+    public EquatableArray<string> ParameterShapes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The key of the shape a form body is bound by; null for other bodies.</summary>
+    public string? BodyShape { get; init; }
 
     public static EndpointModel Of(OperationModel operation, string resultName, EnvelopeModel? envelope = null)
     {

@@ -67,9 +67,10 @@ internal static class ServerNaming
             }
         }
 
-        if (operation.Body is { Kind: BodyKind.Form or BodyKind.Multipart } body)
+        if (operation.Body is { Kind: BodyKind.Multipart } multipart
+            && multipart.Fields.FirstOrDefault(f => f.Kind == MultipartFieldKind.Text && (f.Type.Kind == TypeKind.Array ? f.Type.Element! : f.Type).Kind == TypeKind.Union) is { } union)
         {
-            return "its request body is " + (body.Kind == BodyKind.Form ? "a form" : "multipart") + " (" + body.MediaType + ")";
+            return "its multipart part '" + union.WireName + "' is a union sent as text";
         }
 
         if (operation.Responses.FirstOrDefault(r => r.Kind == ResponseKind.EventStream) is { } stream && WhyStreamNotServed(operation, stream) is { } why)
@@ -101,9 +102,17 @@ internal static class ServerNaming
         : client.Envelopes.Count == 1 ? client.Envelopes[0]
         : null;
 
-    /// <summary>A scalar, or a list of scalars in a style the binder undoes (not deepObject).</summary>
+    /// <summary>
+    /// A scalar or a list of scalars in a style the binder undoes (not deepObject), or an object or map (of the
+    /// document's records, bound from its members' text by a shape), or a deepObject list of objects.
+    /// </summary>
     private static bool IsBindable(ParameterModel parameter)
     {
+        if (parameter.Type.Kind is TypeKind.Object or TypeKind.Map || parameter.IsDeepObjectList)
+        {
+            return true;
+        }
+
         if (parameter.Style == ParameterStyle.DeepObject)
         {
             return false;
@@ -117,14 +126,13 @@ internal static class ServerNaming
         or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes
         or TypeKind.Enum or TypeKind.Date or TypeKind.Duration or TypeKind.UnixTime;
 
-    private static string Describe(ParameterModel parameter) => parameter.Style == ParameterStyle.DeepObject
-        ? "a deepObject"
-        : parameter.Type.Kind switch
-        {
-            TypeKind.Object or TypeKind.External => "an object",
-            TypeKind.Map => "a map",
-            TypeKind.Union => "a union",
-            TypeKind.Any => "free-form JSON",
-            _ => "a list of structured values",
-        };
+    private static string Describe(ParameterModel parameter) => parameter.Type.Kind switch
+    {
+        TypeKind.External => "a type of the application's own (x-contracts-type), whose members the server does not know",
+        TypeKind.Union => "a union",
+        TypeKind.Any => "free-form JSON",
+        _ when parameter.Style == ParameterStyle.DeepObject && IsScalar(parameter.Type) => "a deepObject of a scalar",
+        _ when parameter.Style == ParameterStyle.DeepObject && IsScalar(parameter.Type.Element!) => "a deepObject of a list of scalars",
+        _ => "a list of structured values",
+    };
 }

@@ -19,7 +19,7 @@ namespace Contracts.Runtime.AspNetCore;
 /// <c>body</c>), so that one <c>400</c> answer names them all and the handler is never called with bad input.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class RequestBinder
+public sealed partial class RequestBinder
 {
     private const int QuotedValueLimit = 64;
 

@@ -75,6 +75,17 @@ public sealed class ServerRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_pets_receives_the_deepObject_filter_as_sent()
+    {
+        var pets = await _client.SearchPetsAsync(new SearchPetsFilter { Name = "Rex [the] dog & 50% ünï" });
+        await _client.SearchPetsAsync();
+
+        Assert.Equal([RecordingHandler.Rex], pets);
+        Assert.Equal(new SearchPetsFilter { Name = "Rex [the] dog & 50% ünï" }, _handler.Calls[0].Arguments[0]);
+        Assert.Null(_handler.Calls[1].Arguments[0]);
+    }
+
+    [Fact]
     public async Task Optional_parameters_left_out_arrive_as_null()
     {
         var requestId = Guid.NewGuid();
@@ -284,6 +295,12 @@ public sealed class ServerRoundTripTests : IAsyncLifetime
         {
             Record("GetPhoto", petId);
             return Task.FromResult<GetPhotoResult>(new MemoryStream(Photo ?? []));
+        }
+
+        public Task<SearchPetsResult> SearchPetsAsync(SearchPetsFilter? filter, CancellationToken cancellationToken)
+        {
+            Record("SearchPets", filter);
+            return Task.FromResult(SearchPetsResult.Ok([Rex]));
         }
 
         public Task<GetSheltersResult> GetSheltersAsync(string region, IReadOnlyList<int> codes, CancellationToken cancellationToken)
