@@ -104,10 +104,11 @@ public sealed class ContractTestKit : IAsyncDisposable
     /// Calls every operation of the handler interface <paramref name="casesPerOperation"/> times through the client
     /// <paramref name="client"/> makes (given an <see cref="HttpClient"/> at <see cref="BaseAddress"/>), with values
     /// drawn from the document with <paramref name="seed"/>; each case answers with a declared response (a success,
-    /// and every third case a declared error when there is one) and checks both directions. An operation the kit cannot
-    /// drive is in the report with the reason.
+    /// and, with <paramref name="declaredErrors"/>, every third case a declared error when there is one) and checks both
+    /// directions. An operation the kit cannot drive, or that the document has and the endpoints do not serve, is in the
+    /// report with the reason.
     /// </summary>
-    public async Task<ContractTestReport> RunAsync<TClient>(Func<HttpClient, TClient> client, int seed = 0, int casesPerOperation = 5, CancellationToken cancellationToken = default)
+    public async Task<ContractTestReport> RunAsync<TClient>(Func<HttpClient, TClient> client, int seed = 0, int casesPerOperation = 5, bool declaredErrors = true, CancellationToken cancellationToken = default)
         where TClient : class
     {
         if (client is null) throw new ArgumentNullException(nameof(client));
@@ -117,13 +118,15 @@ public sealed class ContractTestKit : IAsyncDisposable
         var instance = client(http);
         var operations = DocumentOperations();
         var results = new List<ContractOperationResult>();
+        var planned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in _handlerType.GetMethods().OrderBy(m => m.MetadataToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - 5) : method.Name;
             // Each operation draws from its own generator, so adding an operation does not change another's values.
             var operationRandom = new Random(unchecked(seed * 31 + StableHash(name)));
-            var plan = OperationPlan.Build(method, name, typeof(TClient), operations, _described, _json);
+            var plan = OperationPlan.Build(method, name, typeof(TClient), operations, _described, declaredErrors);
+            planned.Add(plan.OperationId);
             if (plan.SkipReason is not null)
             {
                 results.Add(new ContractOperationResult(plan.OperationId, 0, plan.SkipReason, []));
@@ -147,6 +150,11 @@ public sealed class ContractTestKit : IAsyncDisposable
             }
 
             results.Add(new ContractOperationResult(plan.OperationId, skip is null ? cases : 0, skip, mismatches));
+        }
+
+        foreach (var operation in operations.Values.Where(o => !planned.Contains(o.OperationId)).OrderBy(o => o.OperationId, StringComparer.Ordinal))
+        {
+            results.Add(new ContractOperationResult(operation.OperationId, 0, "not served: the handler interface has no method for it (the generator leaves out what it cannot serve, with CTR149)", []));
         }
 
         return new ContractTestReport(seed, results);

@@ -113,7 +113,7 @@ internal sealed class OperationPlan
         Type clientType,
         IReadOnlyDictionary<string, DocumentOperation> operations,
         IReadOnlyList<ContractOperation> described,
-        JsonSerializerOptions json)
+        bool declaredErrors)
     {
         if (!operations.TryGetValue(Normalize(name), out var operation))
         {
@@ -121,11 +121,11 @@ internal sealed class OperationPlan
         }
 
         var plan = new OperationPlan(operation.OperationId, handlerMethod);
-        plan.SkipReason = plan.Plan(operation, clientType, described.FirstOrDefault(d => d.OperationId == operation.OperationId), json);
+        plan.SkipReason = plan.Plan(operation, clientType, described.FirstOrDefault(d => d.OperationId == operation.OperationId), declaredErrors);
         return plan;
     }
 
-    private string? Plan(DocumentOperation operation, Type clientType, ContractOperation? description, JsonSerializerOptions json)
+    private string? Plan(DocumentOperation operation, Type clientType, ContractOperation? description, bool declaredErrors)
     {
         if (HandlerMethod.ReturnType is not { IsGenericType: true } taskType || taskType.GetGenericTypeDefinition() != typeof(Task<>))
         {
@@ -235,13 +235,12 @@ internal sealed class OperationPlan
         }
 
         _successes = successes;
-        _errors = errors;
+        _errors = declaredErrors || successes.Count == 0 ? errors : [];
         if (successes.Count == 0 && errors.Count == 0)
         {
             return "none of its responses can be answered: " + string.Join(", ", unusable);
         }
 
-        _ = json;
         return null;
     }
 

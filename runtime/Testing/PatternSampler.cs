@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -103,6 +104,9 @@ internal static class PatternSampler
         private const string Digits = "0123456789";
         private const string Word = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
         private const string Printable = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        private const string Letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        // What a negated class draws from: letters, digits and a little punctuation, less what the class excludes.
+        private const string Universe = Printable + "-_.:/@";
         private int _position;
 
         public bool AtEnd => _position >= pattern.Length;
@@ -186,6 +190,9 @@ internal static class PatternSampler
             'd' => new CharClass(Digits),
             'w' => new CharClass(Word),
             's' => new CharClass(" "),
+            'S' => new CharClass(Printable),
+            'D' => new CharClass(Letters),
+            'W' => new CharClass("-.:@"),
             'n' => new Literal('\n'),
             't' => new Literal('\t'),
             'r' => new Literal('\r'),
@@ -195,9 +202,10 @@ internal static class PatternSampler
 
         private Node ParseClass()
         {
-            if (!AtEnd && pattern[_position] == '^')
+            var negated = !AtEnd && pattern[_position] == '^';
+            if (negated)
             {
-                throw new NotSupportedException();
+                _position++;
             }
 
             var set = new StringBuilder();
@@ -222,7 +230,7 @@ internal static class PatternSampler
                     switch (Escape(escaped, inClass: true))
                     {
                         case CharClass:
-                            set.Append(escaped switch { 'd' => Digits, 'w' => Word, _ => " " });
+                            set.Append(escaped switch { 'd' => Digits, 'w' => Word, 'S' => Printable, 'D' => Letters, 'W' => "-.:@", _ => " " });
                             continue;
                         default:
                             c = escaped switch { 'n' => '\n', 't' => '\t', 'r' => '\r', _ => escaped };
@@ -255,7 +263,13 @@ internal static class PatternSampler
                 }
             }
 
-            return set.Length == 0 ? throw new NotSupportedException() : new CharClass(set.ToString());
+            var characters = set.ToString();
+            if (negated)
+            {
+                characters = new string(Universe.Where(c => characters.IndexOf(c) < 0).ToArray());
+            }
+
+            return characters.Length == 0 ? throw new NotSupportedException() : new CharClass(characters);
         }
 
         private Node ParseQuantifier(Node atom)
