@@ -149,7 +149,7 @@ public sealed class ContractTestKit : IAsyncDisposable
                 mismatches.AddRange(outcome.Mismatches);
             }
 
-            results.Add(new ContractOperationResult(plan.OperationId, skip is null ? cases : 0, skip, mismatches));
+            results.Add(new ContractOperationResult(plan.OperationId, skip is null ? cases : 0, skip, mismatches, plan.Unanswered));
         }
 
         foreach (var operation in operations.Values.Where(o => !planned.Contains(o.OperationId)).OrderBy(o => o.OperationId, StringComparer.Ordinal))
@@ -294,9 +294,12 @@ public sealed class ContractTestKit : IAsyncDisposable
             }
         }
 
+        // An AWS error without members carries only its message.
+        var message = response.AwsErrorType is not null && response.BodyType is null ? "Drawn error " + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + plan.OperationId + "." : null;
         var factoryArguments = response.Factory.GetParameters().Length switch
         {
             0 => [],
+            1 when message is not null => [message],
             1 when response.BodyType is null => [response.StatusCode],
             1 => [body],
             _ => new object?[] { response.StatusCode, body },
@@ -398,7 +401,28 @@ public sealed class ContractTestKit : IAsyncDisposable
                 Mismatch("read.status", response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), ((int)apiException.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            if (response.BodyType is not null)
+            if (response.AwsErrorType is { } errorType)
+            {
+                // The client tells AWS errors apart by their type, and throws the exception named after it.
+                if (failure is not Contracts.Runtime.Aws.AwsServiceException awsException || awsException.ErrorType != errorType)
+                {
+                    Mismatch("read.errorType", errorType, Describe(failure));
+                }
+                else if (message is not null && apiException.ErrorMessage != message)
+                {
+                    Mismatch("read.message", message, apiException.ErrorMessage ?? "null");
+                }
+                else if (response.BodyType is not null)
+                {
+                    var detailsProperty = failure.GetType().GetProperty("Details");
+                    var actual = detailsProperty is null ? null : Write(detailsProperty.GetValue(failure), detailsProperty.PropertyType);
+                    if (JsonAgreement.FirstDifference(expectedBody, actual, "read.body") is { } difference)
+                    {
+                        Mismatch(difference.Path, difference.Expected, difference.Actual);
+                    }
+                }
+            }
+            else if (response.BodyType is not null)
             {
                 var errorProperty = apiException.GetType().GetProperty("Error");
                 if (errorProperty is null)

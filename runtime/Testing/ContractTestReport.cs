@@ -39,7 +39,7 @@ public sealed class ContractTestReport
     /// <summary>True when no case found a disagreement (skipped operations do not fail a run: check <see cref="Skipped"/>).</summary>
     public bool Passed => Operations.All(o => o.Mismatches.Count == 0);
 
-    /// <summary>A summary line, then each skipped operation with its reason, then each disagreement.</summary>
+    /// <summary>A summary line, then each skipped operation with its reason, the responses no case answered with, then each disagreement.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -47,6 +47,11 @@ public sealed class ContractTestReport
         foreach (var skipped in Skipped)
         {
             text.AppendLine().Append(CultureInfo.InvariantCulture, $"  skipped {skipped.OperationId}: {skipped.SkipReason}");
+        }
+
+        foreach (var operation in Operations.Where(o => o.SkipReason is null && o.UnansweredResponses.Count > 0))
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  not answered in {operation.OperationId}: {string.Join(", ", operation.UnansweredResponses)}");
         }
 
         foreach (var mismatch in Mismatches)
@@ -61,8 +66,9 @@ public sealed class ContractTestReport
 /// <summary>One operation of a run: driven with <see cref="Cases"/> cases, or skipped with <see cref="SkipReason"/>.</summary>
 public sealed class ContractOperationResult
 {
-    internal ContractOperationResult(string operationId, int cases, string? skipReason, IReadOnlyList<ContractMismatch> mismatches)
+    internal ContractOperationResult(string operationId, int cases, string? skipReason, IReadOnlyList<ContractMismatch> mismatches, IReadOnlyList<string>? unanswered = null)
     {
+        UnansweredResponses = unanswered ?? [];
         OperationId = operationId;
         Cases = cases;
         SkipReason = skipReason;
@@ -80,6 +86,9 @@ public sealed class ContractOperationResult
 
     /// <summary>The disagreements its cases found.</summary>
     public IReadOnlyList<ContractMismatch> Mismatches { get; }
+
+    /// <summary>Declared responses no case answered with (a redirect, a byte stream, no factory, …), each with the reason.</summary>
+    public IReadOnlyList<string> UnansweredResponses { get; }
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -21,7 +21,17 @@ internal sealed record DocumentOperation(string OperationId, string Path, OpenAp
 internal sealed record PlannedArgument(string Name, int HandlerIndex, Type Type, IOpenApiSchema? Schema, bool Required, bool OnTheWire);
 
 /// <summary>A declared response a case can answer with: its factory, the status written and the body's schema and type.</summary>
-internal sealed record PlannedResponse(string Key, MethodInfo Factory, int StatusCode, bool IsSuccess, Type? BodyType, IOpenApiSchema? BodySchema);
+/// <param name="Key">The document's response key (or, for an AWS error, the error's name).</param>
+/// <param name="Factory">The result struct's factory that writes it.</param>
+/// <param name="StatusCode">The status on the wire.</param>
+/// <param name="IsSuccess">The client reads it as a success.</param>
+/// <param name="BodyType">The factory's body parameter type; null when it takes none.</param>
+/// <param name="BodySchema">The body's schema in the document, to draw it from.</param>
+/// <param name="AwsErrorType">
+/// For a declared AWS error, its type (<c>__type</c>, the error schema's name): the factory is named after it and writes
+/// status 400 with the type, and the client throws the exception named after it.
+/// </param>
+internal sealed record PlannedResponse(string Key, MethodInfo Factory, int StatusCode, bool IsSuccess, Type? BodyType, IOpenApiSchema? BodySchema, string? AwsErrorType = null);
 
 /// <summary>How the kit drives one operation: the handler method, the client method, the arguments and the responses.</summary>
 internal sealed class OperationPlan
@@ -46,6 +56,37 @@ internal sealed class OperationPlan
     public IReadOnlyList<PlannedArgument> Arguments { get; private set; } = [];
 
     public string? SkipReason { get; private set; }
+
+    /// <summary>Declared responses no case answers with, each with the reason.</summary>
+    public IReadOnlyList<string> Unanswered { get; private set; } = [];
+
+    /// <summary>
+    /// A declared AWS error: the response's schema is a named error, and the result has a factory named after it (the
+    /// generator names AWS error factories so; the document's status is a placeholder and the wire's is 400). The factory
+    /// takes the error's members, or only a message when the error declares none.
+    /// </summary>
+    private static PlannedResponse? AwsError(IOpenApiResponse response, List<MethodInfo> factories)
+    {
+        foreach (var media in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
+        {
+            if (media.Value.Schema is OpenApiSchemaReference { Reference.Id: { } id }
+                && factories.FirstOrDefault(f => f.Name == id) is { } factory)
+            {
+                var parameters = factory.GetParameters();
+                if (parameters.Length == 1 && parameters[0].ParameterType == typeof(string))
+                {
+                    return new PlannedResponse(id, factory, 400, false, null, null, id);
+                }
+
+                if (parameters.Length == 1)
+                {
+                    return new PlannedResponse(id, factory, 400, false, parameters[0].ParameterType, media.Value.Schema, id);
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Letters and digits, lower-cased: how an operationId, a parameter name and a C# name are matched.</summary>
     public static string Normalize(string name)
@@ -195,6 +236,12 @@ internal sealed class OperationPlan
         foreach (var (key, response) in operation.Operation.Responses ?? [])
         {
             var factory = factories.FirstOrDefault(f => f.Name == FactoryName(key));
+            if (factory is null && AwsError(response, factories) is { } aws)
+            {
+                errors.Add(aws);
+                continue;
+            }
+
             if (factory is null)
             {
                 unusable.Add(key + " (no factory " + FactoryName(key) + ")");
@@ -236,6 +283,7 @@ internal sealed class OperationPlan
 
         _successes = successes;
         _errors = declaredErrors || successes.Count == 0 ? errors : [];
+        Unanswered = unusable;
         if (successes.Count == 0 && errors.Count == 0)
         {
             return "none of its responses can be answered: " + string.Join(", ", unusable);
